@@ -1,0 +1,174 @@
+"""The command line: global options, the session every command shares, and error handling.
+
+Commands live one group per module in taskreg.commands; this module wires them
+in. The clock is read here, once (`Session.today`), and passed down.
+"""
+
+import functools
+import getpass
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from taskreg import __version__
+from taskreg.errors import BadInput, TaskregError
+
+
+@dataclass
+class Session:
+    """What one invocation knows: where the register is, today, who is acting."""
+
+    db_option: Optional[Path]
+    today: date
+    now: str
+    actor: str
+    lang_option: Optional[str] = None
+    _store: object = field(default=None, repr=False)
+
+    def path(self) -> Path:
+        from taskreg.store import default_path
+
+        if self.db_option:
+            return self.db_option
+        env = os.environ.get("TASKREG_DB")
+        return Path(env) if env else default_path()
+
+    def store(self, create: bool = False):
+        """Open the register once; commands that write pass create=True (SPEC §5)."""
+        if self._store is None:
+            from taskreg.store import Store
+
+            path = self.path()
+            self._store, created = Store.open(path, create=create, actor=self.actor, now=self.now)
+            if created:
+                self.err("register_created", path=str(path))
+        return self._store
+
+    def lang(self) -> str:
+        from taskreg import i18n
+
+        setting = self._store.setting("lang") if self._store is not None else None
+        return i18n.resolve(self.lang_option, setting)
+
+    def text(self, key: str, **values) -> str:
+        from taskreg import i18n
+
+        lang = self.lang()
+        return i18n.t(lang, key, **{k: _render_value(lang, v) for k, v in values.items()})
+
+    def say(self, key: str, **values) -> None:
+        print(self.text(key, **values))
+
+    def err(self, key: str, **values) -> None:
+        print(self.text(key, **values), file=sys.stderr)
+
+
+def _render_value(lang: str, value):
+    """Error values may name other catalogue entries: '@key', or (key, {values})."""
+    from taskreg import i18n
+
+    if isinstance(value, str) and value.startswith("@"):
+        return i18n.t(lang, value[1:])
+    if isinstance(value, tuple):
+        key, inner = value
+        return i18n.t(lang, key, **inner)
+    return value
+
+
+def _today() -> date:
+    """Today, read once. TASKREG_TODAY pins it (tests, replaying a past day)."""
+    pinned = os.environ.get("TASKREG_TODAY")
+    if pinned:
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError:
+            print(f"TASKREG_TODAY={pinned!r} is not a YYYY-MM-DD date.", file=sys.stderr)
+            raise typer.Exit(2)
+    return date.today()
+
+
+def _actor() -> str:
+    user = os.environ.get("TASKREG_USER")
+    if user:
+        return user
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def command(fn):
+    """Turn the errors a command raises into one sentence on stderr and its exit status."""
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        session: Session = kwargs["ctx"].obj
+        lang = kwargs.get("lang")
+        if lang is not None:
+            session.lang_option = lang
+            if lang not in ("vi", "en"):
+                session.lang_option = None
+                print(session.text("bad_choice", text=lang, what="--lang", choices="vi, en"),
+                      file=sys.stderr)
+                raise typer.Exit(2)
+        try:
+            return fn(*args, **kwargs)
+        except TaskregError as e:
+            print(session.text(e.key, **e.values), file=sys.stderr)
+            raise typer.Exit(e.exit_code)
+        except BrokenPipeError:
+            sys.stderr.close()  # `taskreg list | head`: the reader left; that is fine
+            raise typer.Exit(0)
+
+    return run
+
+
+def choice(value: Optional[str], choices, what: str) -> Optional[str]:
+    """Check a value against its choices, with our own one-sentence error."""
+    if value is not None and value not in choices:
+        raise BadInput("bad_choice", text=value, what=what, choices=", ".join(choices))
+    return value
+
+
+def _version(value: bool):
+    if value:
+        print(f"taskreg {__version__}")
+        raise typer.Exit()
+
+
+app = typer.Typer(
+    name="taskreg",
+    help="The register of tasks assigned by a provincial People's Committee, and its figures.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[Optional[Path], typer.Option(
+        "--db", help="The register file (else TASKREG_DB, else one in your user data directory).",
+        show_default=False)] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+):
+    """Keep the register of assigned tasks and publish its figures.
+
+    Example: taskreg demo
+    """
+    now = datetime.now().astimezone().isoformat(timespec="seconds")
+    ctx.obj = Session(db_option=db, today=_today(), now=now, actor=_actor())
+
+
+from taskreg.commands import register, tasks, views  # noqa: E402  (they need `app`, `command`)
+
+for module in (register, tasks, views):
+    module.install(app)

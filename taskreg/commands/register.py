@@ -1,0 +1,132 @@
+"""The register itself: init, config, and the agency directory."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from taskreg.cli import choice, command
+from taskreg.errors import BadInput, Refused
+
+#: Settings a user may change, with their allowed values (None: free text) and defaults.
+SETTINGS = {"org": (None, "UBND tỉnh"), "rate-basis": (("due", "assigned"), "due"),
+            "lang": (("vi", "en"), None)}
+
+Lang = Annotated[Optional[str], typer.Option("--lang", help="vi or en.", show_default=False)]
+Format = Annotated[str, typer.Option("--format", help="table, csv or json.")]
+
+
+@command
+def init(ctx: typer.Context, org: Annotated[Optional[str], typer.Option(
+        "--org", help='The organisation, e.g. "UBND tỉnh Quảng Nam".')] = None):
+    """Create the register.  Example: taskreg init --org "UBND tỉnh Quảng Nam" """
+    from taskreg.text import nfc
+
+    session = ctx.obj
+    path = session.path()
+    if path.exists():
+        raise Refused("register_exists", path=str(path))
+    store = session.store(create=True)
+    with store.write():
+        if org and nfc(org):
+            store.set_setting("org", nfc(org))
+        store.event("init", after={"org": nfc(org) if org else None})
+
+
+config_app = typer.Typer(help="Read and change the register's settings: org, rate-basis, lang.",
+                         no_args_is_help=True)
+
+
+@config_app.command("get")
+@command
+def config_get(ctx: typer.Context, key: Annotated[Optional[str], typer.Argument(
+        help="org, rate-basis or lang; none prints them all.")] = None):
+    """Print a setting, or all of them.  Example: taskreg config get rate-basis"""
+    session = ctx.obj
+    store = session.store()
+    keys = [key] if key else list(SETTINGS)
+    for k in keys:
+        if k not in SETTINGS:
+            raise BadInput("config_unknown", key=k, keys=", ".join(SETTINGS))
+        value = store.setting(k)
+        default = SETTINGS[k][1]
+        shown = value if value is not None else (default if default is not None else "")
+        print(f"{k}={shown}" if not key else shown)
+
+
+@config_app.command("set")
+@command
+def config_set(ctx: typer.Context, key: Annotated[str, typer.Argument(help="org, rate-basis or lang.")],
+               value: Annotated[Optional[str], typer.Argument(help="The new value.")] = None):
+    """Change a setting.  Example: taskreg config set rate-basis assigned"""
+    from taskreg.text import nfc
+
+    if key not in SETTINGS:
+        raise BadInput("config_unknown", key=key, keys=", ".join(SETTINGS))
+    value = nfc(value)
+    if not value:
+        raise BadInput("config_value_needed", key=key)
+    allowed = SETTINGS[key][0]
+    if allowed:
+        choice(value, allowed, key)
+    store = ctx.obj.store(create=True)
+    with store.write():
+        old = store.setting(key)
+        store.set_setting(key, value)
+        store.event("config_set", before={key: old}, after={key: value})
+
+
+agency_app = typer.Typer(help="The agency directory: add, list, rename.", no_args_is_help=True)
+
+
+@agency_app.command("add")
+@command
+def agency_add(ctx: typer.Context, code: Annotated[str, typer.Argument(help="Short code, e.g. SYT.")],
+               name: Annotated[str, typer.Argument(help='Full name, e.g. "Sở Y tế".')],
+               kind: Annotated[Optional[str], typer.Option(
+                   "--kind", help="sở, ban, ngành, UBND xã …")] = None):
+    """Register an agency.  Example: taskreg agency add SYT "Sở Y tế" --kind sở"""
+    from taskreg import service
+
+    session = ctx.obj
+    agency = service.add_agency(session.store(create=True), code, name, kind)
+    session.err("agency_added", code=agency["code"], name=agency["name"])
+
+
+@agency_app.command("list")
+@command
+def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None):
+    """List the agencies.  Example: taskreg agency list --format csv"""
+    from taskreg import i18n, render
+
+    choice(format, ("table", "csv", "json"), "--format")
+    session = ctx.obj
+    rows = session.store().agencies()
+    if format == "json":
+        render.write_json([{k: a[k] for k in ("code", "name", "kind")} for a in rows])
+    elif format == "csv":
+        render.write_csv(["code", "name", "kind"], [[a["code"], a["name"], a["kind"] or ""]
+                                                   for a in rows])
+    elif not rows:
+        session.say("no_agencies")
+    else:
+        lang = session.lang()
+        render.table([i18n.t(lang, "h_code"), i18n.t(lang, "h_name"), i18n.t(lang, "h_kind")],
+                     [[a["code"], a["name"], a["kind"] or ""] for a in rows])
+
+
+@agency_app.command("rename")
+@command
+def agency_rename(ctx: typer.Context, agency: Annotated[str, typer.Argument(help="The agency's code or current name.")],
+                  name: Annotated[str, typer.Argument(help="Its new full name.")]):
+    """Give an agency a new name; its code and its tasks stay.  Example: taskreg agency rename SKHDT "Sở Tài chính" """
+    from taskreg import service
+
+    session = ctx.obj
+    found, new = service.rename_agency(session.store(), agency, name)
+    session.err("agency_renamed", code=found["code"], old=found["name"], name=new)
+
+
+def install(app: typer.Typer) -> None:
+    app.command()(init)
+    app.add_typer(config_app, name="config")
+    app.add_typer(agency_app, name="agency")

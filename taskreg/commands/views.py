@@ -1,0 +1,225 @@
+"""Commands that read tasks: list, show, history."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from taskreg.cli import choice, command
+
+Lang = Annotated[Optional[str], typer.Option("--lang", help="vi or en.", show_default=False)]
+AsOf = Annotated[Optional[str], typer.Option(
+    "--as-of", help="Show states as of the end of this day (default today).", show_default=False)]
+Opt = Optional[str]
+
+
+
+
+def _as_of(session, as_of):
+    from taskreg.dates import parse_date
+
+    return parse_date(as_of, session.today) if as_of else session.today
+
+
+@command
+def list_(
+    ctx: typer.Context,
+    status: Annotated[Optional[list[str]], typer.Option(
+        "--status", help="on_time, late, overdue, in_progress, cancelled, or the groups open and done; repeat for several.",
+        show_default=False)] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every state.")] = False,
+    agency: Annotated[Opt, typer.Option("--agency", help="Lead agency, by code or name.")] = None,
+    quarter: Annotated[Opt, typer.Option("--quarter", help="Assigned in this quarter: 2021Q1, Q1/2021, I/2021.")] = None,
+    month: Annotated[Opt, typer.Option("--month", help="Assigned in this month: 2021-03, 3/2021.")] = None,
+    year: Annotated[Opt, typer.Option("--year", help="Assigned in this year.")] = None,
+    from_: Annotated[Opt, typer.Option("--from", help="Assigned on or after this date (with --to).")] = None,
+    to: Annotated[Opt, typer.Option("--to", help="Assigned on or before this date (with --from).")] = None,
+    due_within: Annotated[Optional[int], typer.Option(
+        "--due-within", help="Due from the as-of date to N days after it.", metavar="N")] = None,
+    search: Annotated[Opt, typer.Option("--search", help="Text in the title or source, ignoring case and diacritics.")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="id, due, assigned or agency.")] = "id",
+    as_of: AsOf = None,
+    format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    lang: Lang = None,
+):
+    """List tasks; open ones by default.  Example: taskreg list --status overdue --agency SYT"""
+    from datetime import timedelta
+
+    from taskreg import i18n, render, service, states
+    from taskreg.dates import choose_period, from_iso, iso
+    from taskreg.errors import BadInput
+    from taskreg.store import SORTS
+    from taskreg.text import fold
+
+    session = ctx.obj
+    choice(format, ("table", "csv", "json"), "--format")
+    choice(sort, tuple(SORTS), "--sort")
+    for s in status or ():
+        choice(s, states.ALL + tuple(states.GROUPS), "--status")
+    if status and all_:
+        raise BadInput("status_all_conflict")
+    if due_within is not None and due_within < 0:
+        raise BadInput("negative_days")
+    day = _as_of(session, as_of)
+    period = choose_period(session.today, quarter, month, year, from_, to)
+    store = session.store()
+    wanted = None if all_ else states.expand(status or ["open"])
+    agency_id = service.find_agency(store.agencies(), agency)["id"] if agency else None
+    rows = store.tasks(
+        iso(day), statuses=wanted, agency_id=agency_id,
+        assigned_from=iso(period.start) if period else None,
+        assigned_to=iso(period.end) if period else None,
+        due_from=iso(day) if due_within is not None else None,
+        due_to=iso(day + timedelta(days=due_within)) if due_within is not None else None,
+        search=fold(search) if search else None, sort=sort)
+    if format == "json":
+        render.write_json([service.public(r) for r in rows])
+        return
+    if format == "csv":
+        render.write_csv(service.TASK_FIELDS,
+                         ([";".join(v) if isinstance(v, list) else v
+                           for v in service.public(r).values()] for r in rows))
+        return
+    lang = session.lang()
+    body = [[str(r["id"]), i18n.state(lang, r["status"], short=True), r["agency"], r["title"],
+             i18n.day(lang, from_iso(r["assigned_on"])), i18n.day(lang, from_iso(r["due_on"])),
+             i18n.day(lang, from_iso(r["done_on"] or r["cancelled_on"]))] for r in rows]
+    if not body:
+        session.say("no_tasks")
+        return
+    headers = [i18n.t(lang, k) for k in ("f_id", "f_status", "f_agency", "f_title",
+                                         "f_assigned", "f_due", "f_done")]
+    render.table(headers, body, right={0})
+
+
+@command
+def show(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="ID", help="The task id.")],
+         as_of: AsOf = None,
+         format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+         lang: Lang = None):
+    """Show a task, its state and its whole history.  Example: taskreg show 12 --as-of 31/3/2021"""
+    from taskreg import i18n, render, service
+    from taskreg.dates import from_iso, iso
+    from taskreg.errors import Refused
+
+    choice(format, ("text", "json"), "--format")
+    session = ctx.obj
+    day = _as_of(session, as_of)
+    store = session.store()
+    task = store.task(task_id, iso(day))
+    if task is None:
+        raise Refused("task_missing", id=task_id)
+    events, corrected = service.task_history(store, task_id)
+    if format == "json":
+        render.write_json({**service.public(task), "as_of": iso(day), "corrected": corrected,
+                           "deadlines": [{k: d[k] for k in ("due_on", "kind", "decided_on", "reason")}
+                                         for d in store.deadlines(task_id)],
+                           "history": [_event_json(e) for e in events]})
+        return
+    lang = session.lang()
+    d = lambda v: i18n.day(lang, from_iso(v))  # noqa: E731
+    exists = task["assigned_on"] <= iso(day)
+    state = i18n.state(lang, task["status"]) if exists else "—"
+    print(f"#{task['id']}  {state} ({i18n.t(lang, 'as_of', day=i18n.day(lang, day))})")
+    lines = [("f_title", task["title"]),
+             ("f_agency", f"{task['agency']} ({task['agency_name']})"),
+             ("f_co", ", ".join(task["co_agencies"])),
+             ("f_assigned", d(task["assigned_on"])),
+             ("f_due", d(task["due_on"]) if task["due_on"] else i18n.t(lang, "no_deadline")),
+             ("f_done", d(task["done_on"]) if task["done_on"] else ""),
+             ("f_result", task["result"]),
+             ("f_cancelled", (f"{d(task['cancelled_on'])} ({task['cancel_reason']})"
+                              if task["cancelled_on"] else "")),
+             ("f_source", " ".join(filter(None, [
+                 task["source"], i18n.t(lang, "of_date", day=d(task["source_date"]))
+                 if task["source_date"] else None]))),
+             ("f_assigned_by", task["assigned_by"]),
+             ("f_note", task["note"]),
+             ("f_uid", task["uid"]),
+             ("f_corrected", i18n.t(lang, "corrected_yes") if corrected else "")]
+    labels = [(i18n.t(lang, k), v) for k, v in lines if v]
+    width = max(len(label) for label, _ in labels) + 2
+    for label, value in labels:
+        print(f"{(label + ':').ljust(width)}{value}")
+    print()
+    print(i18n.t(lang, "f_history") + ":")
+    for e in events:
+        print("  " + "  ".join(filter(None, [e["at"], e["actor"], _describe(lang, e)])))
+
+
+FIELD_LABELS = {"title": "f_title", "agency": "f_agency", "co_agencies": "f_co",
+                "assigned_on": "f_assigned", "due_on": "f_due", "done_on": "f_done",
+                "cancelled_on": "f_cancelled", "source": "f_source", "source_date": "f_source",
+                "assigned_by": "f_assigned_by", "note": "f_note", "result": "f_result"}
+
+
+def _event_json(e: dict) -> dict:
+    return {k: e[k] for k in ("id", "at", "actor", "action", "task_id", "before", "after", "reason")}
+
+
+def _value(lang: str, value) -> str:
+    """A field's value in the history: dates in the language's style, lists joined."""
+    from taskreg import i18n
+    from taskreg.dates import ISO_DATE, from_iso
+
+    if value in (None, [], ""):
+        return "—"
+    if isinstance(value, list):
+        return ";".join(value)
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return i18n.day(lang, from_iso(value))
+    return str(value)
+
+
+def _describe(lang: str, e: dict) -> str:
+    """One line for an event: its action, what changed from what to what, and why."""
+    from taskreg import i18n
+
+    action = i18n.t(lang, "a_" + e["action"]) if "a_" + e["action"] in i18n.MESSAGES else e["action"]
+    parts = [action]
+    before, after = e["before"] or {}, e["after"] or {}
+    if e["action"] not in ("add", "init", "import"):
+        for key, new in after.items():
+            if key in ("backdated", "decided_on"):
+                continue
+            old = before.get(key)
+            if old == new:
+                continue
+            label = i18n.t(lang, FIELD_LABELS[key]) if key in FIELD_LABELS else key
+            parts.append(f"{label}: {_value(lang, old)} → {_value(lang, new)}")
+        if after.get("decided_on"):
+            parts.append(i18n.t(lang, "decided", day=_value(lang, after["decided_on"])))
+    if e["reason"]:
+        parts.append(i18n.t(lang, "because", reason=e["reason"]))
+    return "; ".join(parts)
+
+
+@command
+def history(ctx: typer.Context, task: Annotated[Optional[int], typer.Option("--task", help="Only this task's events.")] = None,
+            since: Annotated[Opt, typer.Option("--since", help="Events on or after this date.")] = None,
+            actor: Annotated[Opt, typer.Option("--actor", help="Only this user's events.")] = None,
+            format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+            lang: Lang = None):
+    """Print the audit log of changes.  Example: taskreg history --task 12"""
+    from taskreg import i18n, render
+    from taskreg.dates import iso, parse_date
+
+    choice(format, ("table", "json"), "--format")
+    session = ctx.obj
+    since_day = iso(parse_date(since, session.today)) if since else None
+    events = session.store().events(task_id=task, since=since_day, actor=actor)
+    if format == "json":
+        render.write_json([_event_json(e) for e in events])
+        return
+    if not events:
+        session.say("no_events")
+        return
+    lang = session.lang()
+    headers = [i18n.t(lang, k) for k in ("f_id", "h_at", "h_actor", "h_task", "h_detail")]
+    render.table(headers, [[str(e["id"]), e["at"], e["actor"], str(e["task_id"] or ""),
+                            _describe(lang, e)] for e in events], right={0, 3})
+
+
+def install(app: typer.Typer) -> None:
+    app.command("list")(list_)
+    app.command()(show)
+    app.command()(history)

@@ -1,0 +1,26 @@
+"""The two ways a command fails: bad input (exit 2) and a refused operation (exit 1).
+
+Each error carries a catalogue key and its values, not a sentence: the command
+edge renders it in the user's language (see taskreg.i18n).
+"""
+
+
+class TaskregError(Exception):
+    exit_code = 1
+
+    def __init__(self, key: str, **values):
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+class BadInput(TaskregError):
+    """The user typed something taskreg cannot accept: exit 2, nothing written."""
+
+    exit_code = 2
+
+
+class Refused(TaskregError):
+    """A well-formed request the register refuses (no such task, already done): exit 1."""
+
+    exit_code = 1

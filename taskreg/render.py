@@ -1,0 +1,71 @@
+"""Putting rows on the screen: a rich table on a terminal, plain aligned text when piped.
+
+rich is imported only when a terminal table is drawn, so scripts and cron pay
+nothing for it. User text is never read as markup.
+"""
+
+import csv
+import json
+import os
+import sys
+
+
+def is_terminal() -> bool:
+    """stdout is a terminal (TTY_COMPATIBLE=1/0 forces the answer, as rich itself honours)."""
+    forced = os.environ.get("TTY_COMPATIBLE")
+    if forced in ("0", "1"):
+        return forced == "1"
+    return sys.stdout.isatty()
+
+
+def console():
+    from rich.console import Console
+
+    return Console(markup=False, highlight=False, emoji=False)
+
+
+def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset(),
+          title: str | None = None) -> None:
+    """Print a table; columns whose index is in `right` are right-aligned (numbers)."""
+    if is_terminal():
+        from rich import box
+        from rich.table import Table
+
+        grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+        for i, header in enumerate(headers):
+            grid.add_column(header, justify="right" if i in right else "left",
+                            overflow="fold")
+        for row in rows:
+            grid.add_row(*row)
+        console().print(grid)
+        return
+    if title:
+        print(title)
+    print(plain(headers, rows, right))
+
+
+def plain(headers: list[str], rows: list[list[str]], right=frozenset()) -> str:
+    """Columns separated by two spaces, the last one unpadded; no box drawing."""
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = []
+    for row in [headers, *rows]:
+        cells = []
+        for i, cell in enumerate(row):
+            last = i == len(row) - 1
+            if i in right:
+                cells.append(str(cell).rjust(widths[i]))
+            else:
+                cells.append(str(cell) if last else str(cell).ljust(widths[i]))
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def write_json(value) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def write_csv(headers: list[str], rows) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(rows)

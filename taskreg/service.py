@@ -1,0 +1,312 @@
+"""The register's rules: what each change checks before the store writes it.
+
+Commands call these with what the user typed and `today` (read once at the
+edge); each change is one transaction with its audit event. States are never
+decided here: they come from the store, which uses taskreg.states.
+"""
+
+import difflib
+import uuid
+from datetime import date
+
+from taskreg.dates import iso, parse_date, parse_deadline
+from taskreg.errors import BadInput, Refused
+from taskreg.store import Store
+from taskreg.text import fold, nfc
+
+#: A task as JSON, in `list`, `show`, `add --format json` and `export` (SPEC §5).
+TASK_FIELDS = ("id", "uid", "title", "agency", "co_agencies", "assigned_on", "due_on",
+               "done_on", "cancelled_on", "source", "source_date", "assigned_by", "note",
+               "result", "status")
+#: Edits that change what past reports say: `show` marks a task with one as corrected.
+FIGURE_FIELDS = {"assigned_on", "due_on", "done_on", "cancelled_on", "agency"}
+
+
+def public(task: dict) -> dict:
+    return {field: task[field] for field in TASK_FIELDS}
+
+
+# -- agencies ---------------------------------------------------------------------------------
+
+def _label(agency: dict) -> str:
+    return f"{agency['code']} ({agency['name']})"
+
+
+def find_agency(agencies: list[dict], typed: str) -> dict:
+    """The agency a user means by code or full name, ignoring case and diacritics.
+
+    A prefix is never a match, only a suggestion; nothing is guessed.
+    """
+    key = fold(typed or "")
+    hits = [a for a in agencies if key in (a["code_fold"], a["name_fold"])]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        raise BadInput("agency_ambiguous", text=typed, names=", ".join(map(_label, hits)))
+    close = [a for a in agencies if key and (a["code_fold"].startswith(key)
+                                            or a["name_fold"].startswith(key))]
+    by_fold = {a["name_fold"]: a for a in agencies} | {a["code_fold"]: a for a in agencies}
+    for match in difflib.get_close_matches(key, list(by_fold), n=3, cutoff=0.6):
+        if by_fold[match] not in close:
+            close.append(by_fold[match])
+    raise BadInput("agency_unknown", text=typed,
+                   close=(("agency_close", {"names": ", ".join(map(_label, close[:3]))})
+                          if close else ""))
+
+
+def add_agency(store: Store, code: str, name: str, kind: str | None) -> dict:
+    code, name, kind = nfc(code), nfc(name), nfc(kind) or None
+    if not code or not name:
+        raise BadInput("agency_empty")
+    if len(code.split()) != 1:
+        raise BadInput("agency_code_spaces", text=code)
+    code_fold, name_fold = fold(code), fold(name)
+    with store.write():
+        for other in store.agencies():
+            if {code_fold, name_fold} & {other["code_fold"], other["name_fold"]}:
+                clash = code if code_fold in (other["code_fold"], other["name_fold"]) else name
+                raise Refused("agency_duplicate", text=clash, other=_label(other))
+        store.add_agency(code, name, kind, code_fold, name_fold)
+        store.event("agency_add", after={"code": code, "name": name, "kind": kind})
+    return {"code": code, "name": name, "kind": kind}
+
+
+def rename_agency(store: Store, typed: str, name: str) -> tuple[dict, str]:
+    name = nfc(name)
+    if not name:
+        raise BadInput("agency_empty")
+    with store.write():
+        agencies = store.agencies()
+        agency = find_agency(agencies, typed)
+        name_fold = fold(name)
+        for other in agencies:
+            if other["id"] != agency["id"] and name_fold in (other["code_fold"], other["name_fold"]):
+                raise Refused("agency_duplicate", text=name, other=_label(other))
+        store.rename_agency(agency["id"], name, name_fold)
+        store.event("agency_rename", before={"code": agency["code"], "name": agency["name"]},
+                    after={"code": agency["code"], "name": name})
+    return agency, name
+
+
+# -- dates checked against the record -----------------------------------------------------------
+
+def _not_future(what: str, on: date, today: date) -> None:
+    if on > today:
+        raise BadInput("future_date", what=("@" + what), on=iso(on))
+
+
+def _not_before_assigned(what: str, on: date, assigned: str) -> None:
+    if iso(on) < assigned:
+        raise BadInput("before_assigned", what=("@" + what), on=iso(on), assigned=assigned)
+
+
+def _task_or_refuse(store: Store, task_id: int, today: date) -> dict:
+    task = store.task(task_id, iso(today))
+    if task is None:
+        raise Refused("task_missing", id=task_id)
+    return task
+
+
+# -- tasks ------------------------------------------------------------------------------------
+
+def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=None,
+             assigned=None, source=None, source_date=None, assigned_by=None, note=None,
+             uid=None) -> int:
+    title = nfc(title)
+    if not title:
+        raise BadInput("title_empty")
+    assigned_on = parse_date(assigned, today) if assigned else today
+    due_on = parse_deadline(due, today) if due else None
+    if due_on is not None and due_on < assigned_on:
+        raise BadInput("before_assigned", what="@what_due", on=iso(due_on),
+                       assigned=iso(assigned_on))
+    src_date = iso(parse_date(source_date, today)) if source_date else None
+    source = nfc(source) or None
+    with store.write():
+        agencies = store.agencies()
+        lead = find_agency(agencies, agency)
+        co_ids = []
+        for typed in co:
+            other = find_agency(agencies, typed)
+            if other["id"] != lead["id"] and other["id"] not in co_ids:
+                co_ids.append(other["id"])
+        fields = {
+            "uid": uid or str(uuid.uuid4()), "title": title, "agency_id": lead["id"],
+            "assigned_on": iso(assigned_on), "due_on": iso(due_on), "source": source,
+            "source_date": src_date, "assigned_by": nfc(assigned_by) or None,
+            "note": nfc(note) or None, "search": fold(f"{title} {source or ''}"),
+        }
+        task_id = store.insert_task(fields, co_ids)
+        after = public(store.task(task_id, iso(today)))
+        after.pop("status")
+        event_id = store.event("add", task_id, after=after)
+        if due_on is not None:
+            store.add_deadline(task_id, iso(due_on), "initial", iso(assigned_on), None, event_id)
+    return task_id
+
+
+def done(store: Store, today: date, ids: list[int], on=None, result=None) -> list[dict]:
+    on_day = parse_date(on, today) if on else today
+    _not_future("what_done", on_day, today)
+    result = nfc(result) or None
+    closed = []
+    with store.write():
+        for task_id in dict.fromkeys(ids):
+            task = _task_or_refuse(store, task_id, today)
+            if task["cancelled_on"]:
+                raise Refused("is_cancelled", id=task_id, on=task["cancelled_on"])
+            if task["done_on"]:
+                raise Refused("already_done", id=task_id, on=task["done_on"])
+            _not_before_assigned("what_done", on_day, task["assigned_on"])
+            store.update_task(task_id, {"done_on": iso(on_day), "result": result})
+            after = {"done_on": iso(on_day), "result": result}
+            if on_day < today:
+                after["backdated"] = True
+            store.event("done", task_id, before={"done_on": None, "result": task["result"]},
+                        after=after)
+            closed.append(store.task(task_id, iso(today)))
+    return closed
+
+
+def reopen(store: Store, today: date, task_id: int, reason: str) -> None:
+    reason = nfc(reason)
+    if not reason:
+        raise BadInput("reason_needed", what="@a_reopen")
+    with store.write():
+        task = _task_or_refuse(store, task_id, today)
+        if not task["done_on"]:
+            raise Refused("not_done", id=task_id)
+        store.update_task(task_id, {"done_on": None, "result": None})
+        store.event("reopen", task_id, before={"done_on": task["done_on"], "result": task["result"]},
+                    after={"done_on": None, "result": None}, reason=reason)
+
+
+def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=None) -> tuple[str, str]:
+    """Move an open task's deadline later, decided on or before the deadline it replaces."""
+    reason = nfc(reason)
+    if not reason:
+        raise BadInput("reason_needed", what="@a_extend")
+    new_due = parse_deadline(due, today)
+    decided = parse_date(on, today) if on else today
+    _not_future("what_decided", decided, today)
+    with store.write():
+        task = _task_or_refuse(store, task_id, today)
+        if task["done_on"] or task["cancelled_on"]:
+            raise Refused("extend_not_open", id=task_id)
+        if not task["due_on"]:
+            raise Refused("extend_no_deadline", id=task_id)
+        _not_before_assigned("what_decided", decided, task["assigned_on"])
+        if iso(decided) > task["due_on"]:
+            raise Refused("extend_too_late", on=iso(decided), due=task["due_on"])
+        if iso(new_due) <= task["due_on"]:
+            raise Refused("extend_not_later", new=iso(new_due), due=task["due_on"], id=task_id)
+        store.update_task(task_id, {"due_on": iso(new_due)})
+        event_id = store.event("extend", task_id, before={"due_on": task["due_on"]},
+                               after={"due_on": iso(new_due), "decided_on": iso(decided)},
+                               reason=reason)
+        store.add_deadline(task_id, iso(new_due), "extension", iso(decided), reason, event_id)
+    return task["due_on"], iso(new_due)
+
+
+def cancel(store: Store, today: date, task_id: int, reason: str, on=None) -> str:
+    reason = nfc(reason)
+    if not reason:
+        raise BadInput("reason_needed", what="@a_cancel")
+    on_day = parse_date(on, today) if on else today
+    _not_future("what_cancel", on_day, today)
+    with store.write():
+        task = _task_or_refuse(store, task_id, today)
+        if task["cancelled_on"]:
+            raise Refused("is_cancelled", id=task_id, on=task["cancelled_on"])
+        if task["done_on"]:
+            raise Refused("already_done", id=task_id, on=task["done_on"])
+        _not_before_assigned("what_cancel", on_day, task["assigned_on"])
+        store.update_task(task_id, {"cancelled_on": iso(on_day), "cancel_reason": reason})
+        store.event("cancel", task_id, before={"cancelled_on": None},
+                    after={"cancelled_on": iso(on_day)}, reason=reason)
+    return iso(on_day)
+
+
+def edit(store: Store, today: date, task_id: int, *, title=None, agency=None, co=None,
+         assigned=None, due=None, reason=None, source=None, source_date=None,
+         assigned_by=None, note=None, result=None) -> list[str]:
+    """Correct a task's record; returns the names of the fields that changed."""
+    wanted: dict = {}
+    if title is not None:
+        wanted["title"] = nfc(title)
+        if not wanted["title"]:
+            raise BadInput("title_empty")
+    if assigned is not None:
+        wanted["assigned_on"] = iso(parse_date(assigned, today))
+    if due is not None:
+        wanted["due_on"] = None if fold(due) in ("none", "khong") else iso(parse_deadline(due, today))
+        if not nfc(reason):
+            raise BadInput("reason_needed", what="@what_edit_due")
+    for field, value in (("source", source), ("assigned_by", assigned_by), ("note", note),
+                         ("result", result)):
+        if value is not None:
+            wanted[field] = nfc(value) or None
+    if source_date is not None:
+        wanted["source_date"] = iso(parse_date(source_date, today)) if source_date.strip() else None
+    if not wanted and agency is None and co is None:
+        raise BadInput("nothing_to_edit")
+    with store.write():
+        task = _task_or_refuse(store, task_id, today)
+        agencies = store.agencies()
+        fields = {k: v for k, v in wanted.items() if task[k] != v}
+        before = {k: task[k] for k in fields}
+        after = dict(fields)
+        if agency is not None:
+            lead = find_agency(agencies, agency)
+            if lead["id"] != task["agency_id"]:
+                fields["agency_id"] = lead["id"]
+                before["agency"], after["agency"] = task["agency"], lead["code"]
+        lead_id = fields.get("agency_id", task["agency_id"])
+        if co is not None:
+            codes = []
+            for typed in co:
+                if fold(typed) in ("", "none", "khong"):
+                    continue  # `--co none` clears the list
+                other = find_agency(agencies, typed)
+                if other["id"] != lead_id and other["code"] not in codes:
+                    codes.append(other["code"])
+            if sorted(codes) != task["co_agencies"]:
+                before["co_agencies"], after["co_agencies"] = task["co_agencies"], sorted(codes)
+        if not before:
+            return []
+        merged = {**task, **fields}
+        _check_dates(merged)
+        if "title" in fields or "source" in fields:
+            fields["search"] = fold(f"{merged['title']} {merged['source'] or ''}")
+        store.update_task(task_id, fields)
+        if "co_agencies" in after:
+            by_code = {a["code"]: a["id"] for a in agencies}
+            store.set_co_agencies(task_id, [by_code[c] for c in after["co_agencies"]])
+        event_id = store.event("edit", task_id, before=before, after=after,
+                               reason=nfc(reason) or None)
+        if "due_on" in fields:
+            store.add_deadline(task_id, fields["due_on"], "correction", iso(today),
+                               nfc(reason), event_id)
+    return list(after)
+
+
+def _check_dates(task: dict) -> None:
+    """A corrected record must still hang together: nothing happens before the assignment."""
+    assigned = task["assigned_on"]
+    for field, what in (("due_on", "what_due_lc"), ("done_on", "what_done_lc"),
+                        ("cancelled_on", "what_cancel_lc")):
+        if task[field] and task[field] < assigned:
+            raise BadInput("assigned_after", on=assigned, what="@" + what, other=task[field])
+
+
+# -- reading --------------------------------------------------------------------------------
+
+def task_history(store: Store, task_id: int) -> tuple[list[dict], bool]:
+    """A task's events, and whether any of them changed what past reports say."""
+    events = store.events(task_id=task_id)
+    corrected = any(
+        e["action"] == "reopen"
+        or (e["action"] == "done" and (e["after"] or {}).get("backdated"))
+        or (e["action"] == "edit" and FIGURE_FIELDS & set(e["after"] or {}))
+        for e in events)
+    return events, corrected

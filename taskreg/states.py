@@ -1,0 +1,42 @@
+"""The four states of a task as of a date: the one definition (SPEC §2).
+
+The rule is written once, as a SQL expression, because reports count in the
+database; `list`, `show`, `weekly` and `export` select the same expression,
+so no state is ever re-derived in Python. Dates are ISO `YYYY-MM-DD` text, so
+comparing them as strings compares them as dates. `:as_of` is the end of day D.
+"""
+
+ON_TIME, LATE, OVERDUE, IN_PROGRESS, CANCELLED = (
+    "on_time", "late", "overdue", "in_progress", "cancelled")
+
+#: The four counted states, in the order reports print them.
+FOUR = (ON_TIME, LATE, OVERDUE, IN_PROGRESS)
+ALL = FOUR + (CANCELLED,)
+GROUPS = {"open": (OVERDUE, IN_PROGRESS), "done": (ON_TIME, LATE)}
+
+
+def status_sql(t: str = "t", as_of: str = ":as_of") -> str:
+    """The state of the task row aliased `t` as of the date bound to `as_of`.
+
+    A task assigned after the as-of date does not exist then; callers filter
+    it out of the population (`assigned_on <= as_of`) rather than giving it a state.
+    """
+    return (
+        f"CASE"
+        f" WHEN {t}.cancelled_on IS NOT NULL AND {t}.cancelled_on <= {as_of} THEN 'cancelled'"
+        f" WHEN {t}.done_on IS NOT NULL AND {t}.done_on <= {as_of} THEN"
+        f"  CASE WHEN {t}.due_on IS NULL OR {t}.done_on <= {t}.due_on"
+        f"  THEN 'on_time' ELSE 'late' END"
+        f" WHEN {t}.due_on IS NOT NULL AND {t}.due_on < {as_of} THEN 'overdue'"
+        f" ELSE 'in_progress' END"
+    )
+
+
+def expand(statuses) -> list[str]:
+    """`--status` values with the groups `open` and `done` expanded, order kept, no repeats."""
+    out: list[str] = []
+    for s in statuses:
+        for key in GROUPS.get(s, (s,)):
+            if key not in out:
+                out.append(key)
+    return out

@@ -1,0 +1,342 @@
+"""The storage layer: the one place that opens the register and the only module with SQL.
+
+Commands never see SQL and this module never prints. A PostgreSQL backend is
+meant to replace this module alone, keeping its method names.
+"""
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from taskreg.errors import Refused
+from taskreg.states import status_sql
+
+MIGRATION_SET = "taskreg"
+BUSY_TIMEOUT_MS = 30_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def migrations_dir() -> Path:
+    """Installed, the migrations ship inside the package; in a checkout they are top-level."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "migrations"
+    return shipped if shipped.is_dir() else here.parent / "migrations"
+
+
+def _statements(script: str):
+    """Split a SQL script into statements (triggers included) without executescript,
+
+    which would commit the migration's transaction half-way.
+    """
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                yield pending
+            pending = ""
+    if pending.strip() and not all(
+            ln.strip().startswith("--") or not ln.strip() for ln in pending.splitlines()):
+        yield pending
+
+
+def _migrations() -> Migrations:
+    migrations = Migrations(MIGRATION_SET)
+    for path in sorted(migrations_dir().glob("*.sql")):
+        script = path.read_text(encoding="utf-8")
+
+        def apply(db, script=script):
+            for statement in _statements(script):
+                db.execute(statement)
+
+        migrations(name=path.stem)(apply)
+    return migrations
+
+
+def default_path() -> Path:
+    """A register in the platform's user data directory."""
+    if os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif os.uname().sysname == "Darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "taskreg" / "register.db"
+
+
+def _dumps(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _loads(text):
+    return None if text is None else json.loads(text)
+
+
+CO_CODES = ("(SELECT group_concat(code, ';') FROM (SELECT ca.code FROM task_co_agencies c"
+            " JOIN agencies ca ON ca.id = c.agency_id WHERE c.task_id = t.id ORDER BY ca.code))")
+TASK_COLUMNS = ("t.id, t.uid, t.title, a.code AS agency, a.name AS agency_name, "
+                f"{CO_CODES} AS co_agencies, t.assigned_on, t.due_on, t.done_on, "
+                "t.cancelled_on, t.cancel_reason, t.source, t.source_date, t.assigned_by, "
+                "t.note, t.result, t.agency_id")
+SORTS = {"id": "id", "due": "due_on IS NULL, due_on, id",
+         "assigned": "assigned_on, id", "agency": "agency, id"}
+
+
+def _task(row: dict) -> dict:
+    row = dict(row)
+    row["co_agencies"] = row["co_agencies"].split(";") if row["co_agencies"] else []
+    return row
+
+
+class Store:
+    """An open register. Writes go through `write()`, which takes the lock up front."""
+
+    def __init__(self, db: Database, path: Path, actor: str, now: str, writable: bool):
+        self.db = db
+        self.path = path
+        self.actor = actor
+        self.now = now
+        self.writable = writable
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool, actor: str, now: str) -> tuple["Store", bool]:
+        """Open (and, for commands that write, create) the register at `path`.
+
+        Returns the store and whether it was created. Refuses a directory, an
+        empty or non-SQLite file, and a register written by a newer taskreg,
+        leaving each untouched.
+        """
+        created = False
+        if path.is_dir():
+            raise Refused("register_is_dir", path=str(path))
+        if not path.exists():
+            if not create:
+                raise Refused("register_missing", path=str(path))
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o660)
+                os.close(fd)
+                os.chmod(path, 0o660)  # the umask may have taken group access away
+            except FileExistsError:
+                pass  # another liaison created it a moment ago: open theirs
+            except OSError as e:
+                raise Refused("register_cannot_create", path=str(path), reason=e.strerror)
+            else:
+                created = True
+        if not created:
+            try:
+                with open(path, "rb") as f:
+                    header = f.read(16)
+            except OSError as e:
+                raise Refused("register_unreadable", path=str(path), reason=e.strerror)
+            if not header:
+                raise Refused("register_empty", path=str(path))
+            if header != SQLITE_HEADER:
+                raise Refused("register_not_sqlite", path=str(path))
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        try:
+            conn = cls._connect(path, writable)
+            db = Database(conn, execute_plugins=False)
+            store = cls(db, path, actor, now, writable)
+            store._migrate(created)
+        except sqlite3.DatabaseError as e:
+            if created:
+                path.unlink(missing_ok=True)
+            raise Refused("register_broken", path=str(path), reason=str(e)) from None
+        except BaseException:
+            if created:
+                path.unlink(missing_ok=True)
+            raise
+        return store, created
+
+    @staticmethod
+    def _connect(path: Path, writable: bool) -> sqlite3.Connection:
+        if writable:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            # A published copy on read-only storage: read it without taking
+            # locks or creating -wal/-shm files beside it.
+            uri = path.resolve().as_uri()
+            try:
+                conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    def _migrate(self, created: bool) -> None:
+        migrations = _migrations()
+        known = {m.name for m in migrations._migrations}
+        applied = [m.name for m in migrations.applied(self.db)]
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise Refused("register_too_new", path=str(self.path), names=", ".join(unknown),
+                          latest=max(known))
+        if not migrations.pending(self.db):
+            return
+        if not self.writable:
+            raise Refused("register_needs_upgrade", path=str(self.path))
+        self.db.execute("PRAGMA journal_mode = WAL").fetchall()
+        with self.write():
+            # Re-read inside the lock: another process may have migrated meanwhile.
+            migrations.apply(self.db)
+
+    # -- transactions and the audit log -----------------------------------------------------
+
+    @contextmanager
+    def write(self):
+        """One write transaction, its lock taken up front so concurrent writers queue
+
+        rather than fail with "database is locked" half-way.
+        """
+        if not self.writable:
+            raise Refused("register_read_only", path=str(self.path))
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            conn.rollback()
+            raise
+        else:
+            conn.commit()
+
+    def event(self, action: str, task_id: int | None = None, before=None, after=None,
+              reason: str | None = None) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO events (at, actor, action, task_id, before, after, reason)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [self.now, self.actor, action, task_id, _dumps(before), _dumps(after), reason])
+        return cursor.lastrowid
+
+    def events(self, task_id: int | None = None, since: str | None = None,
+               actor: str | None = None) -> list[dict]:
+        where, args = [], []
+        if task_id is not None:
+            where.append("task_id = ?")
+            args.append(task_id)
+        if since:
+            where.append("at >= ?")
+            args.append(since)
+        if actor:
+            where.append("actor = ?")
+            args.append(actor)
+        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        rows = self.db.query(sql + " ORDER BY id", args)
+        return [dict(r, before=_loads(r["before"]), after=_loads(r["after"])) for r in rows]
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                        " ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
+
+    # -- agencies ---------------------------------------------------------------------------
+
+    def agencies(self) -> list[dict]:
+        return list(self.db.query("SELECT * FROM agencies ORDER BY code"))
+
+    def add_agency(self, code: str, name: str, kind: str | None, code_fold: str,
+                   name_fold: str) -> int:
+        return self.db.execute(
+            "INSERT INTO agencies (code, name, kind, code_fold, name_fold) VALUES (?, ?, ?, ?, ?)",
+            [code, name, kind, code_fold, name_fold]).lastrowid
+
+    def rename_agency(self, agency_id: int, name: str, name_fold: str) -> None:
+        self.db.execute("UPDATE agencies SET name = ?, name_fold = ? WHERE id = ?",
+                        [name, name_fold, agency_id])
+
+    # -- tasks ------------------------------------------------------------------------------
+
+    def insert_task(self, fields: dict, co_ids: list[int]) -> int:
+        columns = ", ".join(fields)
+        marks = ", ".join("?" for _ in fields)
+        task_id = self.db.execute(f"INSERT INTO tasks ({columns}) VALUES ({marks})",
+                                  list(fields.values())).lastrowid
+        self.set_co_agencies(task_id, co_ids, replace=False)
+        return task_id
+
+    def update_task(self, task_id: int, fields: dict) -> None:
+        if fields:
+            assignments = ", ".join(f"{column} = ?" for column in fields)
+            self.db.execute(f"UPDATE tasks SET {assignments} WHERE id = ?",
+                            [*fields.values(), task_id])
+
+    def set_co_agencies(self, task_id: int, co_ids: list[int], replace: bool = True) -> None:
+        if replace:
+            self.db.execute("DELETE FROM task_co_agencies WHERE task_id = ?", [task_id])
+        self.db.conn.executemany(
+            "INSERT INTO task_co_agencies (task_id, agency_id) VALUES (?, ?)",
+            [(task_id, agency_id) for agency_id in co_ids])
+
+    def add_deadline(self, task_id: int, due_on: str | None, kind: str, decided_on: str,
+                     reason: str | None, event_id: int) -> None:
+        self.db.execute(
+            "INSERT INTO deadlines (task_id, due_on, kind, decided_on, reason, event_id)"
+            " VALUES (?, ?, ?, ?, ?, ?)", [task_id, due_on, kind, decided_on, reason, event_id])
+
+    def deadlines(self, task_id: int) -> list[dict]:
+        return list(self.db.query(
+            "SELECT d.*, e.actor, e.at FROM deadlines d JOIN events e ON e.id = d.event_id"
+            " WHERE d.task_id = ? ORDER BY d.id", [task_id]))
+
+    def task(self, task_id: int, as_of: str) -> dict | None:
+        """One task with its state as of `as_of` (None if there is no such task)."""
+        rows = self.db.query(
+            f"SELECT {TASK_COLUMNS}, {status_sql()} AS status FROM tasks t"
+            " JOIN agencies a ON a.id = t.agency_id WHERE t.id = :id",
+            {"id": task_id, "as_of": as_of})
+        row = next(iter(rows), None)
+        return _task(row) if row else None
+
+    def tasks(self, as_of: str, statuses=None, agency_id=None, assigned_from=None,
+              assigned_to=None, due_from=None, due_to=None, search=None,
+              sort: str = "id"):
+        """Tasks that exist as of `as_of`, with their state then, filtered; a generator."""
+        where = ["t.assigned_on <= :as_of"]
+        args: dict = {"as_of": as_of}
+        if agency_id is not None:
+            where.append("t.agency_id = :agency_id")
+            args["agency_id"] = agency_id
+        if assigned_from:
+            where.append("t.assigned_on >= :assigned_from")
+            args["assigned_from"] = assigned_from
+        if assigned_to:
+            where.append("t.assigned_on <= :assigned_to")
+            args["assigned_to"] = assigned_to
+        if due_from:
+            where.append("t.due_on >= :due_from")
+            args["due_from"] = due_from
+        if due_to:
+            where.append("t.due_on <= :due_to")
+            args["due_to"] = due_to
+        if search:
+            where.append("t.search LIKE :search ESCAPE '\\'")
+            escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            args["search"] = f"%{escaped}%"
+        inner = (f"SELECT {TASK_COLUMNS}, {status_sql()} AS status FROM tasks t"
+                 f" JOIN agencies a ON a.id = t.agency_id WHERE {' AND '.join(where)}")
+        sql = f"SELECT * FROM ({inner})"
+        if statuses:
+            marks = ", ".join(f":s{i}" for i in range(len(statuses)))
+            args.update({f"s{i}": s for i, s in enumerate(statuses)})
+            sql += f" WHERE status IN ({marks})"
+        sql += f" ORDER BY {SORTS[sort]}"
+        for row in self.db.query(sql, args):
+            yield _task(row)
+
+    def uid_exists(self, uid: str) -> bool:
+        return self.db.execute("SELECT 1 FROM tasks WHERE uid = ?", [uid]).fetchone() is not None
