@@ -25,7 +25,7 @@ _WORDS = {"today": 0, "hom nay": 0, "yesterday": -1, "hom qua": -1, "tomorrow": 
 
 _QUARTER = [
     re.compile(r"(?P<y>\d{4})-?q(?P<q>[1-4])"),          # 2021Q1, 2021-Q1
-    re.compile(r"(?:quy\s*)?q?(?P<q>[1-4])[/ ](?P<y>\d{4})"),  # Q1/2021, quý 1/2021
+    re.compile(r"(?:quy\s*|q)(?P<q>[1-4])[/ ](?P<y>\d{4})"),  # Q1/2021, quý 1/2021 (not 2/2021: a month)
     re.compile(r"(?:quy\s*)?(?P<r>iv|iii|ii|i)[/ ](?:nam\s*)?(?P<y>\d{4})"),  # I/2021, quý I/2021
 ]
 _MONTH = [

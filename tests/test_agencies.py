@@ -1,0 +1,64 @@
+"""Agencies by code or name, ignoring case and diacritics; never a silent near-duplicate."""
+
+import json
+import unicodedata
+
+
+def test_agency_found_by_code_or_name_without_case_or_diacritics(reg):
+    for typed in ["SYT", "syt", "Sở Y tế", "so y te", "SO Y TE", unicodedata.normalize("NFD", "Sở Y tế")]:
+        task_id = reg("add", "Việc", "--agency", typed).stdout.strip()
+        assert reg.rows("SELECT a.code FROM tasks t JOIN agencies a ON a.id = t.agency_id"
+                        " WHERE t.id = ?", [task_id]) == [("SYT",)]
+
+
+def test_d_with_stroke_folds_to_d(reg):
+    task_id = reg("add", "Việc", "--agency", "so giao duc va dao tao").stdout.strip()
+    assert json.loads(reg("show", task_id, "--format", "json").stdout)["agency"] == "SGDDT"
+
+
+def test_unknown_agency_names_the_closest_and_how_to_register(reg):
+    result = reg("add", "Việc", "--agency", "so y", code=2)
+    assert result.stderr == (
+        "No agency 'so y' in the register (closest: SYT (Sở Y tế)); register a new one with "
+        "`taskreg agency add CODE \"NAME\"`.\n")
+    result = reg("add", "Việc", "--agency", "So Tai chinhh", code=2)
+    assert "closest: STC (Sở Tài chính)" in result.stderr
+    assert reg.rows("SELECT count(*) FROM tasks") == [(0,)]
+
+
+def test_unknown_agency_in_vietnamese(reg):
+    result = reg("add", "Việc", "--agency", "Sở Nội vụ", code=2, env={"TASKREG_LANG": "vi"})
+    assert result.stderr.startswith("Không có đơn vị 'Sở Nội vụ' trong sổ")
+
+
+def test_near_duplicate_agency_is_refused_naming_the_other(reg):
+    result = reg("agency", "add", "SYT2", "SO Y TE", code=1)
+    assert result.stderr == ("'SO Y TE' is too close to the registered agency SYT (Sở Y tế); "
+                             "a near-duplicate would split reports.\n")
+    reg("agency", "add", "syt", "Sở Y tế mới", code=1)
+    reg("agency", "add", "Sở Y tế", "Khác", code=2)  # a code has no spaces
+    assert reg.rows("SELECT count(*) FROM agencies") == [(3,)]
+
+
+def test_rename_keeps_tasks_and_history(reg):
+    task_id = reg("add", "Việc", "--agency", "STC").stdout.strip()
+    reg("agency", "rename", "so tai chinh", "Sở Tài chính - Kế hoạch")
+    shown = json.loads(reg("show", task_id, "--format", "json").stdout)
+    assert shown["agency"] == "STC"
+    assert reg("agency", "list", "--format", "csv").stdout == (
+        "code,name,kind\nSGDDT,Sở Giáo dục và Đào tạo,sở\nSTC,Sở Tài chính - Kế hoạch,sở\n"
+        "SYT,Sở Y tế,sở\n")
+    event = json.loads(reg("history", "--format", "json").stdout)[-1]
+    assert (event["action"], event["before"]["name"], event["after"]["name"]) == (
+        "agency_rename", "Sở Tài chính", "Sở Tài chính - Kế hoạch")
+    # the old name no longer finds it; the new one does
+    reg("add", "Việc", "--agency", "So Tai chinh - Ke hoach")
+    reg("agency", "rename", "STC", "Sở Y tế", code=1)
+
+
+def test_agency_list_table(reg):
+    assert reg("agency", "list").stdout == (
+        "Code   Name                    Kind\n"
+        "SGDDT  Sở Giáo dục và Đào tạo  sở\n"
+        "STC    Sở Tài chính            sở\n"
+        "SYT    Sở Y tế                 sở\n")
