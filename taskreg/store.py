@@ -179,8 +179,10 @@ class Store:
         applied = [m.name for m in migrations.applied(self.db)]
         unknown = [name for name in applied if name not in known]
         if unknown:
+            from taskreg import __version__
+
             raise Refused("register_too_new", path=str(self.path), names=", ".join(unknown),
-                          latest=max(known))
+                          latest=max(known), version=__version__)
         if not migrations.pending(self.db):
             return
         if not self.writable:
