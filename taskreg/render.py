@@ -25,8 +25,11 @@ def console():
 
 
 def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset(),
-          title: str | None = None) -> None:
-    """Print a table; columns whose index is in `right` are right-aligned (numbers)."""
+          title: str | None = None, wrap: int | None = None) -> None:
+    """Print a table; columns whose index is in `right` are right-aligned (numbers).
+
+    On a terminal only column `wrap` (the free text) folds; the others keep one line.
+    """
     if is_terminal():
         from rich import box
         from rich.table import Table
@@ -34,7 +37,7 @@ def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset
         grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
         for i, header in enumerate(headers):
             grid.add_column(header, justify="right" if i in right else "left",
-                            overflow="fold")
+                            overflow="fold", no_wrap=wrap is not None and i != wrap)
         for row in rows:
             grid.add_row(*row)
         console().print(grid)

@@ -88,7 +88,7 @@ def list_(
         return
     headers = [i18n.t(lang, k) for k in ("f_id", "f_status", "f_agency", "f_title",
                                          "f_assigned", "f_due", "f_done")]
-    render.table(headers, body, right={0})
+    render.table(headers, body, right={0}, wrap=3)
 
 
 @command
@@ -216,7 +216,7 @@ def history(ctx: typer.Context, task: Annotated[Optional[int], typer.Option("--t
     lang = session.lang()
     headers = [i18n.t(lang, k) for k in ("f_id", "h_at", "h_actor", "h_task", "h_detail")]
     render.table(headers, [[str(e["id"]), e["at"], e["actor"], str(e["task_id"] or ""),
-                            _describe(lang, e)] for e in events], right={0, 3})
+                            _describe(lang, e)] for e in events], right={0, 3}, wrap=4)
 
 
 def install(app: typer.Typer) -> None:
