@@ -168,7 +168,7 @@ def main(
     ctx.obj = Session(db_option=db, today=_today(), now=now, actor=_actor())
 
 
-from taskreg.commands import register, tasks, views  # noqa: E402  (they need `app`, `command`)
+from taskreg.commands import demo, register, report, tasks, views  # noqa: E402  (need `command`)
 
-for module in (register, tasks, views):
+for module in (register, tasks, views, report, demo):
     module.install(app)

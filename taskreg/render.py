@@ -25,7 +25,8 @@ def console():
 
 
 def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset(),
-          title: str | None = None, wrap: int | None = None) -> None:
+          title: str | None = None, wrap: int | None = None,
+          wrap_headers: bool = False) -> None:
     """Print a table; columns whose index is in `right` are right-aligned (numbers).
 
     On a terminal only column `wrap` (the free text) folds; the others keep one line.
@@ -34,10 +35,15 @@ def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset
         from rich import box
         from rich.table import Table
 
-        grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+        grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False,
+                     collapse_padding=True)
         for i, header in enumerate(headers):
-            grid.add_column(header, justify="right" if i in right else "left",
-                            overflow="fold", no_wrap=wrap is not None and i != wrap)
+            widest = max((len(row[i]) if isinstance(row[i], str) else row[i].cell_len
+                          for row in rows), default=1)
+            grid.add_column(header, justify="right" if i in right else "left", overflow="fold",
+                            no_wrap=wrap is not None and i != wrap and not wrap_headers,
+                            # long headers over narrow numbers: the header breaks, not the number
+                            min_width=widest if wrap_headers else None)
         for row in rows:
             grid.add_row(*row)
         console().print(grid)
@@ -72,3 +78,22 @@ def write_csv(headers: list[str], rows) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(headers)
     writer.writerows(rows)
+
+
+BAR_STYLES = ("green", "yellow", "blue", "red")  # on time, late, in progress, overdue
+
+
+def bar(counts: list[int], width: int = 20):
+    """A small inline bar of the four states, for a terminal table."""
+    from rich.text import Text
+
+    total = sum(counts)
+    text = Text()
+    if not total:
+        return text
+    cells = [round(c * width / total) for c in counts]
+    for count, size, style in zip(counts, cells, BAR_STYLES):
+        if count and not size:
+            size = 1  # a state that exists is always visible
+        text.append("█" * size, style=style)
+    return text

@@ -310,3 +310,46 @@ def task_history(store: Store, task_id: int) -> tuple[list[dict], bool]:
         or (e["action"] == "edit" and FIGURE_FIELDS & set(e["after"] or {}))
         for e in events)
     return events, corrected
+
+
+def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
+    """Write the demo register in one transaction, each change with its audit event,
+
+    as if liaisons had recorded it day by day: tasks, extensions, completions, cancellations.
+    """
+    with store.write():
+        store.set_setting("demo", "1")
+        ids = {}
+        for a in agencies:
+            ids[a["code"]] = store.add_agency(a["code"], a["name"], a["kind"], fold(a["code"]),
+                                              fold(a["name"]))
+            store.event("agency_add", after={"code": a["code"], "name": a["name"], "kind": a["kind"]})
+        for t in tasks:
+            fields = {"uid": t["uid"], "title": t["title"], "agency_id": ids[t["agency"]],
+                      "assigned_on": t["assigned_on"], "due_on": t["due_on"], "source": t["source"],
+                      "source_date": t["source_date"], "assigned_by": t["assigned_by"],
+                      "note": t["note"], "search": fold(f"{t['title']} {t['source'] or ''}")}
+            task_id = store.insert_task(fields, [ids[c] for c in t["co"]])
+            after = {k: v for k, v in fields.items() if k not in ("agency_id", "search")}
+            event_id = store.event("add", task_id, after={**after, "agency": t["agency"],
+                                                          "co_agencies": sorted(t["co"])})
+            if t["due_on"]:
+                store.add_deadline(task_id, t["due_on"], "initial", t["assigned_on"], None, event_id)
+            due = t["due_on"]
+            for ext in t["extensions"]:
+                store.update_task(task_id, {"due_on": ext["due_on"]})
+                event_id = store.event("extend", task_id, before={"due_on": due},
+                                       after={"due_on": ext["due_on"], "decided_on": ext["decided_on"]},
+                                       reason=ext["reason"])
+                store.add_deadline(task_id, ext["due_on"], "extension", ext["decided_on"],
+                                   ext["reason"], event_id)
+                due = ext["due_on"]
+            if t["done_on"]:
+                store.update_task(task_id, {"done_on": t["done_on"], "result": t["result"]})
+                store.event("done", task_id, before={"done_on": None, "result": None},
+                            after={"done_on": t["done_on"], "result": t["result"]})
+            if t["cancelled_on"]:
+                store.update_task(task_id, {"cancelled_on": t["cancelled_on"],
+                                            "cancel_reason": t["cancel_reason"]})
+                store.event("cancel", task_id, before={"cancelled_on": None},
+                            after={"cancelled_on": t["cancelled_on"]}, reason=t["cancel_reason"])

@@ -305,8 +305,8 @@ class Store:
         return _task(row) if row else None
 
     def tasks(self, as_of: str, statuses=None, agency_id=None, assigned_from=None,
-              assigned_to=None, due_from=None, due_to=None, search=None,
-              sort: str = "id"):
+              assigned_to=None, due_from=None, due_to=None, done_from=None, done_to=None,
+              search=None, sort: str = "id"):
         """Tasks that exist as of `as_of`, with their state then, filtered; a generator."""
         where = ["t.assigned_on <= :as_of"]
         args: dict = {"as_of": as_of}
@@ -325,6 +325,12 @@ class Store:
         if due_to:
             where.append("t.due_on <= :due_to")
             args["due_to"] = due_to
+        if done_from:
+            where.append("t.done_on >= :done_from")
+            args["done_from"] = done_from
+        if done_to:
+            where.append("t.done_on <= :done_to")
+            args["done_to"] = done_to
         if search:
             where.append("t.search LIKE :search ESCAPE '\\'")
             escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -339,6 +345,33 @@ class Store:
         sql += f" ORDER BY {SORTS[sort]}"
         for row in self.db.query(sql, args):
             yield _task(row)
+
+    def counts(self, start: str, end: str, as_of: str, agency_id: int | None = None,
+               by_agency: bool = False) -> list[dict]:
+        """The report's aggregate: one query counting the tasks assigned in [start, end]
+
+        by their state as of `as_of` (end is already capped at as_of by the caller).
+        One row, or one per lead agency with at least one task.
+        """
+        where = "t.assigned_on BETWEEN :start AND :end"
+        args = {"start": start, "end": end, "as_of": as_of}
+        if agency_id is not None:
+            where += " AND t.agency_id = :agency_id"
+            args["agency_id"] = agency_id
+        group = "agency_id" if by_agency else "NULL"
+        sql = f"""
+            SELECT {group} AS agency_id, count(*) AS population,
+                   coalesce(sum(status = 'on_time'), 0) AS on_time,
+                   coalesce(sum(status = 'late'), 0) AS late,
+                   coalesce(sum(status = 'overdue'), 0) AS overdue,
+                   coalesce(sum(status = 'in_progress'), 0) AS in_progress,
+                   coalesce(sum(status = 'cancelled'), 0) AS cancelled,
+                   coalesce(sum(due_on IS NULL AND status != 'cancelled'), 0) AS no_deadline,
+                   min(CASE WHEN status = 'overdue' THEN due_on END) AS oldest_overdue_due
+            FROM (SELECT t.agency_id, t.due_on, {status_sql()} AS status
+                  FROM tasks t WHERE {where})
+            GROUP BY {group}"""
+        return list(self.db.query(sql, args))
 
     def uid_exists(self, uid: str) -> bool:
         return self.db.execute("SELECT 1 FROM tasks WHERE uid = ?", [uid]).fetchone() is not None

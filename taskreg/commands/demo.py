@@ -1,0 +1,60 @@
+"""`taskreg demo`: build the Q1/2021 demo register and print the report it reproduces."""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from taskreg.cli import command
+
+DEMO_FILE = "taskreg-demo.db"
+
+
+@command
+def demo(
+    ctx: typer.Context,
+    db: Annotated[Optional[Path], typer.Option(
+        "--db", help=f"Where to build it (default ./{DEMO_FILE}).", show_default=False)] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="vi or en.", show_default=False)] = None,
+):
+    """Build the demo register of Q1/2021 and print its report.  Example: taskreg demo --lang vi"""
+    from taskreg import demo_data, figures, service
+    from taskreg.commands.report import render_report, settings
+    from taskreg.dates import parse_quarter
+    from taskreg.errors import Refused, TaskregError
+    from taskreg.store import Store
+
+    session = ctx.obj
+    path = db or session.db_option or Path(DEMO_FILE)
+    if path.exists():
+        # Rebuild only a register this command built; never overwrite anything else.
+        try:
+            old, _ = Store.open(path, create=False, actor=session.actor, now=session.now)
+            is_demo = old.setting("demo") == "1"
+            old.db.close()
+        except TaskregError:
+            is_demo = False
+        if not is_demo:
+            raise Refused("demo_refuse", path=str(path))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    session.db_option = path
+    store = session.store(create=True)
+    agencies, tasks = demo_data.generate()
+    service.load_demo(store, agencies, tasks)
+    session.err("demo_built", path=str(path), agencies=len(agencies), tasks=len(tasks))
+    period = parse_quarter("2021Q1")
+    org, basis = settings(store)
+    result = figures.build(store, period, figures.report_as_of(period, session.today, None), basis)
+    render_report(session.lang(), org, result, None, "text", False)
+    print()
+    print(session.text("demo_next"))
+    for line in (f"taskreg --db {path} report --quarter I/2021 --by agency",
+                 f"taskreg --db {path} list --status overdue --as-of 31/3/2021",
+                 f"taskreg --db {path} weekly --as-of 31/3/2021 --lang vi",
+                 f"taskreg --db {path} show 1"):
+        print(f"  {line}")
+
+
+def install(app: typer.Typer) -> None:
+    app.command()(demo)

@@ -1,0 +1,122 @@
+"""The report's sentences and the weekly digest, in the administrative style of each language.
+
+Everything here is text built from figures and rows the store already produced;
+no state is decided here.
+"""
+
+import textwrap
+from datetime import date, timedelta
+
+from taskreg.dates import ROMAN_OF, Period, from_iso
+from taskreg.figures import Figures, Report
+from taskreg.i18n import day, num, pct, t
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+WIDTH = 99  # the weekly text stays under 100 columns
+
+
+def period_label(lang: str, period: Period) -> str:
+    if period.kind == "quarter":
+        return t(lang, "p_quarter", n=period.number, roman=ROMAN_OF[period.number], year=period.year)
+    if period.kind == "month":
+        return t(lang, "p_month", n=period.number, month_name=MONTHS[period.number - 1],
+                 year=period.year)
+    if period.kind == "year":
+        return t(lang, "p_year", year=period.year)
+    return t(lang, "p_range", start=day(lang, period.start), end=day(lang, period.end))
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def report_sentences(lang: str, org: str, report: Report, agency_name: str | None = None) -> list[str]:
+    """The paragraph the committee's report quotes, then its rates and what they rest on."""
+    f = report.whole
+    label = period_label(lang, report.period)
+    if f.population == 0:
+        return [t(lang, "r_empty", period=label, day=day(lang, report.as_of))]
+    key = "r_assigned_one" if agency_name else "r_assigned_all"
+    lines = [
+        t(lang, key, period=label, Period=capital(label), org=org, total=num(lang, f.total),
+          agency=agency_name) + " " +
+        t(lang, "r_states", day=day(lang, report.as_of), **{
+            k: num(lang, getattr(f, k)) for k in ("on_time", "late", "overdue", "in_progress")}),
+        rates_sentence(lang, f, report.basis),
+        t(lang, "r_extra", cancelled=num(lang, f.cancelled), no_deadline=num(lang, f.no_deadline)),
+    ]
+    if not f.check:
+        lines.append(check_warning(lang, f))
+    return lines
+
+
+def rates_sentence(lang: str, f: Figures, basis: str) -> str:
+    return t(lang, "r_rates", completion=pct(lang, f.completion_rate(basis)),
+             basis=t(lang, "basis_" + basis), on_time=pct(lang, f.on_time_rate))
+
+
+def check_warning(lang: str, f: Figures) -> str:
+    return t(lang, "r_check_failed", total=num(lang, f.total),
+             expected=num(lang, f.population - f.cancelled))
+
+
+def _cut(text: str, room: int) -> str:
+    """Cut text with … only when it does not fit."""
+    return text if len(text) <= room else text[:max(room - 1, 1)].rstrip() + "…"
+
+
+def _task_line(lang: str, task: dict, tail: str) -> str:
+    head = f"  #{task['id']} "
+    room = WIDTH - len(head) - len(tail) - 3
+    return f"{head}{_cut(task['title'], room)} — {tail}"
+
+
+def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dict],
+           completed: list[dict], overdue: list[dict], due_soon: list[dict],
+           names: dict[str, str]) -> str:
+    """The plain-text digest cron mails: identical for identical data and as-of date."""
+    start = as_of - timedelta(days=6)
+    out = [t(lang, "w_heading", org=org, start=day(lang, start), end=day(lang, as_of)), ""]
+
+    out.append(t(lang, "w_quarter") + f" ({period_label(lang, quarter.period)}):")
+    for paragraph in report_sentences(lang, org, quarter)[:2]:
+        out += textwrap.wrap(paragraph, WIDTH, initial_indent="  ", subsequent_indent="  ")
+    out.append("")
+
+    def section(title: str, rows: list[str]) -> None:
+        out.append(title)
+        out.extend(rows or ["  " + t(lang, "w_none")])
+        out.append("")
+
+    section(t(lang, "w_assigned", n=num(lang, len(assigned))),
+            [_task_line(lang, r, f"{r['agency']}, " + t(lang, "w_due", day=day(lang, from_iso(r["due_on"]))))
+             for r in assigned])
+    section(t(lang, "w_completed", n=num(lang, len(completed))),
+            [_task_line(lang, r, f"{r['agency']}, " + t(lang, "w_done", day=day(lang, from_iso(r["done_on"]))))
+             for r in completed])
+
+    # Open overdue tasks under their lead agency: the group with most tasks first
+    # (then the longest overdue), and in each group the most overdue first.
+    groups: dict[str, list[dict]] = {}
+    for r in overdue:
+        groups.setdefault(r["agency"], []).append(r)
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), min(x["due_on"] for x in kv[1]), kv[0]))
+    rows: list[str] = []
+    for code, tasks in ordered:
+        rows.append(f"  {names[code]} ({num(lang, len(tasks))})")
+        for r in sorted(tasks, key=lambda x: (x["due_on"], x["id"])):
+            days_over = (as_of - from_iso(r["due_on"])).days
+            tail = t(lang, "w_due", day=day(lang, from_iso(r["due_on"]))) + ", " + \
+                t(lang, "w_days_over", n=num(lang, days_over))
+            rows.append("  " + _task_line(lang, r, tail))
+    section(t(lang, "w_overdue", n=num(lang, len(overdue))), rows)
+
+    section(t(lang, "w_due_soon", n=num(lang, len(due_soon)), start=day(lang, as_of + timedelta(days=1)),
+              end=day(lang, as_of + timedelta(days=7))),
+            [_task_line(lang, r, f"{r['agency']}, " + t(lang, "w_due", day=day(lang, from_iso(r["due_on"]))))
+             for r in due_soon])
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
