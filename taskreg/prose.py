@@ -66,9 +66,9 @@ def _cut(text: str, room: int) -> str:
     return text if len(text) <= room else text[:max(room - 1, 1)].rstrip() + "…"
 
 
-def _task_line(lang: str, task: dict, tail: str) -> str:
-    head = f"  #{task['id']} "
-    room = WIDTH - len(head) - len(tail) - 3
+def _task_line(lang: str, task: dict, tail: str, indent: str = "  ") -> str:
+    head = f"{indent}#{task['id']} "
+    room = WIDTH - len(head) - len(tail) - 3  # 3: the " — " before the tail
     return f"{head}{_cut(task['title'], room)} — {tail}"
 
 
@@ -109,7 +109,7 @@ def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dic
             days_over = (as_of - from_iso(r["due_on"])).days
             tail = t(lang, "w_due", day=day(lang, from_iso(r["due_on"]))) + ", " + \
                 t(lang, "w_days_over", n=num(lang, days_over))
-            rows.append("  " + _task_line(lang, r, tail))
+            rows.append(_task_line(lang, r, tail, indent="    "))
     section(t(lang, "w_overdue", n=num(lang, len(overdue))), rows)
 
     section(t(lang, "w_due_soon", n=num(lang, len(due_soon)), start=day(lang, as_of + timedelta(days=1)),

@@ -1,0 +1,65 @@
+"""weekly: the plain-text digest cron mails, compared with golden files."""
+
+from pathlib import Path
+
+import pytest
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture
+def week(reg):
+    long_title = ("Rà soát, báo cáo tình hình thực hiện Kế hoạch số 863/KH-UBND về cải cách hành "
+                  "chính giai đoạn 2021-2025 trên địa bàn tỉnh")
+    for args in [
+        (long_title, "SYT", "4/1/2021", "31/1/2021"),
+        ("Tham mưu [khẩn] phương án phòng, chống dịch", "SYT", "5/1/2021", "15/3/2021"),
+        ("Báo cáo giải ngân vốn đầu tư công", "STC", "6/1/2021", "28/2/2021"),
+        ("Tổng kết năm học", "SGDDT", "26/3/2021", "5/4/2021"),
+        ("Hoàn thiện hồ sơ đề án", "STC", "27/3/2021", None),
+        ("Xây dựng kế hoạch", "SYT", "1/3/2021", "30/3/2021"),
+        ("Sau ngày", "SYT", "1/3/2021", "7/4/2021"),
+        ("Sau tuần", "SYT", "1/3/2021", "8/4/2021"),
+    ]:
+        title, agency, assigned, due = args
+        reg("add", title, "--agency", agency, "--assigned", assigned, *(["--due", due] if due else []))
+    reg("done", "6", "--on", "29/3/2021")
+    return reg
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_weekly_matches_the_golden_text(week, lang):
+    assert week("weekly", "--lang", lang).stdout == (GOLDEN / f"weekly_{lang}.txt").read_text(encoding="utf-8")
+
+
+def test_weekly_is_plain_narrow_and_repeatable(week):
+    first = week("weekly", "--as-of", "31/3/2021").stdout
+    assert first == week("weekly", "--as-of", "31/3/2021", env={"TTY_COMPATIBLE": "1"}).stdout
+    assert all(len(line) < 100 for line in first.splitlines())
+    assert "\x1b" not in first and "─" not in first and "│" not in first
+
+
+def test_weekly_runs_as_cron_does_without_locale_or_terminal(week):
+    bare = {"LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "TASKREG_LANG": None, "COLUMNS": None,
+            "TERM": None}
+    assert week("weekly", env=bare).stdout == (GOLDEN / "weekly_en.txt").read_text(encoding="utf-8")
+    assert week("weekly", env={**bare, "LANG": "vi_VN.UTF-8"}).stdout.startswith(
+        "UBND tỉnh Quảng Nam: tổng hợp tuần")
+
+
+def test_weekly_for_one_agency_and_empty_sections(week):
+    out = week("weekly", "--agency", "SGDDT").stdout
+    assert out.splitlines()[0] == ("UBND tỉnh Quảng Nam — Sở Giáo dục và Đào tạo: weekly summary, "
+                                   "2021-03-25 to 2021-03-31")
+    assert "Completed in these 7 days: 0\n  None.\n" in out
+    assert "Open past their deadline: 0\n  None.\n" in out
+    assert "#4 Tổng kết năm học — SGDDT, due 2021-04-05" in out
+
+
+def test_weekly_overdue_of_any_period_most_overdue_first(week):
+    week("add", "Việc quý trước", "--agency", "STC", "--assigned", "1/10/2020", "--due", "1/12/2020")
+    out = week("weekly").stdout
+    section = out.split("Open past their deadline: 4\n")[1].split("\n\n")[0].splitlines()
+    assert section[0] == "  Sở Tài chính (2)"
+    assert section[1].startswith("    #9 Việc quý trước — due 2020-12-01, 120 days overdue")
+    assert section[3] == "  Sở Y tế (2)"
