@@ -168,7 +168,7 @@ def main(
     ctx.obj = Session(db_option=db, today=_today(), now=now, actor=_actor())
 
 
-from taskreg.commands import demo, register, report, tasks, views  # noqa: E402  (need `command`)
+from taskreg.commands import demo, register, report, tasks, transfer, views  # noqa: E402
 
-for module in (register, tasks, views, report, demo):
+for module in (register, tasks, views, report, demo, transfer):
     module.install(app)

@@ -213,12 +213,27 @@ class Store:
             conn.commit()
 
     def event(self, action: str, task_id: int | None = None, before=None, after=None,
-              reason: str | None = None) -> int:
+              reason: str | None = None, event_id: int | None = None, at: str | None = None,
+              actor: str | None = None) -> int:
         cursor = self.db.execute(
-            "INSERT INTO events (at, actor, action, task_id, before, after, reason)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [self.now, self.actor, action, task_id, _dumps(before), _dumps(after), reason])
+            "INSERT INTO events (id, at, actor, action, task_id, before, after, reason)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [event_id, at or self.now, actor or self.actor, action, task_id, _dumps(before),
+             _dumps(after), reason])
         return cursor.lastrowid
+
+    def next_ids(self) -> tuple[int, int]:
+        """The next event id and the last task id; stable inside a write transaction."""
+        event = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0]
+        task = self.db.execute("SELECT coalesce(max(id), 0) FROM tasks").fetchone()[0]
+        return event, task
+
+    def defer_foreign_keys(self) -> None:
+        """Check references at commit: an import's tasks name its event, written last."""
+        self.db.execute("PRAGMA defer_foreign_keys = ON")
+
+    def mark_imported(self, event_id: int, after_task_id: int) -> None:
+        self.db.execute("UPDATE tasks SET import_event = ? WHERE id > ?", [event_id, after_task_id])
 
     def events(self, task_id: int | None = None, since: str | None = None,
                actor: str | None = None) -> list[dict]:

@@ -10,8 +10,57 @@ Lang = Annotated[Optional[str], typer.Option("--lang", help="vi or en.", show_de
 AsOf = Annotated[Optional[str], typer.Option(
     "--as-of", help="Show states as of the end of this day (default today).", show_default=False)]
 Opt = Optional[str]
+# list's filters; export takes the same ones.
+Status = Annotated[Optional[list[str]], typer.Option(
+    "--status", help="on_time, late, overdue, in_progress, cancelled, or the groups open and done; "
+                     "repeat for several.", show_default=False)]
+All = Annotated[bool, typer.Option("--all", help="Every state.")]
+Agency = Annotated[Opt, typer.Option("--agency", help="Lead agency, by code or name.")]
+Quarter = Annotated[Opt, typer.Option("--quarter", help="Assigned in this quarter: 2021Q1, Q1/2021, I/2021.")]
+Month = Annotated[Opt, typer.Option("--month", help="Assigned in this month: 2021-03, 3/2021.")]
+Year = Annotated[Opt, typer.Option("--year", help="Assigned in this year.")]
+From = Annotated[Opt, typer.Option("--from", help="Assigned on or after this date (with --to).")]
+To = Annotated[Opt, typer.Option("--to", help="Assigned on or before this date (with --from).")]
+DueWithin = Annotated[Optional[int], typer.Option(
+    "--due-within", help="Due from the as-of date to N days after it.", metavar="N")]
+Search = Annotated[Opt, typer.Option(
+    "--search", help="Text in the title or source, ignoring case and diacritics.")]
+Sort = Annotated[str, typer.Option("--sort", help="id, due, assigned or agency.")]
 
 
+
+
+def select_tasks(session, store, status, all_, agency, quarter, month, year, from_, to,
+                 due_within, search, as_of, sort="id", default_status=None):
+    """list's filters, checked and applied: (as-of date, the tasks); export uses them too."""
+    from datetime import timedelta
+
+    from taskreg import service, states
+    from taskreg.dates import choose_period, iso
+    from taskreg.errors import BadInput
+    from taskreg.store import SORTS
+    from taskreg.text import fold
+
+    choice(sort, tuple(SORTS), "--sort")
+    for s in status or ():
+        choice(s, states.ALL + tuple(states.GROUPS), "--status")
+    if status and all_:
+        raise BadInput("status_all_conflict")
+    if due_within is not None and due_within < 0:
+        raise BadInput("negative_days")
+    day = _as_of(session, as_of)
+    period = choose_period(session.today, quarter, month, year, from_, to)
+    wanted = states.expand(status) if status else (
+        None if all_ or not default_status else states.expand(default_status))
+    agency_id = service.find_agency(store.agencies(), agency)["id"] if agency else None
+    rows = store.tasks(
+        iso(day), statuses=wanted, agency_id=agency_id,
+        assigned_from=iso(period.start) if period else None,
+        assigned_to=iso(period.end) if period else None,
+        due_from=iso(day) if due_within is not None else None,
+        due_to=iso(day + timedelta(days=due_within)) if due_within is not None else None,
+        search=fold(search) if search else None, sort=sort)
+    return day, rows
 
 
 def _as_of(session, as_of):
@@ -23,54 +72,23 @@ def _as_of(session, as_of):
 @command
 def list_(
     ctx: typer.Context,
-    status: Annotated[Optional[list[str]], typer.Option(
-        "--status", help="on_time, late, overdue, in_progress, cancelled, or the groups open and done; repeat for several.",
-        show_default=False)] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Every state.")] = False,
-    agency: Annotated[Opt, typer.Option("--agency", help="Lead agency, by code or name.")] = None,
-    quarter: Annotated[Opt, typer.Option("--quarter", help="Assigned in this quarter: 2021Q1, Q1/2021, I/2021.")] = None,
-    month: Annotated[Opt, typer.Option("--month", help="Assigned in this month: 2021-03, 3/2021.")] = None,
-    year: Annotated[Opt, typer.Option("--year", help="Assigned in this year.")] = None,
-    from_: Annotated[Opt, typer.Option("--from", help="Assigned on or after this date (with --to).")] = None,
-    to: Annotated[Opt, typer.Option("--to", help="Assigned on or before this date (with --from).")] = None,
-    due_within: Annotated[Optional[int], typer.Option(
-        "--due-within", help="Due from the as-of date to N days after it.", metavar="N")] = None,
-    search: Annotated[Opt, typer.Option("--search", help="Text in the title or source, ignoring case and diacritics.")] = None,
-    sort: Annotated[str, typer.Option("--sort", help="id, due, assigned or agency.")] = "id",
+    status: Status = None, all_: All = False, agency: Agency = None, quarter: Quarter = None,
+    month: Month = None, year: Year = None, from_: From = None, to: To = None,
+    due_within: DueWithin = None, search: Search = None,
+    sort: Sort = "id",
     as_of: AsOf = None,
     format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     lang: Lang = None,
 ):
     """List tasks; open ones by default.  Example: taskreg list --status overdue --agency SYT"""
-    from datetime import timedelta
+    from taskreg import i18n, render, service
+    from taskreg.dates import from_iso
 
-    from taskreg import i18n, render, service, states
-    from taskreg.dates import choose_period, from_iso, iso
-    from taskreg.errors import BadInput
-    from taskreg.store import SORTS
-    from taskreg.text import fold
-
-    session = ctx.obj
     choice(format, ("table", "csv", "json"), "--format")
-    choice(sort, tuple(SORTS), "--sort")
-    for s in status or ():
-        choice(s, states.ALL + tuple(states.GROUPS), "--status")
-    if status and all_:
-        raise BadInput("status_all_conflict")
-    if due_within is not None and due_within < 0:
-        raise BadInput("negative_days")
-    day = _as_of(session, as_of)
-    period = choose_period(session.today, quarter, month, year, from_, to)
+    session = ctx.obj
     store = session.store()
-    wanted = None if all_ else states.expand(status or ["open"])
-    agency_id = service.find_agency(store.agencies(), agency)["id"] if agency else None
-    rows = store.tasks(
-        iso(day), statuses=wanted, agency_id=agency_id,
-        assigned_from=iso(period.start) if period else None,
-        assigned_to=iso(period.end) if period else None,
-        due_from=iso(day) if due_within is not None else None,
-        due_to=iso(day + timedelta(days=due_within)) if due_within is not None else None,
-        search=fold(search) if search else None, sort=sort)
+    day, rows = select_tasks(session, store, status, all_, agency, quarter, month, year, from_, to,
+                             due_within, search, as_of, sort, default_status=["open"])
     if format == "json":
         render.write_json([service.public(r) for r in rows])
         return

@@ -1,0 +1,171 @@
+"""Bulk data: import from CSV, XLSX or JSON; export to them."""
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from taskreg.cli import choice, command
+from taskreg.commands.views import (AsOf, Agency, All, DueWithin, From, Lang, Month, Quarter,
+                                    Search, Sort, Status, To, Year)
+
+
+@command
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A .csv, .xlsx or .json file.", show_default=False)],
+    format: Annotated[Optional[str], typer.Option("--format", help="csv, xlsx or json (default: by extension).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check every row; write nothing.")] = False,
+    create_agencies: Annotated[bool, typer.Option(
+        "--create-agencies", help="Register agencies the file names that the register lacks.")] = False,
+):
+    """Import tasks from a file, every row or none.  Example: taskreg import giao-viec-quy1.xlsx --dry-run"""
+    from taskreg import service
+    from taskreg.transfer import detect_format, progress
+
+    fmt = detect_format(file, format)
+    session = ctx.obj
+    if not file.is_file():
+        from taskreg.errors import BadInput
+
+        raise BadInput("import_unreadable", path=str(file), reason="no such file")
+    store = session.store(create=True)
+    with progress(None, file.name) as bar:
+        try:
+            result = service.import_tasks(store, session.today, file, fmt, dry_run=dry_run,
+                                          create_agencies=create_agencies, on_row=bar.advance)
+        except service.ImportInvalid as e:
+            for number, column, key, values in e.rows:
+                reason = session.text(key, **values)
+                print(session.text("import_row", row=number, column=column, reason=reason),
+                      file=sys.stderr)
+            if e.values["n"] > len(e.rows):
+                session.err("import_more", n=e.values["n"] - len(e.rows))
+            raise
+    for key, values in result["warnings"]:
+        session.err(key, **values)
+    session.say("import_dry" if dry_run else "import_ok", imported=result["imported"],
+                rows=result["rows"], path=str(file), skipped=result["skipped"],
+                created=result["agencies_created"])
+
+
+@command
+def export(
+    ctx: typer.Context,
+    format: Annotated[str, typer.Option("--format", help="csv, xlsx or json.")] = "csv",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The file (csv and json: stdout if omitted).")] = None,
+    status: Status = None, all_: All = False, agency: Agency = None, quarter: Quarter = None,
+    month: Month = None, year: Year = None, from_: From = None, to: To = None,
+    due_within: DueWithin = None, search: Search = None, sort: Sort = "id",
+    as_of: AsOf = None, lang: Lang = None,
+):
+    """Export tasks (every state unless filtered), with their state as of a date.  Example: taskreg export --format xlsx -o bao-cao.xlsx --quarter I/2021 --lang vi"""
+    from taskreg import service
+    from taskreg.commands.views import select_tasks
+    from taskreg.errors import BadInput
+
+    choice(format, ("csv", "xlsx", "json"), "--format")
+    if format == "xlsx" and output is None:
+        raise BadInput("export_xlsx_needs_file")
+    session = ctx.obj
+    store = session.store()
+    day, rows = select_tasks(session, store, status, all_, agency, quarter, month, year, from_, to,
+                             due_within, search, as_of, sort)
+    target = open(output, "w", encoding="utf-8", newline="") if output and format != "xlsx" else None
+    try:
+        if format == "json":
+            count = _export_json(store, rows, day, target or sys.stdout)
+        elif format == "csv":
+            count = _export_csv(rows, target or sys.stdout)
+        else:
+            count = _export_xlsx(session, store, rows, day, output, quarter, month, year, from_, to,
+                                 agency)
+    finally:
+        if target:
+            target.close()
+    if output:
+        session.err("export_ok", n=count, path=str(output))
+
+
+def _export_csv(rows, out) -> int:
+    import csv
+
+    from taskreg.service import TASK_FIELDS, public
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TASK_FIELDS)
+    count = 0
+    for row in rows:
+        writer.writerow([";".join(v) if isinstance(v, list) else v for v in public(row).values()])
+        count += 1
+    return count
+
+
+def _export_json(store, rows, day, out) -> int:
+    """Lossless: every task with its deadlines and history, and the agency directory."""
+    import json
+
+    from taskreg.dates import iso
+    from taskreg.service import public
+
+    out.write('{"taskreg_export": 1, "as_of": %s, "agencies": %s, "tasks": [' % (
+        json.dumps(iso(day)), json.dumps([{k: a[k] for k in ("code", "name", "kind")}
+                                          for a in store.agencies()], ensure_ascii=False)))
+    count = 0
+    for row in rows:
+        task = public(row)
+        task["cancel_reason"] = row["cancel_reason"]
+        task["deadlines"] = [{k: d[k] for k in ("due_on", "kind", "decided_on", "reason")}
+                             for d in store.deadlines(row["id"])]
+        task["history"] = [{k: e[k] for k in ("at", "actor", "action", "before", "after", "reason")}
+                           for e in store.events(task_id=row["id"])]
+        out.write(("\n" if not count else ",\n") + json.dumps(task, ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n")
+    return count
+
+
+def _export_xlsx(session, store, rows, day, output, quarter, month, year, from_, to, agency) -> int:
+    from taskreg import figures, i18n, service
+    from taskreg.commands.report import settings
+    from taskreg.dates import choose_period, quarter_of
+    from taskreg.transfer import VI_HEADERS, write_xlsx
+
+    lang = session.lang()
+    fields = list(service.TASK_FIELDS)
+    headers = [VI_HEADERS[f] for f in fields] if lang == "vi" else fields
+    dates = {i for i, f in enumerate(fields) if f.endswith("_on") or f == "source_date"}
+    count = 0
+
+    def body():
+        nonlocal count
+        for row in rows:
+            task = service.public(row)
+            task["co_agencies"] = ";".join(task["co_agencies"])
+            task["status"] = i18n.state(lang, task["status"])
+            count += 1
+            yield list(task.values())
+
+    period = choose_period(session.today, quarter, month, year, from_, to) or quarter_of(day)
+    org, basis = settings(store)
+    found = service.find_agency(store.agencies(), agency) if agency else None
+    result = figures.build(store, period, figures.report_as_of(period, day, day), basis, found,
+                           by_agency=True)
+    t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
+    report_headers = [t("t_agency"), t("t_total"), t("t_on_time"), t("t_late"), t("t_in_progress"),
+                      t("t_overdue"), t("t_no_deadline"),
+                      t("t_completion", basis=t(f"basis_{basis}_short")), t("t_on_time_rate"),
+                      t("t_oldest")]
+    report_rows = [[f"{f.agency} — {f.agency_name}" if f.agency else t("t_all"), f.total, f.on_time,
+                    f.late, f.in_progress, f.overdue, f.no_deadline, f.completion_rate(basis),
+                    f.on_time_rate, f.oldest_overdue_days] for f in result.rows + [result.whole]]
+    write_xlsx(output, headers, body(), dates,
+               report_sheet=(t("sheet_report"), report_headers, report_rows),
+               sheet_title=t("sheet_tasks"))
+    return count
+
+
+def install(app: typer.Typer) -> None:
+    app.command("import")(import_)
+    app.command()(export)

@@ -1,0 +1,77 @@
+"""demo: a deterministic Q1/2021 register whose report is the published one."""
+
+import json
+
+import pytest
+
+
+@pytest.fixture
+def demo(tr, tmp_path):
+    path = tmp_path / "demo.db"
+    result = tr("demo", "--db", path, env={"TASKREG_TODAY": "2026-11-22"})
+    return tr, path, result
+
+
+def test_demo_prints_the_q1_2021_report(demo):
+    tr, path, result = demo
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "In Q1 2021, UBND tỉnh assigned 1,738 tasks to departments, boards, sectors and localities. "
+        "As of 2021-03-31: 506 completed on time, 123 completed late, 41 open past their deadline, "
+        "1,068 open within their deadline.")
+    assert lines[1] == ("Completion rate: 93.88% (of tasks due: completed + open past deadline); "
+                        "on-time rate: 80.45% (of tasks completed).")
+    assert lines[-5:] == [
+        "Try next:",
+        f"  taskreg --db {path} report --quarter I/2021 --by agency",
+        f"  taskreg --db {path} list --status overdue --as-of 31/3/2021",
+        f"  taskreg --db {path} weekly --as-of 31/3/2021 --lang vi",
+        f"  taskreg --db {path} show 1"]
+    assert "Built the demo register" in result.stderr
+
+
+def test_demo_report_in_vietnamese_reads_like_the_published_one(demo):
+    tr, path, _ = demo
+    text = tr("--db", path, "report", "--quarter", "I/2021", "--lang", "vi").stdout
+    assert text.splitlines()[0] == (
+        "Quý I/2021, UBND tỉnh đã giao 1.738 nhiệm vụ cho các sở, ban, ngành, địa phương thực hiện. "
+        "Đến ngày 31/3/2021 có: 506 nhiệm vụ hoàn thành đúng hạn, 123 nhiệm vụ hoàn thành quá hạn, "
+        "41 nhiệm vụ chưa hoàn thành quá hạn, 1.068 nhiệm vụ chưa hoàn thành còn trong hạn.")
+    assert text.splitlines()[1].startswith("Tỷ lệ hoàn thành: 93,88% (trên số nhiệm vụ đến hạn); "
+                                           "tỷ lệ hoàn thành đúng hạn: 80,45%")
+
+
+def test_demo_figures_hold_per_agency_and_in_list(demo):
+    tr, path, _ = demo
+    out = json.loads(tr("--db", path, "report", "--quarter", "2021Q1", "--by", "agency",
+                        "--format", "json").stdout)
+    assert (out["total"], out["on_time"], out["late"], out["overdue"], out["in_progress"]) == (
+        1738, 506, 123, 41, 1068)
+    assert out["check"] and all(r["check"] for r in out["rows"])
+    assert sum(r["total"] for r in out["rows"]) == 1738
+    assert len(out["rows"]) >= 35
+    rates = [r["rates"]["completion"] for r in out["rows"]]
+    known = [r for r in rates if r is not None]
+    assert known == sorted(known) and rates[:len(known)] == known
+    overdue = json.loads(tr("--db", path, "list", "--status", "overdue", "--as-of", "31/3/2021",
+                            "--quarter", "I/2021", "--format", "json").stdout)
+    assert len(overdue) == 41
+
+
+def test_demo_is_deterministic_and_rebuilds_only_a_demo_register(demo, tmp_path):
+    tr, path, first = demo
+    again = tr("demo", "--db", path, env={"TASKREG_TODAY": "2026-11-22"})
+    assert again.stdout == first.stdout
+    assert len(json.loads(tr("--db", path, "list", "--all", "--format", "json").stdout)) > 1738
+    other = tmp_path / "real.db"
+    tr("--db", other, "agency", "add", "SYT", "Sở Y tế")
+    before = other.read_bytes()
+    result = tr("demo", "--db", other, code=1)
+    assert result.stderr == f"{other} exists and is not a demo register; give another path with --db.\n"
+    assert other.read_bytes() == before
+
+
+def test_demo_defaults_to_the_current_directory(tr, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    tr("demo", "--lang", "vi", env={"TASKREG_DB": None})
+    assert (tmp_path / "taskreg-demo.db").exists()
