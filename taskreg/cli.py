@@ -47,6 +47,8 @@ class Session:
             self._store, created = Store.open(path, create=create, actor=self.actor, now=self.now)
             if created:
                 self.err("register_created", path=str(path))
+            if self._store.backup_path:
+                self.err("register_backed_up", path=str(self._store.backup_path))
         return self._store
 
     def lang(self) -> str:
@@ -168,7 +170,7 @@ def main(
     ctx.obj = Session(db_option=db, today=_today(), now=now, actor=_actor())
 
 
-from taskreg.commands import demo, register, report, tasks, transfer, views  # noqa: E402
+from taskreg.commands import demo, register, report, safety, tasks, transfer, views  # noqa: E402
 
-for module in (register, tasks, views, report, demo, transfer):
+for module in (register, tasks, views, report, demo, transfer, safety):
     module.install(app)

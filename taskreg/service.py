@@ -358,6 +358,7 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
 
 # -- import ---------------------------------------------------------------------------------------
 
+SETTING_KEYS = ("org", "rate-basis", "lang")
 NO_DEADLINE_MARKERS = {"1970-01-01"}  # document systems export "no deadline" as 01/01/1970
 
 
@@ -385,10 +386,12 @@ def _agency_code(name: str, taken: set[str]) -> str:
 def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                  create_agencies=False, on_row=None, max_errors: int = 200) -> dict:
     """Import every row of a file or none: one transaction with one audit event."""
-    from taskreg.transfer import cell_date, json_directory, map_headers, read_rows
+    from taskreg.transfer import cell_date, json_extras, map_headers, read_rows
 
     rows = read_rows(path, fmt)
-    directory = json_directory(path) if fmt == "json" and create_agencies else {}
+    directory, settings = json_extras(path) if fmt == "json" else ({}, {})
+    if not create_agencies:
+        directory = {}
     headers = next(rows)
     fields, unknown = map_headers(headers)
     missing = [f for f in ("title", "agency", "assigned_on") if f not in fields]
@@ -534,6 +537,11 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                                          "warnings": len(warnings)}, event_id=event_id)
             for kwargs in later:
                 store.event(**kwargs)
+            for key, value in settings.items():  # a JSON export's settings fill unset ones
+                if key in SETTING_KEYS and store.setting(key) is None:
+                    store.set_setting(key, value)
+                    store.event("config_set", before={key: None}, after={key: value},
+                                reason=f"import {getattr(path, 'name', path)}")
             store.mark_imported(event_id, last_task)
             if dry_run:
                 raise _DryRun

@@ -102,6 +102,7 @@ class Store:
         self.actor = actor
         self.now = now
         self.writable = writable
+        self.backup_path: Path | None = None  # set when opening upgraded an existing register
 
     # -- opening -------------------------------------------------------------------------
 
@@ -187,10 +188,35 @@ class Store:
             return
         if not self.writable:
             raise Refused("register_needs_upgrade", path=str(self.path))
+        if applied:
+            # An existing register is about to change shape: keep a copy of it as it was.
+            self.backup_path = self.path.with_name(f"{self.path.name}.before-{max(known)}.bak")
+            self.backup(self.backup_path)
         self.db.execute("PRAGMA journal_mode = WAL").fetchall()
         with self.write():
             # Re-read inside the lock: another process may have migrated meanwhile.
             migrations.apply(self.db)
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy with SQLite's online backup, correct while others write."""
+        target.unlink(missing_ok=True)
+        fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o660)
+        os.close(fd)
+        os.chmod(target, 0o660)
+        dest = sqlite3.connect(target)
+        try:
+            self.db.conn.backup(dest)
+        finally:
+            dest.close()
+
+    def health(self) -> dict:
+        """SQLite's integrity and foreign-key checks, and the first and last assignment dates."""
+        integrity = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+        foreign = self.db.execute("PRAGMA foreign_key_check").fetchall()
+        first, last = self.db.execute("SELECT min(assigned_on), max(assigned_on) FROM tasks").fetchone()
+        return {"integrity": [] if integrity == ["ok"] else integrity,
+                "foreign_keys": [f"{r[0]} row {r[1]} → {r[2]}" for r in foreign],
+                "first": first, "last": last}
 
     # -- transactions and the audit log -----------------------------------------------------
 

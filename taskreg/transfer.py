@@ -137,12 +137,16 @@ def _json_rows(path: Path):
             yield number, row
 
 
-def json_directory(path: Path) -> dict[str, dict]:
-    """The agency directory a JSON export carries, by folded code."""
+def json_extras(path: Path) -> tuple[dict[str, dict], dict[str, str]]:
+    """The agency directory (by folded code) and the settings a JSON export carries."""
     with open(path, encoding="utf-8-sig") as f:
         data = json.load(f)
-    agencies = data.get("agencies") if isinstance(data, dict) else None
-    return {fold(a["code"]): a for a in agencies or [] if isinstance(a, dict) and a.get("code")}
+    if not isinstance(data, dict):
+        return {}, {}
+    agencies = data.get("agencies") or []
+    settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
+    return ({fold(a["code"]): a for a in agencies if isinstance(a, dict) and a.get("code")},
+            {str(k): str(v) for k, v in settings.items() if v is not None})
 
 
 def cell_date(value):

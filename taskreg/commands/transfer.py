@@ -109,9 +109,13 @@ def _export_json(store, rows, day, out) -> int:
     from taskreg.dates import iso
     from taskreg.service import public
 
-    out.write('{"taskreg_export": 1, "as_of": %s, "agencies": %s, "tasks": [' % (
-        json.dumps(iso(day)), json.dumps([{k: a[k] for k in ("code", "name", "kind")}
-                                          for a in store.agencies()], ensure_ascii=False)))
+    from taskreg.service import SETTING_KEYS
+
+    settings = {key: store.setting(key) for key in SETTING_KEYS}
+    out.write('{"taskreg_export": 1, "as_of": %s, "settings": %s, "agencies": %s, "tasks": [' % (
+        json.dumps(iso(day)), json.dumps(settings, ensure_ascii=False),
+        json.dumps([{k: a[k] for k in ("code", "name", "kind")} for a in store.agencies()],
+                   ensure_ascii=False)))
     count = 0
     for row in rows:
         task = public(row)

@@ -1,0 +1,69 @@
+"""Keeping the register safe: backup and check."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from taskreg.cli import command
+
+
+@command
+def backup(ctx: typer.Context,
+           dest: Annotated[Path, typer.Argument(help="The new file to write the copy to.")]):
+    """Copy the register with SQLite's online backup, safe while others write.  Example: taskreg backup /srv/sao-luu/register-2026-11-22.db"""
+    from taskreg.errors import Refused
+
+    session = ctx.obj
+    store = session.store()
+    if dest.exists():
+        raise Refused("backup_exists", path=str(dest))
+    try:
+        store.backup(dest)
+    except OSError as e:
+        raise Refused("register_cannot_create", path=str(dest), reason=e.strerror) from None
+    session.err("backup_ok", path=str(dest))
+
+
+@command
+def check(ctx: typer.Context):
+    """Check the register: integrity, references, and that the four states partition every quarter.  Example: taskreg check"""
+    import sys
+    from datetime import date, timedelta
+
+    from taskreg import figures, i18n, prose
+    from taskreg.dates import quarter_of
+    session = ctx.obj
+    store = session.store()
+    health = store.health()
+    problems = [session.text("check_integrity", detail=d) for d in health["integrity"]]
+    problems += [session.text("check_foreign", detail=d) for d in health["foreign_keys"]]
+    lang = session.lang()
+    if health["first"]:
+        period = quarter_of(date.fromisoformat(health["first"]))
+        last = date.fromisoformat(health["last"])
+        while period.start <= last:
+            as_of = figures.report_as_of(period, session.today, None)
+            if as_of >= period.start:
+                whole = figures.build(store, period, as_of, "due").whole
+                if not whole.check:
+                    problems.append(session.text(
+                        "check_partition", period=prose.period_label(lang, period),
+                        total=i18n.num(lang, whole.total),
+                        expected=i18n.num(lang, whole.population - whole.cancelled)))
+            period = quarter_of(period.end + timedelta(days=1))
+    if problems:
+        session.err("check_failed", n=len(problems))
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        raise typer.Exit(1)
+    if health["first"]:
+        session.say("check_ok", first=i18n.day(lang, date.fromisoformat(health["first"])),
+                    last=i18n.day(lang, date.fromisoformat(health["last"])))
+    else:
+        session.say("check_empty")
+
+
+def install(app: typer.Typer) -> None:
+    app.command()(backup)
+    app.command()(check)
