@@ -120,42 +120,56 @@ class Store:
         if not path.exists():
             if not create:
                 raise Refused("register_missing", path=str(path))
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o660)
-                os.close(fd)
-                os.chmod(path, 0o660)  # the umask may have taken group access away
-            except FileExistsError:
-                pass  # another liaison created it a moment ago: open theirs
-            except OSError as e:
-                raise Refused("register_cannot_create", path=str(path), reason=e.strerror)
-            else:
-                created = True
-        if not created:
-            try:
-                with open(path, "rb") as f:
-                    header = f.read(16)
-            except OSError as e:
-                raise Refused("register_unreadable", path=str(path), reason=e.strerror)
-            if not header:
-                raise Refused("register_empty", path=str(path))
-            if header != SQLITE_HEADER:
-                raise Refused("register_not_sqlite", path=str(path))
+            created = cls._create(path)
+        try:
+            with open(path, "rb") as f:
+                header = f.read(16)
+        except OSError as e:
+            raise Refused("register_unreadable", path=str(path), reason=e.strerror) from None
+        if not header:
+            raise Refused("register_empty", path=str(path))
+        if header != SQLITE_HEADER:
+            raise Refused("register_not_sqlite", path=str(path))
         writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
         try:
             conn = cls._connect(path, writable)
             db = Database(conn, execute_plugins=False)
             store = cls(db, path, actor, now, writable)
-            store._migrate(created)
+            store._migrate()
         except sqlite3.DatabaseError as e:
-            if created:
-                path.unlink(missing_ok=True)
             raise Refused("register_broken", path=str(path), reason=str(e)) from None
-        except BaseException:
-            if created:
-                path.unlink(missing_ok=True)
-            raise
         return store, created
+
+    @classmethod
+    def _create(cls, path: Path) -> bool:
+        """Build a new register beside `path` and move it into place whole.
+
+        A crash half-way leaves no half-made register at `path`, only a hidden
+        temporary file; if another liaison created the register meanwhile,
+        theirs is kept. Returns whether this call created it.
+        """
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.unlink(missing_ok=True)
+            fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o660)
+            os.close(fd)
+            os.chmod(tmp, 0o660)  # the umask may have taken group access away
+            conn = sqlite3.connect(tmp)
+            try:
+                db = Database(conn, execute_plugins=False)
+                with db.atomic():
+                    _migrations().apply(db)
+            finally:
+                conn.close()
+            os.link(tmp, path)  # fails if the register appeared meanwhile
+        except FileExistsError:
+            return False
+        except OSError as e:
+            raise Refused("register_cannot_create", path=str(path), reason=e.strerror) from None
+        finally:
+            tmp.unlink(missing_ok=True)
+        return True
 
     @staticmethod
     def _connect(path: Path, writable: bool) -> sqlite3.Connection:
@@ -174,7 +188,7 @@ class Store:
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
 
-    def _migrate(self, created: bool) -> None:
+    def _migrate(self) -> None:
         migrations = _migrations()
         known = {m.name for m in migrations._migrations}
         applied = [m.name for m in migrations.applied(self.db)]
@@ -185,6 +199,8 @@ class Store:
             raise Refused("register_too_new", path=str(self.path), names=", ".join(unknown),
                           latest=max(known), version=__version__)
         if not migrations.pending(self.db):
+            if self.writable and self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self.db.execute("PRAGMA journal_mode = WAL").fetchall()  # a new register
             return
         if not self.writable:
             raise Refused("register_needs_upgrade", path=str(self.path))
