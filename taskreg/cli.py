@@ -29,6 +29,7 @@ class Session:
     actor: str
     lang_option: Optional[str] = None
     _store: object = field(default=None, repr=False)
+    _lang_setting: Optional[str] = None
 
     def path(self) -> Path:
         from taskreg.store import default_path
@@ -51,10 +52,19 @@ class Session:
                 self.err("register_backed_up", path=str(self._store.backup_path))
         return self._store
 
+    def close(self) -> None:
+        """Close the register. Besides tidiness: closing any file descriptor on the
+        register drops every POSIX lock this process holds on it, so no connection
+        may outlive its command when commands run in one process."""
+        if self._store is not None:
+            self._lang_setting = self._store.setting("lang")
+            self._store.db.close()
+            self._store = None
+
     def lang(self) -> str:
         from taskreg import i18n
 
-        setting = self._store.setting("lang") if self._store is not None else None
+        setting = self._store.setting("lang") if self._store is not None else self._lang_setting
         return i18n.resolve(self.lang_option, setting)
 
     def text(self, key: str, **values) -> str:
@@ -126,6 +136,8 @@ def command(fn):
         except BrokenPipeError:
             sys.stderr.close()  # `taskreg list | head`: the reader left; that is fine
             raise typer.Exit(0)
+        finally:
+            session.close()
 
     return run
 

@@ -98,19 +98,28 @@ def build(store, period: Period, as_of: date, basis: str, agency: dict | None = 
         return Figures(**row, oldest_overdue_days=days)
 
     agency_id = agency["id"] if agency else None
+    report = Report(period, as_of, basis, Figures())
     if end < period.start:
-        whole = Figures()
-    else:
-        rows = store.counts(iso(period.start), iso(end), iso(as_of), agency_id)
-        whole = figures(rows[0]) if rows else Figures()
-    report = Report(period, as_of, basis, whole)
-    if by_agency and end >= period.start:
-        names = {a["id"]: a for a in store.agencies()}
-        for row in store.counts(iso(period.start), iso(end), iso(as_of), agency_id, by_agency=True):
-            found = names[row["agency_id"]]
-            f = figures(row)
-            f.agency, f.agency_name = found["code"], found["name"]
-            report.rows.append(f)
+        return report  # a period wholly after the as-of date is empty
+    rows = store.counts(iso(period.start), iso(end), iso(as_of), agency_id, by_agency=by_agency)
+    if not by_agency:
+        report.whole = figures(rows[0]) if rows else Figures()
+        return report
+    # One aggregate query gives every agency's row; the whole is their sum.
+    names = {a["id"]: a for a in store.agencies()}
+    for row in rows:
+        found = names[row["agency_id"]]
+        f = figures(row)
+        f.agency, f.agency_name = found["code"], found["name"]
+        report.rows.append(f)
+    whole = report.whole
+    for f in report.rows:
+        for key in ("population", "on_time", "late", "overdue", "in_progress", "cancelled",
+                    "no_deadline"):
+            setattr(whole, key, getattr(whole, key) + getattr(f, key))
+    ages = [f.oldest_overdue_days for f in report.rows if f.oldest_overdue_days is not None]
+    whole.oldest_overdue_days = max(ages) if ages else None
+    if report.rows:
         # Worst completion rate first; a rate that cannot be computed sorts last; ties by code.
         report.rows.sort(key=lambda f: (f.completion_rate(basis) is None,
                                         f.completion_rate(basis) or 0.0, f.agency))

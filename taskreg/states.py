@@ -32,6 +32,19 @@ def status_sql(t: str = "t", as_of: str = ":as_of") -> str:
     )
 
 
+def necessary_sql(statuses, t: str = "t", as_of: str = ":as_of") -> str | None:
+    """A condition every task in one of `statuses` meets, written so an index can serve it.
+
+    Not a second definition: it only narrows the rows `status_sql` is then
+    evaluated on (a property test checks it never drops a task in those states).
+    Only `overdue` alone has one worth having: an open-overdue sweep over years
+    of closed tasks (the weekly digest) would otherwise classify every row.
+    """
+    if list(statuses) == [OVERDUE]:
+        return f"{t}.due_on < {as_of} AND ({t}.done_on IS NULL OR {t}.done_on > {as_of})"
+    return None
+
+
 def expand(statuses) -> list[str]:
     """`--status` values with the groups `open` and `done` expanded, order kept, no repeats."""
     out: list[str] = []

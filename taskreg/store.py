@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from taskreg.errors import Refused
-from taskreg.states import status_sql
+from taskreg.states import necessary_sql, status_sql
 
 MIGRATION_SET = "taskreg"
 BUSY_TIMEOUT_MS = 30_000
@@ -392,6 +392,8 @@ class Store:
             where.append("t.search LIKE :search ESCAPE '\\'")
             escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             args["search"] = f"%{escaped}%"
+        if statuses and (narrow := necessary_sql(statuses)):
+            where.append(f"({narrow})")
         inner = (f"SELECT {TASK_COLUMNS}, {status_sql()} AS status FROM tasks t"
                  f" JOIN agencies a ON a.id = t.agency_id WHERE {' AND '.join(where)}")
         sql = f"SELECT * FROM ({inner})"

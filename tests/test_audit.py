@@ -1,0 +1,72 @@
+"""The audit trail cannot be bypassed through the program: every command that writes, writes its event."""
+
+import json
+
+import typer
+
+from taskreg.cli import app
+
+READS = {"list", "show", "history", "report", "weekly", "export", "agency list", "config get",
+         "check", "backup"}
+#: One successful invocation of every command that changes the register.
+WRITES = {
+    "init": ["--db", "{other}", "init"],
+    "config set": ["config", "set", "org", "UBND tỉnh Hà Tĩnh"],
+    "agency add": ["agency", "add", "SNV", "Sở Nội vụ"],
+    "agency rename": ["agency", "rename", "SNV", "Sở Nội vụ tỉnh"],
+    "add": ["add", "Việc mới", "--agency", "SYT"],
+    "done": ["done", "2"],
+    "reopen": ["reopen", "2", "--reason", "Chưa xong"],
+    "extend": ["extend", "1", "--due", "30/6/2021", "--reason", "CV 1", "--on", "1/3/2021"],
+    "cancel": ["cancel", "3", "--reason", "Dừng"],
+    "edit": ["edit", "1", "--note", "Ghi chú"],
+    "import": ["import", "{csv}"],
+    "demo": ["demo", "--db", "{demo}"],
+}
+
+
+def _names():
+    group = typer.main.get_command(app)
+    for name, cmd in group.commands.items():
+        subs = getattr(cmd, "commands", None)
+        yield from ([f"{name} {s}" for s in subs] if subs else [name])
+
+
+def test_every_command_is_known_to_read_or_to_write():
+    assert set(_names()) == READS | set(WRITES)
+
+
+def test_every_command_that_writes_writes_its_event(reg, tmp_path):
+    for title in ("Một", "Hai", "Ba"):
+        reg("add", title, "--agency", "SYT", "--assigned", "1/1/2021", "--due", "15/3/2021")
+    csv = tmp_path / "in.csv"
+    csv.write_text("title,agency,assigned_on\nNhập,SYT,2/1/2021\n", encoding="utf-8")
+    values = {"other": tmp_path / "other.db", "csv": csv, "demo": tmp_path / "demo.db"}
+    for name, args in WRITES.items():
+        args = [a.format(**values) for a in args]
+        target = next((args[i + 1] for i, a in enumerate(args) if a == "--db"), reg.path)
+        before = reg.rows("SELECT count(*) FROM events")[0][0] if target == reg.path else 0
+        reg(*args)
+        import sqlite3
+
+        conn = sqlite3.connect(target)
+        after = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        conn.close()
+        assert after > before, name
+
+
+def test_reading_commands_write_nothing(reg, tmp_path):
+    reg("add", "Một", "--agency", "SYT", "--assigned", "1/1/2021", "--due", "15/3/2021")
+    before = reg.rows("SELECT count(*), (SELECT count(*) FROM tasks) FROM events")
+    for args in (["list"], ["show", "1"], ["history"], ["report"], ["weekly"], ["export"],
+                 ["agency", "list"], ["config", "get"], ["check"], ["backup", tmp_path / "b.db"]):
+        reg(*args)
+    assert reg.rows("SELECT count(*), (SELECT count(*) FROM tasks) FROM events") == before
+
+
+def test_no_command_edits_or_deletes_events(reg):
+    reg("add", "Một", "--agency", "SYT")
+    first = json.loads(reg("history", "--format", "json").stdout)
+    reg("edit", "1", "--title", "Một (sửa)")
+    reg("agency", "rename", "SYT", "Sở Y tế tỉnh")
+    assert json.loads(reg("history", "--format", "json").stdout)[:len(first)] == first
