@@ -89,6 +89,26 @@ def rename_agency(store: Store, typed: str, name: str) -> tuple[dict, str]:
     return agency, name
 
 
+def retire_agency(store: Store, today: date, typed: str, on=None) -> tuple[dict, str]:
+    """Retire an agency (merged, abolished): it keeps its tasks and reports, takes no new ones."""
+    day = iso(parse_date(on, today) if on else today)
+    with store.write():
+        agency = find_agency(store.agencies(), typed)
+        if agency["retired_on"]:
+            raise Refused("agency_retired", code=agency["code"], on=agency["retired_on"])
+        store.retire_agency(agency["id"], day)
+        store.event("agency_retire", before={"code": agency["code"], "retired_on": None},
+                    after={"code": agency["code"], "retired_on": day})
+    return agency, day
+
+
+def _lead(agency: dict, assigned: str) -> dict:
+    """A task's lead agency must not have been retired by its assignment date."""
+    if agency.get("retired_on") and agency["retired_on"] <= assigned:
+        raise BadInput("agency_retired", code=agency["code"], on=agency["retired_on"])
+    return agency
+
+
 # -- dates checked against the record -----------------------------------------------------------
 
 def _not_future(what: str, on: date, today: date) -> None:
@@ -125,7 +145,7 @@ def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=N
     source = nfc(source) or None
     with store.write():
         agencies = store.agencies()
-        lead = find_agency(agencies, agency)
+        lead = _lead(find_agency(agencies, agency), iso(assigned_on))
         co_ids = []
         for typed in co:
             other = find_agency(agencies, typed)
@@ -258,7 +278,7 @@ def edit(store: Store, today: date, task_id: int, *, title=None, agency=None, co
         before = {k: task[k] for k in fields}
         after = dict(fields)
         if agency is not None:
-            lead = find_agency(agencies, agency)
+            lead = _lead(find_agency(agencies, agency), wanted.get("assigned_on", task["assigned_on"]))
             if lead["id"] != task["agency_id"]:
                 fields["agency_id"] = lead["id"]
                 before["agency"], after["agency"] = task["agency"], lead["code"]
@@ -496,6 +516,11 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                         row_errors.append((number, column[field], "future_date", {"what": "@" + what, "on": iso(day)}))
                 if done_on and cancelled:
                     row_errors.append((number, column["cancelled_on"], "import_done_and_cancelled", {}))
+                if lead and assigned:
+                    try:
+                        _lead(lead, iso(assigned))
+                    except BadInput as e:
+                        row_errors.append((number, column["agency"], e.key, e.values))
                 if row_errors:
                     error_total += len(row_errors)
                     errors.extend(row_errors[: max(0, max_errors - len(errors))])

@@ -314,6 +314,9 @@ class Store:
             "INSERT INTO agencies (code, name, kind, code_fold, name_fold) VALUES (?, ?, ?, ?, ?)",
             [code, name, kind, code_fold, name_fold]).lastrowid
 
+    def retire_agency(self, agency_id: int, on: str) -> None:
+        self.db.execute("UPDATE agencies SET retired_on = ? WHERE id = ?", [on, agency_id])
+
     def rename_agency(self, agency_id: int, name: str, name_fold: str) -> None:
         self.db.execute("UPDATE agencies SET name = ?, name_fold = ? WHERE id = ?",
                         [name, name_fold, agency_id])

@@ -46,8 +46,8 @@ def test_rename_keeps_tasks_and_history(reg):
     shown = json.loads(reg("show", task_id, "--format", "json").stdout)
     assert shown["agency"] == "STC"
     assert reg("agency", "list", "--format", "csv").stdout == (
-        "code,name,kind\nSGDDT,Sở Giáo dục và Đào tạo,sở\nSTC,Sở Tài chính - Kế hoạch,sở\n"
-        "SYT,Sở Y tế,sở\n")
+        "code,name,kind,retired_on\nSGDDT,Sở Giáo dục và Đào tạo,sở,\nSTC,Sở Tài chính - Kế hoạch,sở,\n"
+        "SYT,Sở Y tế,sở,\n")
     event = json.loads(reg("history", "--format", "json").stdout)[-1]
     assert (event["action"], event["before"]["name"], event["after"]["name"]) == (
         "agency_rename", "Sở Tài chính", "Sở Tài chính - Kế hoạch")
@@ -62,3 +62,15 @@ def test_agency_list_table(reg):
         "SGDDT  Sở Giáo dục và Đào tạo  sở\n"
         "STC    Sở Tài chính            sở\n"
         "SYT    Sở Y tế                 sở\n")
+
+
+def test_a_retired_agency_keeps_its_tasks_but_takes_no_new_ones(reg):
+    reg("add", "Việc cũ", "--agency", "STC", "--assigned", "1/2/2021")
+    assert reg("agency", "retire", "STC", "--on", "1/3/2021").stderr == (
+        "Retired STC (Sở Tài chính) from 2021-03-01; its tasks and past reports stay.\n")
+    assert reg("add", "Việc mới", "--agency", "STC", code=2).stderr == (
+        "STC was retired on 2021-03-01; give the task to the agency that took over its work.\n")
+    reg("add", "Việc trước đó", "--agency", "STC", "--assigned", "15/2/2021")
+    assert json.loads(reg("report", "--quarter", "I/2021", "--format", "json").stdout)["total"] == 2
+    reg("agency", "retire", "STC", code=1)
+    assert "Retired" in reg("agency", "list").stdout.splitlines()[0]

@@ -14,6 +14,7 @@ WRITES = {
     "config set": ["config", "set", "org", "UBND tỉnh Hà Tĩnh"],
     "agency add": ["agency", "add", "SNV", "Sở Nội vụ"],
     "agency rename": ["agency", "rename", "SNV", "Sở Nội vụ tỉnh"],
+    "agency retire": ["agency", "retire", "SNV", "--on", "1/3/2021"],
     "add": ["add", "Việc mới", "--agency", "SYT"],
     "done": ["done", "2"],
     "reopen": ["reopen", "2", "--reason", "Chưa xong"],

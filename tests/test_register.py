@@ -96,6 +96,9 @@ def test_a_read_only_register_can_be_read_but_not_written(reg, tmp_path, monkeyp
                         str(p).startswith(str(shelf)) else real_access(p, mode))
     assert "Việc" in reg("--db", copy, "list").stdout
     assert "Việc" in reg("--db", copy, "show", "1").stdout
+    assert "assigned 1 tasks" in reg("--db", copy, "report").stdout
+    assert "weekly summary" in reg("--db", copy, "weekly").stdout
+    assert "Việc" in reg("--db", copy, "export").stdout
     result = reg("--db", copy, "done", "1", code=1)
     assert result.stderr == f"{copy} is read-only here: nothing can be written to it.\n"
     assert copy.read_bytes() == before

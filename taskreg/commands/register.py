@@ -75,7 +75,7 @@ def config_set(ctx: typer.Context, key: Annotated[str, typer.Argument(help="org,
         store.event("config_set", before={key: old}, after={key: value})
 
 
-agency_app = typer.Typer(help="The agency directory: add, list, rename.", no_args_is_help=True)
+agency_app = typer.Typer(help="The agency directory: add, list, rename, retire.", no_args_is_help=True)
 
 
 @agency_app.command("add")
@@ -102,16 +102,24 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
     session = ctx.obj
     rows = session.store().agencies()
     if format == "json":
-        render.write_json([{k: a[k] for k in ("code", "name", "kind")} for a in rows])
+        render.write_json([{k: a[k] for k in ("code", "name", "kind", "retired_on")} for a in rows])
     elif format == "csv":
-        render.write_csv(["code", "name", "kind"], [[a["code"], a["name"], a["kind"] or ""]
-                                                   for a in rows])
+        render.write_csv(["code", "name", "kind", "retired_on"],
+                         [[a["code"], a["name"], a["kind"] or "", a["retired_on"] or ""] for a in rows])
     elif not rows:
         session.say("no_agencies")
     else:
         lang = session.lang()
-        render.table([i18n.t(lang, "h_code"), i18n.t(lang, "h_name"), i18n.t(lang, "h_kind")],
-                     [[a["code"], a["name"], a["kind"] or ""] for a in rows])
+        from taskreg.dates import from_iso
+
+        retired = any(a["retired_on"] for a in rows)
+        headers = [i18n.t(lang, k) for k in ("h_code", "h_name", "h_kind")]
+        body = [[a["code"], a["name"], a["kind"] or ""] for a in rows]
+        if retired:  # a column only when some agency has been retired
+            headers.append(i18n.t(lang, "h_retired"))
+            for row, a in zip(body, rows):
+                row.append(i18n.day(lang, from_iso(a["retired_on"])) if a["retired_on"] else "")
+        render.table(headers, body)
 
 
 @agency_app.command("rename")
@@ -124,6 +132,21 @@ def agency_rename(ctx: typer.Context, agency: Annotated[str, typer.Argument(help
     session = ctx.obj
     found, new = service.rename_agency(session.store(), agency, name)
     session.err("agency_renamed", code=found["code"], old=found["name"], name=new)
+
+
+@agency_app.command("retire")
+@command
+def agency_retire(ctx: typer.Context,
+                  agency: Annotated[str, typer.Argument(help="The agency's code or name.")],
+                  on: Annotated[Optional[str], typer.Option("--on", help="From this date (default today).")] = None):
+    """Retire a merged or abolished agency; its tasks and reports stay.  Example: taskreg agency retire UBND-HKA --on 1/7/2025"""
+    from taskreg import i18n, service
+    from taskreg.dates import from_iso
+
+    session = ctx.obj
+    found, day = service.retire_agency(session.store(), session.today, agency, on)
+    session.err("agency_retire_ok", code=found["code"], name=found["name"],
+                on=i18n.day(session.lang(), from_iso(day)))
 
 
 def install(app: typer.Typer) -> None:

@@ -64,6 +64,7 @@ def export(
     from taskreg import service
     from taskreg.commands.views import select_tasks
     from taskreg.errors import BadInput
+    from taskreg.transfer import progress
 
     choice(format, ("csv", "xlsx", "json"), "--format")
     if format == "xlsx" and output is None:
@@ -74,18 +75,26 @@ def export(
                              due_within, search, as_of, sort)
     target = open(output, "w", encoding="utf-8", newline="") if output and format != "xlsx" else None
     try:
-        if format == "json":
-            count = _export_json(store, rows, day, target or sys.stdout)
-        elif format == "csv":
-            count = _export_csv(rows, target or sys.stdout)
-        else:
-            count = _export_xlsx(session, store, rows, day, output, quarter, month, year, from_, to,
-                                 agency)
+        with progress(None, "export") as bar:
+            rows = _counted(rows, bar)
+            if format == "json":
+                count = _export_json(store, rows, day, target or sys.stdout)
+            elif format == "csv":
+                count = _export_csv(rows, target or sys.stdout)
+            else:
+                count = _export_xlsx(session, store, rows, day, output, quarter, month, year,
+                                     from_, to, agency)
     finally:
         if target:
             target.close()
     if output:
         session.err("export_ok", n=count, path=str(output))
+
+
+def _counted(rows, bar):
+    for row in rows:
+        bar.advance()
+        yield row
 
 
 def _export_csv(rows, out) -> int:
