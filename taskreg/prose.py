@@ -74,13 +74,14 @@ def _task_line(lang: str, task: dict, tail: str, indent: str = "  ") -> str:
 
 def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dict],
            completed: list[dict], overdue: list[dict], due_soon: list[dict],
-           names: dict[str, str]) -> str:
+           names: dict[str, str], agency_name: str | None = None) -> str:
     """The plain-text digest cron mails: identical for identical data and as-of date."""
     start = as_of - timedelta(days=6)
-    out = [t(lang, "w_heading", org=org, start=day(lang, start), end=day(lang, as_of)), ""]
+    heading = f"{org} — {agency_name}" if agency_name else org
+    out = [t(lang, "w_heading", org=heading, start=day(lang, start), end=day(lang, as_of)), ""]
 
     out.append(t(lang, "w_quarter") + f" ({period_label(lang, quarter.period)}):")
-    for paragraph in report_sentences(lang, org, quarter)[:2]:
+    for paragraph in report_sentences(lang, org, quarter, agency_name)[:2]:
         out += textwrap.wrap(paragraph, WIDTH, initial_indent="  ", subsequent_indent="  ")
     out.append("")
 

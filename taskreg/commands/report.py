@@ -149,13 +149,13 @@ def weekly(
     week_start = iso(day - timedelta(days=6))
     select = lambda **kw: list(store.tasks(iso(day), agency_id=agency_id, **kw))  # noqa: E731
     text = prose.weekly(
-        session.lang(), org if not found else f"{org} — {found['name']}", day, quarter,
+        session.lang(), org, day, quarter,
         assigned=select(assigned_from=week_start, assigned_to=iso(day)),
         completed=select(done_from=week_start, done_to=iso(day), statuses=["on_time", "late"]),
         overdue=select(statuses=["overdue"]),
         due_soon=select(statuses=["in_progress"], due_from=iso(day + timedelta(days=1)),
                         due_to=iso(day + timedelta(days=7)), sort="due"),
-        names={a["code"]: a["name"] for a in agencies})
+        names={a["code"]: a["name"] for a in agencies}, agency_name=found["name"] if found else None)
     print(text, end="")
 
 
