@@ -85,3 +85,12 @@ def test_demo_defaults_to_the_current_directory(tr, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     tr("demo", "--lang", "vi", env={"TASKREG_DB": None})
     assert (tmp_path / "taskreg-demo.db").exists()
+
+
+def test_the_readme_shows_the_real_weekly_mail(demo):
+    from pathlib import Path
+
+    tr, path, _ = demo
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("the demo register):\n\n```text\n")[1].split("```")[0]
+    assert tr("--db", path, "weekly", "--as-of", "31/3/2021", "--lang", "vi", "--agency", "SYT").stdout == block
