@@ -128,6 +128,17 @@ def _task_or_refuse(store: Store, task_id: int, today: date) -> dict:
     return task
 
 
+def _open_task(store: Store, task_id: int, today: date, what: str, on: date) -> dict:
+    """A task that is neither done nor cancelled, closing on a date not before its assignment."""
+    task = _task_or_refuse(store, task_id, today)
+    if task["cancelled_on"]:
+        raise Refused("is_cancelled", id=task_id, on=task["cancelled_on"])
+    if task["done_on"]:
+        raise Refused("already_done", id=task_id, on=task["done_on"])
+    _not_before_assigned(what, on, task["assigned_on"])
+    return task
+
+
 # -- tasks ------------------------------------------------------------------------------------
 
 def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=None,
@@ -173,12 +184,7 @@ def done(store: Store, today: date, ids: list[int], on=None, result=None) -> lis
     closed = []
     with store.write():
         for task_id in dict.fromkeys(ids):
-            task = _task_or_refuse(store, task_id, today)
-            if task["cancelled_on"]:
-                raise Refused("is_cancelled", id=task_id, on=task["cancelled_on"])
-            if task["done_on"]:
-                raise Refused("already_done", id=task_id, on=task["done_on"])
-            _not_before_assigned("what_done", on_day, task["assigned_on"])
+            task = _open_task(store, task_id, today, "what_done", on_day)
             store.update_task(task_id, {"done_on": iso(on_day), "result": result})
             after = {"done_on": iso(on_day), "result": result}
             if on_day < today:
@@ -236,12 +242,7 @@ def cancel(store: Store, today: date, task_id: int, reason: str, on=None) -> str
     on_day = parse_date(on, today) if on else today
     _not_future("what_cancel", on_day, today)
     with store.write():
-        task = _task_or_refuse(store, task_id, today)
-        if task["cancelled_on"]:
-            raise Refused("is_cancelled", id=task_id, on=task["cancelled_on"])
-        if task["done_on"]:
-            raise Refused("already_done", id=task_id, on=task["done_on"])
-        _not_before_assigned("what_cancel", on_day, task["assigned_on"])
+        task = _open_task(store, task_id, today, "what_cancel", on_day)
         store.update_task(task_id, {"cancelled_on": iso(on_day), "cancel_reason": reason})
         store.event("cancel", task_id, before={"cancelled_on": None},
                     after={"cancelled_on": iso(on_day)}, reason=reason)

@@ -370,27 +370,17 @@ class Store:
         """Tasks that exist as of `as_of`, with their state then, filtered; a generator."""
         where = ["t.assigned_on <= :as_of"]
         args: dict = {"as_of": as_of}
-        if agency_id is not None:
-            where.append("t.agency_id = :agency_id")
-            args["agency_id"] = agency_id
-        if assigned_from:
-            where.append("t.assigned_on >= :assigned_from")
-            args["assigned_from"] = assigned_from
-        if assigned_to:
-            where.append("t.assigned_on <= :assigned_to")
-            args["assigned_to"] = assigned_to
-        if due_from:
-            where.append("t.due_on >= :due_from")
-            args["due_from"] = due_from
-        if due_to:
-            where.append("t.due_on <= :due_to")
-            args["due_to"] = due_to
-        if done_from:
-            where.append("t.done_on >= :done_from")
-            args["done_from"] = done_from
-        if done_to:
-            where.append("t.done_on <= :done_to")
-            args["done_to"] = done_to
+        for condition, name, value in (
+                ("t.agency_id = :agency_id", "agency_id", agency_id),
+                ("t.assigned_on >= :assigned_from", "assigned_from", assigned_from),
+                ("t.assigned_on <= :assigned_to", "assigned_to", assigned_to),
+                ("t.due_on >= :due_from", "due_from", due_from),
+                ("t.due_on <= :due_to", "due_to", due_to),
+                ("t.done_on >= :done_from", "done_from", done_from),
+                ("t.done_on <= :done_to", "done_to", done_to)):
+            if value not in (None, ""):
+                where.append(condition)
+                args[name] = value
         if search:
             where.append("t.search LIKE :search ESCAPE '\\'")
             escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
