@@ -30,6 +30,7 @@ class Session:
     lang_option: Optional[str] = None
     _store: object = field(default=None, repr=False)
     _lang_setting: Optional[str] = None
+    _created: Optional[Path] = None
 
     def path(self) -> Path:
         from taskreg.store import default_path
@@ -47,10 +48,18 @@ class Session:
             path = self.path()
             self._store, created = Store.open(path, create=create, actor=self.actor, now=self.now)
             if created:
-                self.err("register_created", path=str(path))
+                self._created = path  # said when the command succeeds; removed if it fails
             if self._store.backup_path:
                 self.err("register_backed_up", path=str(self._store.backup_path))
         return self._store
+
+    def discard_new_register(self) -> None:
+        """A command that created the register and then failed (or only tried) leaves no file."""
+        if self._created is not None:
+            path, self._created = self._created, None
+            self.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
 
     def close(self) -> None:
         """Close the register. Besides tidiness: closing any file descriptor on the
@@ -81,11 +90,12 @@ class Session:
 
 
 def _render_value(lang: str, value):
-    """Error values may name other catalogue entries: '@key', or (key, {values})."""
+    """Error values may name other catalogue entries: Ref(key), or (key, {values})."""
     from taskreg import i18n
+    from taskreg.errors import Ref
 
-    if isinstance(value, str) and value.startswith("@"):
-        return i18n.t(lang, value[1:])
+    if isinstance(value, Ref):
+        return i18n.t(lang, value)
     if isinstance(value, tuple):
         key, inner = value
         return i18n.t(lang, key, **inner)
@@ -129,9 +139,14 @@ def command(fn):
                       file=sys.stderr)
                 raise typer.Exit(2)
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            if session._created is not None:
+                session.err("register_created", path=str(session._created))
+            return result
         except TaskregError as e:
-            print(session.text(e.key, **e.values), file=sys.stderr)
+            message = session.text(e.key, **e.values)
+            session.discard_new_register()
+            print(message, file=sys.stderr)
             raise typer.Exit(e.exit_code)
         except BrokenPipeError:
             sys.stderr.close()  # `taskreg list | head`: the reader left; that is fine

@@ -5,6 +5,14 @@ edge renders it in the user's language (see taskreg.i18n).
 """
 
 
+class Ref(str):
+    """A value of an error that names another catalogue entry (rendered in the same language).
+
+    A type of its own, so that user text (which may start with anything) is never
+    mistaken for a reference.
+    """
+
+
 class TaskregError(Exception):
     exit_code = 1
 

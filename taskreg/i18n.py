@@ -24,6 +24,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{path} là tệp rỗng, không phải sổ đăng ký; tệp được giữ nguyên."),
     "register_not_sqlite": ("{path} is not a taskreg register (not an SQLite file); it was left as it is.",
                             "{path} không phải sổ đăng ký taskreg (không phải tệp SQLite); tệp được giữ nguyên."),
+    "register_not_taskreg": ("{path} is an SQLite database but not a taskreg register; it was left as it is.",
+                             "{path} là cơ sở dữ liệu SQLite nhưng không phải sổ đăng ký taskreg; tệp được giữ nguyên."),
     "register_unreadable": ("Cannot read {path}: {reason}.", "Không đọc được {path}: {reason}."),
     "register_cannot_create": ("Cannot create a register at {path}: {reason}.",
                                "Không tạo được sổ đăng ký tại {path}: {reason}."),

@@ -11,7 +11,7 @@ import uuid
 from datetime import date
 
 from taskreg.dates import iso, parse_date, parse_deadline
-from taskreg.errors import BadInput, Refused
+from taskreg.errors import BadInput, Ref, Refused
 from taskreg.store import Store
 from taskreg.text import fold, nfc
 
@@ -113,12 +113,12 @@ def _lead(agency: dict, assigned: str) -> dict:
 
 def _not_future(what: str, on: date, today: date) -> None:
     if on > today:
-        raise BadInput("future_date", what=("@" + what), on=iso(on))
+        raise BadInput("future_date", what=Ref(what), on=iso(on))
 
 
 def _not_before_assigned(what: str, on: date, assigned: str) -> None:
     if iso(on) < assigned:
-        raise BadInput("before_assigned", what=("@" + what), on=iso(on), assigned=assigned)
+        raise BadInput("before_assigned", what=Ref(what), on=iso(on), assigned=assigned)
 
 
 def _task_or_refuse(store: Store, task_id: int, today: date) -> dict:
@@ -150,7 +150,7 @@ def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=N
     assigned_on = parse_date(assigned, today) if assigned else today
     due_on = parse_deadline(due, today) if due else None
     if due_on is not None and due_on < assigned_on:
-        raise BadInput("before_assigned", what="@what_due", on=iso(due_on),
+        raise BadInput("before_assigned", what=Ref("what_due"), on=iso(due_on),
                        assigned=iso(assigned_on))
     src_date = iso(parse_date(source_date, today)) if source_date else None
     source = nfc(source) or None
@@ -198,7 +198,7 @@ def done(store: Store, today: date, ids: list[int], on=None, result=None) -> lis
 def reopen(store: Store, today: date, task_id: int, reason: str) -> None:
     reason = nfc(reason)
     if not reason:
-        raise BadInput("reason_needed", what="@a_reopen")
+        raise BadInput("reason_needed", what=Ref("a_reopen"))
     with store.write():
         task = _task_or_refuse(store, task_id, today)
         if not task["done_on"]:
@@ -212,7 +212,7 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
     """Move an open task's deadline later, decided on or before the deadline it replaces."""
     reason = nfc(reason)
     if not reason:
-        raise BadInput("reason_needed", what="@a_extend")
+        raise BadInput("reason_needed", what=Ref("a_extend"))
     new_due = parse_deadline(due, today)
     decided = parse_date(on, today) if on else today
     _not_future("what_decided", decided, today)
@@ -238,7 +238,7 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
 def cancel(store: Store, today: date, task_id: int, reason: str, on=None) -> str:
     reason = nfc(reason)
     if not reason:
-        raise BadInput("reason_needed", what="@a_cancel")
+        raise BadInput("reason_needed", what=Ref("a_cancel"))
     on_day = parse_date(on, today) if on else today
     _not_future("what_cancel", on_day, today)
     with store.write():
@@ -263,7 +263,7 @@ def edit(store: Store, today: date, task_id: int, *, title=None, agency=None, co
     if due is not None:
         wanted["due_on"] = None if fold(due) in ("none", "khong") else iso(parse_deadline(due, today))
         if not nfc(reason):
-            raise BadInput("reason_needed", what="@what_edit_due")
+            raise BadInput("reason_needed", what=Ref("what_edit_due"))
     for field, value in (("source", source), ("assigned_by", assigned_by), ("note", note),
                          ("result", result)):
         if value is not None:
@@ -318,7 +318,7 @@ def _check_dates(task: dict) -> None:
     for field, what in (("due_on", "what_due_lc"), ("done_on", "what_done_lc"),
                         ("cancelled_on", "what_cancel_lc")):
         if task[field] and task[field] < assigned:
-            raise BadInput("assigned_after", on=assigned, what="@" + what, other=task[field])
+            raise BadInput("assigned_after", on=assigned, what=Ref(what), other=task[field])
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -511,10 +511,10 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                                              ("cancelled_on", cancelled, "what_cancel")):
                         if day and day < assigned:
                             row_errors.append((number, column[field], "before_assigned",
-                                               {"what": "@" + what, "on": iso(day), "assigned": iso(assigned)}))
+                                               {"what": Ref(what), "on": iso(day), "assigned": iso(assigned)}))
                 for field, day, what in (("done_on", done_on, "what_done"), ("cancelled_on", cancelled, "what_cancel")):
                     if day and day > today:
-                        row_errors.append((number, column[field], "future_date", {"what": "@" + what, "on": iso(day)}))
+                        row_errors.append((number, column[field], "future_date", {"what": Ref(what), "on": iso(day)}))
                 if done_on and cancelled:
                     row_errors.append((number, column["cancelled_on"], "import_done_and_cancelled", {}))
                 if lead and assigned:

@@ -192,6 +192,10 @@ class Store:
         migrations = _migrations()
         known = {m.name for m in migrations._migrations}
         applied = [m.name for m in migrations.applied(self.db)]
+        if not applied:
+            # SQLite, but not written by taskreg (a new register is built whole
+            # before it appears at its path): leave someone else's database alone.
+            raise Refused("register_not_taskreg", path=str(self.path))
         unknown = [name for name in applied if name not in known]
         if unknown:
             from taskreg import __version__

@@ -20,10 +20,33 @@ def test_read_command_on_a_missing_register_exits_1_and_creates_nothing(tr):
 
 def test_writing_commands_create_a_missing_register_and_say_so(tr, tmp_path):
     result = tr("agency", "add", "SYT", "Sở Y tế")
-    assert result.stderr == f"Created a new register at {tr.path}.\nRegistered SYT: Sở Y tế.\n"
+    assert result.stderr == f"Registered SYT: Sở Y tế.\nCreated a new register at {tr.path}.\n"
     other = tmp_path / "nested" / "dir" / "b.db"
     tr("--db", other, "config", "set", "org", "UBND tỉnh Huế")
     assert tr("--db", other, "config", "get", "org").stdout == "UBND tỉnh Huế\n"
+
+
+def test_a_failing_or_dry_run_command_leaves_no_new_register(tr, tmp_path):
+    tr("add", "Việc", "--agency", "SYT", code=2)
+    assert not tr.path.exists()
+    rows = tmp_path / "in.csv"
+    rows.write_text("title,agency,assigned_on\nViệc,SYT,4/1/2021\n", encoding="utf-8")
+    tr("import", rows, "--dry-run", "--create-agencies")
+    tr("import", rows, "--dry-run", code=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_an_sqlite_file_that_is_not_a_register_is_left_alone(tr, tmp_path):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE foo (x)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    for args in (["list"], ["add", "x", "--agency", "A"], ["demo", "--db", other]):
+        result = tr("--db", other, *args, code=1)
+        assert "not a taskreg register" in result.stderr or "not a demo register" in result.stderr
+    assert other.read_bytes() == before
 
 
 def test_init_creates_a_private_register_and_refuses_an_existing_one(tr):

@@ -43,6 +43,8 @@ def import_(
             if e.values["n"] > len(e.rows):
                 session.err("import_more", n=e.values["n"] - len(e.rows))
             raise
+    if dry_run:
+        session.discard_new_register()  # a dry run writes nothing, not even a new register
     for key, values in result["warnings"]:
         session.err(key, **values)
     session.say("import_dry" if dry_run else "import_ok", imported=result["imported"],
