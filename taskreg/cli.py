@@ -109,7 +109,9 @@ def _today() -> date:
         try:
             return date.fromisoformat(pinned)
         except ValueError:
-            print(f"TASKREG_TODAY={pinned!r} is not a YYYY-MM-DD date.", file=sys.stderr)
+            from taskreg import i18n
+
+            print(i18n.t(i18n.resolve(None, None), "today_unreadable", text=pinned), file=sys.stderr)
             raise typer.Exit(2)
     return date.today()
 

@@ -49,11 +49,30 @@ class Period:
         return self.start.year
 
 
+#: Dates a register can hold: wide enough for any real task, narrow enough that a
+#: week or a month after them is still a date.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def _in_range(day: date, typed: str) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise BadInput("date_out_of_range", text=typed, first=FIRST_YEAR, last=LAST_YEAR)
+    return day
+
+
 def _make(y: int, m: int, d: int, typed: str) -> date:
+    if not FIRST_YEAR <= y <= LAST_YEAR:
+        raise BadInput("date_out_of_range", text=typed, first=FIRST_YEAR, last=LAST_YEAR)
     try:
-        return date(y, m, d)
+        day = date(y, m, d)
     except ValueError:
         raise BadInput("date_impossible", text=typed) from None
+    return _in_range(day, typed)
+
+
+def _span(kind: str, y: int, first_month: int, months: int, number: int, typed: str) -> Period:
+    start = _make(y, first_month, 1, typed)
+    return Period(kind, start, start + relativedelta(months=months, days=-1), number)
 
 
 def parse_date(typed: str, today: date) -> date:
@@ -66,14 +85,14 @@ def parse_date(typed: str, today: date) -> date:
     if m := _DM.fullmatch(text):
         return _make(today.year, int(m[2]), int(m[1]), typed)
     if text in _WORDS:
-        return today + relativedelta(days=_WORDS[text])
+        return _in_range(today + relativedelta(days=_WORDS[text]), typed)
     if m := _REL.fullmatch(text):
         n = int(m[2]) * (1 if m[1] == "+" else -1)
         unit = {"d": "days", "w": "weeks", "m": "months", "y": "years"}[m[3]]
         try:
-            return today + relativedelta(**{unit: n})
+            return _in_range(today + relativedelta(**{unit: n}), typed)
         except (ValueError, OverflowError):
-            raise BadInput("date_impossible", text=typed) from None
+            raise BadInput("date_out_of_range", text=typed, first=FIRST_YEAR, last=LAST_YEAR) from None
     raise BadInput("date_unreadable", text=typed)
 
 
@@ -82,9 +101,7 @@ def parse_quarter(typed: str) -> Period | None:
     for pattern in _QUARTER:
         if m := pattern.fullmatch(text):
             q = int(m["q"]) if m.groupdict().get("q") else ROMAN[m["r"].upper()]
-            y = int(m["y"])
-            start = date(y, 3 * q - 2, 1)
-            return Period("quarter", start, start + relativedelta(months=3, days=-1), q)
+            return _span("quarter", int(m["y"]), 3 * q - 2, 3, q, typed)
     return None
 
 
@@ -95,15 +112,13 @@ def parse_month(typed: str) -> Period | None:
             y, mo = int(m["y"]), int(m["m"])
             if not 1 <= mo <= 12:
                 raise BadInput("month_impossible", text=typed)
-            start = date(y, mo, 1)
-            return Period("month", start, start + relativedelta(months=1, days=-1), mo)
+            return _span("month", y, mo, 1, mo, typed)
     return None
 
 
 def parse_year(typed: str) -> Period | None:
     if m := _YEAR.fullmatch(fold(typed or "")):
-        y = int(m[1])
-        return Period("year", date(y, 1, 1), date(y, 12, 31))
+        return _span("year", int(m[1]), 1, 12, 0, typed)
     return None
 
 

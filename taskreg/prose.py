@@ -69,7 +69,8 @@ def _cut(text: str, room: int) -> str:
 def _task_line(lang: str, task: dict, tail: str, indent: str = "  ") -> str:
     head = f"{indent}#{task['id']} "
     room = WIDTH - len(head) - len(tail) - 3  # 3: the " — " before the tail
-    return f"{head}{_cut(task['title'], room)} — {tail}"
+    title = " ".join(task["title"].split())  # a title from a spreadsheet cell may hold newlines
+    return f"{head}{_cut(title, room)} — {tail}"
 
 
 def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dict],

@@ -33,6 +33,27 @@ def _label(agency: dict) -> str:
     return f"{agency['code']} ({agency['name']})"
 
 
+def _close_agencies(agencies: list[dict], key: str) -> list[dict]:
+    """Agencies a folded text might have meant: those it is a prefix of, then look-alikes."""
+    close = [a for a in agencies if key and (a["code_fold"].startswith(key)
+                                            or a["name_fold"].startswith(key))]
+    by_fold = {a["name_fold"]: a for a in agencies} | {a["code_fold"]: a for a in agencies}
+    for match in difflib.get_close_matches(key, list(by_fold), n=3, cutoff=0.6):
+        if by_fold[match] not in close:
+            close.append(by_fold[match])
+    return close
+
+
+def _near_duplicates(agencies: list[dict], key: str) -> list[dict]:
+    """Registered agencies a new name would nearly duplicate ('so y' or 'so y-te' for 'so y te').
+
+    Stricter than suggestions: short codes such as STC and SYT look alike but are not.
+    """
+    return [a for a in agencies
+            if (len(key) >= 4 and (a["name_fold"].startswith(key) or key.startswith(a["name_fold"])))
+            or difflib.SequenceMatcher(None, key, a["name_fold"]).ratio() >= 0.85]
+
+
 def find_agency(agencies: list[dict], typed: str) -> dict:
     """The agency a user means by code or full name, ignoring case and diacritics.
 
@@ -44,12 +65,7 @@ def find_agency(agencies: list[dict], typed: str) -> dict:
         return hits[0]
     if len(hits) > 1:
         raise BadInput("agency_ambiguous", text=typed, names=", ".join(map(_label, hits)))
-    close = [a for a in agencies if key and (a["code_fold"].startswith(key)
-                                            or a["name_fold"].startswith(key))]
-    by_fold = {a["name_fold"]: a for a in agencies} | {a["code_fold"]: a for a in agencies}
-    for match in difflib.get_close_matches(key, list(by_fold), n=3, cutoff=0.6):
-        if by_fold[match] not in close:
-            close.append(by_fold[match])
+    close = _close_agencies(agencies, key)
     raise BadInput("agency_unknown", text=typed,
                    close=(("agency_close", {"names": ", ".join(map(_label, close[:3]))})
                           if close else ""))
@@ -442,19 +458,29 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                     find_agency(agencies, typed)  # raises, naming the closest
                 known = directory.get(key)
                 if known:  # a JSON export names its agencies in full
-                    code, name, kind = nfc(known["code"]), nfc(known.get("name") or known["code"]), \
-                        nfc(known.get("kind")) or None
-                elif len(typed.split()) == 1 and len(typed) <= 15:  # looks like a code
-                    code = name = nfc(typed).upper()
-                    kind = None
+                    code, name = nfc(known["code"]), nfc(known.get("name") or known["code"])
+                    kind, retired = nfc(known.get("kind")) or None, known.get("retired_on")
+                    for other in (fold(name), fold(code)):
+                        if other in by_fold:  # the register knows it under another code
+                            return by_fold[other]
                 else:
-                    name, kind = nfc(typed), None
-                    code = _agency_code(name, taken)
+                    close = _near_duplicates(agencies, key)
+                    if close:  # never a silent near-duplicate that would split a report
+                        raise BadInput("agency_near", text=typed,
+                                       names=", ".join(map(_label, close[:3])))
+                    kind = retired = None
+                    if len(typed.split()) == 1 and len(typed) <= 15:  # looks like a code
+                        code = name = nfc(typed).upper()
+                    else:
+                        name = nfc(typed)
+                        code = _agency_code(name, taken)
                 new = {"code": code, "name": name, "kind": kind, "code_fold": fold(code),
-                       "name_fold": fold(name)}
+                       "name_fold": fold(name), "retired_on": retired}
                 new["id"] = store.add_agency(code, name, kind, new["code_fold"], new["name_fold"])
-                later.append(dict(action="agency_add", after={"code": code, "name": name, "kind": kind},
-                                  reason=f"import {getattr(path, 'name', path)}"))
+                if retired:
+                    store.retire_agency(new["id"], retired)
+                later.append(dict(action="agency_add", reason=f"import {getattr(path, 'name', path)}",
+                                  after={"code": code, "name": name, "kind": kind, "retired_on": retired}))
                 taken.add(new["code_fold"])
                 by_fold[new["code_fold"]] = by_fold[new["name_fold"]] = new
                 agencies.append(new)
@@ -470,7 +496,7 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                 for header, field in zip(headers, fields):
                     if field:
                         value = raw.get(header)
-                        values[field] = nfc(value) if isinstance(value, str) else value
+                        values[field] = _cell(field, value)
 
                 def check(field, fn):
                     value = values.get(field)
@@ -574,6 +600,20 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
     except _DryRun:
         pass
     return {**counts, "warnings": warnings, "dry_run": dry_run}
+
+
+DATE_FIELDS = {"assigned_on", "due_on", "done_on", "cancelled_on", "source_date"}
+
+
+def _cell(field: str, value):
+    """A spreadsheet cell as the field needs it: text as NFC; a number in a text column as text."""
+    if isinstance(value, str):
+        return nfc(value)
+    if value is None or field in DATE_FIELDS:
+        return value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
 
 
 def _text(value) -> str | None:

@@ -361,6 +361,8 @@ class Store:
 
     def task(self, task_id: int, as_of: str) -> dict | None:
         """One task with its state as of `as_of` (None if there is no such task)."""
+        if not 0 < task_id < 2 ** 63:
+            return None
         rows = self.db.query(
             f"SELECT {TASK_COLUMNS}, {status_sql()} AS status FROM tasks t"
             " JOIN agencies a ON a.id = t.agency_id WHERE t.id = :id",

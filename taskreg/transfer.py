@@ -11,7 +11,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from taskreg.errors import BadInput
+from taskreg.errors import BadInput, Ref
 from taskreg.text import fold
 
 FORMATS = ("csv", "xlsx", "json")
@@ -107,9 +107,11 @@ def _xlsx_rows(path: Path):
 
     from openpyxl import load_workbook
 
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+    except (zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as e:
         raise BadInput("import_unreadable", path=str(path), reason=str(e)) from None
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
@@ -127,7 +129,7 @@ def _json_rows(path: Path):
         data = json.load(f)
     tasks = data.get("tasks") if isinstance(data, dict) else data
     if not isinstance(tasks, list):
-        raise BadInput("import_unreadable", path=str(path), reason="expected a list of tasks")
+        raise BadInput("import_unreadable", path=str(path), reason=Ref("not_a_task_list"))
     yield list(HEADERS)
     for number, task in enumerate(tasks, start=1):
         if isinstance(task, dict):
@@ -139,8 +141,11 @@ def _json_rows(path: Path):
 
 def json_extras(path: Path) -> tuple[dict[str, dict], dict[str, str]]:
     """The agency directory (by folded code) and the settings a JSON export carries."""
-    with open(path, encoding="utf-8-sig") as f:
-        data = json.load(f)
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            data = json.load(f)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise BadInput("import_unreadable", path=str(path), reason=str(e)) from None
     if not isinstance(data, dict):
         return {}, {}
     agencies = data.get("agencies") or []
@@ -232,7 +237,11 @@ def progress(total: int | None, label: str):
     from rich.console import Console
     from rich.progress import Progress
 
-    bar = Progress(console=Console(stderr=True, markup=False, highlight=False), transient=True)
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description}", markup=False), BarColumn(),
+                   MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=Console(stderr=True, markup=False, highlight=False), transient=True)
     return _Progress(bar, bar.add_task(label, total=total))
 
 

@@ -103,6 +103,7 @@ def test_states_partition_the_population_and_the_aggregate_agrees_task_by_task(t
             assert counted.get(key, 0) == one_by_one.count(key)
         expected = sum(1 for t in tasks if start <= t["assigned_on"] <= cap)
         assert len(one_by_one) == expected
+    store.db.close()
 
 
 @SETTINGS
@@ -117,6 +118,7 @@ def test_a_done_task_never_turns_open_as_the_date_moves_forward(tasks):
         if any(s in ("on_time", "late") for s in states):
             first = next(i for i, s in enumerate(states) if s in ("on_time", "late"))
             assert set(states[first:]) <= {"on_time", "late"} and len(set(states[first:])) == 1
+    store.db.close()
 
 
 @settings(max_examples=12, deadline=None)
@@ -148,3 +150,4 @@ def test_a_status_filter_selects_exactly_the_tasks_in_that_state(tasks, status):
         every = list(store.tasks(iso(day)))
         chosen = list(store.tasks(iso(day), statuses=[status]))
         assert [t["id"] for t in chosen] == [t["id"] for t in every if t["status"] == status]
+    store.db.close()

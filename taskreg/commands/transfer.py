@@ -29,7 +29,9 @@ def import_(
     if not file.is_file():
         from taskreg.errors import BadInput
 
-        raise BadInput("import_unreadable", path=str(file), reason="no such file")
+        from taskreg.errors import Ref
+
+        raise BadInput("import_unreadable", path=str(file), reason=Ref("no_such_file"))
     store = session.store(create=True)
     with progress(None, file.name) as bar:
         try:
@@ -65,7 +67,7 @@ def export(
     """Export tasks (every state unless filtered), with their state as of a date.  Example: taskreg export --format xlsx -o bao-cao.xlsx --quarter I/2021 --lang vi"""
     from taskreg import service
     from taskreg.commands.views import select_tasks
-    from taskreg.errors import BadInput
+    from taskreg.errors import BadInput, Refused
     from taskreg.transfer import progress
 
     choice(format, ("csv", "xlsx", "json"), "--format")
@@ -75,7 +77,10 @@ def export(
     store = session.store()
     day, rows = select_tasks(session, store, status, all_, agency, quarter, month, year, from_, to,
                              due_within, search, as_of, sort)
-    target = open(output, "w", encoding="utf-8", newline="") if output and format != "xlsx" else None
+    try:
+        target = open(output, "w", encoding="utf-8", newline="") if output and format != "xlsx" else None
+    except OSError as e:
+        raise Refused("export_cannot_write", path=str(output), reason=e.strerror) from None
     try:
         with progress(None, "export") as bar:
             rows = _counted(rows, bar)
@@ -84,8 +89,11 @@ def export(
             elif format == "csv":
                 count = _export_csv(rows, target or sys.stdout)
             else:
-                count = _export_xlsx(session, store, rows, day, output, quarter, month, year,
-                                     from_, to, agency)
+                try:
+                    count = _export_xlsx(session, store, rows, day, output, quarter, month, year,
+                                         from_, to, agency)
+                except OSError as e:
+                    raise Refused("export_cannot_write", path=str(output), reason=e.strerror) from None
     finally:
         if target:
             target.close()
@@ -125,7 +133,7 @@ def _export_json(store, rows, day, out) -> int:
     settings = {key: store.setting(key) for key in SETTING_KEYS}
     out.write('{"taskreg_export": 1, "as_of": %s, "settings": %s, "agencies": %s, "tasks": [' % (
         json.dumps(iso(day)), json.dumps(settings, ensure_ascii=False),
-        json.dumps([{k: a[k] for k in ("code", "name", "kind")} for a in store.agencies()],
+        json.dumps([{k: a[k] for k in ("code", "name", "kind", "retired_on")} for a in store.agencies()],
                    ensure_ascii=False)))
     count = 0
     for row in rows:

@@ -48,6 +48,8 @@ def select_tasks(session, store, status, all_, agency, quarter, month, year, fro
         raise BadInput("status_all_conflict")
     if due_within is not None and due_within < 0:
         raise BadInput("negative_days")
+    if due_within is not None and due_within > 36_500:
+        raise BadInput("number_too_large", what="--due-within", value=due_within)
     day = _as_of(session, as_of)
     period = choose_period(session.today, quarter, month, year, from_, to)
     wanted = states.expand(status) if status else (
@@ -61,6 +63,14 @@ def select_tasks(session, store, status, all_, agency, quarter, month, year, fro
         due_to=iso(day + timedelta(days=due_within)) if due_within is not None else None,
         search=fold(search) if search else None, sort=sort)
     return day, rows
+
+
+def _closed_by(task: dict, day) -> str | None:
+    """The completion or cancellation date, if it had happened by the as-of date."""
+    from taskreg.dates import iso
+
+    closed = task["done_on"] or task["cancelled_on"]
+    return closed if closed and closed <= iso(day) else None
 
 
 def _as_of(session, as_of):
@@ -100,7 +110,7 @@ def list_(
     lang = session.lang()
     body = [[str(r["id"]), i18n.state(lang, r["status"], short=True), r["agency"], r["title"],
              i18n.day(lang, from_iso(r["assigned_on"])), i18n.day(lang, from_iso(r["due_on"])),
-             i18n.day(lang, from_iso(r["done_on"] or r["cancelled_on"]))] for r in rows]
+             i18n.day(lang, from_iso(_closed_by(r, day)))] for r in rows]
     if not body:
         session.say("no_tasks")
         return
@@ -127,6 +137,9 @@ def show(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="ID"
     if task is None:
         raise Refused("task_missing", id=task_id)
     events, corrected = service.task_history(store, task_id)
+    exists = task["assigned_on"] <= iso(day)
+    if not exists:
+        task["status"] = None  # assigned after the as-of date: it has no state then
     if format == "json":
         render.write_json({**service.public(task), "as_of": iso(day), "corrected": corrected,
                            "deadlines": [{k: d[k] for k in ("due_on", "kind", "decided_on", "reason")}
@@ -135,7 +148,6 @@ def show(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="ID"
         return
     lang = session.lang()
     d = lambda v: i18n.day(lang, from_iso(v))  # noqa: E731
-    exists = task["assigned_on"] <= iso(day)
     state = i18n.state(lang, task["status"]) if exists else "—"
     print(f"#{task['id']}  {state} ({i18n.t(lang, 'as_of', day=i18n.day(lang, day))})")
     lines = [("f_title", task["title"]),

@@ -1,0 +1,91 @@
+"""Real input at the edges: odd text, far dates, huge numbers, broken files. One sentence, no traceback."""
+
+import json
+
+import pytest
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["add", "x", "--agency", "@SYT"], 2, "No agency '@SYT' in the register"),
+    (["add", "x", "--agency", "SYT", "--due", "@x"], 2, "'@x' is not a date taskreg reads"),
+    (["report", "--year", "0000"], 2, "'0000' is outside the years a register holds (1900–2199)."),
+    (["add", "x", "--agency", "SYT", "--due", "12/9999"], 2, "outside the years a register holds"),
+    (["weekly", "--as-of", "9999-12-31"], 2, "outside the years a register holds"),
+    (["list", "--due-within", "4000000"], 2, "--due-within 4000000 is too large."),
+    (["show", "99999999999999999999"], 1, "There is no task 99999999999999999999."),
+    (["done", "99999999999999999999"], 1, "There is no task 99999999999999999999."),
+])
+def test_odd_input_is_one_sentence_and_writes_nothing(reg, args, code, message):
+    before = reg.rows("SELECT count(*) FROM events")
+    result = reg(*args, code=code)
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert reg.rows("SELECT count(*) FROM events") == before
+
+
+def test_export_to_a_folder_that_does_not_exist(reg, tmp_path):
+    for fmt in ("csv", "xlsx"):
+        result = reg("export", "--format", fmt, "-o", tmp_path / "none" / f"x.{fmt}", code=1)
+        assert result.stderr.startswith(f"Cannot write {tmp_path / 'none'}")
+
+
+def test_import_of_broken_or_odd_files(reg, tmp_path):
+    bad_json = tmp_path / "bad.json"
+    bad_json.write_text("{not json", encoding="utf-8")
+    assert reg("import", bad_json, code=2).stderr.startswith(f"Cannot read {bad_json}")
+    rows = tmp_path / "rows.csv"
+    rows.write_text("title,agency,assigned_on\nx,SYT,4/1/2021\n", encoding="utf-8")
+    assert reg("import", rows, "--format", "xlsx", code=2).stderr.startswith(f"Cannot read {rows}")
+    numbers = tmp_path / "numbers.json"
+    numbers.write_text(json.dumps([{"title": 12345, "agency": "SYT", "assigned_on": "2021-01-04",
+                                    "source": 863}]), encoding="utf-8")
+    reg("import", numbers)
+    task = json.loads(reg("show", "1", "--format", "json").stdout)
+    assert (task["title"], task["source"]) == ("12345", "863")
+
+
+def test_created_agencies_never_nearly_duplicate_registered_ones(reg, tmp_path):
+    rows = tmp_path / "rows.csv"
+    rows.write_text("title,agency,assigned_on\nx,Sở Y-tế,4/1/2021\ny,Sở Y,4/1/2021\n", encoding="utf-8")
+    result = reg("import", rows, "--create-agencies", code=2)
+    assert "Row 2, agency: 'Sở Y-tế' is not a registered agency but is close to SYT (Sở Y tế)" in result.stderr
+    assert "Row 3, agency: 'Sở Y' is not a registered agency" in result.stderr
+    assert reg.rows("SELECT count(*) FROM agencies") == [(3,)]
+
+
+def test_a_json_directory_naming_a_known_agency_under_another_code_maps_to_it(reg, tmp_path):
+    data = {"agencies": [{"code": "SYTE", "name": "Sở Y Tế", "kind": None}],
+            "tasks": [{"title": "x", "agency": "SYTE", "assigned_on": "2021-01-04"}]}
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    reg("import", path, "--create-agencies")
+    assert json.loads(reg("show", "1", "--format", "json").stdout)["agency"] == "SYT"
+
+
+def test_a_retired_agency_stays_retired_through_export_and_import(reg, tmp_path):
+    reg("add", "x", "--agency", "STC", "--assigned", "4/1/2021")
+    reg("agency", "retire", "STC", "--on", "1/3/2021")
+    out = tmp_path / "out.json"
+    reg("export", "--format", "json", "-o", out)
+    fresh = tmp_path / "fresh.db"
+    reg("--db", fresh, "import", out, "--create-agencies")
+    listed = json.loads(reg("--db", fresh, "agency", "list", "--format", "json").stdout)
+    assert [(a["code"], a["retired_on"]) for a in listed] == [("STC", "2021-03-01")]
+
+
+def test_show_gives_no_state_before_the_task_existed(reg):
+    reg("add", "x", "--agency", "SYT", "--assigned", "10/3/2021")
+    assert json.loads(reg("show", "1", "--as-of", "1/3/2021", "--format", "json").stdout)["status"] is None
+
+
+def test_list_does_not_show_a_completion_after_the_as_of_date(reg):
+    reg("add", "x", "--agency", "SYT", "--assigned", "1/3/2021", "--due", "20/3/2021")
+    reg("done", "1", "--on", "25/3/2021")
+    assert reg("list", "--as-of", "21/3/2021").stdout.splitlines()[1].endswith("2021-03-20  —")
+
+
+def test_a_title_with_newlines_keeps_the_weekly_layout(reg, tmp_path):
+    rows = tmp_path / "rows.json"
+    rows.write_text(json.dumps([{"title": "Dòng một\nDòng hai", "agency": "SYT",
+                                 "assigned_on": "2021-03-29", "due_on": "2021-04-02"}]), encoding="utf-8")
+    reg("import", rows)
+    assert "  #1 Dòng một Dòng hai — SYT, due 2021-04-02\n" in reg("weekly").stdout
