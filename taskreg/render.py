@@ -74,10 +74,26 @@ def write_json(value) -> None:
     sys.stdout.write("\n")
 
 
-def write_csv(headers: list[str], rows) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+def write_csv(headers: list[str], rows, out=None) -> None:
+    writer = csv.writer(out or sys.stdout, lineterminator="\n")
     writer.writerow(headers)
     writer.writerows(rows)
+
+
+def write_tasks_csv(tasks, out=None) -> int:
+    """Tasks as CSV headed by their JSON field names; co_agencies joined by ';'. Returns the count."""
+    from taskreg.service import TASK_FIELDS, public
+
+    count = 0
+
+    def rows():
+        nonlocal count
+        for task in tasks:
+            count += 1
+            yield [";".join(v) if isinstance(v, list) else v for v in public(task).values()]
+
+    write_csv(list(TASK_FIELDS), rows(), out)
+    return count
 
 
 BAR_STYLES = ("green", "yellow", "blue", "red")  # on time, late, in progress, overdue

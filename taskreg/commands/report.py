@@ -8,12 +8,14 @@ from taskreg.cli import choice, command
 
 Lang = Annotated[Optional[str], typer.Option("--lang", help="vi or en.", show_default=False)]
 Opt = Optional[str]
-DEFAULT_ORG = "UBND tỉnh"
 
 
 def settings(store) -> tuple[str, str]:
     """The organisation's name and the completion rate's basis, from the register."""
-    return store.setting("org") or DEFAULT_ORG, store.setting("rate-basis") or "due"
+    from taskreg.commands.register import SETTINGS
+
+    return (store.setting("org") or SETTINGS["org"][1],
+            store.setting("rate-basis") or SETTINGS["rate-basis"][1])
 
 
 @command

@@ -65,7 +65,7 @@ def export(
     as_of: AsOf = None, lang: Lang = None,
 ):
     """Export tasks (every state unless filtered), with their state as of a date.  Example: taskreg export --format xlsx -o bao-cao.xlsx --quarter I/2021 --lang vi"""
-    from taskreg import service
+    from taskreg import render
     from taskreg.commands.views import select_tasks
     from taskreg.errors import BadInput, Refused
     from taskreg.transfer import progress
@@ -87,7 +87,7 @@ def export(
             if format == "json":
                 count = _export_json(store, rows, day, target or sys.stdout)
             elif format == "csv":
-                count = _export_csv(rows, target or sys.stdout)
+                count = render.write_tasks_csv(rows, target or sys.stdout)
             else:
                 try:
                     count = _export_xlsx(session, store, rows, day, output, quarter, month, year,
@@ -105,20 +105,6 @@ def _counted(rows, bar):
     for row in rows:
         bar.advance()
         yield row
-
-
-def _export_csv(rows, out) -> int:
-    import csv
-
-    from taskreg.service import TASK_FIELDS, public
-
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(TASK_FIELDS)
-    count = 0
-    for row in rows:
-        writer.writerow([";".join(v) if isinstance(v, list) else v for v in public(row).values()])
-        count += 1
-    return count
 
 
 def _export_json(store, rows, day, out) -> int:

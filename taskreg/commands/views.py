@@ -103,9 +103,7 @@ def list_(
         render.write_json([service.public(r) for r in rows])
         return
     if format == "csv":
-        render.write_csv(service.TASK_FIELDS,
-                         ([";".join(v) if isinstance(v, list) else v
-                           for v in service.public(r).values()] for r in rows))
+        render.write_tasks_csv(rows)
         return
     lang = session.lang()
     body = [[str(r["id"]), i18n.state(lang, r["status"], short=True), r["agency"], r["title"],
