@@ -1,7 +1,7 @@
 """Files in and out: reading CSV, XLSX and JSON rows for import, and writing exports.
 
 Reading streams row by row (a million-row file is never held in memory); the
-rules a row must satisfy are in taskreg.service.import_tasks.
+rules a row must satisfy are in taskreg.bulk.import_tasks.
 """
 
 import csv

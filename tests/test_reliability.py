@@ -1,6 +1,5 @@
 """Reliability, done for real: concurrent writers, kill -9, old and new registers, backups."""
 
-import json
 import os
 import signal
 import sqlite3

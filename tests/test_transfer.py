@@ -52,7 +52,7 @@ def test_export_then_import_into_an_empty_register_reproduces_every_report(fille
             "cancelled_on", "source", "source_date", "result", "status")
     assert [{k: t[k] for k in keep} for t in theirs] == [{k: t[k] for k in keep} for t in mine]
     # and importing the same file again changes nothing
-    before = filled.rows(f"SELECT count(*) FROM events")
+    before = filled.rows("SELECT count(*) FROM events")
     again = filled("--db", fresh, "import", out, "--create-agencies")
     assert "Imported 0 of 4 rows" in again.stdout and "(4 already in the register" in again.stdout
     assert len(json.loads(filled("--db", fresh, "list", "--all", "--format", "json").stdout)) == 4

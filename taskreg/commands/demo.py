@@ -18,7 +18,7 @@ def demo(
     lang: Annotated[Optional[str], typer.Option("--lang", help="vi or en.", show_default=False)] = None,
 ):
     """Build the demo register of Q1/2021 and print its report.  Example: taskreg demo --lang vi"""
-    from taskreg import demo_data, figures, service
+    from taskreg import bulk, demo_data, figures
     from taskreg.commands.report import render_report, settings
     from taskreg.dates import parse_quarter
     from taskreg.errors import Refused, TaskregError
@@ -41,7 +41,7 @@ def demo(
     session.db_option = path
     store = session.store(create=True)
     agencies, tasks = demo_data.generate()
-    service.load_demo(store, agencies, tasks)
+    bulk.load_demo(store, agencies, tasks)
     session.err("demo_built", path=str(path), agencies=len(agencies), tasks=len(tasks))
     period = parse_quarter("2021Q1")
     org, basis = settings(store)

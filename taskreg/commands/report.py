@@ -52,7 +52,7 @@ def report(
 
 def render_report(lang, org, result, agency, format, by_agency):
     """Print a report in one of the four formats (report and demo share this)."""
-    from taskreg import i18n, prose, render
+    from taskreg import prose, render
     from taskreg.dates import iso
 
     whole = result.whole

@@ -21,7 +21,7 @@ def import_(
         "--create-agencies", help="Register agencies the file names that the register lacks.")] = False,
 ):
     """Import tasks from a file, every row or none.  Example: taskreg import giao-viec-quy1.xlsx --dry-run"""
-    from taskreg import service
+    from taskreg import bulk
     from taskreg.transfer import detect_format, progress
 
     fmt = detect_format(file, format)
@@ -35,9 +35,9 @@ def import_(
     store = session.store(create=True)
     with progress(None, file.name) as bar:
         try:
-            result = service.import_tasks(store, session.today, file, fmt, dry_run=dry_run,
+            result = bulk.import_tasks(store, session.today, file, fmt, dry_run=dry_run,
                                           create_agencies=create_agencies, on_row=bar.advance)
-        except service.ImportInvalid as e:
+        except bulk.ImportInvalid as e:
             for number, column, key, values in e.rows:
                 reason = session.text(key, **values)
                 print(session.text("import_row", row=number, column=column, reason=reason),
@@ -114,7 +114,7 @@ def _export_json(store, rows, day, out) -> int:
     from taskreg.dates import iso
     from taskreg.service import public
 
-    from taskreg.service import SETTING_KEYS
+    from taskreg.bulk import SETTING_KEYS
 
     settings = {key: store.setting(key) for key in SETTING_KEYS}
     out.write('{"taskreg_export": 1, "as_of": %s, "settings": %s, "agencies": %s, "tasks": [' % (
