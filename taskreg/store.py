@@ -80,7 +80,7 @@ def _loads(text):
 CO_CODES = ("(SELECT group_concat(code, ';') FROM (SELECT ca.code FROM task_co_agencies c"
             " JOIN agencies ca ON ca.id = c.agency_id WHERE c.task_id = t.id ORDER BY ca.code))")
 TASK_COLUMNS = ("t.id, t.uid, t.title, a.code AS agency, a.name AS agency_name, "
-                f"{CO_CODES} AS co_agencies, t.assigned_on, t.due_on, t.done_on, "
+                "{co} AS co_agencies, t.assigned_on, t.due_on, t.done_on, "
                 "t.cancelled_on, t.cancel_reason, t.source, t.source_date, t.assigned_by, "
                 "t.note, t.result, t.agency_id")
 SORTS = {"id": "id", "due": "due_on IS NULL, due_on, id",
@@ -364,7 +364,7 @@ class Store:
         if not 0 < task_id < 2 ** 63:
             return None
         rows = self.db.query(
-            f"SELECT {TASK_COLUMNS}, {status_sql()} AS status FROM tasks t"
+            f"SELECT {TASK_COLUMNS.format(co=CO_CODES)}, {status_sql()} AS status FROM tasks t"
             " JOIN agencies a ON a.id = t.agency_id WHERE t.id = :id",
             {"id": task_id, "as_of": as_of})
         row = next(iter(rows), None)
@@ -372,8 +372,11 @@ class Store:
 
     def tasks(self, as_of: str, statuses=None, agency_id=None, assigned_from=None,
               assigned_to=None, due_from=None, due_to=None, done_from=None, done_to=None,
-              search=None, sort: str = "id"):
-        """Tasks that exist as of `as_of`, with their state then, filtered; a generator."""
+              search=None, sort: str = "id", with_co: bool = True):
+        """Tasks that exist as of `as_of`, with their state then, filtered; a generator.
+
+        `with_co=False` leaves out the coordinating agencies (a long digest does not print them).
+        """
         where = ["t.assigned_on <= :as_of"]
         args: dict = {"as_of": as_of}
         for condition, name, value in (
@@ -393,7 +396,8 @@ class Store:
             args["search"] = f"%{escaped}%"
         if statuses and (narrow := necessary_sql(statuses)):
             where.append(f"({narrow})")
-        inner = (f"SELECT {TASK_COLUMNS}, {status_sql()} AS status FROM tasks t"
+        columns = TASK_COLUMNS.format(co=CO_CODES if with_co else "NULL")
+        inner = (f"SELECT {columns}, {status_sql()} AS status FROM tasks t"
                  f" JOIN agencies a ON a.id = t.agency_id WHERE {' AND '.join(where)}")
         sql = f"SELECT * FROM ({inner})"
         if statuses:

@@ -149,7 +149,7 @@ def weekly(
     agency_id = found["id"] if found else None
     quarter = figures.build(store, quarter_of(day), day, basis, found)
     week_start = iso(day - timedelta(days=6))
-    select = lambda **kw: list(store.tasks(iso(day), agency_id=agency_id, **kw))  # noqa: E731
+    select = lambda **kw: list(store.tasks(iso(day), agency_id=agency_id, with_co=False, **kw))  # noqa: E731
     text = prose.weekly(
         session.lang(), org, day, quarter,
         assigned=select(assigned_from=week_start, assigned_to=iso(day)),
