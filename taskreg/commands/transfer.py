@@ -77,8 +77,11 @@ def export(
     store = session.store()
     day, rows = select_tasks(session, store, status, all_, agency, quarter, month, year, from_, to,
                              due_within, search, as_of, sort)
-    try:
-        target = open(output, "w", encoding="utf-8", newline="") if output and format != "xlsx" else None
+    try:  # open the file first: a bad path is refused before any work
+        if format == "xlsx":
+            target = open(output, "wb")
+        else:
+            target = open(output, "w", encoding="utf-8", newline="") if output else None
     except OSError as e:
         raise Refused("export_cannot_write", path=str(output), reason=e.strerror) from None
     try:
@@ -89,11 +92,8 @@ def export(
             elif format == "csv":
                 count = render.write_tasks_csv(rows, target or sys.stdout)
             else:
-                try:
-                    count = _export_xlsx(session, store, rows, day, output, quarter, month, year,
-                                         from_, to, agency)
-                except OSError as e:
-                    raise Refused("export_cannot_write", path=str(output), reason=e.strerror) from None
+                count = _export_xlsx(session, store, rows, day, target, quarter, month, year,
+                                     from_, to, agency)
     finally:
         if target:
             target.close()
