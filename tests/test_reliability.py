@@ -1,6 +1,7 @@
 """Reliability, done for real: concurrent writers, kill -9, old and new registers, backups."""
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -85,23 +86,38 @@ def _kill_after(args, delay, env=None):
     return proc.returncode
 
 
-@pytest.mark.parametrize("delay", [0.6, 1.2])
-def test_kill_during_a_large_import_leaves_all_or_none(reg, tmp_path, delay):
+def _duration(args, register, tmp_path):
+    """How long the command takes, unkilled, on a copy of the register (to aim the kill)."""
+    copy = tmp_path / "timing.db"
+    shutil.copy(register, copy)
+    args = [copy if a == register else a for a in args]
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "taskreg", *map(str, args)], env=_env(), check=True,
+                   capture_output=True)
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("fraction", [0.5, 0.8])
+def test_kill_during_a_large_import_leaves_all_or_none(reg, tmp_path, fraction):
     big = tmp_path / "big.csv"
     _csv(big, 30_000)
-    _kill_after(["--db", reg.path, "import", big], delay)
+    args = ["--db", reg.path, "import", big]
+    code = _kill_after(args, fraction * _duration(args, reg.path, tmp_path))
+    assert code == -signal.SIGKILL  # it was still running: the kill landed mid-import
     assert _count(reg.path, "PRAGMA integrity_check") == "ok"
     tasks = _count(reg.path, "SELECT count(*) FROM tasks")
     imports = _count(reg.path, "SELECT count(*) FROM events WHERE action = 'import'")
     assert (tasks, imports) in ((0, 0), (30_000, 1))
 
 
-@pytest.mark.parametrize("delay", [0.35, 0.5])
-def test_kill_during_done_of_many_ids_leaves_all_or_none(reg, tmp_path, delay):
+@pytest.mark.parametrize("fraction", [0.6, 0.85])
+def test_kill_during_done_of_many_ids_leaves_all_or_none(reg, tmp_path, fraction):
     seed = tmp_path / "seed.csv"
     _csv(seed, 5000)
     reg("import", seed)
-    _kill_after(["--db", reg.path, "done", *range(1, 5001)], delay)
+    args = ["--db", reg.path, "done", *range(1, 5001)]
+    code = _kill_after(args, fraction * _duration(args, reg.path, tmp_path))
+    assert code == -signal.SIGKILL
     assert _count(reg.path, "PRAGMA integrity_check") == "ok"
     done = _count(reg.path, "SELECT count(*) FROM tasks WHERE done_on IS NOT NULL")
     events = _count(reg.path, "SELECT count(*) FROM events WHERE action = 'done'")
