@@ -16,7 +16,7 @@ class Ref(str):
 class TaskregError(Exception):
     exit_code = 1
 
-    def __init__(self, key: str, **values):
+    def __init__(self, key: str, /, **values):
         super().__init__(key)
         self.key = key
         self.values = values

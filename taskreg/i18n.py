@@ -141,10 +141,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- options and settings ------------------------------------------------------------
     "bad_choice": ("'{text}' is not a valid {what}: use one of {choices}.",
                    "'{text}' không hợp lệ cho {what}: dùng một trong {choices}."),
-    "config_unknown": ("There is no setting '{key}': the settings are {keys}.",
-                       "Không có thiết lập '{key}': các thiết lập là {keys}."),
-    "config_value_needed": ("`config set {key}` needs a value.", "`config set {key}` cần một giá trị."),
-    "config_unset": ("{key} is not set (default: {default}).", "{key} chưa đặt (mặc định: {default})."),
+    "config_unknown": ("There is no setting '{setting}': the settings are {keys}.",
+                       "Không có thiết lập '{setting}': các thiết lập là {keys}."),
+    "config_value_needed": ("`config set {setting}` needs a value.", "`config set {setting}` cần một giá trị."),
     "status_all_conflict": ("Give --status or --all, not both.", "Chỉ dùng --status hoặc --all, không dùng cả hai."),
     "negative_days": ("--due-within takes a number of days, 0 or more.",
                       "--due-within nhận số ngày, từ 0 trở lên."),

@@ -143,3 +143,14 @@ def test_version(tr):
     from taskreg import __version__
 
     assert tr("--version").stdout == f"taskreg {__version__}\n"
+
+
+def test_config_typos_are_one_sentence(tr):
+    tr("init")
+    assert tr("config", "set", "rate_basis", "due", code=2).stderr == (
+        "There is no setting 'rate_basis': the settings are org, rate-basis, lang.\n")
+    tr("config", "get", "rate_basis", code=2)
+    assert tr("config", "set", "org", code=2).stderr == "`config set org` needs a value.\n"
+    tr("config", "set", "lang", "", code=2)
+    assert tr("config", "set", "lang", "fr", code=2).stderr == (
+        "'fr' is not a valid lang: use one of vi, en.\n")

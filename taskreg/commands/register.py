@@ -46,7 +46,7 @@ def config_get(ctx: typer.Context, key: Annotated[Optional[str], typer.Argument(
     keys = [key] if key else list(SETTINGS)
     for k in keys:
         if k not in SETTINGS:
-            raise BadInput("config_unknown", key=k, keys=", ".join(SETTINGS))
+            raise BadInput("config_unknown", setting=k, keys=", ".join(SETTINGS))
         value = store.setting(k)
         default = SETTINGS[k][1]
         shown = value if value is not None else (default if default is not None else "")
@@ -61,10 +61,10 @@ def config_set(ctx: typer.Context, key: Annotated[str, typer.Argument(help="org,
     from taskreg.text import nfc
 
     if key not in SETTINGS:
-        raise BadInput("config_unknown", key=key, keys=", ".join(SETTINGS))
+        raise BadInput("config_unknown", setting=key, keys=", ".join(SETTINGS))
     value = nfc(value)
     if not value:
-        raise BadInput("config_value_needed", key=key)
+        raise BadInput("config_value_needed", setting=key)
     allowed = SETTINGS[key][0]
     if allowed:
         choice(value, allowed, key)
