@@ -208,26 +208,42 @@ class Store:
             return
         if not self.writable:
             raise Refused("register_needs_upgrade", path=str(self.path))
-        if applied:
-            # An existing register is about to change shape: keep a copy of it as it was.
-            self.backup_path = self.path.with_name(f"{self.path.name}.before-{max(known)}.bak")
-            self.backup(self.backup_path)
         self.db.execute("PRAGMA journal_mode = WAL").fetchall()
         with self.write():
-            # Re-read inside the lock: another process may have migrated meanwhile.
-            migrations.apply(self.db)
+            # Inside the lock: another liaison may have upgraded it meanwhile.
+            if migrations.pending(self.db):
+                # About to change shape: first keep a copy of the register as it was.
+                self.backup_path = self._backup_name(f"before-{max(known)}")
+                self.backup(self.backup_path)
+                migrations.apply(self.db)
+
+    def _backup_name(self, label: str) -> Path:
+        """A new file beside the register: earlier backups are never overwritten."""
+        target, n = self.path.with_name(f"{self.path.name}.{label}.bak"), 2
+        while target.exists():
+            target, n = self.path.with_name(f"{self.path.name}.{label}.{n}.bak"), n + 1
+        return target
 
     def backup(self, target: Path) -> None:
-        """A consistent copy with SQLite's online backup, correct while others write."""
-        target.unlink(missing_ok=True)
-        fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o660)
+        """A consistent copy with SQLite's online backup, correct while others write.
+
+        Written under a temporary name and linked into place, so `target` is
+        either absent or whole, and an existing file is never replaced.
+        """
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o660)
         os.close(fd)
-        os.chmod(target, 0o660)
-        dest = sqlite3.connect(target)
         try:
-            self.db.conn.backup(dest)
+            os.chmod(tmp, 0o660)
+            dest = sqlite3.connect(tmp)
+            try:
+                self.db.conn.backup(dest)
+            finally:
+                dest.close()
+            os.link(tmp, target)
         finally:
-            dest.close()
+            tmp.unlink(missing_ok=True)
 
     def health(self) -> dict:
         """SQLite's integrity and foreign-key checks, and the first and last assignment dates."""

@@ -20,6 +20,8 @@ def backup(ctx: typer.Context,
         raise Refused("backup_exists", path=str(dest))
     try:
         store.backup(dest)
+    except FileExistsError:
+        raise Refused("backup_exists", path=str(dest)) from None
     except OSError as e:
         raise Refused("register_cannot_create", path=str(dest), reason=e.strerror) from None
     session.err("backup_ok", path=str(dest))
