@@ -236,11 +236,14 @@ class Store:
         os.close(fd)
         try:
             os.chmod(tmp, 0o660)
-            dest = sqlite3.connect(tmp)
+            # Read through a connection of its own: SQLite's backup stalls on a
+            # source connection that holds the write lock (as a migration does).
+            source, dest = self._connect(self.path, self.writable), sqlite3.connect(tmp)
             try:
-                self.db.conn.backup(dest)
+                source.backup(dest)
             finally:
                 dest.close()
+                source.close()
             os.link(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)

@@ -77,58 +77,74 @@ def test_eight_liaisons_writing_at_once_lose_nothing(reg, tmp_path):
     assert _count(reg.path, "PRAGMA integrity_check") == "ok"
 
 
-def _kill_after(args, delay, env=None):
-    proc = subprocess.Popen([sys.executable, "-m", "taskreg", *map(str, args)], env=env or _env(),
+def _holds_write_lock(path):
+    """Whether some process holds the register's write lock right now."""
+    conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as e:
+        assert "locked" in str(e), e
+        return True
+    finally:
+        conn.close()
+
+
+def _kill_mid_write(args, register, settle):
+    """Run `taskreg ARGS`, and kill -9 it `settle` seconds into its write transaction.
+
+    Returns whether the kill landed while the command still held the write lock,
+    that is, with its changes begun and not yet committed.
+    """
+    proc = subprocess.Popen([sys.executable, "-m", "taskreg", *map(str, args)], env=_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(delay)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    return proc.returncode
+    try:
+        while proc.poll() is None:
+            if _holds_write_lock(register):
+                time.sleep(settle)
+                if _holds_write_lock(register):
+                    proc.send_signal(signal.SIGKILL)
+                    return proc.wait() == -signal.SIGKILL
+            time.sleep(0.002)
+        return False
+    finally:
+        proc.kill()
+        proc.wait()
 
 
-def _duration(args, register, tmp_path):
-    """How long the command takes, unkilled, on a copy of the register (to aim the kill)."""
-    copy = tmp_path / "timing.db"
-    shutil.copy(register, copy)
-    args = [copy if a == register else a for a in args]
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "taskreg", *map(str, args)], env=_env(), check=True,
-                   capture_output=True)
-    return time.perf_counter() - start
-
-
-@pytest.mark.parametrize("fraction", [0.5, 0.8])
-def test_kill_during_a_large_import_leaves_all_or_none(reg, tmp_path, fraction):
+@pytest.mark.parametrize("settle", [0.0, 0.3, 1.5])
+def test_kill_during_a_large_import_leaves_all_or_none(reg, tmp_path, settle):
     big = tmp_path / "big.csv"
     _csv(big, 30_000)
-    args = ["--db", reg.path, "import", big]
-    code = _kill_after(args, fraction * _duration(args, reg.path, tmp_path))
-    assert code == -signal.SIGKILL  # it was still running: the kill landed mid-import
+    assert _kill_mid_write(["--db", reg.path, "import", big], reg.path, settle)
     assert _count(reg.path, "PRAGMA integrity_check") == "ok"
     tasks = _count(reg.path, "SELECT count(*) FROM tasks")
     imports = _count(reg.path, "SELECT count(*) FROM events WHERE action = 'import'")
     assert (tasks, imports) in ((0, 0), (30_000, 1))
 
 
-@pytest.mark.parametrize("fraction", [0.6, 0.85])
-def test_kill_during_done_of_many_ids_leaves_all_or_none(reg, tmp_path, fraction):
+@pytest.mark.parametrize("settle", [0.0, 0.1, 0.5])
+def test_kill_during_done_of_many_ids_leaves_all_or_none(reg, tmp_path, settle):
     seed = tmp_path / "seed.csv"
     _csv(seed, 5000)
     reg("import", seed)
-    args = ["--db", reg.path, "done", *range(1, 5001)]
-    code = _kill_after(args, fraction * _duration(args, reg.path, tmp_path))
-    assert code == -signal.SIGKILL
+    assert _kill_mid_write(["--db", reg.path, "done", *range(1, 5001)], reg.path, settle)
     assert _count(reg.path, "PRAGMA integrity_check") == "ok"
     done = _count(reg.path, "SELECT count(*) FROM tasks WHERE done_on IS NOT NULL")
     events = _count(reg.path, "SELECT count(*) FROM events WHERE action = 'done'")
     assert (done, events) in ((0, 0), (5000, 5000))
 
 
-def _old_register(path):
+def _old_register(path, tasks=0):
     """A register as the first release of taskreg left it: only the first migration."""
     db = Database(path)
+    db.execute("PRAGMA journal_mode = WAL").fetchall()
     _migrations().apply(db, stop_before="0002_agency_retired")
     db.execute("INSERT INTO agencies (code, name, code_fold, name_fold) VALUES ('SYT', 'Sở Y tế', 'syt', 'so y te')")
+    db.conn.executemany("INSERT INTO tasks (uid, title, agency_id, assigned_on, due_on, done_on, search)"
+                        " VALUES (?, 'Việc', 1, '2021-01-04', '2021-03-31', ?, 'viec')",
+                        ((f"u{i}", f"2021-{2 + i % 11:02d}-{1 + i % 28:02d}") for i in range(tasks)))
     db.conn.commit()
     db.close()
 
@@ -144,26 +160,67 @@ def test_migrating_an_old_register_keeps_a_backup_and_says_where(tr, tmp_path):
     assert "SYT" in result.stdout
 
 
-@pytest.mark.parametrize("delay", [0.15, 0.25, 0.35])
-def test_kill_during_a_migration_leaves_the_old_or_the_new_schema(tmp_path, delay):
+def _old_or_new_schema(path):
+    applied = _count(path, "SELECT count(*) FROM _sqlite_migrations")
+    has_column = _count(path, "SELECT count(*) FROM pragma_table_info('agencies') WHERE name = 'retired_on'")
+    has_index = _count(path, "SELECT count(*) FROM sqlite_master WHERE name = 'tasks_done'")
+    assert (applied, has_column, has_index) in ((1, 0, 0), (len(MIGRATIONS), 1, 1))  # all, or none
+    return applied
+
+
+def test_an_earlier_backup_is_never_overwritten(tr, tmp_path):
     old = tmp_path / "old.db"
     _old_register(old)
-    _kill_after(["--db", old, "agency", "list"], delay)
+    earlier = tmp_path / f"old.db.before-{MIGRATIONS[-1]}.bak"
+    earlier.write_bytes(b"an earlier backup")
+    result = tr("--db", old, "agency", "list")
+    backup = tmp_path / f"old.db.before-{MIGRATIONS[-1]}.2.bak"
+    assert result.stderr == f"Upgraded the register; a copy of it as it was is at {backup}.\n"
+    assert earlier.read_bytes() == b"an earlier backup"
+    assert _count(backup, "SELECT count(*) FROM _sqlite_migrations") == 1
+
+
+@pytest.fixture(scope="module")
+def big_old_register(tmp_path_factory):
+    path = tmp_path_factory.mktemp("old") / "old.db"
+    _old_register(path, tasks=300_000)  # large enough that the upgrade takes a while
+    return path
+
+
+@pytest.mark.parametrize("settle", [0.0, 0.15])
+def test_kill_during_a_migration_leaves_the_old_or_the_new_schema(big_old_register, tmp_path, settle):
+    old = tmp_path / "old.db"
+    shutil.copy(big_old_register, old)
+    assert _kill_mid_write(["--db", old, "agency", "list"], old, settle)
     assert _count(old, "PRAGMA integrity_check") == "ok"
-    applied = _count(old, "SELECT count(*) FROM _sqlite_migrations")
-    has_column = _count(old, "SELECT count(*) FROM pragma_table_info('agencies') WHERE name = 'retired_on'")
-    assert (applied, has_column) in ((1, 0), (len(MIGRATIONS), 1))  # all pending ones, or none
+    assert _old_or_new_schema(old) == 1  # killed before its commit
+    assert _count(old, "SELECT count(*) FROM tasks") == 300_000
+    for copy in tmp_path.glob("*.bak"):  # a backup under its real name is whole
+        assert _count(copy, "PRAGMA integrity_check") == "ok" and _old_or_new_schema(copy) == 1
+    result = subprocess.run([sys.executable, "-m", "taskreg", "--db", old, "agency", "list"], env=_env(),
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "SYT" in result.stdout  # the next command upgrades it
+    assert _old_or_new_schema(old) == len(MIGRATIONS)
 
 
-@pytest.mark.parametrize("delay", [0.1, 0.2, 0.3])
-def test_kill_during_init_leaves_no_half_made_register(tmp_path, delay):
+def test_kill_during_init_leaves_no_half_made_register(tmp_path):
+    """Kill `init` while its hidden temporary file exists: no register at the path, a later init works."""
     path = tmp_path / "new.db"
-    _kill_after(["--db", path, "init"], delay)
-    if path.exists():
-        assert _count(path, "SELECT count(*) FROM _sqlite_migrations") == len(MIGRATIONS)
+    for attempt in range(10):  # the window is a few milliseconds: retry until the kill lands in it
+        proc = subprocess.Popen([sys.executable, "-m", "taskreg", "--db", path, "init"], env=_env(),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while proc.poll() is None and not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+            pass
+        proc.send_signal(signal.SIGKILL)
+        if proc.wait() == -signal.SIGKILL and not path.exists():
+            break
+        path.unlink(missing_ok=True)
     else:
-        subprocess.run([sys.executable, "-m", "taskreg", "--db", path, "init"], env=_env(), check=True,
-                       capture_output=True)
+        pytest.fail("no kill landed while init was building the register")
+    assert not path.exists()
+    subprocess.run([sys.executable, "-m", "taskreg", "--db", path, "init"], env=_env(), check=True,
+                   capture_output=True)
+    assert _count(path, "SELECT count(*) FROM _sqlite_migrations") == len(MIGRATIONS)
 
 
 def test_backup_while_another_liaison_writes(reg, tmp_path):
@@ -171,14 +228,37 @@ def test_backup_while_another_liaison_writes(reg, tmp_path):
     _csv(seed, 20_000)
     writer = subprocess.Popen([sys.executable, "-m", "taskreg", "--db", reg.path, "import", seed],
                               env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while writer.poll() is None and not _holds_write_lock(reg.path):
+        time.sleep(0.002)
+    assert writer.poll() is None  # the import is under way, its changes not yet committed
     copy = tmp_path / "copy.db"
     result = reg("backup", copy)
-    writer.wait(timeout=120)
+    assert writer.poll() is None  # the backup did not wait for the writer
+    assert writer.wait(timeout=120) == 0
     assert result.stderr == f"Backed up the register to {copy}.\n"
     assert _count(copy, "PRAGMA integrity_check") == "ok"
-    assert _count(copy, "SELECT count(*) FROM tasks") in (0, 20_000)
+    assert _count(copy, "SELECT count(*) FROM tasks") == 0  # the register as last committed
+    assert _count(copy, "SELECT count(*) FROM agencies") == 3
+    assert _count(reg.path, "SELECT count(*) FROM tasks") == 20_000
     assert oct(os.stat(copy).st_mode & 0o777) == oct(0o660)
     reg("backup", copy, code=1)  # never overwrites
+    assert _count(copy, "SELECT count(*) FROM tasks") == 0
+
+
+def test_six_liaisons_upgrading_an_old_register_at_once(tmp_path):
+    old = tmp_path / "old.db"
+    _old_register(old, tasks=2000)
+    procs = [subprocess.Popen([sys.executable, "-m", "taskreg", "--db", old, "agency", "list"], env=_env(),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    results = [(p.wait(timeout=120), *p.communicate()) for p in procs]
+    assert all(code == 0 and "SYT" in out and "Traceback" not in err for code, out, err in results), results
+    upgraded = [err for _, _, err in results if err.startswith("Upgraded the register")]
+    assert len(upgraded) == 1, results  # one upgrades, under the lock; the others find it done
+    assert _old_or_new_schema(old) == len(MIGRATIONS)
+    backups = list(tmp_path.glob("*.bak"))
+    assert backups == [tmp_path / f"old.db.before-{MIGRATIONS[-1]}.bak"]
+    assert _old_or_new_schema(backups[0]) == 1 and _count(backups[0], "SELECT count(*) FROM tasks") == 2000
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
 def test_check_passes_a_sound_register_and_lists_what_is_wrong(reg, tmp_path):
