@@ -87,7 +87,7 @@ def _agency_code(name: str, taken: set[str]) -> str:
 def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                  create_agencies=False, on_row=None, max_errors: int = 200) -> dict:
     """Import every row of a file or none: one transaction with one audit event."""
-    from taskreg.transfer import cell_date, json_extras, map_headers, read_rows
+    from taskreg.transfer import UnsavedFormula, cell_date, json_extras, map_headers, read_rows
 
     rows = read_rows(path, fmt)
     directory, settings = json_extras(path) if fmt == "json" else ({}, {})
@@ -160,11 +160,14 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                 for header, field in zip(headers, fields):
                     if field:
                         value = raw.get(header)
+                        if isinstance(value, UnsavedFormula):
+                            row_errors.append((number, column[field], "import_formula", {"formula": value}))
+                            value = UNREADABLE
                         values[field] = _cell(field, value)
 
                 def check(field, fn):
                     value = values.get(field)
-                    if value in (None, ""):
+                    if value in (None, "", UNREADABLE):
                         return None
                     try:
                         return fn(value)
@@ -266,6 +269,7 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
     return {**counts, "warnings": warnings, "dry_run": dry_run}
 
 
+UNREADABLE = object()  # a cell already reported as an error: not also "missing"
 DATE_FIELDS = {"assigned_on", "due_on", "done_on", "cancelled_on", "source_date"}
 
 
@@ -273,7 +277,7 @@ def _cell(field: str, value):
     """A spreadsheet cell as the field needs it: text as NFC; a number in a text column as text."""
     if isinstance(value, str):
         return nfc(value)
-    if value is None or field in DATE_FIELDS:
+    if value is None or value is UNREADABLE or field in DATE_FIELDS:
         return value
     if isinstance(value, float) and value.is_integer():
         value = int(value)

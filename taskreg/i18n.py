@@ -254,6 +254,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_row": ("Row {row}, {column}: {reason}", "Dòng {row}, {column}: {reason}"),
     "import_more": ("… and {n} more.", "… và {n} lỗi khác."),
     "import_value_missing": ("the value is missing.", "thiếu giá trị."),
+    "import_formula": ("the formula {formula} has no saved value; open and save the file in Excel, or paste values.",
+                       "công thức {formula} chưa có giá trị được lưu; hãy mở và lưu tệp bằng Excel, hoặc dán giá trị."),
     "import_done_and_cancelled": ("a task cannot be both done and cancelled.",
                                   "nhiệm vụ không thể vừa hoàn thành vừa dừng thực hiện."),
     "import_1970": ("Row {row}: deadline 01/01/1970 read as no deadline.",

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import zipfile
 import unicodedata
 from datetime import datetime
 
@@ -115,6 +116,37 @@ def test_import_xlsx_with_vietnamese_headers_and_excel_dates(reg, tmp_path):
     events = reg.rows("SELECT action, after FROM events WHERE action = 'import'")
     assert len(events) == 1 and json.loads(events[0][1])["imported"] == 3
     assert reg.rows("SELECT count(*) FROM tasks WHERE import_event IS NULL") == [(0,)]
+
+
+def _save_cached_values(path, values):
+    """Give formula cells the values Excel would have saved with them."""
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    for formula, value in values.items():
+        sheet = sheet.replace(f"<f>{formula}</f><v />", f"<f>{formula}</f><v>{value}</v>")
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def test_import_xlsx_formulas_use_their_saved_values_and_refuse_unsaved_ones(reg, tmp_path):
+    path = tmp_path / "cong-thuc.xlsx"
+    rows = [["Việc một", "SYT", "4/1/2021", "=DATE(2021,3,15)"],
+            ["Việc hai", "STC", "4/1/2021", "=D2+30"]]
+    _xlsx(path, ["Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao", "Hạn hoàn thành"], rows)
+    result = reg("import", path, code=2)  # as a program wrote it: no value was ever computed
+    assert result.stderr.splitlines()[:2] == [
+        "Row 2, Hạn hoàn thành: the formula =DATE(2021,3,15) has no saved value; open and save the "
+        "file in Excel, or paste values.",
+        "Row 3, Hạn hoàn thành: the formula =D2+30 has no saved value; open and save the file in "
+        "Excel, or paste values."]
+    assert reg.rows("SELECT count(*) FROM tasks") == [(0,)]
+    _save_cached_values(path, {"DATE(2021,3,15)": 44270, "D2+30": 44300})  # as Excel saves it
+    reg("import", path)
+    assert reg.rows("SELECT title, due_on FROM tasks ORDER BY id") == [
+        ("Việc một", "2021-03-15"), ("Việc hai", "2021-04-14")]
 
 
 def test_import_is_all_or_nothing_and_names_every_bad_row(reg, tmp_path):
