@@ -283,5 +283,9 @@ def test_a_newer_register_is_refused_naming_both_versions(reg):
     conn.close()
     from taskreg import __version__
 
+    before = reg.path.read_bytes()
     message = reg("report", code=1).stderr
     assert "0099_future" in message and f"taskreg {__version__}" in message and MIGRATIONS[-1] in message
+    assert reg("add", "Việc", "--agency", "SYT", code=1).stderr == message
+    assert reg.path.read_bytes() == before  # byte for byte
+    assert list(reg.path.parent.glob("*.bak")) == []
