@@ -152,7 +152,6 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                 return new
 
             for number, raw in rows:
-                counts["rows"] += 1
                 if on_row:
                     on_row()
                 row_errors: list[tuple] = []
@@ -164,6 +163,9 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                             row_errors.append((number, column[field], "import_formula", {"formula": value}))
                             value = UNREADABLE
                         values[field] = _cell(field, value)
+                if not row_errors and all(v is None or not str(v).strip() for v in values.values()):
+                    continue  # nothing in any task column: a template's numbered blank row
+                counts["rows"] += 1
 
                 def check(field, fn):
                     value = values.get(field)

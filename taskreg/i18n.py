@@ -36,6 +36,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} do phiên bản taskreg mới hơn ghi (có {names}; taskreg {version} này chỉ biết đến {latest}); hãy nâng cấp taskreg. Tệp không bị thay đổi."),
     "register_backed_up": ("Upgraded the register; a copy of it as it was is at {path}.",
                            "Đã nâng cấp sổ; bản sao trước khi nâng cấp ở {path}."),
+    "upgrade_backup_failed": (
+        "Could not write a copy of {path} to {backup} before upgrading it ({reason}); the register was not changed. Free some space or fix the permissions, then run the command again.",
+        "Không ghi được bản sao của {path} vào {backup} trước khi nâng cấp ({reason}); sổ chưa bị thay đổi. Hãy giải phóng dung lượng hoặc sửa quyền truy cập rồi chạy lại lệnh."),
+    "backup_failed": ("Could not write the backup {path}: {reason}.", "Không ghi được bản sao lưu {path}: {reason}."),
     "backup_ok": ("Backed up the register to {path}.", "Đã sao lưu sổ vào {path}."),
     "backup_exists": ("{path} already exists; choose a new file for the backup.",
                       "{path} đã có; hãy chọn tệp mới để sao lưu."),

@@ -4,6 +4,8 @@ Commands never see SQL and this module never prints. A PostgreSQL backend is
 meant to replace this module alone, keeping its method names.
 """
 
+import errno
+import glob
 import json
 import os
 import sqlite3
@@ -26,6 +28,59 @@ def migrations_dir() -> Path:
     here = Path(__file__).resolve().parent
     shipped = here / "migrations"
     return shipped if shipped.is_dir() else here.parent / "migrations"
+
+
+@contextmanager
+def _built_beside(target: Path):
+    """A hidden temporary file beside `target` to build in; on success it becomes `target`.
+
+    `target` is absent or whole at every moment, an existing file is never
+    replaced (FileExistsError), and what killed runs left behind is swept away.
+    """
+    _sweep_leftovers(target)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.unlink(missing_ok=True)
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o660))
+        os.chmod(tmp, 0o660)  # the umask may have taken group access away
+        yield tmp
+        try:
+            os.link(tmp, target)  # atomic, and fails if `target` exists
+        except FileExistsError:
+            raise
+        except OSError:
+            # Storage without hard links (FAT, exFAT, some shares): look, then
+            # rename; only a writer of the same name in the same instant could race.
+            if os.path.lexists(target):
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+            os.replace(tmp, target)
+    finally:
+        _remove(tmp, tmp.with_name(tmp.name + "-journal"))
+
+
+def _sweep_leftovers(target: Path) -> None:
+    """Remove the temporary files of runs that were killed while building `target`."""
+    if os.name != "posix":  # os.kill(pid, 0) would terminate the process on Windows
+        return
+    prefix = f".{target.name}."
+    for leftover in target.parent.glob(f"{glob.escape(prefix)}*.tmp*"):
+        pid = leftover.name[len(prefix):].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            _remove(leftover)
+        except OSError:
+            pass  # alive, as another user's process
+
+
+def _remove(*paths: Path) -> None:
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # not ours to remove: leave it
 
 
 def _statements(script: str):
@@ -148,27 +203,20 @@ class Store:
         temporary file; if another liaison created the register meanwhile,
         theirs is kept. Returns whether this call created it.
         """
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.unlink(missing_ok=True)
-            fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o660)
-            os.close(fd)
-            os.chmod(tmp, 0o660)  # the umask may have taken group access away
-            conn = sqlite3.connect(tmp)
-            try:
-                db = Database(conn, execute_plugins=False)
-                with db.atomic():
-                    _migrations().apply(db)
-            finally:
-                conn.close()
-            os.link(tmp, path)  # fails if the register appeared meanwhile
-        except FileExistsError:
+            with _built_beside(path) as tmp:
+                conn = sqlite3.connect(tmp)
+                try:
+                    db = Database(conn, execute_plugins=False)
+                    with db.atomic():
+                        _migrations().apply(db)
+                finally:
+                    conn.close()
+        except FileExistsError:  # another liaison created it meanwhile
             return False
         except OSError as e:
             raise Refused("register_cannot_create", path=str(path), reason=e.strerror) from None
-        finally:
-            tmp.unlink(missing_ok=True)
         return True
 
     @staticmethod
@@ -214,7 +262,11 @@ class Store:
             if migrations.pending(self.db):
                 # About to change shape: first keep a copy of the register as it was.
                 self.backup_path = self._backup_name(f"before-{max(known)}")
-                self.backup(self.backup_path)
+                try:
+                    self.backup(self.backup_path)
+                except (OSError, sqlite3.Error) as e:
+                    raise Refused("upgrade_backup_failed", path=str(self.path), backup=str(self.backup_path),
+                                  reason=getattr(e, "strerror", None) or str(e)) from None
                 migrations.apply(self.db)
 
     def _backup_name(self, label: str) -> Path:
@@ -227,26 +279,20 @@ class Store:
     def backup(self, target: Path) -> None:
         """A consistent copy with SQLite's online backup, correct while others write.
 
-        Written under a temporary name and linked into place, so `target` is
-        either absent or whole, and an existing file is never replaced.
+        `target` is either absent or whole, and an existing file is never
+        replaced (FileExistsError).
         """
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        tmp.unlink(missing_ok=True)
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o660)
-        os.close(fd)
-        try:
-            os.chmod(tmp, 0o660)
+        with _built_beside(target) as tmp:
             # Read through a connection of its own: SQLite's backup stalls on a
             # source connection that holds the write lock (as a migration does).
-            source, dest = self._connect(self.path, self.writable), sqlite3.connect(tmp)
+            source, dest = self._connect(self.path, self.writable), None
             try:
+                dest = sqlite3.connect(tmp)
                 source.backup(dest)
             finally:
-                dest.close()
+                if dest is not None:
+                    dest.close()
                 source.close()
-            os.link(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
 
     def health(self) -> dict:
         """SQLite's integrity and foreign-key checks, and the first and last assignment dates."""

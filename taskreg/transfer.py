@@ -118,14 +118,13 @@ def _xlsx_rows(path: Path):
     except (zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as e:
         raise BadInput("import_unreadable", path=str(path), reason=str(e)) from None
     try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
+        rows = book.worksheets[0].iter_rows()
         formula_rows = formulas.worksheets[0].iter_rows(values_only=True)
-        headers = [h for h in next(rows, [])]
+        headers = [c.value for c in next(rows, [])]
         next(formula_rows, None)
         yield headers
-        for number, (values, written) in enumerate(zip(rows, formula_rows), start=2):
-            values = [UnsavedFormula(w) if v is None and isinstance(w, str) and w.startswith("=") else v
-                      for v, w in zip(values, written)]
+        for number, (cells, written) in enumerate(zip(rows, formula_rows), start=2):
+            values = [_saved_value(cell, formula) for cell, formula in zip(cells, written)]
             if any(v not in (None, "") for v in values):
                 yield number, dict(zip(headers, values))
     finally:
@@ -135,6 +134,18 @@ def _xlsx_rows(path: Path):
 
 class UnsavedFormula(str):
     """A formula cell without the value Excel computes when it saves the file."""
+
+
+def _saved_value(cell, formula):
+    """A cell's value as Excel saved it; an UnsavedFormula where there is none."""
+    if cell.value is not None:
+        return cell.value
+    if cell.data_type == "str":
+        return ""  # a formula whose saved result is the empty text, as IF(...; ""; ...) gives
+    text = getattr(formula, "text", formula)  # an array formula is an object holding its text
+    if isinstance(text, str) and text.startswith("="):
+        return UnsavedFormula(text)
+    return None
 
 
 def _json_rows(path: Path):

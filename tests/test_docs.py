@@ -51,9 +51,9 @@ def test_readme_states_the_two_commands():
 def test_the_quickstart_runs_as_written_on_any_day(tmp_path):
     """The README's quickstart, run by bash on a fresh register, with the real clock."""
     block = README.split("## Quickstart", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
-    script = "set -euo pipefail\ntaskreg() { python -m taskreg \"$@\"; }\n" + block
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TASKREG_")}
-    env.update(HOME=str(tmp_path), PATH=f"{Path(sys.executable).parent}:{env['PATH']}", COLUMNS="100",
+    script = "set -euo pipefail\ntaskreg() { \"$PYTHON\" -m taskreg \"$@\"; }\n" + block
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TASKREG_", "LC_", "LANGUAGE"))}
+    env.update(HOME=str(tmp_path), PYTHON=sys.executable, COLUMNS="100", LANG="C.UTF-8",
                PYTHONPATH=str(Path(__file__).parent.parent))
     result = subprocess.run(["bash", "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -3,12 +3,13 @@
 import csv
 import io
 import json
-import zipfile
 import unicodedata
+import zipfile
 from datetime import datetime
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.formula import ArrayFormula
 
 
 @pytest.fixture
@@ -118,13 +119,14 @@ def test_import_xlsx_with_vietnamese_headers_and_excel_dates(reg, tmp_path):
     assert reg.rows("SELECT count(*) FROM tasks WHERE import_event IS NULL") == [(0,)]
 
 
-def _save_cached_values(path, values):
-    """Give formula cells the values Excel would have saved with them."""
+def _as_excel_saves_it(path, replacements):
+    """Edit the sheet's XML: give formula cells the values Excel saves with them."""
     with zipfile.ZipFile(path) as z:
         parts = {name: z.read(name) for name in z.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"].decode()
-    for formula, value in values.items():
-        sheet = sheet.replace(f"<f>{formula}</f><v />", f"<f>{formula}</f><v>{value}</v>")
+    for old, new in replacements:
+        assert old in sheet
+        sheet = sheet.replace(old, new)
     parts["xl/worksheets/sheet1.xml"] = sheet.encode()
     with zipfile.ZipFile(path, "w") as z:
         for name, data in parts.items():
@@ -133,20 +135,32 @@ def _save_cached_values(path, values):
 
 def test_import_xlsx_formulas_use_their_saved_values_and_refuse_unsaved_ones(reg, tmp_path):
     path = tmp_path / "cong-thuc.xlsx"
-    rows = [["Việc một", "SYT", "4/1/2021", "=DATE(2021,3,15)"],
-            ["Việc hai", "STC", "4/1/2021", "=D2+30"]]
-    _xlsx(path, ["Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao", "Hạn hoàn thành"], rows)
-    result = reg("import", path, code=2)  # as a program wrote it: no value was ever computed
-    assert result.stderr.splitlines()[:2] == [
-        "Row 2, Hạn hoàn thành: the formula =DATE(2021,3,15) has no saved value; open and save the "
-        "file in Excel, or paste values.",
-        "Row 3, Hạn hoàn thành: the formula =D2+30 has no saved value; open and save the file in "
-        "Excel, or paste values."]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao", "Hạn hoàn thành", "Ghi chú"])
+    sheet.append(["=ROW()-1", "Việc một", "SYT", "4/1/2021", "=DATE(2021,3,15)", '=IF(B2="","","Gấp")'])
+    sheet.append(["=ROW()-1", "Việc hai", "STC", "4/1/2021"])
+    sheet["E3"] = ArrayFormula("E3", "=E2+30")
+    for _ in range(3):
+        sheet.append(["=ROW()-1"])  # a template's numbered blank rows: skipped
+    book.save(path)  # as a program writes it: no formula has a saved value
+    result = reg("import", path, code=2)
+    unsaved = "has no saved value; open and save the file in Excel, or paste values."
+    assert result.stderr.splitlines() == [
+        f"Row 2, Hạn hoàn thành: the formula =DATE(2021,3,15) {unsaved}",
+        f'Row 2, Ghi chú: the formula =IF(B2="","","Gấp") {unsaved}',
+        f"Row 3, Hạn hoàn thành: the formula =E2+30 {unsaved}",
+        "Nothing was imported: 3 problems in the file; correct them and import again."]
     assert reg.rows("SELECT count(*) FROM tasks") == [(0,)]
-    _save_cached_values(path, {"DATE(2021,3,15)": 44270, "D2+30": 44300})  # as Excel saves it
-    reg("import", path)
-    assert reg.rows("SELECT title, due_on FROM tasks ORDER BY id") == [
-        ("Việc một", "2021-03-15"), ("Việc hai", "2021-04-14")]
+    _as_excel_saves_it(path, [
+        ("<f>ROW()-1</f><v />", "<f>ROW()-1</f><v>1</v>"),
+        ("<f>DATE(2021,3,15)</f><v />", "<f>DATE(2021,3,15)</f><v>44270</v>"),
+        ('<c r="F2"><f>IF(B2="","","Gấp")</f><v />',  # a formula whose result is empty text
+         '<c r="F2" t="str"><f>IF(B2="","","Gấp")</f><v></v>'),
+        ('ref="E3">E2+30</f><v />', 'ref="E3">E2+30</f><v>44300</v>')])
+    assert reg("import", path).stdout.startswith("Imported 2 of 2 rows")
+    assert reg.rows("SELECT title, due_on, note FROM tasks ORDER BY id") == [
+        ("Việc một", "2021-03-15", None), ("Việc hai", "2021-04-14", None)]
 
 
 def test_import_is_all_or_nothing_and_names_every_bad_row(reg, tmp_path):

@@ -12,6 +12,8 @@ from taskreg.cli import command
 def backup(ctx: typer.Context,
            dest: Annotated[Path, typer.Argument(help="The new file to write the copy to.")]):
     """Copy the register with SQLite's online backup, safe while others write.  Example: taskreg backup /srv/sao-luu/register-2026-11-22.db"""
+    import sqlite3
+
     from taskreg.errors import Refused
 
     session = ctx.obj
@@ -22,8 +24,8 @@ def backup(ctx: typer.Context,
         store.backup(dest)
     except FileExistsError:
         raise Refused("backup_exists", path=str(dest)) from None
-    except OSError as e:
-        raise Refused("register_cannot_create", path=str(dest), reason=e.strerror) from None
+    except (OSError, sqlite3.Error) as e:
+        raise Refused("backup_failed", path=str(dest), reason=getattr(e, "strerror", None) or str(e)) from None
     session.err("backup_ok", path=str(dest))
 
 
