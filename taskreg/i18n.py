@@ -5,6 +5,7 @@ Vietnamese follows the administrative style (SPEC §6): 1.068; 93,88%; quý I/20
 """
 
 import os
+import string
 from datetime import date
 
 LANGS = ("en", "vi")
@@ -46,7 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check_ok": ("The register is sound: integrity, references and the four states of every quarter from {first} to {last} check out.",
                  "Sổ toàn vẹn: kiểm tra cấu trúc, liên kết và bốn nhóm tình trạng của mọi quý từ {first} đến {last} đều đạt."),
     "check_empty": ("The register is sound; it has no tasks yet.", "Sổ toàn vẹn; chưa có nhiệm vụ nào."),
-    "check_failed": ("The register has {n} problems:", "Sổ có {n} lỗi:"),
+    "check_failed": ("The register has {n} {n:problem|problems}:", "Sổ có {n} lỗi:"),
     "check_integrity": ("integrity: {detail}", "toàn vẹn: {detail}"),
     "check_foreign": ("broken reference: {detail}", "liên kết hỏng: {detail}"),
     "check_partition": ("{period}: the four counts ({total}) differ from the tasks assigned less the cancelled ones ({expected})",
@@ -205,9 +206,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "p_year": ("{year}", "năm {year}"),
     "p_range": ("{start} to {end}", "từ ngày {start} đến ngày {end}"),
     # -- reports --------------------------------------------------------------------------
-    "r_assigned_all": ("In {period}, {org} assigned {total} tasks to departments, boards, sectors and localities.",
+    "r_assigned_all": ("In {period}, {org} assigned {total} {total:task|tasks} to departments, boards, sectors and localities.",
                        "{Period}, {org} đã giao {total} nhiệm vụ cho các sở, ban, ngành, địa phương thực hiện."),
-    "r_assigned_one": ("In {period}, {org} assigned {total} tasks to {agency}.",
+    "r_assigned_one": ("In {period}, {org} assigned {total} {total:task|tasks} to {agency}.",
                        "{Period}, {org} đã giao {total} nhiệm vụ cho {agency} thực hiện."),
     "r_states": ("As of {day}: {on_time} completed on time, {late} completed late, {overdue} open past their deadline, {in_progress} open within their deadline.",
                  "Đến ngày {day} có: {on_time} nhiệm vụ hoàn thành đúng hạn, {late} nhiệm vụ hoàn thành quá hạn, {overdue} nhiệm vụ chưa hoàn thành quá hạn, {in_progress} nhiệm vụ chưa hoàn thành còn trong hạn."),
@@ -244,7 +245,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "w_overdue": ("Open past their deadline: {n}", "Chưa hoàn thành quá hạn: {n}"),
     "w_due_soon": ("Due in the next 7 days ({start} to {end}): {n}", "Đến hạn trong 7 ngày tới (từ {start} đến {end}): {n}"),
     "w_none": ("None.", "Không có."),
-    "w_days_over": ("{n} days overdue", "quá hạn {n} ngày"),
+    "w_days_over": ("{n} {n:day|days} overdue", "quá hạn {n} ngày"),
     "w_due": ("due {day}", "hạn {day}"),
     "w_done": ("done {day}", "xong {day}"),
     # -- import and export --------------------------------------------------------------------
@@ -253,7 +254,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_unreadable": ("Cannot read {path}: {reason}.", "Không đọc được {path}: {reason}."),
     "import_missing_columns": ("The file has no column for {columns}; name the columns as the README lists them.",
                                "Tệp thiếu cột {columns}; đặt tên cột như README hướng dẫn."),
-    "import_invalid": ("Nothing was imported: {n} problems in the file; correct them and import again.",
+    "import_invalid": ("Nothing was imported: {n} {n:problem|problems} in the file; correct them and import again.",
                        "Chưa nhập gì: tệp có {n} lỗi; sửa rồi nhập lại."),
     "import_row": ("Row {row}, {column}: {reason}", "Dòng {row}, {column}: {reason}"),
     "import_more": ("… and {n} more.", "… và {n} lỗi khác."),
@@ -266,11 +267,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "Dòng {row}: hạn 01/01/1970 được hiểu là không có hạn."),
     "import_column_ignored": ("Column '{column}' is not a task field; it was ignored.",
                               "Cột '{column}' không phải trường của nhiệm vụ; đã bỏ qua."),
-    "import_ok": ("Imported {imported} of {rows} rows from {path} ({skipped} already in the register, {created} agencies created).",
+    "import_ok": ("Imported {imported} of {rows} {rows:row|rows} from {path} ({skipped} already in the register, {created} {created:agency|agencies} created).",
                   "Đã nhập {imported}/{rows} dòng từ {path} ({skipped} dòng đã có trong sổ, tạo mới {created} đơn vị)."),
-    "import_dry": ("Dry run: {imported} of {rows} rows from {path} would be imported ({skipped} already in the register, {created} agencies would be created); nothing was written.",
+    "import_dry": ("Dry run: {imported} of {rows} {rows:row|rows} from {path} would be imported ({skipped} already in the register, {created} {created:agency|agencies} would be created); nothing was written.",
                    "Chạy thử: sẽ nhập {imported}/{rows} dòng từ {path} ({skipped} dòng đã có, tạo mới {created} đơn vị); chưa ghi gì."),
-    "export_ok": ("Exported {n} tasks to {path}.", "Đã xuất {n} nhiệm vụ ra {path}."),
+    "export_ok": ("Exported {n} {n:task|tasks} to {path}.", "Đã xuất {n} nhiệm vụ ra {path}."),
     "export_xlsx_needs_file": ("An .xlsx export needs -o FILE.", "Xuất .xlsx cần -o TỆP."),
     "sheet_tasks": ("Tasks", "Nhiệm vụ"),
     "sheet_report": ("By agency", "Theo đơn vị"),
@@ -294,9 +295,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+class _Formatter(string.Formatter):
+    """str.format, plus English plurals: `{n} {n:task|tasks}` gives "1 task", "2 tasks"."""
+
+    def format_field(self, value, format_spec):
+        if "|" in format_spec:
+            one, other = format_spec.split("|", 1)
+            return one if str(value) == "1" else other
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
 def t(lang: str, key: str, **values) -> str:
     text = MESSAGES[key][1 if lang == "vi" else 0]
-    return text.format(**values) if values else text
+    return _FORMATTER.vformat(text, (), values) if values else text
 
 
 def env_lang() -> str | None:

@@ -89,3 +89,16 @@ def test_a_title_with_newlines_keeps_the_weekly_layout(reg, tmp_path):
                                  "assigned_on": "2021-03-29", "due_on": "2021-04-02"}]), encoding="utf-8")
     reg("import", rows)
     assert "  #1 Dòng một Dòng hai — SYT, due 2021-04-02\n" in reg("weekly").stdout
+
+
+def test_english_counts_agree_with_their_nouns(reg, tmp_path):
+    reg("add", "Việc một", "--agency", "SYT", "--assigned", "4/1/2021", "--due", "30/3/2021")
+    one = tmp_path / "one.csv"
+    assert reg("export", "-o", one).stderr == f"Exported 1 task to {one}.\n"
+    assert "assigned 1 task to" in reg("report", "--quarter", "Q1/2021").stdout.replace("\n", " ")
+    assert "1 day overdue" in reg("weekly", "--as-of", "31/3/2021").stdout
+    reg("add", "Việc hai", "--agency", "STC", "--assigned", "4/1/2021")
+    two = tmp_path / "two.csv"
+    assert reg("export", "-o", two).stderr == f"Exported 2 tasks to {two}.\n"
+    assert "assigned 2 tasks to" in reg("report", "--quarter", "Q1/2021").stdout.replace("\n", " ")
+    assert "đã giao 2 nhiệm vụ" in reg("report", "--quarter", "Q1/2021", "--lang", "vi").stdout

@@ -119,7 +119,7 @@ def test_a_read_only_register_can_be_read_but_not_written(reg, tmp_path, monkeyp
                         str(p).startswith(str(shelf)) else real_access(p, mode))
     assert "Việc" in reg("--db", copy, "list").stdout
     assert "Việc" in reg("--db", copy, "show", "1").stdout
-    assert "assigned 1 tasks" in reg("--db", copy, "report").stdout
+    assert "assigned 1 task" in reg("--db", copy, "report").stdout
     assert "weekly summary" in reg("--db", copy, "weekly").stdout
     assert "Việc" in reg("--db", copy, "export").stdout
     result = reg("--db", copy, "done", "1", code=1)

@@ -388,7 +388,7 @@ def test_check_passes_a_sound_register_and_lists_what_is_wrong(reg, tmp_path):
     conn.commit()
     conn.close()
     result = reg("check", code=1)
-    assert result.stderr.splitlines()[0] == "The register has 1 problems:"
+    assert result.stderr.splitlines()[0] == "The register has 1 problem:"
     assert "broken reference: tasks row 2" in result.stderr
 
 

@@ -191,7 +191,7 @@ def test_dry_run_writes_nothing_and_says_what_would_happen(reg, tmp_path):
     path.write_text("title,agency,assigned_on\nMột,SYT,4/1/2021\nHai,Sở Nội vụ,4/1/2021\n", encoding="utf-8")
     result = reg("import", path, "--dry-run", "--create-agencies")
     assert result.stdout == (f"Dry run: 2 of 2 rows from {path} would be imported (0 already in the "
-                             "register, 1 agencies would be created); nothing was written.\n")
+                             "register, 1 agency would be created); nothing was written.\n")
     assert reg.rows("SELECT count(*) FROM tasks") == [(0,)]
     assert reg.rows("SELECT count(*) FROM agencies") == [(3,)]
     reg("import", path, "--create-agencies")

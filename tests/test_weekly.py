@@ -51,7 +51,7 @@ def test_weekly_for_one_agency_and_empty_sections(week):
     out = week("weekly", "--agency", "SGDDT").stdout
     assert out.splitlines()[0] == ("UBND tỉnh Quảng Nam — Sở Giáo dục và Đào tạo: weekly summary, "
                                    "2021-03-25 to 2021-03-31")
-    assert out.splitlines()[3].startswith("  In Q1 2021, UBND tỉnh Quảng Nam assigned 1 tasks to Sở Giáo dục và Đào tạo.")
+    assert out.splitlines()[3].startswith("  In Q1 2021, UBND tỉnh Quảng Nam assigned 1 task to Sở Giáo dục và Đào tạo.")
     assert "Completed in these 7 days: 0\n  None.\n" in out
     assert "Open past their deadline: 0\n  None.\n" in out
     assert "#4 Tổng kết năm học — SGDDT, due 2021-04-05" in out
