@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from taskreg import __version__
 from taskreg.errors import BadInput, TaskregError
@@ -172,7 +173,34 @@ def _version(value: bool):
         raise typer.Exit()
 
 
+# click's base of usage errors, wherever this typer keeps click (newer ones vendor it).
+ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+class _Group(TyperGroup):
+    """typer's group, with its usage errors as one sentence on stderr like every other error."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except ClickException as e:
+            if type(e).__name__ != "NoArgsIsHelpError":  # that one has printed the help already
+                from taskreg import i18n
+
+                ctx = getattr(e, "ctx", None)
+                message = e.format_message().strip().rstrip(".") + "."
+                print(i18n.t(i18n.resolve(None, None), "usage_error", message=message,
+                             command=ctx.command_path if ctx else "taskreg"), file=sys.stderr)
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
+    cls=_Group,
     name="taskreg",
     help="The register of tasks assigned by a provincial People's Committee, and its figures.",
     no_args_is_help=True,

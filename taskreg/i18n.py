@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "register_not_taskreg": ("{path} is an SQLite database but not a taskreg register; it was left as it is.",
                              "{path} là cơ sở dữ liệu SQLite nhưng không phải sổ đăng ký taskreg; tệp được giữ nguyên."),
     "register_unreadable": ("Cannot read {path}: {reason}.", "Không đọc được {path}: {reason}."),
+    "usage_error": ("{message} See `{command} --help`.", "{message} Xem `{command} --help`."),
     "register_cannot_create": ("Cannot create a register at {path}: {reason}.",
                                "Không tạo được sổ đăng ký tại {path}: {reason}."),
     "register_broken": ("{path} cannot be used as a register: {reason}.",

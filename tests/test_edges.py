@@ -102,3 +102,19 @@ def test_english_counts_agree_with_their_nouns(reg, tmp_path):
     assert reg("export", "-o", two).stderr == f"Exported 2 tasks to {two}.\n"
     assert "assigned 2 tasks to" in reg("report", "--quarter", "Q1/2021").stdout.replace("\n", " ")
     assert "đã giao 2 nhiệm vụ" in reg("report", "--quarter", "Q1/2021", "--lang", "vi").stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["add", "Việc"], "Missing option '--agency'. See `taskreg add --help`."),
+    (["done", "1", "--bogus"], "No such option: --bogus. See `taskreg done --help`."),
+    (["nosuch"], "No such command 'nosuch'. See `taskreg --help`."),
+])
+def test_a_usage_mistake_is_one_sentence_too(reg, args, message):
+    before = reg.rows("SELECT count(*) FROM events")
+    assert reg(*args, code=2).stderr == message + "\n"
+    assert reg.rows("SELECT count(*) FROM events") == before
+
+
+def test_a_usage_mistake_in_vietnamese(reg):
+    result = reg("add", "Việc", code=2, env={"TASKREG_LANG": "vi"})
+    assert result.stderr == "Missing option '--agency'. Xem `taskreg add --help`.\n"
