@@ -12,7 +12,7 @@ from taskreg.dates import iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Ref
 from taskreg.service import agency_label, check_lead, find_agency, near_duplicates
 from taskreg.store import Store
-from taskreg.text import fold, nfc
+from taskreg.text import fold, nfc, search_text, symbol_doubt
 
 def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
     """Write the demo register in one transaction, each change with its audit event,
@@ -30,7 +30,7 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
             fields = {"uid": t["uid"], "title": t["title"], "agency_id": ids[t["agency"]],
                       "assigned_on": t["assigned_on"], "due_on": t["due_on"], "source": t["source"],
                       "source_date": t["source_date"], "assigned_by": t["assigned_by"],
-                      "note": t["note"], "search": fold(f"{t['title']} {t['source'] or ''}")}
+                      "note": t["note"], "search": search_text(t["title"], t["source"])}
             task_id = store.insert_task(fields, [ids[c] for c in t["co"]])
             after = {k: v for k, v in fields.items() if k not in ("agency_id", "search")}
             event_id = store.event("add", task_id, after={**after, "agency": t["agency"],
@@ -195,6 +195,9 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                                                      re.split(r"[;\n]", str(v)) if c.strip()]) or []
                 assigned = check("assigned_on", as_date(parse_date))
                 due = check("due_on", as_date(parse_deadline))
+                source = values.get("source")
+                if source not in (None, "", UNREADABLE) and (doubt := symbol_doubt(str(source))):
+                    warnings.append(("import_row_note", {"row": number, "note": doubt}))
                 if due is not None and iso(due) in NO_DEADLINE_MARKERS:
                     warnings.append(("import_1970", {"row": number}))
                     due = None
@@ -237,7 +240,7 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                                       or None) if cancelled else None,
                     "result": _text(values.get("result")), "source": source,
                     "source_date": iso(source_date), "assigned_by": _text(values.get("assigned_by")),
-                    "note": _text(values.get("note")), "search": fold(f"{title} {source or ''}"),
+                    "note": _text(values.get("note")), "search": search_text(title, source),
                 }, list(dict.fromkeys(a["id"] for a in co if a["id"] != lead["id"])))
                 history = raw.get("deadlines") if isinstance(raw.get("deadlines"), list) else None
                 if history:  # a lossless JSON export: every deadline the task ever had

@@ -12,7 +12,7 @@ from datetime import date
 from taskreg.dates import iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Ref, Refused
 from taskreg.store import Store
-from taskreg.text import fold, nfc
+from taskreg.text import fold, nfc, search_text
 
 #: A task as JSON, in `list`, `show`, `add --format json` and `export` (SPEC §5).
 TASK_FIELDS = ("id", "uid", "title", "agency", "co_agencies", "assigned_on", "due_on",
@@ -181,7 +181,7 @@ def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=N
             "uid": uid or str(uuid.uuid4()), "title": title, "agency_id": lead["id"],
             "assigned_on": iso(assigned_on), "due_on": iso(due_on), "source": source,
             "source_date": src_date, "assigned_by": nfc(assigned_by) or None,
-            "note": nfc(note) or None, "search": fold(f"{title} {source or ''}"),
+            "note": nfc(note) or None, "search": search_text(title, source),
         }
         task_id = store.insert_task(fields, co_ids)
         after = public(store.task(task_id, iso(today)))
@@ -314,7 +314,7 @@ def edit(store: Store, today: date, task_id: int, *, title=None, agency=None, co
         merged = {**task, **fields}
         _check_dates(merged)
         if "title" in fields or "source" in fields:
-            fields["search"] = fold(f"{merged['title']} {merged['source'] or ''}")
+            fields["search"] = search_text(merged["title"], merged["source"])
         store.update_task(task_id, fields)
         if "co_agencies" in after:
             by_code = {a["code"]: a["id"] for a in agencies}

@@ -17,6 +17,7 @@ from sqlite_utils.migrations import Migrations
 
 from taskreg.errors import Refused
 from taskreg.states import necessary_sql, status_sql
+from taskreg.text import search_text
 
 MIGRATION_SET = "taskreg"
 BUSY_TIMEOUT_MS = 30_000
@@ -106,6 +107,8 @@ def _migrations() -> Migrations:
         script = path.read_text(encoding="utf-8")
 
         def apply(db, script=script):
+            # What a migration may call that SQL has not: the searched text, as taskreg folds it.
+            db.conn.create_function("taskreg_search", 2, search_text, deterministic=True)
             for statement in _statements(script):
                 db.execute(statement)
 
@@ -455,10 +458,13 @@ class Store:
             if value not in (None, ""):
                 where.append(condition)
                 args[name] = value
-        if search:
-            where.append("t.search LIKE :search ESCAPE '\\'")
-            escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            args["search"] = f"%{escaped}%"
+        if search:  # the folded texts to look for: any of them matches
+            likes = []
+            for n, text in enumerate(dict.fromkeys(search)):
+                likes.append(f"t.search LIKE :search{n} ESCAPE '\\'")
+                escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                args[f"search{n}"] = f"%{escaped}%"
+            where.append(f"({' OR '.join(likes)})")
         if statuses and (narrow := necessary_sql(statuses)):
             where.append(f"({narrow})")
         columns = TASK_COLUMNS.format(co=CO_CODES if with_co else "NULL")

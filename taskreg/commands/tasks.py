@@ -40,10 +40,20 @@ def add(
     task_id = service.add_task(store, session.today, title=title, agency=agency, co=co or (),
                                due=due, assigned=assigned, source=source,
                                source_date=source_date, assigned_by=assigned_by, note=note)
+    _check_symbol(session, source)
     if format == "json":
         render.write_json(service.public(store.task(task_id, iso(session.today))))
     else:
         print(task_id)
+
+
+def _check_symbol(session, source: Optional[str]) -> None:
+    """Warn, never refuse, when a document symbol looks mistyped."""
+    from taskreg.text import nfc, symbol_doubt
+
+    doubt = symbol_doubt(nfc(source)) if source and source.strip() else None
+    if doubt:
+        session.err(doubt[0], **doubt[1])
 
 
 @command
@@ -126,6 +136,7 @@ def edit(
                            co=co, assigned=assigned, due=due, reason=reason, source=source,
                            source_date=source_date, assigned_by=assigned_by, note=note,
                            result=result)
+    _check_symbol(session, source)
     if changed:
         session.say("edit_ok", id=task_id, fields=", ".join(changed))
     else:

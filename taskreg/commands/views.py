@@ -39,7 +39,7 @@ def select_tasks(session, store, status, all_, agency, quarter, month, year, fro
     from taskreg.dates import choose_period, iso
     from taskreg.errors import BadInput
     from taskreg.store import SORTS
-    from taskreg.text import fold
+    from taskreg.text import fold, symbol_key
 
     choice(sort, tuple(SORTS), "--sort")
     for s in status or ():
@@ -61,7 +61,9 @@ def select_tasks(session, store, status, all_, agency, quarter, month, year, fro
         assigned_to=iso(period.end) if period else None,
         due_from=iso(day) if due_within is not None else None,
         due_to=iso(day + timedelta(days=due_within)) if due_within is not None else None,
-        search=fold(search) if search else None, sort=sort)
+        search=None if not search else [fold(search)] + (  # a document symbol, however typed
+            [symbol_key(search)] if any(c.isdigit() or c == "/" for c in search) else []),
+        sort=sort)
     return day, rows
 
 
