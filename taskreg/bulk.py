@@ -9,7 +9,7 @@ import uuid
 from datetime import date
 
 from taskreg.dates import iso, parse_date, parse_deadline
-from taskreg.errors import BadInput, Ref
+from taskreg.errors import BadInput, Count, Ref
 from taskreg.service import agency_label, check_lead, find_agency, near_duplicates
 from taskreg.store import Store
 from taskreg.text import fold, nfc, search_text, symbol_doubt
@@ -67,7 +67,7 @@ class ImportInvalid(BadInput):
     """Some rows are invalid: nothing was written; `rows` lists (row, column, error)."""
 
     def __init__(self, rows: list, total: int):
-        super().__init__("import_invalid", n=total)
+        super().__init__("import_invalid", n=Count(total))
         self.rows = rows
 
 
@@ -128,12 +128,13 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                         if other in by_fold:  # the register knows it under another code
                             return by_fold[other]
                 else:
-                    close = near_duplicates(agencies, key)
+                    looks_like_code = len(typed.split()) == 1 and len(typed) <= 15
+                    close = near_duplicates(agencies, key, is_code=looks_like_code)
                     if close:  # never a silent near-duplicate that would split a report
                         raise BadInput("agency_near", text=typed,
                                        names=", ".join(map(agency_label, close[:3])))
                     kind = retired = None
-                    if len(typed.split()) == 1 and len(typed) <= 15:  # looks like a code
+                    if looks_like_code:
                         code = name = nfc(typed).upper()
                     else:
                         name = nfc(typed)

@@ -93,10 +93,12 @@ class Session:
 def _render_value(lang: str, value):
     """Error values may name other catalogue entries: Ref(key), or (key, {values})."""
     from taskreg import i18n
-    from taskreg.errors import Ref
+    from taskreg.errors import Count, Ref
 
     if isinstance(value, Ref):
         return i18n.t(lang, value)
+    if isinstance(value, Count):
+        return i18n.num(lang, value)
     if isinstance(value, tuple):
         key, inner = value
         return i18n.t(lang, key, **inner)

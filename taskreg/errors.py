@@ -13,6 +13,13 @@ class Ref(str):
     """
 
 
+class Count(int):
+    """A value that counts things: written with the language's thousands separator (1,783; 1.783).
+
+    Task ids and years stay plain ints and are never grouped.
+    """
+
+
 class TaskregError(Exception):
     exit_code = 1
 

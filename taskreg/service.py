@@ -43,14 +43,32 @@ def _close_agencies(agencies: list[dict], key: str) -> list[dict]:
     return close
 
 
-def near_duplicates(agencies: list[dict], key: str) -> list[dict]:
-    """Registered agencies a new name would nearly duplicate ('so y' or 'so y-te' for 'so y te').
+def _skeleton(folded: str) -> str:
+    """Letters and digits only: 'so y-te', 'so y te' and 'so yte.' share one skeleton."""
+    return "".join(c for c in folded if c.isalnum())
 
-    Stricter than suggestions: short codes such as STC and SYT look alike but are not.
+
+def near_duplicates(agencies: list[dict], key: str, *, is_code: bool = False) -> list[dict]:
+    """Registered agencies that a new code or name would nearly duplicate, splitting reports.
+
+    The same letters and digits once spaces, hyphens and punctuation go ('Sở Y-tế' next
+    to 'Sở Y tế', 'UBND HCX' next to UBND-HCX), or a name that is the other's first words
+    ('Sở Y' next to 'Sở Y tế'). Distinct agencies with close names ('Sở Nội vụ', 'Sở
+    Ngoại vụ') and short codes that look alike (STC, SYT) are not near-duplicates.
     """
-    return [a for a in agencies
-            if (len(key) >= 4 and (a["name_fold"].startswith(key) or key.startswith(a["name_fold"])))
-            or difflib.SequenceMatcher(None, key, a["name_fold"]).ratio() >= 0.85]
+    bare, words = _skeleton(key), key.split()
+    found = []
+    for a in agencies:
+        if is_code:
+            near = bare == _skeleton(a["code_fold"])
+        else:
+            other = a["name_fold"].split()
+            shorter = min(len(words), len(other))
+            near = (bare in (_skeleton(a["name_fold"]), _skeleton(a["code_fold"]))
+                    or (shorter >= 2 and words[:shorter] == other[:shorter]))
+        if near:
+            found.append(a)
+    return found
 
 
 def find_agency(agencies: list[dict], typed: str) -> dict:
@@ -78,13 +96,16 @@ def add_agency(store: Store, code: str, name: str, kind: str | None) -> dict:
         raise BadInput("agency_code_spaces", text=code)
     code_fold, name_fold = fold(code), fold(name)
     with store.write():
-        for other in store.agencies():
+        agencies = store.agencies()
+        for other in agencies:
             if {code_fold, name_fold} & {other["code_fold"], other["name_fold"]}:
                 clash = code if code_fold in (other["code_fold"], other["name_fold"]) else name
                 raise Refused("agency_duplicate", text=clash, other=agency_label(other))
+        close = near_duplicates(agencies, name_fold)
+        close += [a for a in near_duplicates(agencies, code_fold, is_code=True) if a not in close]
         store.add_agency(code, name, kind, code_fold, name_fold)
         store.event("agency_add", after={"code": code, "name": name, "kind": kind})
-    return {"code": code, "name": name, "kind": kind}
+    return {"code": code, "name": name, "kind": kind, "close": close}
 
 
 def rename_agency(store: Store, typed: str, name: str) -> tuple[dict, str]:

@@ -74,3 +74,27 @@ def test_a_retired_agency_keeps_its_tasks_but_takes_no_new_ones(reg):
     assert json.loads(reg("report", "--quarter", "I/2021", "--format", "json").stdout)["total"] == 2
     reg("agency", "retire", "STC", code=1)
     assert "Retired" in reg("agency", "list").stdout.splitlines()[0]
+
+
+def test_a_near_duplicate_added_by_hand_is_registered_with_a_note(reg):
+    result = reg("agency", "add", "SYT3", "Sở Y-tế")
+    assert result.stderr == ("Registered SYT3: Sở Y-tế.\nNote: it is close to SYT (Sở Y tế); if they are one "
+                             "agency, keep one (agency rename, agency retire) so reports are not split.\n")
+    assert reg("agency", "add", "SNGV", "Sở Ngoại vụ").stderr == "Registered SNGV: Sở Ngoại vụ.\n"
+    assert reg("agency", "add", "SNV", "Sở Nội vụ").stderr == "Registered SNV: Sở Nội vụ.\n"
+
+
+def test_distinct_agencies_with_close_names_import_as_themselves(reg, tmp_path):
+    reg("agency", "add", "SNV", "Sở Nội vụ")
+    reg("agency", "add", "UBND-HNX", "UBND huyện Nam Xuân")
+    rows = tmp_path / "rows.csv"
+    rows.write_text("title,agency,assigned_on\nx,Sở Ngoại vụ,4/1/2021\ny,UBND-HCX,4/1/2021\n"
+                    "z,UBND HNX,4/1/2021\n", encoding="utf-8")
+    result = reg("import", rows, "--create-agencies", code=2)
+    assert result.stderr.splitlines() == [
+        "Row 4, agency: 'UBND HNX' is not a registered agency but is close to UBND-HNX (UBND huyện Nam "
+        "Xuân): use its code, or register the new one first with `taskreg agency add`.",
+        "Nothing was imported: 1 problem in the file; correct it and import again."]
+    rows.write_text("title,agency,assigned_on\nx,Sở Ngoại vụ,4/1/2021\ny,UBND-HCX,4/1/2021\n", encoding="utf-8")
+    reg("import", rows, "--create-agencies")
+    assert [r[0] for r in reg.rows("SELECT name FROM agencies ORDER BY id")][-2:] == ["Sở Ngoại vụ", "UBND-HCX"]

@@ -94,3 +94,21 @@ def test_the_readme_shows_the_real_weekly_mail(demo):
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     block = readme.split("the demo register):\n\n```text\n")[1].split("```")[0]
     assert tr("--db", path, "weekly", "--as-of", "31/3/2021", "--lang", "vi", "--agency", "SYT").stdout == block
+
+
+def test_the_demo_as_a_flat_csv_imports_into_an_empty_register_with_the_same_figures(demo, tmp_path):
+    """CSV names agencies by code only: 43 codes, some alike (SNV, SNGV), all created as themselves."""
+    tr, path, _ = demo
+    flat = tmp_path / "flat.csv"
+    today = {"TASKREG_TODAY": "2026-11-22"}
+    tr("--db", path, "export", "--all", "-o", flat, env=today)
+    empty = tmp_path / "empty.db"
+    assert tr("--db", empty, "import", flat, "--create-agencies", env=today).stdout == (
+        f"Imported 1,783 of 1,783 rows from {flat} (0 already in the register, 43 agencies created).\n")
+    report = ["report", "--quarter", "I/2021", "--by", "agency", "--format", "json"]
+    before = json.loads(tr("--db", path, *report, env=today).stdout)
+    after = json.loads(tr("--db", empty, *report, env=today).stdout)
+    assert {k: after[k] for k in ("total", "on_time", "late", "overdue", "in_progress", "cancelled")} == \
+           {k: before[k] for k in ("total", "on_time", "late", "overdue", "in_progress", "cancelled")}
+    assert [(r["agency"], r["total"], r["overdue"]) for r in after["rows"]] == \
+           [(r["agency"], r["total"], r["overdue"]) for r in before["rows"]]

@@ -21,6 +21,7 @@ def demo(
     from taskreg import bulk, demo_data, figures
     from taskreg.commands.report import render_report, settings
     from taskreg.dates import parse_quarter
+    from taskreg.errors import Count
     from taskreg.errors import Refused, TaskregError
     from taskreg.store import Store
 
@@ -42,7 +43,7 @@ def demo(
     store = session.store(create=True)
     agencies, tasks = demo_data.generate()
     bulk.load_demo(store, agencies, tasks)
-    session.err("demo_built", path=str(path), agencies=len(agencies), tasks=len(tasks))
+    session.err("demo_built", path=str(path), agencies=Count(len(agencies)), tasks=Count(len(tasks)))
     period = parse_quarter("2021Q1")
     org, basis = settings(store)
     result = figures.build(store, period, figures.report_as_of(period, session.today, None), basis)

@@ -90,6 +90,8 @@ def agency_add(ctx: typer.Context, code: Annotated[str, typer.Argument(help="Sho
     session = ctx.obj
     agency = service.add_agency(session.store(create=True), code, name, kind)
     session.err("agency_added", code=agency["code"], name=agency["name"])
+    if agency["close"]:  # registered on purpose, but never silently beside a near-duplicate
+        session.err("agency_added_near", names=", ".join(map(service.agency_label, agency["close"])))
 
 
 @agency_app.command("list")

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from taskreg.cli import command
+from taskreg.errors import Count
 
 
 @command
@@ -57,7 +58,7 @@ def check(ctx: typer.Context):
                         expected=i18n.num(lang, whole.population - whole.cancelled)))
             period = quarter_of(period.end + timedelta(days=1))
     if problems:
-        session.err("check_failed", n=len(problems))
+        session.err("check_failed", n=Count(len(problems)))
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         raise typer.Exit(1)

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import choice, command
+from taskreg.errors import Count
 from taskreg.commands.views import (AsOf, Agency, All, DueWithin, From, Lang, Month, Quarter,
                                     Search, Sort, Status, To, Year)
 
@@ -43,15 +44,15 @@ def import_(
                 print(session.text("import_row", row=number, column=column, reason=reason),
                       file=sys.stderr)
             if e.values["n"] > len(e.rows):
-                session.err("import_more", n=e.values["n"] - len(e.rows))
+                session.err("import_more", n=Count(e.values["n"] - len(e.rows)))
             raise
     if dry_run:
         session.discard_new_register()  # a dry run writes nothing, not even a new register
     for key, values in result["warnings"]:
         session.err(key, **values)
-    session.say("import_dry" if dry_run else "import_ok", imported=result["imported"],
-                rows=result["rows"], path=str(file), skipped=result["skipped"],
-                created=result["agencies_created"])
+    session.say("import_dry" if dry_run else "import_ok", imported=Count(result["imported"]),
+                rows=Count(result["rows"]), path=str(file), skipped=Count(result["skipped"]),
+                created=Count(result["agencies_created"]))
 
 
 @command
@@ -98,7 +99,7 @@ def export(
         if target:
             target.close()
     if output:
-        session.err("export_ok", n=count, path=str(output))
+        session.err("export_ok", n=Count(count), path=str(output))
 
 
 def _counted(rows, bar):
