@@ -6,9 +6,9 @@ its counts, which every imported task refers to.
 
 import re
 import uuid
-from datetime import date
+from datetime import date, datetime
 
-from taskreg.dates import iso, parse_date, parse_deadline
+from taskreg.dates import FIRST_YEAR, LAST_YEAR, iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Count, Ref
 from taskreg.service import agency_label, check_lead, find_agency, near_duplicates
 from taskreg.store import Store
@@ -153,109 +153,118 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                 return new
 
             for number, raw in rows:
-                if on_row:
-                    on_row()
-                row_errors: list[tuple] = []
-                values = {}
-                for header, field in zip(headers, fields):
-                    if field:
-                        value = raw.get(header)
-                        if isinstance(value, UnsavedFormula):
-                            row_errors.append((number, column[field], "import_formula", {"formula": value}))
-                            value = UNREADABLE
-                        values[field] = _cell(field, value)
-                if not row_errors and all(v is None or not str(v).strip() for v in values.values()):
-                    continue  # nothing in any task column: a template's numbered blank row
-                counts["rows"] += 1
+                try:
+                    if on_row:
+                        on_row()
+                    row_errors: list[tuple] = []
+                    values = {}
+                    for header, field in zip(headers, fields):
+                        if field:
+                            value = raw.get(header)
+                            if isinstance(value, UnsavedFormula):
+                                row_errors.append((number, column[field], "import_formula", {"formula": value}))
+                                value = UNREADABLE
+                            values[field] = _cell(field, value)
+                    if not row_errors and all(v is None or not str(v).strip() for v in values.values()):
+                        continue  # nothing in any task column: a template's numbered blank row
+                    counts["rows"] += 1
 
-                def check(field, fn):
-                    value = values.get(field)
-                    if value in (None, "", UNREADABLE):
-                        return None
-                    try:
-                        return fn(value)
-                    except BadInput as e:
-                        row_errors.append((number, column.get(field, field), e.key, e.values))
-                        return None
+                    def check(field, fn):
+                        value = values.get(field)
+                        if value in (None, "", UNREADABLE):
+                            return None
+                        try:
+                            return fn(value)
+                        except BadInput as e:
+                            row_errors.append((number, column.get(field, field), e.key, e.values))
+                            return None
 
-                def as_date(parse):
-                    def convert(value):
-                        found = cell_date(value)
-                        return found if found else parse(str(value), today)
-                    return convert
+                    def as_date(parse):
+                        def convert(value):
+                            found = cell_date(value)
+                            return found if found else parse(str(value), today)
+                        return convert
 
-                title = values.get("title")
-                if not title:
-                    row_errors.append((number, column["title"], "title_empty", {}))
-                if not values.get("agency"):
-                    row_errors.append((number, column["agency"], "import_value_missing", {}))
-                if not values.get("assigned_on"):
-                    row_errors.append((number, column["assigned_on"], "import_value_missing", {}))
-                lead = check("agency", agency_of)
-                co = check("co_agencies", lambda v: [agency_of(c) for c in
-                                                     re.split(r"[;\n]", str(v)) if c.strip()]) or []
-                assigned = check("assigned_on", as_date(parse_date))
-                due = check("due_on", as_date(parse_deadline))
-                source = values.get("source")
-                if source not in (None, "", UNREADABLE) and (doubt := symbol_doubt(str(source))):
-                    warnings.append(("import_row_note", {"row": number, "note": doubt}))
-                if due is not None and iso(due) in NO_DEADLINE_MARKERS:
-                    warnings.append(("import_1970", {"row": number}))
-                    due = None
-                done_on = check("done_on", as_date(parse_date))
-                cancelled = check("cancelled_on", as_date(parse_date))
-                source_date = check("source_date", as_date(parse_date))
-                if assigned:
-                    for field, day, what in (("due_on", due, "what_due"), ("done_on", done_on, "what_done"),
-                                             ("cancelled_on", cancelled, "what_cancel")):
-                        if day and day < assigned:
-                            row_errors.append((number, column[field], "before_assigned",
-                                               {"what": Ref(what), "on": iso(day), "assigned": iso(assigned)}))
-                for field, day, what in (("done_on", done_on, "what_done"), ("cancelled_on", cancelled, "what_cancel")):
-                    if day and day > today:
-                        row_errors.append((number, column[field], "future_date", {"what": Ref(what), "on": iso(day)}))
-                if done_on and cancelled:
-                    row_errors.append((number, column["cancelled_on"], "import_done_and_cancelled", {}))
-                if lead and assigned:
-                    try:
-                        check_lead(lead, iso(assigned))
-                    except BadInput as e:
-                        row_errors.append((number, column["agency"], e.key, e.values))
-                if row_errors:
-                    error_total += len(row_errors)
-                    errors.extend(row_errors[: max(0, max_errors - len(errors))])
-                    continue
-                if errors:
-                    continue  # nothing will be written: only keep validating
-                source = str(values["source"]) if values.get("source") else None
-                uid = str(values.get("uid") or "") or str(uuid.uuid5(
-                    uuid.NAMESPACE_URL, "taskreg:" + "|".join(
-                        [fold(title), lead["code"], iso(assigned), fold(source or "")])))
-                if store.uid_exists(uid):
-                    counts["skipped"] += 1
-                    continue
-                task_id = store.insert_task({
-                    "uid": uid, "title": title, "agency_id": lead["id"], "assigned_on": iso(assigned),
-                    "due_on": iso(due), "done_on": iso(done_on), "cancelled_on": iso(cancelled),
-                    "cancel_reason": (str(raw.get("cancel_reason") or values.get("cancel_reason") or "")
-                                      or None) if cancelled else None,
-                    "result": _text(values.get("result")), "source": source,
-                    "source_date": iso(source_date), "assigned_by": _text(values.get("assigned_by")),
-                    "note": _text(values.get("note")), "search": search_text(title, source),
-                }, list(dict.fromkeys(a["id"] for a in co if a["id"] != lead["id"])))
-                history = raw.get("deadlines") if isinstance(raw.get("deadlines"), list) else None
-                if history:  # a lossless JSON export: every deadline the task ever had
-                    for d in history:
-                        store.add_deadline(task_id, d.get("due_on"), d.get("kind", "initial"),
-                                           d.get("decided_on") or iso(assigned), d.get("reason"), event_id)
-                elif due is not None:
-                    store.add_deadline(task_id, iso(due), "initial", iso(assigned), None, event_id)
-                for e in raw.get("history") or []:
-                    if isinstance(e, dict) and e.get("action"):
+                    title = values.get("title")
+                    if not title:
+                        row_errors.append((number, column["title"], "title_empty", {}))
+                    if not values.get("agency"):
+                        row_errors.append((number, column["agency"], "import_value_missing", {}))
+                    if not values.get("assigned_on"):
+                        row_errors.append((number, column["assigned_on"], "import_value_missing", {}))
+                    lead = check("agency", agency_of)
+                    co = check("co_agencies", lambda v: [agency_of(c) for c in
+                                                         re.split(r"[;\n]", str(v)) if c.strip()]) or []
+                    assigned = check("assigned_on", as_date(parse_date))
+                    due = check("due_on", as_date(parse_deadline))
+                    source = values.get("source")
+                    if source not in (None, "", UNREADABLE) and (doubt := symbol_doubt(str(source))):
+                        warnings.append(("import_row_note", {"row": number, "note": doubt}))
+                    if due is not None and iso(due) in NO_DEADLINE_MARKERS:
+                        warnings.append(("import_1970", {"row": number}))
+                        due = None
+                    done_on = check("done_on", as_date(parse_date))
+                    cancelled = check("cancelled_on", as_date(parse_date))
+                    source_date = check("source_date", as_date(parse_date))
+                    if assigned:
+                        for field, day, what in (("due_on", due, "what_due"), ("done_on", done_on, "what_done"),
+                                                 ("cancelled_on", cancelled, "what_cancel")):
+                            if day and day < assigned:
+                                row_errors.append((number, column[field], "before_assigned",
+                                                   {"what": Ref(what), "on": iso(day), "assigned": iso(assigned)}))
+                    for field, day, what in (("done_on", done_on, "what_done"), ("cancelled_on", cancelled, "what_cancel")):
+                        if day and day > today:
+                            row_errors.append((number, column[field], "future_date", {"what": Ref(what), "on": iso(day)}))
+                    if done_on and cancelled:
+                        row_errors.append((number, column["cancelled_on"], "import_done_and_cancelled", {}))
+                    if lead and assigned:
+                        try:
+                            check_lead(lead, iso(assigned))
+                        except BadInput as e:
+                            row_errors.append((number, column["agency"], e.key, e.values))
+                    for field, ok in (("deadlines", _is_deadline), ("history", _is_event)):
+                        entries = raw.get(field)  # a JSON export's history of the task
+                        if entries is not None and not (isinstance(entries, list) and all(map(ok, entries))):
+                            row_errors.append((number, field, "import_history_bad", {}))
+                    if row_errors:
+                        error_total += len(row_errors)
+                        errors.extend(row_errors[: max(0, max_errors - len(errors))])
+                        continue
+                    if errors:
+                        continue  # nothing will be written: only keep validating
+                    source = str(values["source"]) if values.get("source") else None
+                    uid = str(values.get("uid") or "") or str(uuid.uuid5(
+                        uuid.NAMESPACE_URL, "taskreg:" + "|".join(
+                            [fold(title), lead["code"], iso(assigned), fold(source or "")])))
+                    if store.uid_exists(uid):
+                        counts["skipped"] += 1
+                        continue
+                    task_id = store.insert_task({
+                        "uid": uid, "title": title, "agency_id": lead["id"], "assigned_on": iso(assigned),
+                        "due_on": iso(due), "done_on": iso(done_on), "cancelled_on": iso(cancelled),
+                        "cancel_reason": (str(raw.get("cancel_reason") or values.get("cancel_reason") or "")
+                                          or None) if cancelled else None,
+                        "result": _text(values.get("result")), "source": source,
+                        "source_date": iso(source_date), "assigned_by": _text(values.get("assigned_by")),
+                        "note": _text(values.get("note")), "search": search_text(title, source),
+                    }, list(dict.fromkeys(a["id"] for a in co if a["id"] != lead["id"])))
+                    history = raw.get("deadlines") if isinstance(raw.get("deadlines"), list) else None
+                    if history:  # a lossless JSON export: every deadline the task ever had
+                        for d in history:
+                            store.add_deadline(task_id, d.get("due_on"), d.get("kind", "initial"),
+                                               d.get("decided_on") or iso(assigned), d.get("reason"), event_id)
+                    elif due is not None:
+                        store.add_deadline(task_id, iso(due), "initial", iso(assigned), None, event_id)
+                    for e in raw.get("history") or []:
                         later.append(dict(action=e["action"], task_id=task_id, before=e.get("before"),
                                           after=e.get("after"), reason=e.get("reason"),
-                                          at=e.get("at"), actor=e.get("actor")))
-                counts["imported"] += 1
+                                          at=e["at"], actor=str(e.get("actor") or "unknown")))
+                    counts["imported"] += 1
+                except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as e:
+                    # A cell of a shape no export writes (a number where a list belongs, …).
+                    error_total += 1
+                    if len(errors) < max_errors:
+                        errors.append((number, Ref("whole_row"), "import_row_unreadable", {"reason": str(e)}))
             if errors:
                 raise ImportInvalid(errors, error_total)
             store.event("import", after={"file": str(path), "format": fmt, **counts,
@@ -273,6 +282,30 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
     except _DryRun:
         pass
     return {**counts, "warnings": warnings, "dry_run": dry_run}
+
+
+TASK_ACTIONS = {"add", "done", "reopen", "extend", "cancel", "edit"}
+
+
+def _is_event(e) -> bool:
+    """An event of a task's history as a JSON export writes it."""
+    if not (isinstance(e, dict) and e.get("action") in TASK_ACTIONS and isinstance(e.get("at"), str)):
+        return False
+    try:
+        datetime.fromisoformat(e["at"])
+    except ValueError:
+        return False
+    return True
+
+
+def _is_deadline(d) -> bool:
+    """A deadline of a task's history as a JSON export writes it."""
+    if not (isinstance(d, dict) and isinstance(d.get("due_on"), str)):
+        return False
+    try:
+        return FIRST_YEAR <= date.fromisoformat(d["due_on"]).year <= LAST_YEAR
+    except ValueError:
+        return False
 
 
 UNREADABLE = object()  # a cell already reported as an error: not also "missing"

@@ -11,6 +11,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from taskreg.dates import FIRST_YEAR, LAST_YEAR
 from taskreg.errors import BadInput, Ref
 from taskreg.text import fold
 
@@ -172,22 +173,31 @@ def json_extras(path: Path) -> tuple[dict[str, dict], dict[str, str]]:
         raise BadInput("import_unreadable", path=str(path), reason=str(e)) from None
     if not isinstance(data, dict):
         return {}, {}
-    agencies = data.get("agencies") or []
+    agencies = data.get("agencies") if isinstance(data.get("agencies"), list) else []
     settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
-    return ({fold(a["code"]): a for a in agencies if isinstance(a, dict) and a.get("code")},
+    return ({fold(str(a["code"])): {**a, "code": str(a["code"])} for a in agencies
+             if isinstance(a, dict) and a.get("code") not in (None, "")},
             {str(k): str(v) for k, v in settings.items() if v is not None})
 
 
 def cell_date(value):
     """A date cell as Excel or JSON gives it: a date, a datetime, an Excel serial, or text."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         from openpyxl.utils.datetime import from_excel
 
-        return from_excel(value).date() if isinstance(from_excel(value), datetime) else None
+        try:  # an Excel serial day number: 44286 is 2021-03-31
+            found = from_excel(value)
+        except (OverflowError, ValueError):
+            found = None
+        if not isinstance(found, datetime):
+            raise BadInput("date_out_of_range", text=str(value), first=FIRST_YEAR, last=LAST_YEAR)
+        value = found
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise BadInput("date_out_of_range", text=value.isoformat(), first=FIRST_YEAR, last=LAST_YEAR)
+        return value
     return None
 
 

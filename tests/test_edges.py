@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from openpyxl import Workbook
 
 
 @pytest.mark.parametrize("args, code, message", [
@@ -118,3 +119,31 @@ def test_a_usage_mistake_is_one_sentence_too(reg, args, message):
 def test_a_usage_mistake_in_vietnamese(reg):
     result = reg("add", "Việc", code=2, env={"TASKREG_LANG": "vi"})
     assert result.stderr == "Missing option '--agency'. Xem `taskreg add --help`.\n"
+
+
+def test_import_cells_of_odd_shapes_are_row_errors_and_nothing_is_written(tr, tmp_path):
+    """Numbers where dates belong, lists where text belongs, events taskreg never wrote."""
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps([
+        {"title": "a", "agency": "SYT", "assigned_on": 20210301},
+        {"title": "b", "agency": "SYT", "assigned_on": "1/3/2021", "deadlines": [1, 2]},
+        {"title": "c", "agency": "SYT", "assigned_on": "1/3/2021", "history": [{"action": "x", "at": 5}]},
+        {"title": "d", "agency": "SYT", "assigned_on": 150000},
+    ]), encoding="utf-8")
+    result = tr("--db", tmp_path / "new.db", "import", odd, "--create-agencies", code=2)
+    assert result.stderr.splitlines() == [
+        "Row 1, assigned_on: '20210301' is outside the years a register holds (1900–2199).",
+        "Row 2, deadlines: not a list of entries as taskreg exports them.",
+        "Row 3, history: not a list of entries as taskreg exports them.",
+        "Row 4, assigned_on: '2310-09-07' is outside the years a register holds (1900–2199).",
+        "Nothing was imported: 4 problems in the file; correct them and import again."]
+    assert list(tmp_path.iterdir()) == [odd]  # not even a new register
+    sheet = tmp_path / "so.xlsx"
+    book = Workbook()
+    book.active.append(["Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"])
+    book.active.append(["Việc", "SYT", 20260301])  # a date typed as a number, no separators
+    book.save(sheet)
+    result = tr("--db", tmp_path / "new.db", "import", sheet, "--create-agencies", code=2)
+    assert result.stderr.splitlines()[0] == \
+        "Row 2, Ngày giao: '20260301' is outside the years a register holds (1900–2199)."
+    assert not (tmp_path / "new.db").exists()
