@@ -79,7 +79,8 @@ def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dic
     """The plain-text digest cron mails: identical for identical data and as-of date."""
     start = as_of - timedelta(days=6)
     heading = f"{org} — {agency_name}" if agency_name else org
-    out = [t(lang, "w_heading", org=heading, start=day(lang, start), end=day(lang, as_of)), ""]
+    out = textwrap.wrap(t(lang, "w_heading", org=heading, start=day(lang, start), end=day(lang, as_of)),
+                        WIDTH, subsequent_indent="  ") + [""]
 
     out.append(t(lang, "w_quarter") + f" ({period_label(lang, quarter.period)}):")
     for paragraph in report_sentences(lang, org, quarter, agency_name)[:2]:
@@ -106,7 +107,8 @@ def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dic
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), min(x["due_on"] for x in kv[1]), kv[0]))
     rows: list[str] = []
     for code, tasks in ordered:
-        rows.append(f"  {names[code]} ({num(lang, len(tasks))})")
+        count = f" ({num(lang, len(tasks))})"
+        rows.append(f"  {_cut(names[code], WIDTH - 2 - len(count))}{count}")
         for r in sorted(tasks, key=lambda x: (x["due_on"], x["id"])):
             days_over = (as_of - from_iso(r["due_on"])).days
             tail = t(lang, "w_due", day=day(lang, from_iso(r["due_on"]))) + ", " + \

@@ -64,3 +64,16 @@ def test_weekly_overdue_of_any_period_most_overdue_first(week):
     assert section[0] == "  Sở Tài chính (2)"
     assert section[1].startswith("    #9 Việc quý trước — due 2020-12-01, 120 days overdue")
     assert section[3] == "  Sở Y tế (2)"
+
+
+def test_long_agency_names_keep_every_line_under_100_columns(reg):
+    name = "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh Quảng Nam"
+    reg("agency", "add", "BQLDA-DDCN", name)
+    reg("add", "Việc " * 40, "--agency", "BQLDA-DDCN", "--assigned", "4/1/2021", "--due", "1/3/2021")
+    for args in ([], ["--agency", "BQLDA-DDCN"]):
+        for lang in ("vi", "en"):
+            lines = reg("weekly", "--as-of", "31/3/2021", "--lang", lang, *args).stdout.splitlines()
+            assert max(map(len, lines)) < 100, [line for line in lines if len(line) >= 100]
+    lines = reg("weekly", "--as-of", "31/3/2021", "--lang", "vi", "--agency", "BQLDA-DDCN").stdout.splitlines()
+    assert lines[:2] == ["UBND tỉnh Quảng Nam — Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và "
+                         "công nghiệp tỉnh", "  Quảng Nam: tổng hợp tuần từ 25/3/2021 đến 31/3/2021"]
