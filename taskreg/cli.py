@@ -32,6 +32,7 @@ class Session:
     _store: object = field(default=None, repr=False)
     _lang_setting: Optional[str] = None
     _created: Optional[Path] = None
+    _created_dirs: list = field(default_factory=list)
 
     def path(self) -> Path:
         from taskreg.store import default_path
@@ -48,8 +49,9 @@ class Session:
 
             path = self.path()
             self._store, created = Store.open(path, create=create, actor=self.actor, now=self.now)
-            if created:
+            if created is not None:
                 self._created = path  # said when the command succeeds; removed if it fails
+                self._created_dirs = created
             if self._store.backup_path:
                 self.err("register_backed_up", path=str(self._store.backup_path))
         return self._store
@@ -61,6 +63,11 @@ class Session:
             self.close()
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
+            for folder in self._created_dirs:  # and no folder made for it
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
 
     def close(self) -> None:
         """Close the register. Besides tidiness: closing any file descriptor on the

@@ -234,7 +234,7 @@ def done(store: Store, today: date, ids: list[int], on=None, result=None) -> lis
 def reopen(store: Store, today: date, task_id: int, reason: str) -> None:
     reason = nfc(reason)
     if not reason:
-        raise BadInput("reason_needed", what=Ref("a_reopen"))
+        raise BadInput("reason_needed", what=Ref("why_reopen"))
     with store.write():
         task = _task_or_refuse(store, task_id, today)
         if not task["done_on"]:
@@ -248,7 +248,7 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
     """Move an open task's deadline later, decided on or before the deadline it replaces."""
     reason = nfc(reason)
     if not reason:
-        raise BadInput("reason_needed", what=Ref("a_extend"))
+        raise BadInput("reason_needed", what=Ref("why_extend"))
     new_due = parse_deadline(due, today)
     decided = parse_date(on, today) if on else today
     _not_future("what_decided", decided, today)
@@ -274,7 +274,7 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
 def cancel(store: Store, today: date, task_id: int, reason: str, on=None) -> str:
     reason = nfc(reason)
     if not reason:
-        raise BadInput("reason_needed", what=Ref("a_cancel"))
+        raise BadInput("reason_needed", what=Ref("why_cancel"))
     on_day = parse_date(on, today) if on else today
     _not_future("what_cancel", on_day, today)
     with store.write():

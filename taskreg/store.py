@@ -168,11 +168,12 @@ class Store:
     def open(cls, path: Path, *, create: bool, actor: str, now: str) -> tuple["Store", bool]:
         """Open (and, for commands that write, create) the register at `path`.
 
-        Returns the store and whether it was created. Refuses a directory, an
+        Returns the store and, if this call created it, the folders it made for
+        it (deepest first; often none), else None. Refuses a directory, an
         empty or non-SQLite file, and a register written by a newer taskreg,
         leaving each untouched.
         """
-        created = False
+        created = None
         if path.is_dir():
             raise Refused("register_is_dir", path=str(path))
         if not path.exists():
@@ -199,14 +200,15 @@ class Store:
         return store, created
 
     @classmethod
-    def _create(cls, path: Path) -> bool:
+    def _create(cls, path: Path) -> list[Path] | None:
         """Build a new register beside `path` and move it into place whole.
 
         A crash half-way leaves no half-made register at `path`, only a hidden
         temporary file; if another liaison created the register meanwhile,
-        theirs is kept. Returns whether this call created it.
+        theirs is kept and None returned; else the folders made for it.
         """
         try:
+            made = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
             path.parent.mkdir(parents=True, exist_ok=True)
             with _built_beside(path) as tmp:
                 conn = sqlite3.connect(tmp)
@@ -217,10 +219,10 @@ class Store:
                 finally:
                     conn.close()
         except FileExistsError:  # another liaison created it meanwhile
-            return False
+            return None
         except OSError as e:
             raise Refused("register_cannot_create", path=str(path), reason=e.strerror) from None
-        return True
+        return made
 
     @staticmethod
     def _connect(path: Path, writable: bool) -> sqlite3.Connection:

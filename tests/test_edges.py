@@ -147,3 +147,17 @@ def test_import_cells_of_odd_shapes_are_row_errors_and_nothing_is_written(tr, tm
     assert result.stderr.splitlines()[0] == \
         "Row 2, Ngày giao: '20260301' is outside the years a register holds (1900–2199)."
     assert not (tmp_path / "new.db").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["extend", "1", "--due", "30/6/2021", "--reason", ""], 'Extending a deadline needs a reason: give --reason "…".'),
+    (["cancel", "1", "--reason", "  "], 'Cancelling a task needs a reason: give --reason "…".'),
+    (["reopen", "2", "--reason", ""], 'Reopening a task needs a reason: give --reason "…".'),
+])
+def test_an_empty_reason_is_asked_for_in_a_sentence(reg, args, message):
+    reg("add", "Một", "--agency", "SYT", "--assigned", "4/1/2021", "--due", "31/3/2021")
+    reg("add", "Hai", "--agency", "SYT", "--assigned", "4/1/2021")
+    reg("done", "2", "--on", "5/1/2021")
+    before = reg.rows("SELECT count(*) FROM events")
+    assert reg(*args, code=2).stderr == message + "\n"
+    assert reg.rows("SELECT count(*) FROM events") == before

@@ -154,3 +154,13 @@ def test_config_typos_are_one_sentence(tr):
     tr("config", "set", "lang", "", code=2)
     assert tr("config", "set", "lang", "fr", code=2).stderr == (
         "'fr' is not a valid lang: use one of vi, en.\n")
+
+
+def test_a_failed_first_command_leaves_no_register_and_no_folder(tr, tmp_path):
+    target = tmp_path / "so-moi" / "2026" / "reg.db"
+    result = tr("--db", target, "add", "Việc", "--agency", "SYT", code=2)
+    assert result.stderr.startswith("No agency 'SYT' in the register")
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "mine").mkdir()  # a folder the user made stays
+    tr("--db", tmp_path / "mine" / "reg.db", "add", "Việc", "--agency", "SYT", code=2)
+    assert [p.name for p in tmp_path.iterdir()] == ["mine"] and not any((tmp_path / "mine").iterdir())
