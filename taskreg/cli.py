@@ -81,7 +81,14 @@ class Session:
     def lang(self) -> str:
         from taskreg import i18n
 
-        setting = self._store.setting("lang") if self._store is not None else self._lang_setting
+        if self._store is not None:
+            setting = self._store.setting("lang")
+        elif self._lang_setting is None and not self.lang_option and not i18n.env_lang():
+            from taskreg.store import Store  # an error before the register was opened
+
+            setting = self._lang_setting = Store.peek_setting(self.path(), "lang")
+        else:
+            setting = self._lang_setting
         return i18n.resolve(self.lang_option, setting)
 
     def text(self, key: str, **values) -> str:
@@ -167,6 +174,10 @@ def command(fn):
             session.close()
 
     return run
+
+
+# Every command takes --lang: its messages, errors included, in Vietnamese or English.
+Lang = Annotated[Optional[str], typer.Option("--lang", help="vi or en.", show_default=False)]
 
 
 def choice(value: Optional[str], choices, what: str) -> Optional[str]:

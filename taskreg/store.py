@@ -369,6 +369,22 @@ class Store:
 
     # -- settings ---------------------------------------------------------------------------
 
+    @staticmethod
+    def peek_setting(path: Path, key: str) -> str | None:
+        """A setting of the register at `path`, read without opening it as a Store (for
+        an error raised before the command opened it); None if it cannot be read."""
+        if not path.is_file():
+            return None
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
     def setting(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return row[0] if row else None

@@ -161,3 +161,22 @@ def test_an_empty_reason_is_asked_for_in_a_sentence(reg, args, message):
     before = reg.rows("SELECT count(*) FROM events")
     assert reg(*args, code=2).stderr == message + "\n"
     assert reg.rows("SELECT count(*) FROM events") == before
+
+
+@pytest.mark.parametrize("args, message", [
+    (["report", "--quarter", "Q5/2021"], "'Q5/2021' không phải quý: ghi như 2021Q1, Q1/2021 hoặc I/2021."),
+    (["history", "--since", "xx"], "'xx' không phải ngày hợp lệ: ghi ngày trước, ví dụ 31/3/2021, 2021-03-31, "
+                                   "today hoặc +7d."),
+    (["config", "set", "lang", "fr"], "'fr' không hợp lệ cho lang: dùng một trong vi, en."),
+    (["done", "5"], "Không có nhiệm vụ số 5."),
+])
+def test_errors_follow_the_registers_language_even_before_it_is_opened(reg, args, message):
+    reg("config", "set", "lang", "vi")
+    assert reg(*args, code=2 if args[0] != "done" else 1).stderr == message + "\n"
+
+
+@pytest.mark.parametrize("args", [["done", "5"], ["reopen", "5", "--reason", "x"], ["cancel", "5", "--reason", "x"],
+                                  ["extend", "5", "--due", "1/5/2021", "--reason", "x"], ["edit", "5", "--note", "x"]])
+def test_every_command_takes_lang(reg, args):
+    assert reg(*args, "--lang", "vi", code=1).stderr == "Không có nhiệm vụ số 5.\n"
+    assert reg(*args, "--lang", "en", code=1).stderr == "There is no task 5.\n"

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.cli import command
+from taskreg.cli import Lang, command
 
 DEMO_FILE = "taskreg-demo.db"
 
@@ -15,7 +15,7 @@ def demo(
     ctx: typer.Context,
     db: Annotated[Optional[Path], typer.Option(
         "--db", help=f"Where to build it (default ./{DEMO_FILE}).", show_default=False)] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="vi or en.", show_default=False)] = None,
+    lang: Lang = None,
 ):
     """Build the demo register of Q1/2021 and print its report.  Example: taskreg demo --lang vi"""
     from taskreg import bulk, demo_data, figures

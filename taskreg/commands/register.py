@@ -4,20 +4,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.cli import choice, command
+from taskreg.cli import Lang, choice, command
 from taskreg.errors import BadInput, Refused
 
 #: Settings a user may change, with their allowed values (None: free text) and defaults.
 SETTINGS = {"org": (None, "UBND tỉnh"), "rate-basis": (("due", "assigned"), "due"),
             "lang": (("vi", "en"), None)}
 
-Lang = Annotated[Optional[str], typer.Option("--lang", help="vi or en.", show_default=False)]
 Format = Annotated[str, typer.Option("--format", help="table, csv or json.")]
 
 
 @command
 def init(ctx: typer.Context, org: Annotated[Optional[str], typer.Option(
-        "--org", help='The organisation, e.g. "UBND tỉnh Quảng Nam".')] = None):
+        "--org", help='The organisation, e.g. "UBND tỉnh Quảng Nam".')] = None, lang: Lang = None):
     """Create the register.  Example: taskreg init --org "UBND tỉnh Quảng Nam" """
     from taskreg.text import nfc
 
@@ -39,7 +38,7 @@ config_app = typer.Typer(help="Read and change the register's settings: org, rat
 @config_app.command("get")
 @command
 def config_get(ctx: typer.Context, key: Annotated[Optional[str], typer.Argument(
-        help="org, rate-basis or lang; none prints them all.")] = None):
+        help="org, rate-basis or lang; none prints them all.")] = None, lang: Lang = None):
     """Print a setting, or all of them.  Example: taskreg config get rate-basis"""
     session = ctx.obj
     store = session.store()
@@ -56,7 +55,7 @@ def config_get(ctx: typer.Context, key: Annotated[Optional[str], typer.Argument(
 @config_app.command("set")
 @command
 def config_set(ctx: typer.Context, key: Annotated[str, typer.Argument(help="org, rate-basis or lang.")],
-               value: Annotated[Optional[str], typer.Argument(help="The new value.")] = None):
+               value: Annotated[Optional[str], typer.Argument(help="The new value.")] = None, lang: Lang = None):
     """Change a setting.  Example: taskreg config set rate-basis assigned"""
     from taskreg.text import nfc
 
@@ -83,7 +82,7 @@ agency_app = typer.Typer(help="The agency directory: add, list, rename, retire."
 def agency_add(ctx: typer.Context, code: Annotated[str, typer.Argument(help="Short code, e.g. SYT.")],
                name: Annotated[str, typer.Argument(help='Full name, e.g. "Sở Y tế".')],
                kind: Annotated[Optional[str], typer.Option(
-                   "--kind", help="sở, ban, ngành, UBND xã …")] = None):
+                   "--kind", help="sở, ban, ngành, UBND xã …")] = None, lang: Lang = None):
     """Register an agency.  Example: taskreg agency add SYT "Sở Y tế" --kind sở"""
     from taskreg import service
 
@@ -127,7 +126,7 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
 @agency_app.command("rename")
 @command
 def agency_rename(ctx: typer.Context, agency: Annotated[str, typer.Argument(help="The agency's code or current name.")],
-                  name: Annotated[str, typer.Argument(help="Its new full name.")]):
+                  name: Annotated[str, typer.Argument(help="Its new full name.")], lang: Lang = None):
     """Give an agency a new name; its code and its tasks stay.  Example: taskreg agency rename SKHDT "Sở Tài chính" """
     from taskreg import service
 
@@ -140,7 +139,7 @@ def agency_rename(ctx: typer.Context, agency: Annotated[str, typer.Argument(help
 @command
 def agency_retire(ctx: typer.Context,
                   agency: Annotated[str, typer.Argument(help="The agency's code or name.")],
-                  on: Annotated[Optional[str], typer.Option("--on", help="From this date (default today).")] = None):
+                  on: Annotated[Optional[str], typer.Option("--on", help="From this date (default today).")] = None, lang: Lang = None):
     """Retire a merged or abolished agency; its tasks and reports stay.  Example: taskreg agency retire UBND-HKA --on 1/7/2025"""
     from taskreg import i18n, service
     from taskreg.dates import from_iso

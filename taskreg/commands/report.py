@@ -4,9 +4,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.cli import choice, command
+from taskreg.cli import Lang, choice, command
 
-Lang = Annotated[Optional[str], typer.Option("--lang", help="vi or en.", show_default=False)]
 Opt = Optional[str]
 
 

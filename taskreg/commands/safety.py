@@ -5,13 +5,13 @@ from typing import Annotated
 
 import typer
 
-from taskreg.cli import command
+from taskreg.cli import Lang, command
 from taskreg.errors import Count
 
 
 @command
 def backup(ctx: typer.Context,
-           dest: Annotated[Path, typer.Argument(help="The new file to write the copy to.")]):
+           dest: Annotated[Path, typer.Argument(help="The new file to write the copy to.")], lang: Lang = None):
     """Copy the register with SQLite's online backup, safe while others write.  Example: taskreg backup /srv/sao-luu/register-2026-11-22.db"""
     import sqlite3
 
@@ -31,7 +31,7 @@ def backup(ctx: typer.Context,
 
 
 @command
-def check(ctx: typer.Context):
+def check(ctx: typer.Context, lang: Lang = None):
     """Check the register: integrity, references, and that the four states partition every quarter.  Example: taskreg check"""
     import sys
     from datetime import date, timedelta

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.cli import choice, command
+from taskreg.cli import Lang, choice, command
 
 Reason = Annotated[str, typer.Option("--reason", help="Why; kept in the history.")]
 On = Annotated[Optional[str], typer.Option("--on", help="The date (default today).",
@@ -28,7 +28,7 @@ def add(
     source_date: Annotated[Optional[str], typer.Option("--source-date", help="The source document's date.")] = None,
     assigned_by: Annotated[Optional[str], typer.Option("--assigned-by", help="Who assigned it.")] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="A note.")] = None,
-    format: Annotated[str, typer.Option("--format", help="text (the id) or json (the record).")] = "text",
+    format: Annotated[str, typer.Option("--format", help="text (the id) or json (the record).")] = "text", lang: Lang = None,
 ):
     """Record a new task and print its id.  Example: taskreg add "Rà soát thủ tục" --agency SYT --due 30/6/2026"""
     from taskreg import render, service
@@ -59,7 +59,7 @@ def _check_symbol(session, source: Optional[str]) -> None:
 @command
 def done(ctx: typer.Context, ids: Annotated[list[int], typer.Argument(help="One or more task ids.")],
          on: On = None,
-         result: Annotated[Optional[str], typer.Option("--result", help="What was delivered.")] = None):
+         result: Annotated[Optional[str], typer.Option("--result", help="What was delivered.")] = None, lang: Lang = None):
     """Mark tasks done (all or none).  Example: taskreg done 12 13 --on 20/3/2026 --result "Báo cáo số 45/BC-SYT" """
     from taskreg import i18n, service
     from taskreg.dates import from_iso
@@ -73,7 +73,7 @@ def done(ctx: typer.Context, ids: Annotated[list[int], typer.Argument(help="One 
 
 @command
 def reopen(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="ID", help="The task id.")],
-           reason: Reason):
+           reason: Reason, lang: Lang = None):
     """Reopen a task that was not really done (a correction).  Example: taskreg reopen 12 --reason "Chưa nộp báo cáo" """
     from taskreg import service
 
@@ -87,7 +87,7 @@ def extend(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="I
            due: Annotated[str, typer.Option("--due", help="The new, later deadline.")],
            reason: Reason,
            on: Annotated[Optional[str], typer.Option(
-               "--on", help="When the extension was decided (default today); on or before the old deadline.")] = None):
+               "--on", help="When the extension was decided (default today); on or before the old deadline.")] = None, lang: Lang = None):
     """Extend an open task's deadline (gia hạn).  Example: taskreg extend 12 --due 31/7/2026 --reason "Công văn 123/SYT-KH" """
     from taskreg import i18n, service
     from taskreg.dates import from_iso
@@ -101,7 +101,7 @@ def extend(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="I
 
 @command
 def cancel(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="ID", help="The task id.")],
-           reason: Reason, on: On = None):
+           reason: Reason, on: On = None, lang: Lang = None):
     """Cancel a task (dừng thực hiện); it leaves the four counts from that date.  Example: taskreg cancel 12 --reason "Theo TB 45/TB-UBND" """
     from taskreg import i18n, service
     from taskreg.dates import from_iso
@@ -126,7 +126,7 @@ def edit(
     source_date: Annotated[Optional[str], typer.Option("--source-date")] = None,
     assigned_by: Annotated[Optional[str], typer.Option("--assigned-by")] = None,
     note: Annotated[Optional[str], typer.Option("--note")] = None,
-    result: Annotated[Optional[str], typer.Option("--result")] = None,
+    result: Annotated[Optional[str], typer.Option("--result")] = None, lang: Lang = None,
 ):
     """Correct a task's record (audited; not an extension).  Example: taskreg edit 12 --due 30/6/2026 --reason "Nhập nhầm hạn" """
     from taskreg import service
