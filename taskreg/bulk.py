@@ -267,8 +267,9 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                         errors.append((number, Ref("whole_row"), "import_row_unreadable", {"reason": str(e)}))
             if errors:
                 raise ImportInvalid(errors, error_total)
-            store.event("import", after={"file": str(path), "format": fmt, **counts,
-                                         "warnings": len(warnings)}, event_id=event_id)
+            if counts["imported"] or counts["agencies_created"]:  # else nothing changed: no event
+                store.event("import", after={"file": str(path), "format": fmt, **counts,
+                                             "warnings": len(warnings)}, event_id=event_id)
             for kwargs in later:
                 store.event(**kwargs)
             for key, value in settings.items():  # a JSON export's settings fill unset ones

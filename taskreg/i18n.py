@@ -199,6 +199,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "a_edit": ("corrected", "đính chính"),
     "a_cancel": ("cancelled", "dừng thực hiện"),
     "a_import": ("imported", "nhập dữ liệu"),
+    "import_from": ("from {file} ({imported} {imported:task|tasks} in that import)",
+                    "từ {file} ({imported} nhiệm vụ trong lần nhập đó)"),
     "a_agency_add": ("agency registered", "đăng ký đơn vị"),
     "a_agency_rename": ("agency renamed", "đổi tên đơn vị"),
     "a_agency_retire": ("agency retired", "đơn vị thôi hoạt động"),

@@ -360,8 +360,9 @@ def _check_dates(task: dict) -> None:
 # -- reading --------------------------------------------------------------------------------
 
 def task_history(store: Store, task_id: int) -> tuple[list[dict], bool]:
-    """A task's events, and whether any of them changed what past reports say."""
-    events = store.events(task_id=task_id)
+    """A task's events (the import that brought it included), and whether any of them
+    changed what past reports say."""
+    events = store.events(task_id=task_id, with_import=True)
     corrected = any(
         e["action"] == "reopen"
         or (e["action"] == "done" and (e["after"] or {}).get("backdated"))

@@ -352,9 +352,13 @@ class Store:
         self.db.execute("UPDATE tasks SET import_event = ? WHERE id > ?", [event_id, after_task_id])
 
     def events(self, task_id: int | None = None, since: str | None = None,
-               actor: str | None = None) -> list[dict]:
+               actor: str | None = None, with_import: bool = False) -> list[dict]:
+        """Events in order; for one task, its own, and with `with_import` the import that brought it."""
         where, args = [], []
-        if task_id is not None:
+        if task_id is not None and with_import:
+            where.append("(task_id = ? OR id = (SELECT import_event FROM tasks WHERE id = ?))")
+            args += [task_id, task_id]
+        elif task_id is not None:
             where.append("task_id = ?")
             args.append(task_id)
         if since:

@@ -206,6 +206,8 @@ def _describe(lang: str, e: dict) -> str:
     action = i18n.t(lang, "a_" + e["action"]) if "a_" + e["action"] in i18n.MESSAGES else e["action"]
     parts = [action]
     before, after = e["before"] or {}, e["after"] or {}
+    if e["action"] == "import" and after.get("file"):
+        parts.append(i18n.t(lang, "import_from", file=after["file"], imported=i18n.num(lang, after.get("imported", 0))))
     if e["action"] not in ("add", "init", "import"):
         for key, new in after.items():
             if key in ("backdated", "decided_on"):
@@ -235,7 +237,7 @@ def history(ctx: typer.Context, task: Annotated[Optional[int], typer.Option("--t
     choice(format, ("table", "json"), "--format")
     session = ctx.obj
     since_day = iso(parse_date(since, session.today)) if since else None
-    events = session.store().events(task_id=task, since=since_day, actor=actor)
+    events = session.store().events(task_id=task, since=since_day, actor=actor, with_import=True)
     if format == "json":
         render.write_json([_event_json(e) for e in events])
         return
