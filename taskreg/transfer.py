@@ -221,12 +221,13 @@ def write_xlsx(target, headers: list[str], rows, date_columns: set[int], report_
     for row in rows:
         sheet.append(_dated_row(sheet, row, date_columns))
     if report_sheet is not None:
-        title, report_headers, report_rows = report_sheet
+        title, caption, report_headers, report_rows = report_sheet
         other = book.create_sheet(title)
-        other.freeze_panes = "B2"
+        other.freeze_panes = "B3"
         other.column_dimensions["A"].width = 40
         for i in range(1, len(report_headers)):
             other.column_dimensions[_column_letter(i)].width = 14
+        other.append(_bold_row(other, [caption], Font))  # which period, as of which day
         other.append(_bold_row(other, report_headers, Font))
         for row in report_rows:
             other.append(row)

@@ -89,7 +89,17 @@ def test_xlsx_export_is_what_an_office_expects(filled, tmp_path):
     assert tasks.column_dimensions["C"].width >= 40
     assert [c.value for c in report["A"]][-1] == "Tổng cộng"
     assert report.cell(row=report.max_row, column=2).value == 3
+    assert report["A1"].value == "Quý I/2021, đến ngày 31/3/2021" and report.freeze_panes == "B3"
     filled("export", "--format", "xlsx", code=2)  # an .xlsx needs -o
+    # later, the report sheet still counts the quarter as `report` does: as of its last day
+    later = {"TASKREG_TODAY": "2021-06-30"}
+    filled("done", "1", "--on", "15/4/2021", env=later)
+    filled("export", "--format", "xlsx", "-o", out, "--quarter", "I/2021", env=later)
+    sheet = load_workbook(out).worksheets[1]
+    report_json = json.loads(filled("report", "--quarter", "I/2021", "--format", "json", env=later).stdout)
+    assert sheet["A1"].value == "Q1 2021, as of 2021-03-31"
+    totals = [c.value for c in sheet[sheet.max_row]][1:6]
+    assert totals == [report_json[k] for k in ("total", "on_time", "late", "in_progress", "overdue")]
 
 
 def _xlsx(path, headers, rows):

@@ -93,8 +93,8 @@ def export(
             elif format == "csv":
                 count = render.write_tasks_csv(rows, target or sys.stdout)
             else:
-                count = _export_xlsx(session, store, rows, day, target, quarter, month, year,
-                                     from_, to, agency)
+                count = _export_xlsx(session, store, rows, day if as_of else None, target, quarter,
+                                     month, year, from_, to, agency)
     finally:
         if target:
             target.close()
@@ -136,8 +136,9 @@ def _export_json(store, rows, day, out) -> int:
     return count
 
 
-def _export_xlsx(session, store, rows, day, output, quarter, month, year, from_, to, agency) -> int:
-    from taskreg import figures, i18n, service
+def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from_, to, agency) -> int:
+    """The tasks sheet, and a per-agency report sheet of the period counted as `report` counts it."""
+    from taskreg import figures, i18n, prose, service
     from taskreg.commands.report import settings
     from taskreg.dates import choose_period, quarter_of
     from taskreg.transfer import VI_HEADERS, write_xlsx
@@ -157,12 +158,15 @@ def _export_xlsx(session, store, rows, day, output, quarter, month, year, from_,
             count += 1
             yield list(task.values())
 
-    period = choose_period(session.today, quarter, month, year, from_, to) or quarter_of(day)
+    period = (choose_period(session.today, quarter, month, year, from_, to)
+              or quarter_of(as_of or session.today))
     org, basis = settings(store)
     found = service.find_agency(store.agencies(), agency) if agency else None
-    result = figures.build(store, period, figures.report_as_of(period, day, day), basis, found,
-                           by_agency=True)
+    result = figures.build(store, period, figures.report_as_of(period, session.today, as_of), basis,
+                           found, by_agency=True)
     t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
+    label = prose.period_label(lang, result.period)
+    caption = t("t_title", period=label, Period=prose.capital(label), day=i18n.day(lang, result.as_of))
     report_headers = [t("t_agency"), t("t_total"), t("t_on_time"), t("t_late"), t("t_in_progress"),
                       t("t_overdue"), t("t_no_deadline"),
                       t("t_completion", basis=t(f"basis_{basis}_short")), t("t_on_time_rate"),
@@ -171,7 +175,7 @@ def _export_xlsx(session, store, rows, day, output, quarter, month, year, from_,
                     f.late, f.in_progress, f.overdue, f.no_deadline, f.completion_rate(basis),
                     f.on_time_rate, f.oldest_overdue_days] for f in result.rows + [result.whole]]
     write_xlsx(output, headers, body(), dates,
-               report_sheet=(t("sheet_report"), report_headers, report_rows),
+               report_sheet=(t("sheet_report"), caption, report_headers, report_rows),
                sheet_title=t("sheet_tasks"))
     return count
 
