@@ -128,7 +128,8 @@ def main():
     args = parser.parse_args()
     work = Path(args.dir)
     work.mkdir(parents=True, exist_ok=True)
-    taskreg = shutil.which("taskreg") or sys.exit("taskreg is not installed in this environment")
+    taskreg = (shutil.which("taskreg", path=str(Path(sys.executable).parent))  # this venv's, activated or not
+               or shutil.which("taskreg") or sys.exit("taskreg is not installed in this environment"))
     floor = Path(__file__).resolve().parents[3] / "shared" / "bench" / "floor.py"
     if not floor.exists():
         floor = work / "floor.py"
