@@ -1,0 +1,26 @@
+"""The catalogue: every key in both languages, each text well formed."""
+
+import string
+
+import pytest
+
+from taskreg import i18n
+from taskreg.messages import MESSAGES, PARTS
+
+
+def _fields(text):
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_renders_in_both_languages(key):
+    english, vietnamese = MESSAGES[key]
+    assert english.strip() and vietnamese.strip()
+    values = {name: "1" for name in _fields(english) | _fields(vietnamese)}
+    for lang in ("en", "vi"):
+        assert "{" not in i18n.t(lang, key, **values)
+
+
+def test_no_key_is_defined_in_two_parts():
+    keys = [k for part in PARTS for k in part]
+    assert len(keys) == len(set(keys))
