@@ -8,7 +8,7 @@ import re
 import uuid
 from datetime import date, datetime
 
-from taskreg.dates import FIRST_YEAR, LAST_YEAR, iso, parse_date, parse_deadline
+from taskreg.dates import in_range, iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Count, Ref
 from taskreg.service import agency_label, check_lead, find_agency, near_duplicates
 from taskreg.store import Store
@@ -304,9 +304,10 @@ def _is_deadline(d) -> bool:
     if not (isinstance(d, dict) and isinstance(d.get("due_on"), str)):
         return False
     try:
-        return FIRST_YEAR <= date.fromisoformat(d["due_on"]).year <= LAST_YEAR
-    except ValueError:
+        in_range(date.fromisoformat(d["due_on"]), d["due_on"])
+    except (ValueError, BadInput):
         return False
+    return True
 
 
 UNREADABLE = object()  # a cell already reported as an error: not also "missing"

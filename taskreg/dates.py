@@ -54,7 +54,8 @@ class Period:
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
-def _in_range(day: date, typed: str) -> date:
+def in_range(day: date, typed: str) -> date:
+    """`day`, if a register can hold it; else bad input naming what was typed."""
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise BadInput("date_out_of_range", text=typed, first=FIRST_YEAR, last=LAST_YEAR)
     return day
@@ -67,7 +68,7 @@ def _make(y: int, m: int, d: int, typed: str) -> date:
         day = date(y, m, d)
     except ValueError:
         raise BadInput("date_impossible", text=typed) from None
-    return _in_range(day, typed)
+    return in_range(day, typed)
 
 
 def _span(kind: str, y: int, first_month: int, months: int, number: int, typed: str) -> Period:
@@ -85,12 +86,12 @@ def parse_date(typed: str, today: date) -> date:
     if m := _DM.fullmatch(text):
         return _make(today.year, int(m[2]), int(m[1]), typed)
     if text in _WORDS:
-        return _in_range(today + relativedelta(days=_WORDS[text]), typed)
+        return in_range(today + relativedelta(days=_WORDS[text]), typed)
     if m := _REL.fullmatch(text):
         n = int(m[2]) * (1 if m[1] == "+" else -1)
         unit = {"d": "days", "w": "weeks", "m": "months", "y": "years"}[m[3]]
         try:
-            return _in_range(today + relativedelta(**{unit: n}), typed)
+            return in_range(today + relativedelta(**{unit: n}), typed)
         except (ValueError, OverflowError):
             raise BadInput("date_out_of_range", text=typed, first=FIRST_YEAR, last=LAST_YEAR) from None
     raise BadInput("date_unreadable", text=typed)

@@ -51,6 +51,15 @@ def symbol_doubt(text: str) -> tuple[str, dict] | None:
     return None
 
 
+def search_keys(term: str) -> list[str]:
+    """What `list --search TERM` looks for in search_text: the term folded, and, if it
+    could be a document symbol (a digit or a slash), its symbol key too."""
+    keys = [fold(term)]
+    if any(c.isdigit() or c == "/" for c in term):
+        keys.append(symbol_key(term))
+    return keys
+
+
 def search_text(title: str, source: str | None) -> str:
     """What `list --search` looks in: the title and source folded, and the source's symbol key."""
     folded = fold(f"{title} {source or ''}")

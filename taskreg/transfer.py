@@ -11,7 +11,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from taskreg.dates import FIRST_YEAR, LAST_YEAR
+from taskreg.dates import FIRST_YEAR, LAST_YEAR, in_range
 from taskreg.errors import BadInput, Ref
 from taskreg.text import fold
 
@@ -189,16 +189,12 @@ def cell_date(value):
             found = from_excel(value)
         except (OverflowError, ValueError):
             found = None
-        if not isinstance(found, datetime):
+        if not isinstance(found, datetime):  # past 9999: no date at all
             raise BadInput("date_out_of_range", text=str(value), first=FIRST_YEAR, last=LAST_YEAR)
         value = found
     if isinstance(value, datetime):
         value = value.date()
-    if isinstance(value, date):
-        if not FIRST_YEAR <= value.year <= LAST_YEAR:
-            raise BadInput("date_out_of_range", text=value.isoformat(), first=FIRST_YEAR, last=LAST_YEAR)
-        return value
-    return None
+    return in_range(value, value.isoformat()) if isinstance(value, date) else None
 
 
 # -- writing ---------------------------------------------------------------------------------

@@ -55,7 +55,8 @@ def config_get(ctx: typer.Context, key: Annotated[Optional[str], typer.Argument(
 @config_app.command("set")
 @command
 def config_set(ctx: typer.Context, key: Annotated[str, typer.Argument(help="org, rate-basis or lang.")],
-               value: Annotated[Optional[str], typer.Argument(help="The new value.")] = None, lang: Lang = None):
+               value: Annotated[Optional[str], typer.Argument(help="The new value.")] = None,
+               lang: Lang = None):
     """Change a setting.  Example: taskreg config set rate-basis assigned"""
     from taskreg.text import nfc
 
@@ -126,7 +127,8 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
 @agency_app.command("rename")
 @command
 def agency_rename(ctx: typer.Context, agency: Annotated[str, typer.Argument(help="The agency's code or current name.")],
-                  name: Annotated[str, typer.Argument(help="Its new full name.")], lang: Lang = None):
+                  name: Annotated[str, typer.Argument(help="Its new full name.")],
+                  lang: Lang = None):
     """Give an agency a new name; its code and its tasks stay.  Example: taskreg agency rename SKHDT "Sở Tài chính" """
     from taskreg import service
 
@@ -139,7 +141,8 @@ def agency_rename(ctx: typer.Context, agency: Annotated[str, typer.Argument(help
 @command
 def agency_retire(ctx: typer.Context,
                   agency: Annotated[str, typer.Argument(help="The agency's code or name.")],
-                  on: Annotated[Optional[str], typer.Option("--on", help="From this date (default today).")] = None, lang: Lang = None):
+                  on: Annotated[Optional[str], typer.Option("--on", help="From this date (default today).")] = None,
+                  lang: Lang = None):
     """Retire a merged or abolished agency; its tasks and reports stay.  Example: taskreg agency retire UBND-HKA --on 1/7/2025"""
     from taskreg import i18n, service
     from taskreg.dates import from_iso

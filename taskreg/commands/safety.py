@@ -11,7 +11,8 @@ from taskreg.errors import Count
 
 @command
 def backup(ctx: typer.Context,
-           dest: Annotated[Path, typer.Argument(help="The new file to write the copy to.")], lang: Lang = None):
+           dest: Annotated[Path, typer.Argument(help="The new file to write the copy to.")],
+           lang: Lang = None):
     """Copy the register with SQLite's online backup, safe while others write.  Example: taskreg backup /srv/sao-luu/register-2026-11-22.db"""
     import sqlite3
 
@@ -26,7 +27,8 @@ def backup(ctx: typer.Context,
     except FileExistsError:
         raise Refused("backup_exists", path=str(dest)) from None
     except (OSError, sqlite3.Error) as e:
-        raise Refused("backup_failed", path=str(dest), reason=getattr(e, "strerror", None) or str(e)) from None
+        reason = getattr(e, "strerror", None) or str(e)
+        raise Refused("backup_failed", path=str(dest), reason=reason) from None
     session.err("backup_ok", path=str(dest))
 
 

@@ -28,7 +28,8 @@ def add(
     source_date: Annotated[Optional[str], typer.Option("--source-date", help="The source document's date.")] = None,
     assigned_by: Annotated[Optional[str], typer.Option("--assigned-by", help="Who assigned it.")] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="A note.")] = None,
-    format: Annotated[str, typer.Option("--format", help="text (the id) or json (the record).")] = "text", lang: Lang = None,
+    format: Annotated[str, typer.Option("--format", help="text (the id) or json (the record).")] = "text",
+    lang: Lang = None,
 ):
     """Record a new task and print its id.  Example: taskreg add "Rà soát thủ tục" --agency SYT --due 30/6/2026"""
     from taskreg import render, service
@@ -59,7 +60,8 @@ def _check_symbol(session, source: Optional[str]) -> None:
 @command
 def done(ctx: typer.Context, ids: Annotated[list[int], typer.Argument(help="One or more task ids.")],
          on: On = None,
-         result: Annotated[Optional[str], typer.Option("--result", help="What was delivered.")] = None, lang: Lang = None):
+         result: Annotated[Optional[str], typer.Option("--result", help="What was delivered.")] = None,
+         lang: Lang = None):
     """Mark tasks done (all or none).  Example: taskreg done 12 13 --on 20/3/2026 --result "Báo cáo số 45/BC-SYT" """
     from taskreg import i18n, service
     from taskreg.dates import from_iso
@@ -87,7 +89,8 @@ def extend(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="I
            due: Annotated[str, typer.Option("--due", help="The new, later deadline.")],
            reason: Reason,
            on: Annotated[Optional[str], typer.Option(
-               "--on", help="When the extension was decided (default today); on or before the old deadline.")] = None, lang: Lang = None):
+               "--on", help="When the extension was decided (default today); on or before the old deadline.")] = None,
+           lang: Lang = None):
     """Extend an open task's deadline (gia hạn).  Example: taskreg extend 12 --due 31/7/2026 --reason "Công văn 123/SYT-KH" """
     from taskreg import i18n, service
     from taskreg.dates import from_iso

@@ -19,7 +19,8 @@ def import_(
     format: Annotated[Optional[str], typer.Option("--format", help="csv, xlsx or json (default: by extension).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check every row; write nothing.")] = False,
     create_agencies: Annotated[bool, typer.Option(
-        "--create-agencies", help="Register agencies the file names that the register lacks.")] = False, lang: Lang = None,
+        "--create-agencies", help="Register agencies the file names that the register lacks.")] = False,
+    lang: Lang = None,
 ):
     """Import tasks from a file, every row or none.  Example: taskreg import giao-viec-quy1.xlsx --dry-run"""
     from taskreg import bulk

@@ -38,7 +38,7 @@ def select_tasks(session, store, status, all_, agency, quarter, month, year, fro
     from taskreg.dates import choose_period, iso
     from taskreg.errors import BadInput
     from taskreg.store import SORTS
-    from taskreg.text import fold, symbol_key
+    from taskreg.text import search_keys
 
     choice(sort, tuple(SORTS), "--sort")
     for s in status or ():
@@ -60,9 +60,7 @@ def select_tasks(session, store, status, all_, agency, quarter, month, year, fro
         assigned_to=iso(period.end) if period else None,
         due_from=iso(day) if due_within is not None else None,
         due_to=iso(day + timedelta(days=due_within)) if due_within is not None else None,
-        search=None if not search else [fold(search)] + (  # a document symbol, however typed
-            [symbol_key(search)] if any(c.isdigit() or c == "/" for c in search) else []),
-        sort=sort)
+        search=search_keys(search) if search else None, sort=sort)
     return day, rows
 
 
@@ -207,7 +205,8 @@ def _describe(lang: str, e: dict) -> str:
     parts = [action]
     before, after = e["before"] or {}, e["after"] or {}
     if e["action"] == "import" and after.get("file"):
-        parts.append(i18n.t(lang, "import_from", file=after["file"], imported=i18n.num(lang, after.get("imported", 0))))
+        parts.append(i18n.t(lang, "import_from", file=after["file"],
+                            imported=i18n.num(lang, after.get("imported", 0))))
     if e["action"] not in ("add", "init", "import"):
         for key, new in after.items():
             if key in ("backdated", "decided_on"):
