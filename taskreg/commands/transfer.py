@@ -67,7 +67,7 @@ def export(
     as_of: AsOf = None, lang: Lang = None,
 ):
     """Export tasks (every state unless filtered), with their state as of a date.  Example: taskreg export --format xlsx -o bao-cao.xlsx --quarter I/2021 --lang vi"""
-    from taskreg import render
+    from taskreg import files, render
     from taskreg.commands.views import select_tasks
     from taskreg.errors import BadInput, Refused
     from taskreg.transfer import progress
@@ -76,31 +76,43 @@ def export(
     if format == "xlsx" and output is None:
         raise BadInput("export_xlsx_needs_file")
     session = ctx.obj
-    store = session.store()
-    day, rows = select_tasks(session, store, status, all_, agency, quarter, month, year, from_, to,
-                             due_within, search, as_of, sort)
-    try:  # open the file first: a bad path is refused before any work
-        if format == "xlsx":
-            target = open(output, "wb")
-        else:
-            target = open(output, "w", encoding="utf-8", newline="") if output else None
-    except OSError as e:
-        raise Refused("export_cannot_write", path=str(output), reason=e.strerror) from None
-    try:
+
+    def write(store, target) -> int:
+        day, rows = select_tasks(session, store, status, all_, agency, quarter, month, year, from_, to,
+                                 due_within, search, as_of, sort)
         with progress(None, "export") as bar:
             rows = _counted(rows, bar)
             if format == "json":
-                count = _export_json(store, rows, day, target or sys.stdout)
-            elif format == "csv":
-                count = render.write_tasks_csv(rows, target or sys.stdout)
+                return _export_json(store, rows, day, target)
+            if format == "csv":
+                return render.write_tasks_csv(rows, target)
+            return _export_xlsx(session, store, rows, day if as_of else None, target, quarter,
+                                month, year, from_, to, agency)
+
+    def cannot_write(e: OSError) -> Refused:
+        return Refused("export_cannot_write", path=str(output), reason=e.strerror or str(e))
+
+    if output is None:
+        write(session.store(), sys.stdout)
+        return
+    # SPEC §5: the path is checked before any work, the export is built beside it
+    # and moved into place only when whole; a failure leaves the old file as it was.
+    try:
+        destination = files.check_output(output, session.path())
+    except OSError as e:
+        raise cannot_write(e) from None
+    store = session.store()
+    try:
+        with files.written_whole(destination) as tmp:
+            if format == "xlsx":
+                with open(tmp, "wb") as target:
+                    count = write(store, target)
             else:
-                count = _export_xlsx(session, store, rows, day if as_of else None, target, quarter,
-                                     month, year, from_, to, agency)
-    finally:
-        if target:
-            target.close()
-    if output:
-        session.err("export_ok", n=Count(count), path=str(output))
+                with open(tmp, "w", encoding="utf-8", newline="") as target:
+                    count = write(store, target)
+    except OSError as e:  # a missing folder, no permission, the disk full
+        raise cannot_write(e) from None
+    session.err("export_ok", n=Count(count), path=str(output))
 
 
 def _counted(rows, bar):
@@ -129,7 +141,8 @@ def _export_json(store, rows, day, out) -> int:
         task["cancel_reason"] = row["cancel_reason"]
         task["deadlines"] = [{k: d[k] for k in ("due_on", "kind", "decided_on", "reason")}
                              for d in store.deadlines(row["id"])]
-        task["history"] = [{k: e[k] for k in ("at", "actor", "action", "before", "after", "reason")}
+        task["history"] = [{k: e[k] for k in ("at", "actor", "action", "before", "after", "reason",
+                                              "claimed_on", "correction_from")}
                            for e in store.events(task_id=row["id"])]
         out.write(("\n" if not count else ",\n") + json.dumps(task, ensure_ascii=False))
         count += 1
