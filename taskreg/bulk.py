@@ -4,28 +4,37 @@ Each is one transaction: an import with one audit event naming the file and
 its counts, which every imported task refers to.
 """
 
+import json
 import re
+import sqlite3
 import uuid
 from datetime import date, datetime
 
-from taskreg.dates import in_range, iso, parse_date, parse_deadline
+from taskreg.dates import FIRST_YEAR, LAST_YEAR, iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Count, Ref
-from taskreg.service import agency_label, check_lead, find_agency, near_duplicates
+from taskreg.service import (TASK_FIELDS, _skeleton, agency_label, check_lead, find_agency, initials,
+                             near_duplicates)
 from taskreg.store import Store
 from taskreg.text import fold, nfc, search_text, symbol_doubt
 
 def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
     """Write the demo register in one transaction, each change with its audit event,
 
-    as if liaisons had recorded it day by day: tasks, extensions, completions, cancellations.
+    as if liaisons had recorded it day by day: every event is recorded on the day it
+    claims (marked as the demo's clock), so nothing in it is a correction.
     """
+    def on(day: str) -> dict:
+        return {"at": f"{day}T09:00:00+07:00", "clock": "demo"}
+
+    first = min(t["assigned_on"] for t in tasks)
     with store.write():
         store.set_setting("demo", "1")
         ids = {}
         for a in agencies:
             ids[a["code"]] = store.add_agency(a["code"], a["name"], a["kind"], fold(a["code"]),
                                               fold(a["name"]))
-            store.event("agency_add", after={"code": a["code"], "name": a["name"], "kind": a["kind"]})
+            store.event("agency_add", after={"code": a["code"], "name": a["name"], "kind": a["kind"]},
+                        **on(first))
         for t in tasks:
             fields = {"uid": t["uid"], "title": t["title"], "agency_id": ids[t["agency"]],
                       "assigned_on": t["assigned_on"], "due_on": t["due_on"], "source": t["source"],
@@ -34,7 +43,8 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
             task_id = store.insert_task(fields, [ids[c] for c in t["co"]])
             after = {k: v for k, v in fields.items() if k not in ("agency_id", "search")}
             event_id = store.event("add", task_id, after={**after, "agency": t["agency"],
-                                                          "co_agencies": sorted(t["co"])})
+                                                          "co_agencies": sorted(t["co"])},
+                                   **on(t["assigned_on"]))
             if t["due_on"]:
                 store.add_deadline(task_id, t["due_on"], "initial", t["assigned_on"], None, event_id)
             due = t["due_on"]
@@ -42,25 +52,35 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
                 store.update_task(task_id, {"due_on": ext["due_on"]})
                 event_id = store.event("extend", task_id, before={"due_on": due},
                                        after={"due_on": ext["due_on"], "decided_on": ext["decided_on"]},
-                                       reason=ext["reason"])
+                                       reason=ext["reason"], **on(ext["decided_on"]))
                 store.add_deadline(task_id, ext["due_on"], "extension", ext["decided_on"],
                                    ext["reason"], event_id)
                 due = ext["due_on"]
             if t["done_on"]:
                 store.update_task(task_id, {"done_on": t["done_on"], "result": t["result"]})
                 store.event("done", task_id, before={"done_on": None, "result": None},
-                            after={"done_on": t["done_on"], "result": t["result"]})
+                            after={"done_on": t["done_on"], "result": t["result"]}, **on(t["done_on"]))
             if t["cancelled_on"]:
                 store.update_task(task_id, {"cancelled_on": t["cancelled_on"],
                                             "cancel_reason": t["cancel_reason"]})
                 store.event("cancel", task_id, before={"cancelled_on": None},
-                            after={"cancelled_on": t["cancelled_on"]}, reason=t["cancel_reason"])
+                            after={"cancelled_on": t["cancelled_on"]}, reason=t["cancel_reason"],
+                            **on(t["cancelled_on"]))
 
 
 # -- import ---------------------------------------------------------------------------------------
 
-SETTING_KEYS = ("org", "rate-basis", "lang")
+SETTING_KEYS = ("org", "rate-basis", "lang")  # the settings a JSON export carries
 NO_DEADLINE_MARKERS = {"1970-01-01"}  # document systems export "no deadline" as 01/01/1970
+
+#: What a JSON export's history of a task holds, checked field by field on import.
+TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit")
+DEADLINE_KINDS = ("initial", "extension", "correction")
+#: Keys of an event's before/after: the task's fields, and the marks taskreg adds to them.
+EVENT_KEYS = (frozenset(TASK_FIELDS) - {"status"}) | {"cancel_reason", "backdated", "decided_on"}
+MAX_ACTOR = 200  # characters: a login or a person's name, not a paragraph
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{3}|\.\d{6})?)?(Z|[+-]\d{2}:\d{2})?")
+MAX_ID = 2 ** 63 - 1
 
 
 class ImportInvalid(BadInput):
@@ -75,30 +95,72 @@ class _DryRun(Exception):
     pass
 
 
-def _agency_code(name: str, taken: set[str]) -> str:
-    """A code for an agency created by an import: the initials of its folded name."""
-    base = "".join(w[0] for w in fold(name).split() if w[0].isalnum()).upper()[:10] or "DV"
+def _agency_code(folded_name: str, taken: set[str]) -> str:
+    """A code for an agency created by an import: the initials of its folded name ("và"
+    skipped, as offices make codes), made unique against the skeletons in `taken`."""
+    base = initials(folded_name).upper()[:10] or "DV"
     code, n = base, 2
     while code.lower() in taken:
         code, n = f"{base}{n}", n + 1
     return code
 
 
+def _shown(value, limit: int = 60) -> str:
+    """A value from a file as an error quotes it: short, and no control character raw."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def _settings(settings: dict) -> dict[str, str]:
+    """A JSON file's settings, each checked as `config set` checks it; one bad: bad input."""
+    from taskreg.commands.register import check_setting
+
+    checked = {}
+    for key, value in settings.items():
+        if not isinstance(value, str):
+            raise BadInput("import_setting_bad", setting=_shown(key), value=_shown(value),
+                           reason=Ref("import_setting_not_text"))
+        try:
+            checked[key] = check_setting(key, value)
+        except BadInput as e:
+            raise BadInput("import_setting_bad", setting=_shown(key), value=_shown(value),
+                           reason=(e.key, e.values)) from None
+    return checked
+
+
+def _wants_ids(fmt: str, data, empty: bool) -> bool:
+    """A JSON export imported into a register with no tasks keeps its tasks' ids (SPEC §5):
+    when any task of the file has one."""
+    if fmt != "json" or not empty:
+        return False
+    tasks = data.get("tasks") if isinstance(data, dict) else data
+    return isinstance(tasks, list) and any(isinstance(t, dict) and t.get("id") is not None
+                                           for t in tasks)
+
+
 def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                  create_agencies=False, on_row=None, max_errors: int = 200) -> dict:
     """Import every row of a file or none: one transaction with one audit event."""
-    from taskreg.transfer import UnsavedFormula, cell_date, json_extras, map_headers, read_rows
+    from taskreg.transfer import (UnsavedFormula, cell_date, json_extras, load_json, map_headers,
+                                  read_rows, text_problem)
 
-    rows = read_rows(path, fmt)
-    directory, settings = json_extras(path) if fmt == "json" else ({}, {})
+    data = load_json(path) if fmt == "json" else None
+    directory, settings = json_extras(path, data) if fmt == "json" else ({}, {})
+    settings = _settings(settings)
     if not create_agencies:
         directory = {}
+    rows = read_rows(path, fmt, data)
     headers = next(rows)
     fields, unknown = map_headers(headers)
     missing = [f for f in ("title", "agency", "assigned_on") if f not in fields]
     if missing:
         raise BadInput("import_missing_columns", columns=", ".join(missing))
     column = {f: str(h) for h, f in zip(headers, fields) if f}
+    # --create-agencies: every agency the file names, read before any is created, so that a
+    # code and the full name it abbreviates become one agency (SPEC §5).
+    cells = _agency_cells(read_rows(path, fmt, data), UnsavedFormula) if create_agencies else {}
     counts = {"rows": 0, "imported": 0, "skipped": 0, "agencies_created": 0}
     warnings: list[tuple] = [("import_column_ignored", {"column": h}) for h in unknown]
     errors: list[tuple] = []
@@ -109,60 +171,58 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
             # The import's event id is taken now, for its tasks and deadlines to name; it
             # is written last, with the counts, and every other event after it.
             event_id, last_task = store.next_ids()
+            keep_ids = _wants_ids(fmt, data, last_task == 0)  # no task has an id: none exists
+            ids_seen: dict[int, int] = {}
             later: list[dict] = []
+            created: list[dict] = []
             agencies = store.agencies()
             by_fold = {a["code_fold"]: a for a in agencies} | {a["name_fold"]: a for a in agencies}
-            taken = {a["code_fold"] for a in agencies}
+            plan = _plan_agencies(cells, agencies, directory) if create_agencies else {}
 
             def agency_of(typed: str):
                 key = fold(typed)
                 if key in by_fold:
                     return by_fold[key]
-                if not create_agencies:
+                planned = plan.get(key)
+                if planned is None:
                     find_agency(agencies, typed)  # raises, naming the closest
-                known = directory.get(key)
-                if known:  # a JSON export names its agencies in full
-                    code, name = nfc(known["code"]), nfc(known.get("name") or known["code"])
-                    kind, retired = nfc(known.get("kind")) or None, known.get("retired_on")
-                    for other in (fold(name), fold(code)):
-                        if other in by_fold:  # the register knows it under another code
-                            return by_fold[other]
-                else:
-                    looks_like_code = len(typed.split()) == 1 and len(typed) <= 15
-                    close = near_duplicates(agencies, key, is_code=looks_like_code)
-                    if close:  # never a silent near-duplicate that would split a report
-                        raise BadInput("agency_near", text=typed,
-                                       names=", ".join(map(agency_label, close[:3])))
-                    kind = retired = None
-                    if looks_like_code:
-                        code = name = nfc(typed).upper()
-                    else:
-                        name = nfc(typed)
-                        code = _agency_code(name, taken)
-                new = {"code": code, "name": name, "kind": kind, "code_fold": fold(code),
-                       "name_fold": fold(name), "retired_on": retired}
-                new["id"] = store.add_agency(code, name, kind, new["code_fold"], new["name_fold"])
-                if retired:
-                    store.retire_agency(new["id"], retired)
-                later.append(dict(action="agency_add", reason=f"import {getattr(path, 'name', path)}",
-                                  after={"code": code, "name": name, "kind": kind, "retired_on": retired}))
-                taken.add(new["code_fold"])
-                by_fold[new["code_fold"]] = by_fold[new["name_fold"]] = new
-                agencies.append(new)
-                counts["agencies_created"] += 1
-                return new
+                if isinstance(planned, tuple):  # a near-duplicate, or a code of two names
+                    raise BadInput(planned[0], **planned[1])
+                if planned["id"] is None:
+                    new = planned
+                    new["id"] = store.add_agency(new["code"], new["name"], new["kind"],
+                                                 new["code_fold"], new["name_fold"])
+                    if new["retired_on"]:
+                        store.retire_agency(new["id"], new["retired_on"])
+                    later.append(dict(action="agency_add", reason=f"import {getattr(path, 'name', path)}",
+                                      after={k: new[k] for k in ("code", "name", "kind", "retired_on")}))
+                    created.append(new)
+                    counts["agencies_created"] += 1
+                return planned
 
             for number, raw in rows:
                 try:
                     if on_row:
                         on_row()
                     row_errors: list[tuple] = []
+                    if not isinstance(raw, dict):  # a JSON entry that is not a task object
+                        counts["rows"] += 1
+                        error_total += 1
+                        if len(errors) < max_errors:
+                            errors.append((number, Ref("whole_row"), "import_not_object", {}))
+                        continue
                     values = {}
                     for header, field in zip(headers, fields):
                         if field:
                             value = raw.get(header)
                             if isinstance(value, UnsavedFormula):
                                 row_errors.append((number, column[field], "import_formula", {"formula": value}))
+                                value = UNREADABLE
+                            elif fmt == "json" and (problem := _json_cell_problem(field, value)):
+                                row_errors.append((number, column[field], problem, {}))
+                                value = UNREADABLE
+                            elif isinstance(value, str) and (problem := text_problem(value)):
+                                row_errors.append((number, column[field], problem, {}))
                                 value = UNREADABLE
                             values[field] = _cell(field, value)
                     if not row_errors and all(v is None or not str(v).strip() for v in values.values()):
@@ -206,6 +266,9 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                     done_on = check("done_on", as_date(parse_date))
                     cancelled = check("cancelled_on", as_date(parse_date))
                     source_date = check("source_date", as_date(parse_date))
+                    if assigned and assigned > today:  # the committee cannot assign tomorrow (SPEC §2)
+                        row_errors.append((number, column["assigned_on"], "assigned_future",
+                                           {"on": iso(assigned)}))
                     if assigned:
                         for field, day, what in (("due_on", due, "what_due"), ("done_on", done_on, "what_done"),
                                                  ("cancelled_on", cancelled, "what_cancel")):
@@ -222,10 +285,30 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                             check_lead(lead, iso(assigned))
                         except BadInput as e:
                             row_errors.append((number, column["agency"], e.key, e.values))
-                    for field, ok in (("deadlines", _is_deadline), ("history", _is_event)):
-                        entries = raw.get(field)  # a JSON export's history of the task
-                        if entries is not None and not (isinstance(entries, list) and all(map(ok, entries))):
-                            row_errors.append((number, field, "import_history_bad", {}))
+                    deadlines, history = raw.get("deadlines"), raw.get("history")  # a JSON export's
+                    problems = _history_problems(deadlines, history)
+                    row_errors += [(number, *p) for p in problems]
+                    due_read = not any(e[1] == column.get("due_on") for e in row_errors)
+                    if isinstance(deadlines, list) and deadlines and due_read \
+                            and not any(p[0].startswith("deadlines") for p in problems) \
+                            and deadlines[-1].get("due_on") != iso(due):
+                        # The deadline reports count by is the last one the task ever had.
+                        last = deadlines[-1].get("due_on")
+                        row_errors.append((number, "deadlines", "import_deadlines_disagree",
+                                           {"last": last or "—", "due": iso(due) or "—"}))
+                    wanted_id = None
+                    if keep_ids:
+                        wanted_id = raw.get("id")
+                        if wanted_id is None:
+                            row_errors.append((number, "id", "import_id_missing", {}))
+                        elif isinstance(wanted_id, bool) or not isinstance(wanted_id, int) \
+                                or not 0 < wanted_id <= MAX_ID:
+                            row_errors.append((number, "id", "import_bad_id", {"text": _shown(wanted_id)}))
+                        elif wanted_id in ids_seen:
+                            row_errors.append((number, "id", "import_id_twice",
+                                               {"id": wanted_id, "other": ids_seen[wanted_id]}))
+                        else:
+                            ids_seen[wanted_id] = number
                     if row_errors:
                         error_total += len(row_errors)
                         errors.extend(row_errors[: max(0, max_errors - len(errors))])
@@ -239,45 +322,53 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                     if store.uid_exists(uid):
                         counts["skipped"] += 1
                         continue
-                    task_id = store.insert_task({
+                    task = {
                         "uid": uid, "title": title, "agency_id": lead["id"], "assigned_on": iso(assigned),
                         "due_on": iso(due), "done_on": iso(done_on), "cancelled_on": iso(cancelled),
-                        "cancel_reason": (str(raw.get("cancel_reason") or values.get("cancel_reason") or "")
-                                          or None) if cancelled else None,
+                        "cancel_reason": _text(values.get("cancel_reason")) if cancelled else None,
                         "result": _text(values.get("result")), "source": source,
                         "source_date": iso(source_date), "assigned_by": _text(values.get("assigned_by")),
                         "note": _text(values.get("note")), "search": search_text(title, source),
-                    }, list(dict.fromkeys(a["id"] for a in co if a["id"] != lead["id"])))
-                    history = raw.get("deadlines") if isinstance(raw.get("deadlines"), list) else None
-                    if history:  # a lossless JSON export: every deadline the task ever had
-                        for d in history:
-                            store.add_deadline(task_id, d.get("due_on"), d.get("kind", "initial"),
+                    }
+                    if keep_ids:
+                        task = {"id": wanted_id, **task}
+                    task_id = store.insert_task(task, list(dict.fromkeys(
+                        a["id"] for a in co if a["id"] != lead["id"])))
+                    if deadlines:  # a lossless JSON export: every deadline the task ever had
+                        for d in deadlines:
+                            store.add_deadline(task_id, d.get("due_on"), d.get("kind") or "initial",
                                                d.get("decided_on") or iso(assigned), d.get("reason"), event_id)
                     elif due is not None:
                         store.add_deadline(task_id, iso(due), "initial", iso(assigned), None, event_id)
-                    for e in raw.get("history") or []:
+                    for e in history or []:
+                        # What the file claims: its actor and time, marked as brought by this
+                        # import, never as events this register recorded (SPEC §5).
                         later.append(dict(action=e["action"], task_id=task_id, before=e.get("before"),
-                                          after=e.get("after"), reason=e.get("reason"),
-                                          at=e["at"], actor=str(e.get("actor") or "unknown")))
+                                          after=e.get("after"), reason=e.get("reason"), at=e["at"],
+                                          actor=nfc(e["actor"]), imported_by=event_id,
+                                          claimed_on=e.get("claimed_on"),
+                                          correction_from=e.get("correction_from")))
                     counts["imported"] += 1
-                except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as e:
-                    # A cell of a shape no export writes (a number where a list belongs, …).
+                except (TypeError, ValueError, AttributeError, KeyError, OverflowError,
+                        sqlite3.IntegrityError) as e:
+                    # A cell of a shape no export writes that the checks above missed.
                     error_total += 1
                     if len(errors) < max_errors:
                         errors.append((number, Ref("whole_row"), "import_row_unreadable", {"reason": str(e)}))
             if errors:
                 raise ImportInvalid(errors, error_total)
-            if counts["imported"] or counts["agencies_created"]:  # else nothing changed: no event
+            changed_settings = {k: v for k, v in settings.items() if store.setting(k) is None}
+            if counts["imported"] or counts["agencies_created"] or changed_settings:
                 store.event("import", after={"file": str(path), "format": fmt, **counts,
                                              "warnings": len(warnings)}, event_id=event_id)
             for kwargs in later:
                 store.event(**kwargs)
-            for key, value in settings.items():  # a JSON export's settings fill unset ones
-                if key in SETTING_KEYS and store.setting(key) is None:
-                    store.set_setting(key, value)
-                    store.event("config_set", before={key: None}, after={key: value},
-                                reason=f"import {getattr(path, 'name', path)}")
+            for key, value in changed_settings.items():  # a JSON export's settings fill unset ones
+                store.set_setting(key, value)
+                store.event("config_set", before={key: None}, after={key: value},
+                            reason=f"import {getattr(path, 'name', path)}")
             store.mark_imported(event_id, last_task)
+            warnings += _created_warnings(created)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -285,33 +376,275 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
     return {**counts, "warnings": warnings, "dry_run": dry_run}
 
 
-TASK_ACTIONS = {"add", "done", "reopen", "extend", "cancel", "edit"}
+def _created_warnings(created: list[dict]) -> list[tuple]:
+    """What to say of the agencies an import created: those known only by a code (one
+    line, to be renamed), and full names typed without any Vietnamese diacritics."""
+    out = []
+    code_only = sorted(a["code"] for a in created if a["name_fold"] == a["code_fold"])
+    if code_only:
+        out.append(("import_code_only", {"codes": ", ".join(code_only)}))
+    for a in created:
+        if a["name_fold"] != a["code_fold"] and a["name"].isascii():
+            out.append(("import_no_diacritics", {"code": a["code"], "name": a["name"]}))
+    return out
 
 
-def _is_event(e) -> bool:
-    """An event of a task's history as a JSON export writes it."""
-    if not (isinstance(e, dict) and e.get("action") in TASK_ACTIONS and isinstance(e.get("at"), str)):
+# -- agencies an import creates ----------------------------------------------------------------
+
+def _agency_text(value, formula_type) -> str | None:
+    """An agency cell's text as the import reads it; None for a cell it will report instead."""
+    from taskreg.transfer import text_problem
+
+    if value is None or isinstance(value, (bool, formula_type)) \
+            or not isinstance(value, (str, int, float)):
+        return None
+    text = _cell("agency", value)
+    if not text or not text.strip() or text_problem(text):
+        return None
+    return text.strip()
+
+
+def _agency_cells(rows, formula_type) -> dict[str, dict]:
+    """Every distinct agency a file names (lead and coordinating), by folded text, with the
+    ways it is written and the first row naming it. Only the distinct cells are kept."""
+    headers = next(rows)
+    from taskreg.transfer import map_headers
+
+    fields, _ = map_headers(headers)
+    columns = [(h, f) for h, f in zip(headers, fields) if f in ("agency", "co_agencies")]
+    cells: dict[str, dict] = {}
+    for number, raw in rows:
+        if not isinstance(raw, dict):
+            continue
+        for header, field in columns:
+            text = _agency_text(raw.get(header), formula_type)
+            if text is None:
+                continue
+            for typed in (re.split(r"[;\n]", text) if field == "co_agencies" else [text]):
+                typed = typed.strip()
+                if not typed:
+                    continue
+                cell = cells.setdefault(fold(typed), {"texts": [], "row": number})
+                if typed not in cell["texts"] and len(cell["texts"]) < 20:
+                    cell["texts"].append(typed)
+    return cells
+
+
+def _looks_like_code(typed: str) -> bool:
+    return len(typed.split()) == 1 and len(typed) <= 15
+
+
+def _full_name(texts: list[str]) -> str:
+    """Of the ways a file writes one name, the first with Vietnamese diacritics."""
+    return next((t for t in texts if not t.isascii()), texts[0])
+
+
+def _plan_agencies(cells: dict, registered: list[dict], directory: dict) -> dict:
+    """What each agency cell of a file becomes under --create-agencies: a registered agency,
+    a new one (a dict, created when first used), or the row error it gives (key, values).
+
+    Within the file, a code and a full name whose initials give it ("SYT", "Sở Y tế") are
+    one new agency named by the full name; a code that fits two names is an error; a new
+    agency never nearly duplicates a registered one or another new one (SPEC §5).
+    """
+    by_fold = {a["code_fold"]: a for a in registered} | {a["name_fold"]: a for a in registered}
+    known_dir = {}
+    for key, entry in directory.items():
+        known_dir[key] = entry
+        if entry.get("name"):
+            known_dir.setdefault(fold(entry["name"]), entry)
+    pool = list(registered)  # what a new agency must not nearly duplicate
+    taken = {_skeleton(a[k]) for a in registered for k in ("code_fold", "name_fold")}
+    plan: dict = {}
+    new_by_fold: dict = {}
+
+    def add(code: str, name: str, kind=None, retired=None) -> dict:
+        new = {"id": None, "code": code, "name": name, "kind": kind, "retired_on": retired,
+               "code_fold": fold(code), "name_fold": fold(name)}
+        pool.append(new)
+        taken.update({_skeleton(new["code_fold"]), _skeleton(new["name_fold"])})
+        new_by_fold[new["code_fold"]] = new_by_fold[new["name_fold"]] = new
+        return new
+
+    def near(code: str, name: str, typed: str):
+        close = near_duplicates(pool, fold(code), fold(name))
+        if not close:
+            return None
+        only = close[0]
+        if len(close) == 1 and fold(name) != fold(code) and only["name_fold"] == only["code_fold"]:
+            # the full name of an agency so far known only by its code: name it, then import
+            return ("agency_near_code_only", {"text": typed, "code": only["code"], "name": name})
+        # never a silent near-duplicate that would split a report
+        return ("agency_near", {"text": typed, "names": ", ".join(map(agency_label, close[:3]))})
+
+    unknown = [k for k in cells if k not in by_fold]
+    for key in unknown:  # a JSON export names its agencies in full: its directory comes first
+        entry = known_dir.get(key)
+        if entry is None:
+            continue
+        code, name = nfc(entry["code"]), nfc(entry.get("name") or entry["code"])
+        same = next((found[k] for found in (by_fold, new_by_fold) for k in (fold(name), fold(code))
+                     if k in found), None)  # the register (or the file) knows it under another code
+        plan[key] = same or add(code, name, nfc(entry.get("kind")) or None, entry.get("retired_on"))
+    rest = [k for k in unknown if k not in plan]
+    names = [k for k in rest if not _looks_like_code(cells[k]["texts"][0])]
+    codes = [k for k in rest if _looks_like_code(cells[k]["texts"][0])]
+    taken.update(_skeleton(k) for k in codes)  # a code the file types is not one to generate
+    partner: dict[str, str] = {}
+    for code in codes:
+        fits = [n for n in names if initials(n) == _skeleton(code)]
+        if len(fits) > 1:
+            plan[code] = ("agency_code_fits_two", {
+                "text": cells[code]["texts"][0],
+                "names": ", ".join(f"'{_full_name(cells[n]['texts'])}'" for n in fits[:3])})
+        elif fits and fits[0] not in partner:
+            partner[code], partner[fits[0]] = fits[0], code
+    for key in rest:  # in the order the file first names them
+        if key in plan:
+            continue
+        texts = cells[key]["texts"]
+        other = partner.get(key)
+        if other is not None:  # a code and its full name: one agency, named in full
+            code_key, name_key = (key, other) if key in codes else (other, key)
+            code, name = nfc(cells[code_key]["texts"][0]).upper(), nfc(_full_name(cells[name_key]["texts"]))
+            problem = near(code, name, texts[0])
+            if problem:
+                plan[code_key] = (problem[0], {**problem[1], "text": cells[code_key]["texts"][0]})
+                plan[name_key] = (problem[0], {**problem[1], "text": cells[name_key]["texts"][0]})
+            else:
+                plan[code_key] = plan[name_key] = add(code, name)
+        elif key in codes:  # known only by its code: named by it, listed to be renamed
+            code = nfc(texts[0]).upper()
+            plan[key] = near(code, code, texts[0]) or add(code, code)
+        else:
+            name = nfc(_full_name(texts))
+            code = _agency_code(key, taken)
+            plan[key] = near(code, name, texts[0]) or add(code, name)
+    return plan
+
+
+# -- a JSON export's history of a task -------------------------------------------------------
+
+def _history_problems(deadlines, history) -> list[tuple]:
+    """(field, key, values) for each malformed entry of a task's deadlines and history."""
+    problems = []
+    for field, entries, check in (("deadlines", deadlines, _deadline_problems),
+                                  ("history", history, _event_problems)):
+        if entries is None:
+            continue
+        if not isinstance(entries, list):
+            problems.append((field, "import_history_bad", {}))
+            continue
+        for i, entry in enumerate(entries):
+            problems += check(entry, f"{field}[{i}]")
+    return problems
+
+
+def _timestamp_ok(value) -> bool:
+    if not isinstance(value, str) or not _TIMESTAMP.fullmatch(value):
         return False
     try:
-        datetime.fromisoformat(e["at"])
+        at = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return False
-    return True
+    return FIRST_YEAR <= at.year <= LAST_YEAR
 
 
-def _is_deadline(d) -> bool:
-    """A deadline of a task's history as a JSON export writes it."""
-    if not (isinstance(d, dict) and isinstance(d.get("due_on"), str)):
-        return False
-    try:
-        in_range(date.fromisoformat(d["due_on"]), d["due_on"])
-    except (ValueError, BadInput):
-        return False
-    return True
+def _text_or_null(value, where: str) -> list[tuple]:
+    from taskreg.transfer import text_problem
+
+    if value is None:
+        return []
+    if not isinstance(value, str):
+        return [(where, "import_not_text", {})]
+    problem = text_problem(value)
+    return [(where, problem, {})] if problem else []
+
+
+def _date_or_null(value, where: str) -> list[tuple]:
+    from taskreg.transfer import is_iso_date
+
+    if value is None or is_iso_date(value):
+        return []
+    return [(where, "import_bad_iso_date", {"text": _shown(value), "first": FIRST_YEAR, "last": LAST_YEAR})]
+
+
+def _event_problems(e, where: str) -> list[tuple]:
+    """An event of a task's history, as a JSON export writes it, checked field by field."""
+    if not isinstance(e, dict):
+        return [(where, "import_not_object", {})]
+    problems = []
+    if not (isinstance(e.get("action"), str) and e["action"] in TASK_ACTIONS):
+        problems.append((f"{where}.action", "import_event_action",
+                         {"text": _shown(e.get("action")), "choices": ", ".join(TASK_ACTIONS)}))
+    if not _timestamp_ok(e.get("at")):
+        problems.append((f"{where}.at", "import_bad_timestamp",
+                         {"text": _shown(e.get("at")), "first": FIRST_YEAR, "last": LAST_YEAR}))
+    actor = e.get("actor")
+    if not (isinstance(actor, str) and nfc(actor) and len(actor) <= MAX_ACTOR):
+        problems.append((f"{where}.actor", "import_bad_actor", {"max": MAX_ACTOR}))
+    else:
+        problems += _text_or_null(actor, f"{where}.actor")
+    for side in ("before", "after"):
+        problems += _changes_problems(e.get(side), f"{where}.{side}")
+    problems += _text_or_null(e.get("reason"), f"{where}.reason")
+    for key in ("claimed_on", "correction_from"):  # the dates an event claims, if the file has them
+        problems += _date_or_null(e.get(key), f"{where}.{key}")
+    return problems
+
+
+def _changes_problems(changes, where: str) -> list[tuple]:
+    """An event's before or after: null, or task fields with text, numbers, true/false,
+    null or lists of texts as values."""
+    from taskreg.transfer import text_problem
+
+    if changes is None:
+        return []
+    if not isinstance(changes, dict):
+        return [(where, "import_bad_changes", {})]
+    problems = []
+    for key, value in changes.items():
+        if key not in EVENT_KEYS:
+            problems.append((where, "import_unknown_field", {"text": _shown(key)}))
+            continue
+        texts = value if isinstance(value, list) else [value]
+        if not all(v is None or isinstance(v, (str, int, float, bool)) for v in texts) \
+                or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
+            problems.append((f"{where}.{key}", "import_bad_value", {}))
+            continue
+        for v in texts:
+            if isinstance(v, str) and (problem := text_problem(v)):
+                problems.append((f"{where}.{key}", problem, {}))
+                break
+    return problems
+
+
+def _deadline_problems(d, where: str) -> list[tuple]:
+    """A deadline of a task's history, as a JSON export writes it, checked field by field."""
+    if not isinstance(d, dict):
+        return [(where, "import_not_object", {})]
+    problems = _date_or_null(d.get("due_on"), f"{where}.due_on")
+    kind = d.get("kind")
+    if kind is not None and not (isinstance(kind, str) and kind in DEADLINE_KINDS):
+        problems.append((f"{where}.kind", "import_bad_kind",
+                         {"text": _shown(kind), "choices": ", ".join(DEADLINE_KINDS)}))
+    problems += _date_or_null(d.get("decided_on"), f"{where}.decided_on")
+    problems += _text_or_null(d.get("reason"), f"{where}.reason")
+    return problems
 
 
 UNREADABLE = object()  # a cell already reported as an error: not also "missing"
 DATE_FIELDS = {"assigned_on", "due_on", "done_on", "cancelled_on", "source_date"}
+
+
+def _json_cell_problem(field: str, value) -> str | None:
+    """Why a JSON task field's value is of a kind no export writes (a catalogue key), or None:
+    text, a number or null; coordinating agencies may also be a list of texts."""
+    if field == "co_agencies" and isinstance(value, list):
+        return "import_co_kind"  # a list of texts was joined already: this one holds other things
+    if value is None or (isinstance(value, (str, int, float)) and not isinstance(value, bool)):
+        return None
+    return "import_cell_kind"
 
 
 def _cell(field: str, value):

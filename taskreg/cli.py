@@ -28,6 +28,7 @@ class Session:
     today: date
     now: str
     actor: str
+    pinned: bool = False  # TASKREG_TODAY set the date: events say so
     lang_option: Optional[str] = None
     _store: object = field(default=None, repr=False)
     _lang_setting: Optional[str] = None
@@ -48,7 +49,8 @@ class Session:
             from taskreg.store import Store
 
             path = self.path()
-            self._store, created = Store.open(path, create=create, actor=self.actor, now=self.now)
+            self._store, created = Store.open(path, create=create, actor=self.actor, now=self.now,
+                                                 clock="pinned" if self.pinned else None)
             if created is not None:
                 self._created = path  # said when the command succeeds; removed if it fails
                 self._created_dirs = created
@@ -119,18 +121,28 @@ def _render_value(lang: str, value):
     return value
 
 
-def _today() -> date:
-    """Today, read once. TASKREG_TODAY pins it (tests, replaying a past day)."""
+def _clock() -> tuple[date, str, bool]:
+    """The clock, read once: today, the timestamp events are recorded at, and whether
+    TASKREG_TODAY pinned the date (tests, replaying a past day). A pinned date is the
+    date of everything the command records; the time of day stays the real one."""
+    now = datetime.now().astimezone()
     pinned = os.environ.get("TASKREG_TODAY")
-    if pinned:
-        try:
-            return date.fromisoformat(pinned)
-        except ValueError:
-            from taskreg import i18n
+    if not pinned:
+        return now.date(), now.isoformat(timespec="seconds"), False
+    from taskreg.dates import FIRST_YEAR, LAST_YEAR
 
-            print(i18n.t(i18n.resolve(None, None), "today_unreadable", text=pinned), file=sys.stderr)
-            raise typer.Exit(2)
-    return date.today()
+    try:
+        today = date.fromisoformat(pinned)
+    except ValueError:
+        today = None
+    if today is None or not FIRST_YEAR <= today.year <= LAST_YEAR:
+        from taskreg import i18n
+
+        print(i18n.t(i18n.resolve(None, None), "today_unreadable", text=pinned,
+                     first=FIRST_YEAR, last=LAST_YEAR), file=sys.stderr)
+        raise typer.Exit(2)
+    at = datetime.combine(today, now.time(), now.tzinfo)
+    return today, at.isoformat(timespec="seconds"), True
 
 
 def _actor() -> str:
@@ -243,8 +255,8 @@ def main(
 
     Example: taskreg demo
     """
-    now = datetime.now().astimezone().isoformat(timespec="seconds")
-    ctx.obj = Session(db_option=db, today=_today(), now=now, actor=_actor())
+    today, now, pinned = _clock()
+    ctx.obj = Session(db_option=db, today=today, now=now, actor=_actor(), pinned=pinned)
 
 
 from taskreg.commands import demo, register, report, safety, tasks, transfer, views  # noqa: E402

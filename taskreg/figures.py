@@ -5,7 +5,7 @@ this module only does arithmetic on the counts and orders the agencies.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from taskreg.dates import Period, from_iso, iso
@@ -77,6 +77,9 @@ class Report:
     basis: str
     whole: Figures
     rows: list[Figures] = field(default_factory=list)
+    #: Tasks of the population corrected, and entered late, after the as-of date (SPEC §2).
+    corrected_after: int = 0
+    entered_after: int = 0
 
 
 def report_as_of(period: Period, today: date, as_of: date | None) -> date:
@@ -102,6 +105,8 @@ def build(store, period: Period, as_of: date, basis: str, agency: dict | None = 
     if end < period.start:
         return report  # a period wholly after the as-of date is empty
     rows = store.counts(iso(period.start), iso(end), iso(as_of), agency_id, by_agency=by_agency)
+    report.corrected_after, report.entered_after = store.recorded_after(
+        iso(period.start), iso(end), iso(as_of), iso(as_of + timedelta(days=1)), agency_id)
     if not by_agency:
         report.whole = figures(rows[0]) if rows else Figures()
         return report

@@ -77,5 +77,6 @@ def day(lang: str, d: date | None) -> str:
     return d.isoformat()
 
 
-def state(lang: str, key: str, short: bool = False) -> str:
-    return t(lang, ("ss_" if short else "s_") + key)
+def state(lang: str, key: str | None, short: bool = False) -> str:
+    """A state's name; "—" for None, a task not yet assigned on the as-of date."""
+    return "—" if key is None else t(lang, ("ss_" if short else "s_") + key)

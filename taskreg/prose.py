@@ -31,8 +31,10 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def report_sentences(lang: str, org: str, report: Report, agency_name: str | None = None) -> list[str]:
-    """The paragraph the committee's report quotes, then its rates and what they rest on."""
+def report_sentences(lang: str, org: str, report: Report, agency_name: str | None = None,
+                     today: date | None = None) -> list[str]:
+    """The paragraph the committee's report quotes, then its rates and what they rest on,
+    and, for a report as of a day before `today`, what was changed after that day."""
     f = report.whole
     label = period_label(lang, report.period)
     if f.population == 0:
@@ -46,9 +48,19 @@ def report_sentences(lang: str, org: str, report: Report, agency_name: str | Non
         rates_sentence(lang, f, report.basis),
         t(lang, "r_extra", cancelled=num(lang, f.cancelled), no_deadline=num(lang, f.no_deadline)),
     ]
+    if today is not None and report.as_of < today:
+        lines.append(later_sentence(lang, report))
     if not f.check:
         lines.append(check_warning(lang, f))
     return lines
+
+
+def later_sentence(lang: str, report: Report) -> str:
+    """How many tasks of the population were corrected or entered after the as-of date."""
+    if not (report.corrected_after or report.entered_after):
+        return t(lang, "r_later_none", day=day(lang, report.as_of))
+    return t(lang, "r_later", day=day(lang, report.as_of), corrected=num(lang, report.corrected_after),
+             entered=num(lang, report.entered_after))
 
 
 def rates_sentence(lang: str, f: Figures, basis: str) -> str:
@@ -116,10 +128,15 @@ def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dic
             rows.append(_task_line(lang, r, tail, indent="    "))
     section(t(lang, "w_overdue", n=num(lang, len(overdue))), rows)
 
-    section(t(lang, "w_due_soon", n=num(lang, len(due_soon)), start=day(lang, as_of + timedelta(days=1)),
+    # From the as-of day itself (still within the deadline: due today, listed first) to 7 days on.
+    def due_tail(r: dict) -> str:
+        due = from_iso(r["due_on"])
+        return f"{r['agency']}, " + (t(lang, "w_due_today") if due == as_of else
+                                     t(lang, "w_due", day=day(lang, due)))
+
+    section(t(lang, "w_due_soon", n=num(lang, len(due_soon)), start=day(lang, as_of),
               end=day(lang, as_of + timedelta(days=7))),
-            [_task_line(lang, r, f"{r['agency']}, " + t(lang, "w_due", day=day(lang, from_iso(r["due_on"]))))
-             for r in due_soon])
+            [_task_line(lang, r, due_tail(r)) for r in due_soon])
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"

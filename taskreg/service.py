@@ -6,10 +6,11 @@ decided here: they come from the store, which uses taskreg.states.
 """
 
 import difflib
+import re
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
-from taskreg.dates import iso, parse_date, parse_deadline
+from taskreg.dates import from_iso, iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Ref, Refused
 from taskreg.store import Store
 from taskreg.text import fold, nfc, search_text
@@ -48,24 +49,41 @@ def _skeleton(folded: str) -> str:
     return "".join(c for c in folded if c.isalnum())
 
 
-def near_duplicates(agencies: list[dict], key: str, *, is_code: bool = False) -> list[dict]:
-    """Registered agencies that a new code or name would nearly duplicate, splitting reports.
+def initials(folded: str) -> str:
+    """The initials of a folded agency name, as offices make codes from names: 'so y te'
+    gives 'syt', 'so giao duc va dao tao' gives 'sgddt' ("và" skipped; đ already d)."""
+    return "".join(w[0] for w in re.findall(r"[^\W_]+", folded) if w != "va")
 
-    The same letters and digits once spaces, hyphens and punctuation go ('Sở Y-tế' next
-    to 'Sở Y tế', 'UBND HCX' next to UBND-HCX), or a name that is the other's first words
-    ('Sở Y' next to 'Sở Y tế'). Distinct agencies with close names ('Sở Nội vụ', 'Sở
-    Ngoại vụ') and short codes that look alike (STC, SYT) are not near-duplicates.
+
+def near_duplicates(agencies: list[dict], code_fold: str, name_fold: str) -> list[dict]:
+    """Registered agencies that a new one (its code and full name, folded) would nearly
+    duplicate, splitting reports. `agency add` and `import --create-agencies` refuse the same.
+
+    - its name has the same letters and digits as another's name or code once spaces,
+      hyphens and punctuation go ('Sở Y-tế' next to 'Sở Y tế', 'UBND HCX' next to
+      UBND-HCX), or is the other's first words ('Sở Y' next to 'Sở Y tế');
+    - its code has the same letters and digits as another's code (SY-T next to SYT);
+    - one of the two is known only by its code and the other's name gives that code by
+      its initials ('Sở Y tế' next to an agency named only SYT, and the other way round).
+
+    Distinct agencies with close names ('Sở Nội vụ', 'Sở Ngoại vụ') and short codes that
+    look alike (STC, SYT; SNV, SNGV) are not near-duplicates.
     """
-    bare, words = _skeleton(key), key.split()
+    code, name = _skeleton(code_fold), _skeleton(name_fold)
+    code_only = name == code  # a code with no full name yet
+    words = name_fold.split()
     found = []
     for a in agencies:
-        if is_code:
-            near = bare == _skeleton(a["code_fold"])
-        else:
-            other = a["name_fold"].split()
-            shorter = min(len(words), len(other))
-            near = (bare in (_skeleton(a["name_fold"]), _skeleton(a["code_fold"]))
-                    or (shorter >= 2 and words[:shorter] == other[:shorter]))
+        other_code, other_name = _skeleton(a["code_fold"]), _skeleton(a["name_fold"])
+        other_code_only = other_name == other_code
+        other_words = a["name_fold"].split()
+        shorter = min(len(words), len(other_words))
+        near = (code == other_code
+                or (code_only and code == other_name)
+                or (not code_only and (name in (other_name, other_code)
+                                       or (shorter >= 2 and words[:shorter] == other_words[:shorter])))
+                or (other_code_only and not code_only and initials(name_fold) == other_code)
+                or (code_only and not other_code_only and code == initials(a["name_fold"])))
         if near:
             found.append(a)
     return found
@@ -88,7 +106,9 @@ def find_agency(agencies: list[dict], typed: str) -> dict:
                           if close else ""))
 
 
-def add_agency(store: Store, code: str, name: str, kind: str | None) -> dict:
+def add_agency(store: Store, code: str, name: str, kind: str | None, distinct: bool = False) -> dict:
+    """Register an agency. A near-duplicate of a registered one is refused unless the user
+    says it is another agency (`distinct`), which its `agency_add` event records."""
     code, name, kind = nfc(code), nfc(name), nfc(kind) or None
     if not code or not name:
         raise BadInput("agency_empty")
@@ -101,11 +121,16 @@ def add_agency(store: Store, code: str, name: str, kind: str | None) -> dict:
             if {code_fold, name_fold} & {other["code_fold"], other["name_fold"]}:
                 clash = code if code_fold in (other["code_fold"], other["name_fold"]) else name
                 raise Refused("agency_duplicate", text=clash, other=agency_label(other))
-        close = near_duplicates(agencies, name_fold)
-        close += [a for a in near_duplicates(agencies, code_fold, is_code=True) if a not in close]
+        close = near_duplicates(agencies, code_fold, name_fold)
+        if close and not distinct:  # never silently beside a near-duplicate (SPEC §4)
+            raise Refused("agency_near_refused", code=code, name=name,
+                          names=", ".join(map(agency_label, close[:3])))
         store.add_agency(code, name, kind, code_fold, name_fold)
-        store.event("agency_add", after={"code": code, "name": name, "kind": kind})
-    return {"code": code, "name": name, "kind": kind, "close": close}
+        after = {"code": code, "name": name, "kind": kind}
+        if distinct:
+            after["distinct"] = True
+        store.event("agency_add", after=after)
+    return {"code": code, "name": name, "kind": kind, "close": close, "distinct": distinct}
 
 
 def rename_agency(store: Store, typed: str, name: str) -> tuple[dict, str]:
@@ -152,6 +177,12 @@ def _not_future(what: str, on: date, today: date) -> None:
         raise BadInput("future_date", what=Ref(what), on=iso(on))
 
 
+def _not_after_today(on: date, today: date) -> None:
+    """The committee cannot have assigned a task tomorrow (SPEC §2)."""
+    if on > today:
+        raise BadInput("assigned_future", on=iso(on))
+
+
 def _not_before_assigned(what: str, on: date, assigned: str) -> None:
     if iso(on) < assigned:
         raise BadInput("before_assigned", what=Ref(what), on=iso(on), assigned=assigned)
@@ -184,6 +215,7 @@ def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=N
     if not title:
         raise BadInput("title_empty")
     assigned_on = parse_date(assigned, today) if assigned else today
+    _not_after_today(assigned_on, today)
     due_on = parse_deadline(due, today) if due else None
     if due_on is not None and due_on < assigned_on:
         raise BadInput("before_assigned", what=Ref("what_due"), on=iso(due_on),
@@ -207,7 +239,9 @@ def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=N
         task_id = store.insert_task(fields, co_ids)
         after = public(store.task(task_id, iso(today)))
         after.pop("status")
-        event_id = store.event("add", task_id, after=after)
+        # Assigned on a past day: entered late, which reports as of the days between count.
+        event_id = store.event("add", task_id, after=after,
+                               claimed_on=iso(assigned_on) if assigned_on < today else None)
         if due_on is not None:
             store.add_deadline(task_id, iso(due_on), "initial", iso(assigned_on), None, event_id)
     return task_id
@@ -223,10 +257,12 @@ def done(store: Store, today: date, ids: list[int], on=None, result=None) -> lis
             task = _open_task(store, task_id, today, "what_done", on_day)
             store.update_task(task_id, {"done_on": iso(on_day), "result": result})
             after = {"done_on": iso(on_day), "result": result}
-            if on_day < today:
+            backdated = iso(on_day) if on_day < today else None
+            if backdated:
                 after["backdated"] = True
+            # Backdated: reports as of the days from then to yesterday said it was open.
             store.event("done", task_id, before={"done_on": None, "result": task["result"]},
-                        after=after)
+                        after=after, claimed_on=backdated, correction_from=backdated)
             closed.append(store.task(task_id, iso(today)))
     return closed
 
@@ -241,7 +277,8 @@ def reopen(store: Store, today: date, task_id: int, reason: str) -> None:
             raise Refused("not_done", id=task_id)
         store.update_task(task_id, {"done_on": None, "result": None})
         store.event("reopen", task_id, before={"done_on": task["done_on"], "result": task["result"]},
-                    after={"done_on": None, "result": None}, reason=reason)
+                    after={"done_on": None, "result": None}, reason=reason,
+                    correction_from=task["done_on"])
 
 
 def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=None) -> tuple[str, str]:
@@ -260,13 +297,17 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
             raise Refused("extend_no_deadline", id=task_id)
         _not_before_assigned("what_decided", decided, task["assigned_on"])
         if iso(decided) > task["due_on"]:
-            raise Refused("extend_too_late", on=iso(decided), due=task["due_on"])
+            raise Refused("extend_too_late", on=iso(decided), due=task["due_on"], id=task_id)
         if iso(new_due) <= task["due_on"]:
             raise Refused("extend_not_later", new=iso(new_due), due=task["due_on"], id=task_id)
         store.update_task(task_id, {"due_on": iso(new_due)})
+        # Decided in time but recorded after the old deadline had passed: reports as of the
+        # days since then said overdue, so it is a correction from the day after that deadline.
+        late = iso(from_iso(task["due_on"]) + timedelta(days=1)) if iso(today) > task["due_on"] else None
         event_id = store.event("extend", task_id, before={"due_on": task["due_on"]},
                                after={"due_on": iso(new_due), "decided_on": iso(decided)},
-                               reason=reason)
+                               reason=reason, claimed_on=iso(decided) if decided < today else None,
+                               correction_from=late)
         store.add_deadline(task_id, iso(new_due), "extension", iso(decided), reason, event_id)
     return task["due_on"], iso(new_due)
 
@@ -280,8 +321,10 @@ def cancel(store: Store, today: date, task_id: int, reason: str, on=None) -> str
     with store.write():
         _open_task(store, task_id, today, "what_cancel", on_day)
         store.update_task(task_id, {"cancelled_on": iso(on_day), "cancel_reason": reason})
+        backdated = iso(on_day) if on_day < today else None
         store.event("cancel", task_id, before={"cancelled_on": None},
-                    after={"cancelled_on": iso(on_day)}, reason=reason)
+                    after={"cancelled_on": iso(on_day)}, reason=reason, claimed_on=backdated,
+                    correction_from=backdated)
     return iso(on_day)
 
 
@@ -295,7 +338,9 @@ def edit(store: Store, today: date, task_id: int, *, title=None, agency=None, co
         if not wanted["title"]:
             raise BadInput("title_empty")
     if assigned is not None:
-        wanted["assigned_on"] = iso(parse_date(assigned, today))
+        new_assigned = parse_date(assigned, today)
+        _not_after_today(new_assigned, today)
+        wanted["assigned_on"] = iso(new_assigned)
     if due is not None:
         wanted["due_on"] = None if fold(due) in ("none", "khong") else iso(parse_deadline(due, today))
         if not nfc(reason):
@@ -341,11 +386,28 @@ def edit(store: Store, today: date, task_id: int, *, title=None, agency=None, co
             by_code = {a["code"]: a["id"] for a in agencies}
             store.set_co_agencies(task_id, [by_code[c] for c in after["co_agencies"]])
         event_id = store.event("edit", task_id, before=before, after=after,
-                               reason=nfc(reason) or None)
+                               reason=nfc(reason) or None,
+                               correction_from=_edit_reaches_back(task, before, after))
         if "due_on" in fields:
             store.add_deadline(task_id, fields["due_on"], "correction", iso(today),
                                nfc(reason), event_id)
     return list(after)
+
+
+def _edit_reaches_back(task: dict, before: dict, after: dict) -> str | None:
+    """The first day whose report an edit of a figure field changes (None: it changes none).
+
+    The earliest date the edit touches, old or new; a new lead agency moves the task's
+    row in every report since its assignment. Earlier is safe: it only widens the
+    reports said to have moved.
+    """
+    touched = FIGURE_FIELDS & set(after)
+    if not touched:
+        return None
+    days = [v for k in touched - {"agency"} for v in (before.get(k), after.get(k)) if v]
+    if "agency" in touched:
+        days.append(task["assigned_on"])
+    return min(days) if days else task["assigned_on"]
 
 
 def _check_dates(task: dict) -> None:
@@ -363,9 +425,22 @@ def task_history(store: Store, task_id: int) -> tuple[list[dict], bool]:
     """A task's events (the import that brought it included), and whether any of them
     changed what past reports say."""
     events = store.events(task_id=task_id, with_import=True)
-    corrected = any(
-        e["action"] == "reopen"
-        or (e["action"] == "done" and (e["after"] or {}).get("backdated"))
-        or (e["action"] == "edit" and FIGURE_FIELDS & set(e["after"] or {}))
-        for e in events)
-    return events, corrected
+    return events, any(is_correction(e) for e in events)
+
+
+def is_correction(e: dict) -> bool:
+    """Whether an event changed what a report as of an earlier day said (SPEC §2).
+
+    Recorded since migration 0005 as `correction_from`; events recorded before it are
+    judged by what they hold. Imported history is what a file claims, never a correction.
+    """
+    if e.get("imported_by") is not None:
+        return False
+    if e.get("correction_from"):
+        return True
+    after, before = e["after"] or {}, e["before"] or {}
+    return (e["action"] == "reopen"
+            or (e["action"] == "done" and bool(after.get("backdated")))
+            or (e["action"] == "edit" and bool(FIGURE_FIELDS & set(after)))
+            or (e["action"] == "extend" and isinstance(before.get("due_on"), str)
+                and str(e["at"])[:10] > before["due_on"]))

@@ -18,11 +18,12 @@ GROUPS = {"open": (OVERDUE, IN_PROGRESS), "done": (ON_TIME, LATE)}
 def status_sql(t: str = "t", as_of: str = ":as_of") -> str:
     """The state of the task row aliased `t` as of the date bound to `as_of`.
 
-    A task assigned after the as-of date does not exist then; callers filter
-    it out of the population (`assigned_on <= as_of`) rather than giving it a state.
+    A task assigned after the as-of date does not exist then: its state is NULL
+    (reports leave it out of the population, `assigned_on <= as_of`, before this).
     """
     return (
         f"CASE"
+        f" WHEN {t}.assigned_on > {as_of} THEN NULL"
         f" WHEN {t}.cancelled_on IS NOT NULL AND {t}.cancelled_on <= {as_of} THEN 'cancelled'"
         f" WHEN {t}.done_on IS NOT NULL AND {t}.done_on <= {as_of} THEN"
         f"  CASE WHEN {t}.due_on IS NULL OR {t}.done_on <= {t}.due_on"

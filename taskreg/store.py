@@ -154,18 +154,21 @@ def _task(row: dict) -> dict:
 class Store:
     """An open register. Writes go through `write()`, which takes the lock up front."""
 
-    def __init__(self, db: Database, path: Path, actor: str, now: str, writable: bool):
+    def __init__(self, db: Database, path: Path, actor: str, now: str, writable: bool,
+                 clock: str | None = None):
         self.db = db
         self.path = path
         self.actor = actor
         self.now = now
+        self.clock = clock  # 'pinned' under TASKREG_TODAY: marked on every event recorded
         self.writable = writable
         self.backup_path: Path | None = None  # set when opening upgraded an existing register
 
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, create: bool, actor: str, now: str) -> tuple["Store", bool]:
+    def open(cls, path: Path, *, create: bool, actor: str, now: str,
+             clock: str | None = None) -> tuple["Store", bool]:
         """Open (and, for commands that write, create) the register at `path`.
 
         Returns the store and, if this call created it, the folders it made for
@@ -193,7 +196,7 @@ class Store:
         try:
             conn = cls._connect(path, writable)
             db = Database(conn, execute_plugins=False)
-            store = cls(db, path, actor, now, writable)
+            store = cls(db, path, actor, now, writable, clock)
             store._migrate()
         except sqlite3.DatabaseError as e:
             raise Refused("register_broken", path=str(path), reason=str(e)) from None
@@ -330,12 +333,20 @@ class Store:
 
     def event(self, action: str, task_id: int | None = None, before=None, after=None,
               reason: str | None = None, event_id: int | None = None, at: str | None = None,
-              actor: str | None = None) -> int:
+              actor: str | None = None, claimed_on: str | None = None,
+              correction_from: str | None = None, imported_by: int | None = None,
+              clock: str | None = None) -> int:
+        """Append an event. `at` and `actor` default to this command's clock and user;
+        an imported event gives the file's own (and `imported_by`, the import's event);
+        the demo gives the simulated day (`clock='demo'`)."""
+        if clock is None and at is None:
+            clock = self.clock
         cursor = self.db.execute(
-            "INSERT INTO events (id, at, actor, action, task_id, before, after, reason)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (id, at, actor, action, task_id, before, after, reason,"
+            " claimed_on, correction_from, clock, imported_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [event_id, at or self.now, actor or self.actor, action, task_id, _dumps(before),
-             _dumps(after), reason])
+             _dumps(after), reason, claimed_on, correction_from, clock, imported_by])
         return cursor.lastrowid
 
     def next_ids(self) -> tuple[int, int]:
@@ -462,12 +473,14 @@ class Store:
 
     def tasks(self, as_of: str, statuses=None, agency_id=None, assigned_from=None,
               assigned_to=None, due_from=None, due_to=None, done_from=None, done_to=None,
-              search=None, sort: str = "id", with_co: bool = True):
-        """Tasks that exist as of `as_of`, with their state then, filtered; a generator.
+              search=None, sort: str = "id", with_co: bool = True, existing: bool = True):
+        """Tasks with their state as of `as_of`, filtered; a generator.
 
-        `with_co=False` leaves out the coordinating agencies (a long digest does not print them).
+        `existing=False` also yields tasks assigned after `as_of` (state None): an
+        export with no filter is a whole copy. `with_co=False` leaves out the
+        coordinating agencies (a long digest does not print them).
         """
-        where = ["t.assigned_on <= :as_of"]
+        where = ["t.assigned_on <= :as_of" if existing else "1"]
         args: dict = {"as_of": as_of}
         for condition, name, value in (
                 ("t.agency_id = :agency_id", "agency_id", agency_id),
@@ -527,6 +540,26 @@ class Store:
                   FROM tasks t WHERE {where})
             GROUP BY {group}"""
         return list(self.db.query(sql, args))
+
+    def recorded_after(self, start: str, end: str, as_of: str, after: str,
+                       agency_id: int | None = None) -> tuple[int, int]:
+        """Of the tasks assigned in [start, end], how many were corrected and how many
+        entered late by events this register recorded on or after the day `after`
+        (the day after `as_of`): (corrected, entered). A correction counts when its
+        effect reaches back to `as_of` or earlier; imported history never counts.
+        """
+        agency = " AND t.agency_id = :agency_id" if agency_id is not None else ""
+        row = self.db.execute(f"""
+            SELECT coalesce(sum(corrected AND NOT entered), 0), coalesce(sum(entered), 0)
+            FROM (SELECT max(e.action = 'add') AS entered, max(e.action != 'add') AS corrected
+                  FROM events e JOIN tasks t ON t.id = e.task_id
+                  WHERE e.at >= :after AND e.imported_by IS NULL
+                    AND (e.action = 'add' OR e.correction_from <= :as_of)
+                    AND t.assigned_on BETWEEN :start AND :end{agency}
+                  GROUP BY e.task_id)""",
+            {"start": start, "end": end, "as_of": as_of, "after": after,
+             "agency_id": agency_id}).fetchone()
+        return row[0], row[1]
 
     def uid_exists(self, uid: str) -> bool:
         return self.db.execute("SELECT 1 FROM tasks WHERE uid = ?", [uid]).fetchone() is not None

@@ -74,15 +74,18 @@ def detect_format(path: Path, given: str | None) -> str:
     raise BadInput("import_format_unknown", path=str(path))
 
 
-def read_rows(path: Path, fmt: str):
-    """Yield (row number, {header: value}) with the header as row 1, then the headers."""
+def read_rows(path: Path, fmt: str, data=None):
+    """Yield the headers, then (row number, {header: value}) with the header as row 1.
+
+    For JSON, `data` is the file as `load_json` read it (read once, for its extras too).
+    """
     try:
         if fmt == "csv":
             yield from _csv_rows(path)
         elif fmt == "xlsx":
             yield from _xlsx_rows(path)
         else:
-            yield from _json_rows(path)
+            yield from _json_rows(path, data)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, csv.Error) as e:
         raise BadInput("import_unreadable", path=str(path), reason=str(e)) from None
 
@@ -149,35 +152,108 @@ def _saved_value(cell, formula):
     return None
 
 
-def _json_rows(path: Path):
-    with open(path, encoding="utf-8-sig") as f:
-        data = json.load(f)
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def load_json(path: Path):
+    """A JSON file, parsed once. Unreadable, invalid, NaN/Infinity or nested deeper than
+    Python's parser goes (about 1,000 levels): bad input, one sentence."""
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            return json.load(f, parse_constant=_no_constant)
+    except RecursionError:
+        raise BadInput("import_unreadable", path=str(path), reason=Ref("json_too_deep")) from None
+    except (OSError, UnicodeDecodeError, ValueError) as e:  # JSONDecodeError, too-long integers
+        raise BadInput("import_unreadable", path=str(path), reason=str(e)) from None
+
+
+def json_tasks(path: Path, data) -> list:
+    """The list of tasks a JSON file holds: the file itself, or its "tasks"."""
     tasks = data.get("tasks") if isinstance(data, dict) else data
     if not isinstance(tasks, list):
         raise BadInput("import_unreadable", path=str(path), reason=Ref("not_a_task_list"))
+    return tasks
+
+
+def _json_rows(path: Path, data=None):
+    """The tasks of a JSON file as rows, numbered from 1. An entry that is not an object is
+    yielded as it is, for the import to report; a list of codes becomes one `;` cell."""
+    tasks = json_tasks(path, load_json(path) if data is None else data)
     yield list(HEADERS)
     for number, task in enumerate(tasks, start=1):
         if isinstance(task, dict):
-            row = dict(task)
-            if isinstance(row.get("co_agencies"), list):
-                row["co_agencies"] = ";".join(row["co_agencies"])
-            yield number, row
+            task = dict(task)
+            co = task.get("co_agencies")
+            if isinstance(co, list) and all(isinstance(c, str) for c in co):
+                task["co_agencies"] = ";".join(co)
+        yield number, task
 
 
-def json_extras(path: Path) -> tuple[dict[str, dict], dict[str, str]]:
-    """The agency directory (by folded code) and the settings a JSON export carries."""
-    try:
-        with open(path, encoding="utf-8-sig") as f:
-            data = json.load(f)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise BadInput("import_unreadable", path=str(path), reason=str(e)) from None
+def json_extras(path: Path, data=None) -> tuple[dict[str, dict], dict]:
+    """The agency directory (by folded code) and the settings a JSON export carries.
+
+    Each is checked for its shape here (an entry of the directory a malformed object, a
+    setting whose value is not text: bad input naming it); the settings' values are
+    checked by the import as `config set` checks them.
+    """
+    if data is None:
+        data = load_json(path)
     if not isinstance(data, dict):
         return {}, {}
-    agencies = data.get("agencies") if isinstance(data.get("agencies"), list) else []
-    settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
-    return ({fold(str(a["code"])): {**a, "code": str(a["code"])} for a in agencies
-             if isinstance(a, dict) and a.get("code") not in (None, "")},
-            {str(k): str(v) for k, v in settings.items() if v is not None})
+    agencies = data.get("agencies")
+    if agencies is None:
+        agencies = []
+    if not isinstance(agencies, list):
+        raise BadInput("import_directory_not_list")
+    directory = {}
+    for n, a in enumerate(agencies, start=1):
+        if not isinstance(a, dict):
+            raise BadInput("import_directory_bad", n=n, reason=Ref("import_not_object"))
+        code = a.get("code")
+        if not isinstance(code, str) or not code.strip() or len(code.split()) != 1 \
+                or text_problem(code):
+            raise BadInput("import_directory_bad", n=n, reason=Ref("import_directory_code"))
+        for key in ("name", "kind"):
+            if a.get(key) is not None and (not isinstance(a[key], str) or text_problem(a[key])):
+                raise BadInput("import_directory_bad", n=n, reason=Ref("import_directory_text"))
+        retired = a.get("retired_on")
+        if retired is not None and not is_iso_date(retired):
+            raise BadInput("import_directory_bad", n=n,
+                           reason=("import_bad_iso_date", {"text": str(retired), "first": FIRST_YEAR,
+                                                           "last": LAST_YEAR}))
+        directory[fold(code)] = {**a, "code": code.strip()}
+    settings = data.get("settings")
+    if settings is None:
+        settings = {}
+    if not isinstance(settings, dict):
+        raise BadInput("import_settings_bad")
+    return directory, {str(k): v for k, v in settings.items() if v is not None}
+
+
+def is_iso_date(value) -> bool:
+    """Whether a value from a file is an ISO date (2021-03-31) of the years a register holds."""
+    from taskreg.dates import ISO_DATE
+
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        return False
+    try:
+        in_range(date.fromisoformat(value), value)
+    except (ValueError, BadInput):
+        return False
+    return True
+
+
+def text_problem(text: str) -> str | None:
+    """Why a text from a file cannot be stored (a catalogue key), or None: NUL is bad input
+    (SPEC §8), and a lone surrogate (JSON's "\\ud800") is no Unicode text at all."""
+    if "\x00" in text:
+        return "import_nul"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "import_bad_unicode"
+    return None
 
 
 def cell_date(value):

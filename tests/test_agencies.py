@@ -76,10 +76,15 @@ def test_a_retired_agency_keeps_its_tasks_but_takes_no_new_ones(reg):
     assert "Retired" in reg("agency", "list").stdout.splitlines()[0]
 
 
-def test_a_near_duplicate_added_by_hand_is_registered_with_a_note(reg):
-    result = reg("agency", "add", "SYT3", "Sở Y-tế")
-    assert result.stderr == ("Registered SYT3: Sở Y-tế.\nNote: it is close to SYT (Sở Y tế); if they are one "
-                             "agency, keep one (agency rename, agency retire) so reports are not split.\n")
+def test_a_near_duplicate_added_by_hand_is_refused_unless_distinct(reg):
+    result = reg("agency", "add", "SYT3", "Sở Y-tế", code=1)
+    assert result.stderr == (
+        "SYT3 (Sở Y-tế) is close to the registered agency SYT (Sở Y tế); a near-duplicate would split "
+        "reports: if they are one agency, use it (correct its name with `taskreg agency rename`); if it "
+        "really is another agency, add --distinct.\n")
+    assert reg("agency", "add", "SYT3", "Sở Y-tế", "--distinct").stderr == (
+        "Registered SYT3: Sở Y-tế.\nRegistered as another agency than SYT (Sở Y tế), as --distinct says; "
+        "the history records it.\n")
     assert reg("agency", "add", "SNGV", "Sở Ngoại vụ").stderr == "Registered SNGV: Sở Ngoại vụ.\n"
     assert reg("agency", "add", "SNV", "Sở Nội vụ").stderr == "Registered SNV: Sở Nội vụ.\n"
 

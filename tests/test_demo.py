@@ -112,3 +112,20 @@ def test_the_demo_as_a_flat_csv_imports_into_an_empty_register_with_the_same_fig
            {k: before[k] for k in ("total", "on_time", "late", "overdue", "in_progress", "cancelled")}
     assert [(r["agency"], r["total"], r["overdue"]) for r in after["rows"]] == \
            [(r["agency"], r["total"], r["overdue"]) for r in before["rows"]]
+
+
+def test_the_demo_records_each_event_on_the_day_it_claims_so_nothing_is_a_correction(demo):
+    # Issue 10: built today, a demo stamped with today's clock would make every backdated
+    # completion and extension a correction, and its Q1 report would say it moved.
+    tr, path, result = demo
+    assert "No task of these was corrected or entered after 2021-03-31." in result.stdout.splitlines()
+    out = json.loads(tr("--db", path, "report", "--quarter", "2021Q1", "--format", "json").stdout)
+    assert out["recorded_after_as_of"] == {"corrected": 0, "entered": 0}
+    events = json.loads(tr("--db", path, "history", "--format", "json").stdout)
+    assert not any(e["correction"] for e in events)
+    assert not any(e["pinned_clock"] for e in events)
+    done = [e for e in events if e["action"] == "done"]
+    assert done and all(e["at"][:10] == e["after"]["done_on"] for e in done)
+    extended = [e for e in events if e["action"] == "extend"]
+    assert extended and all(e["at"][:10] == e["after"]["decided_on"] for e in extended)
+    assert all(e["at"][:10] <= e["before"]["due_on"] for e in extended)

@@ -57,8 +57,13 @@ def test_the_quickstart_runs_as_written_on_any_day(tmp_path):
                PYTHONPATH=str(Path(__file__).parent.parent))
     result = subprocess.run(["bash", "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "Task 1 done on 2025-06-20 (completed on time)." in result.stdout
-    assert "Task 2: deadline 2025-06-30 → 2025-07-31." in result.stdout
-    assert re.search(r"\n 2  overdue  STC +Báo cáo giải ngân quý II +2025-04-01  2025-07-31", result.stdout)
-    assert re.search(r"\nAll agencies +2 +1 +0 +0 +1 +0 +50\.00% +100\.00%", result.stdout)
+    from datetime import date, timedelta
+
+    day = lambda n: (date.today() + timedelta(days=n)).isoformat()  # noqa: E731
+    assert f"Task 1 done on {day(0)} (completed on time)." in result.stdout
+    assert f"Task 2: deadline {day(5)} → {day(20)}." in result.stdout
+    assert re.search(rf"\n 3  overdue +SYT +Tổng hợp kiến nghị cử tri +{day(-15)}  {day(-3)}", result.stdout)
+    assert re.search(r"\nAll agencies +3 +1 +0 +1 +1 +0 +50\.00% +100\.00%", result.stdout)
+    # a normal life: everything recorded on the day it happened, so nothing is a correction
+    assert "Corrected" not in result.stdout and "correction" not in result.stdout
     assert (tmp_path / "so-y-te.db").exists()

@@ -65,7 +65,9 @@ def test_report_json_fields(q1):
         "as_of": "2021-03-31", "agency": None, "total": 6, "on_time": 2, "late": 1, "overdue": 2,
         "in_progress": 1, "cancelled": 1, "no_deadline": 1,
         "rates": {"basis": "due", "completion": 60.0, "on_time": 66.67},
-        "oldest_overdue_days": 16, "check": True}
+        "oldest_overdue_days": 16, "check": True,
+        # every task was recorded on 30/6 (the fixture's clock): entered after 31/3
+        "recorded_after_as_of": {"corrected": 0, "entered": 7}}
 
 
 def test_all_period_forms_name_the_same_quarter(q1):

@@ -68,13 +68,27 @@ def test_rerunning_a_past_date_gives_the_same_state_after_later_changes(reg):
 
 def test_extension_decided_in_time_moves_the_deadline(reg):
     task_id = _add(reg, "2021-01-04", "2021-03-10", None, None)
+    # Decided on 5/3 but recorded on 31/3, after the old deadline had passed: reports as of
+    # 11/3-30/3 said overdue, so it is accepted as a correction (SPEC §2).
     reg("extend", task_id, "--due", "30/4/2021", "--on", "5/3/2021", "--reason", "Công văn 12/SYT")
     assert _state(reg, task_id, "2021-03-31") == "in_progress"
     shown = json.loads(reg("show", task_id, "--format", "json").stdout)
     assert shown["due_on"] == "2021-04-30"
     assert [(d["due_on"], d["kind"], d["decided_on"]) for d in shown["deadlines"]] == [
         ("2021-03-10", "initial", "2021-01-04"), ("2021-04-30", "extension", "2021-03-05")]
-    assert shown["corrected"] is False
+    assert shown["corrected"] is True
+    assert [(e["action"], e["claimed_on"], e["correction"]) for e in shown["history"]] == [
+        ("add", "2021-01-04", False), ("extend", "2021-03-05", True)]
+
+
+def test_extension_recorded_before_the_old_deadline_is_no_correction(reg):
+    in_time = {"TASKREG_TODAY": "2021-03-05"}
+    task_id = reg("add", "Nhiệm vụ", "--agency", "SYT", "--assigned", "4/1/2021", "--due", "10/3/2021",
+                  env=in_time).stdout.strip()
+    reg("extend", task_id, "--due", "30/4/2021", "--reason", "Công văn 12/SYT", env=in_time)
+    shown = json.loads(reg("show", task_id, "--format", "json").stdout)
+    assert (shown["status"], shown["corrected"]) == ("in_progress", False)
+    assert [e["correction"] for e in shown["history"]] == [False, False]
 
 
 def test_extension_decided_on_the_deadline_day_is_in_time(reg):
@@ -88,7 +102,10 @@ def test_extension_decided_after_the_deadline_is_refused(reg):
     result = reg("extend", task_id, "--due", "30/4/2021", "--on", "11/3/2021", "--reason", "Muộn", code=1)
     assert result.stderr == (
         "An extension decided on 2021-03-11 comes after the deadline it would replace "
-        "(2021-03-10); a late extension does not make an overdue task on time.\n")
+        "(2021-03-10), and a late extension does not make an overdue task on time: if it was "
+        "decided in time, give that day with --on; otherwise the task stays overdue until "
+        f"`taskreg done {task_id}`, and a deadline typed wrong is corrected with "
+        f"`taskreg edit {task_id} --due D --reason T`.\n")
     assert _state(reg, task_id, "2021-03-31") == "overdue"
     assert reg.rows("SELECT count(*) FROM deadlines WHERE task_id = ?", [task_id]) == [(1,)]
 

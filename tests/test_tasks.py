@@ -167,7 +167,9 @@ def test_history_filters_and_prints(reg):
     assert _json(reg("history", "--since", "1/1/2099", "--format", "json")) == []
     text = reg("history", "--task", "1").stdout.splitlines()
     assert text[0].split() == ["ID", "When", "Who", "Task", "Change"]
-    assert text[-1].endswith("1  marked done; Done: — → 2021-03-20")
+    # done --on 20/3 recorded on 31/3 (the pinned clock): a correction, said so
+    assert text[-1].endswith("1  marked done; Done: — → 2021-03-20; correction: completion "
+                             "recorded on 2021-03-31, done on 2021-03-20; date pinned by TASKREG_TODAY")
 
 
 def test_show_text(reg):
@@ -184,7 +186,15 @@ def test_show_text(reg):
         "Hạn hoàn thành:  30/4/2021",
         "Số ký hiệu:      863/KH-UBND ngày 01/3/2021",
     ]
+    # decided on 15/3, before the old deadline (20/3), but recorded on 31/3: a correction
+    assert lines[7:11] == [
+        "UID:             " + _json(reg("show", "1", "--format", "json"))["uid"],
+        "Đã đính chính:   có: số liệu cũ của nhiệm vụ này đã được sửa có chủ đích (xem lịch sử)",
+        "                 gia hạn ghi nhận ngày 31/3/2021, quyết định ngày 15/3/2021",
+        "",
+    ]
     assert lines[-3] == "Lịch sử:"
     assert lines[-1].endswith("lan  gia hạn; Hạn hoàn thành: 20/3/2021 → 30/4/2021; "
-                              "quyết định ngày 15/3/2021; lý do: CV 12/SYT")
+                              "lý do: CV 12/SYT; đính chính số liệu: gia hạn ghi nhận ngày "
+                              "31/3/2021, quyết định ngày 15/3/2021; ngày do TASKREG_TODAY cố định")
     assert reg("show", "9", code=1).stderr == "There is no task 9.\n"

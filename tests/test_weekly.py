@@ -77,3 +77,18 @@ def test_long_agency_names_keep_every_line_under_100_columns(reg):
     lines = reg("weekly", "--as-of", "31/3/2021", "--lang", "vi", "--agency", "BQLDA-DDCN").stdout.splitlines()
     assert lines[:2] == ["UBND tỉnh Quảng Nam — Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và "
                          "công nghiệp tỉnh", "  Quảng Nam: tổng hợp tuần từ 25/3/2021 đến 31/3/2021"]
+
+
+def test_a_task_due_on_the_day_the_mail_goes_out_is_listed_first_as_due_today(reg):
+    # Issue 10, finding 6: due on the as-of day it is neither overdue nor "in the next 7 days".
+    reg("add", "Hạn tuần sau", "--agency", "SYT", "--assigned", "1/3/2021", "--due", "20/3/2021")
+    reg("add", "Hạn hôm nay", "--agency", "STC", "--assigned", "1/3/2021", "--due", "15/3/2021")
+    reg("add", "Quá hạn hôm qua", "--agency", "SYT", "--assigned", "1/3/2021", "--due", "14/3/2021")
+    for lang, heading, today in (
+            ("en", "Due from 2021-03-15 to 2021-03-22, still within the deadline: 2", "STC, due today"),
+            ("vi", "Đến hạn từ 15/3/2021 đến 22/3/2021, còn trong hạn: 2", "STC, đến hạn hôm nay")):
+        out = reg("weekly", "--as-of", "15/3/2021", "--lang", lang).stdout
+        section = out.split(heading + "\n")[1].splitlines()
+        assert section[0] == f"  #2 Hạn hôm nay — {today}"
+        assert section[1].startswith("  #1 Hạn tuần sau — SYT, ")
+        assert "#3 Quá hạn hôm qua" in out.split(heading)[0]  # overdue, in its own section

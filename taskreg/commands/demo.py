@@ -47,7 +47,7 @@ def demo(
     period = parse_quarter("2021Q1")
     org, basis = settings(store)
     result = figures.build(store, period, figures.report_as_of(period, session.today, None), basis)
-    render_report(session.lang(), org, result, None, "text", False)
+    render_report(session.lang(), org, result, None, "text", False, session.today)
     print()
     print(session.text("demo_next"))
     for line in (f"taskreg --db {path} report --quarter I/2021 --by agency",

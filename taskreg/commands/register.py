@@ -14,6 +14,22 @@ SETTINGS = {"org": (None, "UBND tỉnh"), "rate-basis": (("due", "assigned"), "d
 Format = Annotated[str, typer.Option("--format", help="table, csv or json.")]
 
 
+def check_setting(key: str, value) -> str:
+    """A setting's value as `config set` stores it (NFC text, one of its choices if it has
+    them), or bad input naming what is wrong. A JSON import's settings pass through here too."""
+    from taskreg.text import nfc
+
+    if key not in SETTINGS:
+        raise BadInput("config_unknown", setting=key, keys=", ".join(SETTINGS))
+    value = nfc(value)
+    if not value:
+        raise BadInput("config_value_needed", setting=key)
+    allowed = SETTINGS[key][0]
+    if allowed:
+        choice(value, allowed, key)
+    return value
+
+
 @command
 def init(ctx: typer.Context, org: Annotated[Optional[str], typer.Option(
         "--org", help='The organisation, e.g. "UBND tỉnh Quảng Nam".')] = None, lang: Lang = None):
@@ -58,16 +74,7 @@ def config_set(ctx: typer.Context, key: Annotated[str, typer.Argument(help="org,
                value: Annotated[Optional[str], typer.Argument(help="The new value.")] = None,
                lang: Lang = None):
     """Change a setting.  Example: taskreg config set rate-basis assigned"""
-    from taskreg.text import nfc
-
-    if key not in SETTINGS:
-        raise BadInput("config_unknown", setting=key, keys=", ".join(SETTINGS))
-    value = nfc(value)
-    if not value:
-        raise BadInput("config_value_needed", setting=key)
-    allowed = SETTINGS[key][0]
-    if allowed:
-        choice(value, allowed, key)
+    value = check_setting(key, value)
     store = ctx.obj.store(create=True)
     with store.write():
         old = store.setting(key)
@@ -83,15 +90,18 @@ agency_app = typer.Typer(help="The agency directory: add, list, rename, retire."
 def agency_add(ctx: typer.Context, code: Annotated[str, typer.Argument(help="Short code, e.g. SYT.")],
                name: Annotated[str, typer.Argument(help='Full name, e.g. "Sở Y tế".')],
                kind: Annotated[Optional[str], typer.Option(
-                   "--kind", help="sở, ban, ngành, UBND xã …")] = None, lang: Lang = None):
+                   "--kind", help="sở, ban, ngành, UBND xã …")] = None,
+               distinct: Annotated[bool, typer.Option(
+                   "--distinct", help="It is another agency, though close to a registered one (audited).")] = False,
+               lang: Lang = None):
     """Register an agency.  Example: taskreg agency add SYT "Sở Y tế" --kind sở"""
     from taskreg import service
 
     session = ctx.obj
-    agency = service.add_agency(session.store(create=True), code, name, kind)
+    agency = service.add_agency(session.store(create=True), code, name, kind, distinct=distinct)
     session.err("agency_added", code=agency["code"], name=agency["name"])
-    if agency["close"]:  # registered on purpose, but never silently beside a near-duplicate
-        session.err("agency_added_near", names=", ".join(map(service.agency_label, agency["close"])))
+    if agency["close"]:  # registered beside a near-duplicate only because the user said so
+        session.err("agency_added_distinct", names=", ".join(map(service.agency_label, agency["close"])))
 
 
 @agency_app.command("list")

@@ -46,10 +46,10 @@ def report(
     org, basis = settings(store)
     found = service.find_agency(store.agencies(), agency) if agency else None
     result = figures.build(store, period, day, basis, found, by_agency=by == "agency")
-    render_report(session.lang(), org, result, found, format, by == "agency")
+    render_report(session.lang(), org, result, found, format, by == "agency", session.today)
 
 
-def render_report(lang, org, result, agency, format, by_agency):
+def render_report(lang, org, result, agency, format, by_agency, today):
     """Print a report in one of the four formats (report and demo share this)."""
     from taskreg import prose, render
     from taskreg.dates import iso
@@ -60,7 +60,9 @@ def render_report(lang, org, result, agency, format, by_agency):
                                       "kind": result.period.kind,
                                       "start": iso(result.period.start), "end": iso(result.period.end)},
                "as_of": iso(result.as_of), "agency": agency["code"] if agency else None,
-               **whole.as_json(result.basis)}
+               **whole.as_json(result.basis),
+               "recorded_after_as_of": {"corrected": result.corrected_after,
+                                        "entered": result.entered_after}}
         if by_agency:
             out["rows"] = [row.as_json(result.basis) for row in result.rows]
         render.write_json(out)
@@ -70,12 +72,15 @@ def render_report(lang, org, result, agency, format, by_agency):
                                        (result.rows if by_agency else []) + [whole]])
         return
     if format == "text":
-        for line in prose.report_sentences(lang, org, result, agency["name"] if agency else None):
+        for line in prose.report_sentences(lang, org, result, agency["name"] if agency else None,
+                                           today):
             print(line)
         if not by_agency:
             return
         print()
     _table(lang, result, by_agency)
+    if format == "table" and result.as_of < today:
+        print(prose.later_sentence(lang, result))
     if not whole.check and format == "table":
         print(prose.check_warning(lang, whole))
 
@@ -154,7 +159,7 @@ def weekly(
         assigned=select(assigned_from=week_start, assigned_to=iso(day)),
         completed=select(done_from=week_start, done_to=iso(day), statuses=["on_time", "late"]),
         overdue=select(statuses=["overdue"]),
-        due_soon=select(statuses=["in_progress"], due_from=iso(day + timedelta(days=1)),
+        due_soon=select(statuses=["in_progress"], due_from=iso(day),
                         due_to=iso(day + timedelta(days=7)), sort="due"),
         names={a["code"]: a["name"] for a in agencies}, agency_name=found["name"] if found else None)
     print(text, end="")

@@ -60,7 +60,10 @@ def select_tasks(session, store, status, all_, agency, quarter, month, year, fro
         assigned_to=iso(period.end) if period else None,
         due_from=iso(day) if due_within is not None else None,
         due_to=iso(day + timedelta(days=due_within)) if due_within is not None else None,
-        search=search_keys(search) if search else None, sort=sort)
+        search=search_keys(search) if search else None, sort=sort,
+        # Only an explicit --as-of leaves out what was assigned after it (SPEC §5); without
+        # one, a task a register holds with a later assignment date is listed, stateless.
+        existing=as_of is not None or wanted is not None)
     return day, rows
 
 
@@ -147,6 +150,9 @@ def show(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="ID"
     d = lambda v: i18n.day(lang, from_iso(v))  # noqa: E731
     state = i18n.state(lang, task["status"]) if exists else "—"
     print(f"#{task['id']}  {state} ({i18n.t(lang, 'as_of', day=i18n.day(lang, day))})")
+    if not exists:
+        print(i18n.t(lang, "not_yet_assigned", day=i18n.day(lang, day),
+                     assigned=d(task["assigned_on"])))
     lines = [("f_title", task["title"]),
              ("f_agency", f"{task['agency']} ({task['agency_name']})"),
              ("f_co", ", ".join(task["co_agencies"])),
@@ -163,10 +169,13 @@ def show(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="ID"
              ("f_note", task["note"]),
              ("f_uid", task["uid"]),
              ("f_corrected", i18n.t(lang, "corrected_yes") if corrected else "")]
+    corrections = [_correction_words(lang, e) for e in events if service.is_correction(e)]
     labels = [(i18n.t(lang, k), v) for k, v in lines if v]
     width = max(len(label) for label, _ in labels) + 2
     for label, value in labels:
         print(f"{(label + ':').ljust(width)}{value}")
+    for words in corrections:
+        print(f"{'':{width}}{words}")
     print()
     print(i18n.t(lang, "f_history") + ":")
     for e in events:
@@ -180,7 +189,34 @@ FIELD_LABELS = {"title": "f_title", "agency": "f_agency", "co_agencies": "f_co",
 
 
 def _event_json(e: dict) -> dict:
-    return {k: e[k] for k in ("id", "at", "actor", "action", "task_id", "before", "after", "reason")}
+    """An event as JSON: what it changed, when it was recorded and the date it claims,
+    whether it is a correction, and whether a pinned clock or an imported file gave its time."""
+    from taskreg.service import is_correction
+
+    out = {k: e[k] for k in ("id", "at", "actor", "action", "task_id", "before", "after", "reason")}
+    out.update(claimed_on=e.get("claimed_on"), correction=is_correction(e),
+               pinned_clock=e.get("clock") == "pinned", imported=e.get("imported_by") is not None)
+    return out
+
+
+_NOUNS = {"extend": "n_extend", "done": "n_done", "cancel": "n_cancel", "reopen": "n_reopen",
+          "edit": "n_edit"}
+
+
+def _correction_words(lang: str, e: dict) -> str:
+    """A correction in words: "extension recorded on 01/12/2026, decided on 29/6/2026"."""
+    from taskreg import i18n
+
+    after = e["after"] or {}
+    claimed = {"extend": ("claimed_decided", after.get("decided_on")),
+               "done": ("claimed_done", after.get("done_on")),
+               "cancel": ("claimed_cancelled", after.get("cancelled_on"))}.get(e["action"])
+    if claimed and claimed[1]:
+        how = i18n.t(lang, claimed[0], day=_value(lang, claimed[1]))
+    else:
+        how = i18n.t(lang, "claimed_changed", day=_value(lang, e.get("correction_from") or ""))
+    return i18n.t(lang, "recorded_claimed", what=i18n.t(lang, _NOUNS.get(e["action"], "n_edit")),
+                  recorded=_value(lang, str(e["at"])[:10]), claimed=how)
 
 
 def _value(lang: str, value) -> str:
@@ -199,7 +235,7 @@ def _value(lang: str, value) -> str:
 
 def _describe(lang: str, e: dict) -> str:
     """One line for an event: its action, what changed from what to what, and why."""
-    from taskreg import i18n
+    from taskreg import i18n, service
 
     action = i18n.t(lang, "a_" + e["action"]) if "a_" + e["action"] in i18n.MESSAGES else e["action"]
     parts = [action]
@@ -216,10 +252,16 @@ def _describe(lang: str, e: dict) -> str:
                 continue
             label = i18n.t(lang, FIELD_LABELS[key]) if key in FIELD_LABELS else key
             parts.append(f"{label}: {_value(lang, old)} → {_value(lang, new)}")
-        if after.get("decided_on"):
+        if after.get("decided_on") and not service.is_correction(e):  # else said below
             parts.append(i18n.t(lang, "decided", day=_value(lang, after["decided_on"])))
     if e["reason"]:
         parts.append(i18n.t(lang, "because", reason=e["reason"]))
+    if service.is_correction(e):
+        parts.append(i18n.t(lang, "mark_correction") + ": " + _correction_words(lang, e))
+    if e.get("clock") == "pinned":
+        parts.append(i18n.t(lang, "mark_pinned"))
+    if e.get("imported_by") is not None:
+        parts.append(i18n.t(lang, "mark_imported", at=e["at"], actor=e["actor"]))
     return "; ".join(parts)
 
 

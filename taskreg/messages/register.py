@@ -67,8 +67,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agency_renamed": ("Renamed {code}: {old} → {name}.", "Đã đổi tên {code}: {old} → {name}."),
     "no_agencies": ("No agencies yet: add one with `taskreg agency add CODE \"NAME\"`.",
                     "Chưa có đơn vị nào: thêm bằng `taskreg agency add MÃ \"TÊN\"`."),
-    "agency_added_near": ("Note: it is close to {names}; if they are one agency, keep one (agency rename, agency retire) so reports are not split.",
-                          "Lưu ý: gần giống {names}; nếu là một đơn vị, hãy giữ một (agency rename, agency retire) để báo cáo không bị tách."),
+    "agency_near_refused": (
+        "{code} ({name}) is close to the registered agency {names}; a near-duplicate would split reports: if they are one agency, use it (correct its name with `taskreg agency rename`); if it really is another agency, add --distinct.",
+        "{code} ({name}) gần trùng với đơn vị đã có {names}; đơn vị gần trùng sẽ làm báo cáo bị tách: nếu là một đơn vị, hãy dùng đơn vị đã có (sửa tên bằng `taskreg agency rename`); nếu thật sự là đơn vị khác, thêm --distinct."),
+    "agency_added_distinct": (
+        "Registered as another agency than {names}, as --distinct says; the history records it.",
+        "Đã đăng ký là đơn vị khác với {names} theo --distinct; lịch sử thay đổi có ghi lại."),
     # -- options and settings ----------------------------------------------------------------
     "bad_choice": ("'{text}' is not a valid {what}: use one of {choices}.",
                    "'{text}' không hợp lệ cho {what}: dùng một trong {choices}."),
