@@ -228,13 +228,17 @@ def test_an_interrupted_export_leaves_the_old_file_byte_identical(filled, tmp_pa
     assert _leftovers(tmp_path) == []
 
 
-def test_a_cell_a_spreadsheet_refuses_leaves_the_old_file_byte_identical(filled, tmp_path):
+def test_a_control_character_no_longer_breaks_an_xlsx_export(filled, tmp_path):
+    """It once failed the export half-way (XLSX cannot hold \x01); it is now written as
+    OOXML's escape _x0001_ (SPEC §8), and the old file is replaced whole."""
     filled("add", "Tiêu đề có ký tự điều khiển \x01", "--agency", "SYT")
     out = tmp_path / "bao-cao.xlsx"
     out.write_bytes(b"last week's workbook")
-    result = filled.runner.invoke(app, ["export", "--format", "xlsx", "-o", str(out)], env=filled.env)
-    assert result.exit_code != 0
-    assert out.read_bytes() == b"last week's workbook"
+    filled("export", "--format", "xlsx", "-o", out)
+    from openpyxl import load_workbook
+
+    titles = [row[2] for row in load_workbook(out).worksheets[0].iter_rows(values_only=True)]
+    assert "Tiêu đề có ký tự điều khiển _x0001_" in titles
     assert _leftovers(tmp_path) == []
 
 
