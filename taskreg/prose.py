@@ -1,7 +1,9 @@
 """The report's sentences and the weekly digest, in the administrative style of each language.
 
 Everything here is text built from figures and rows the store already produced;
-no state is decided here.
+no state is decided here. Text from the register (the organisation, agency names and
+codes, titles) goes in through taskreg.text.printable, before it is cut or wrapped to
+fit: no control character reaches the mail raw and a line break in a title is a mark.
 """
 
 import textwrap
@@ -10,6 +12,7 @@ from datetime import date, timedelta
 from taskreg.dates import ROMAN_OF, Period, from_iso
 from taskreg.figures import Figures, Report
 from taskreg.i18n import day, num, pct, t
+from taskreg.text import printable
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -35,6 +38,7 @@ def report_sentences(lang: str, org: str, report: Report, agency_name: str | Non
                      today: date | None = None) -> list[str]:
     """The paragraph the committee's report quotes, then its rates and what they rest on,
     and, for a report as of a day before `today`, what was changed after that day."""
+    org, agency_name = printable(org), agency_name and printable(agency_name)
     f = report.whole
     label = period_label(lang, report.period)
     if f.population == 0:
@@ -79,9 +83,9 @@ def _cut(text: str, room: int) -> str:
 
 
 def _task_line(lang: str, task: dict, tail: str, indent: str = "  ") -> str:
-    head = f"{indent}#{task['id']} "
+    head, tail = f"{indent}#{task['id']} ", printable(tail)  # the tail names the agency code
     room = WIDTH - len(head) - len(tail) - 3  # 3: the " — " before the tail
-    title = " ".join(task["title"].split())  # a title from a spreadsheet cell may hold newlines
+    title = " ".join(printable(task["title"]).split())  # its line breaks are marks (⏎)
     return f"{head}{_cut(title, room)} — {tail}"
 
 
@@ -90,6 +94,7 @@ def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dic
            names: dict[str, str], agency_name: str | None = None) -> str:
     """The plain-text digest cron mails: identical for identical data and as-of date."""
     start = as_of - timedelta(days=6)
+    org, agency_name = printable(org), agency_name and printable(agency_name)
     heading = f"{org} — {agency_name}" if agency_name else org
     out = textwrap.wrap(t(lang, "w_heading", org=heading, start=day(lang, start), end=day(lang, as_of)),
                         WIDTH, subsequent_indent="  ") + [""]
@@ -120,7 +125,7 @@ def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dic
     rows: list[str] = []
     for code, tasks in ordered:
         count = f" ({num(lang, len(tasks))})"
-        rows.append(f"  {_cut(names[code], WIDTH - 2 - len(count))}{count}")
+        rows.append(f"  {_cut(printable(names[code]), WIDTH - 2 - len(count))}{count}")
         for r in sorted(tasks, key=lambda x: (x["due_on"], x["id"])):
             days_over = (as_of - from_iso(r["due_on"])).days
             tail = t(lang, "w_due", day=day(lang, from_iso(r["due_on"]))) + ", " + \

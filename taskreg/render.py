@@ -1,13 +1,17 @@
 """Putting rows on the screen: a rich table on a terminal, plain aligned text when piped.
 
 rich is imported only when a terminal table is drawn, so scripts and cron pay
-nothing for it. User text is never read as markup.
+nothing for it. User text is never read as markup, and every cell is printed through
+taskreg.text.printable: no control character in it reaches the terminal raw and a line
+break in it is a mark, so a title cannot forge a row (SPEC §8).
 """
 
 import csv
 import json
 import os
 import sys
+
+from taskreg.text import printable
 
 
 def is_terminal() -> bool:
@@ -30,8 +34,12 @@ def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset
     """Print a table; columns whose index is in `right` are right-aligned (numbers).
 
     On a terminal only column `wrap` (the free text) folds; the others keep one line.
+    Cells that are not text (a rich state bar) are drawn as they are.
     """
+    title = printable(title) if title else title
     if is_terminal():
+        headers = [printable(h) for h in headers]
+        rows = [[printable(c) if isinstance(c, str) else c for c in row] for row in rows]
         from rich import box
         from rich.table import Table
 
@@ -54,7 +62,10 @@ def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset
 
 
 def plain(headers: list[str], rows: list[list[str]], right=frozenset()) -> str:
-    """Columns separated by two spaces, the last one unpadded; no box drawing."""
+    """Columns separated by two spaces, the last one unpadded; no box drawing; each cell
+    on one line, its control characters escaped."""
+    headers = [printable(str(h)) for h in headers]
+    rows = [[printable(str(c)) for c in row] for row in rows]
     widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
     lines = []
     for row in [headers, *rows]:
@@ -74,10 +85,27 @@ def write_json(value) -> None:
     sys.stdout.write("\n")
 
 
-def write_csv(headers: list[str], rows, out=None) -> None:
-    writer = csv.writer(out or sys.stdout, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
+def write_csv(headers: list[str], rows, out=None, numbers=frozenset()) -> None:
+    """CSV whose text a spreadsheet never runs: a text cell beginning with =, +, -, @, a tab,
+    a CR or ' gets a leading ', which taskreg's import removes (SPEC §8). Numbers are not
+    text: an int, and every cell of the columns whose index is in `numbers` (a rate
+    formatted as "-1.50"), are written as they are.
+
+    A row holding a CR is written with every cell quoted: csv quotes a cell holding a line
+    break only if the break is in its line terminator ("\\n"), and a CR left bare would end
+    the row for every reader."""
+    from taskreg.transfer import csv_cell
+
+    out = out or sys.stdout
+    writer = csv.writer(out, lineterminator="\n")
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow([csv_cell(h) for h in headers])
+    for row in rows:
+        cells = [v if i in numbers else csv_cell(v) for i, v in enumerate(row)]
+        if any(isinstance(v, str) and "\r" in v for v in cells):
+            quoted.writerow(cells)
+        else:
+            writer.writerow(cells)
 
 
 def write_tasks_csv(tasks, out=None) -> int:

@@ -89,7 +89,7 @@ def test_a_title_with_newlines_keeps_the_weekly_layout(reg, tmp_path):
     rows.write_text(json.dumps([{"title": "Dòng một\nDòng hai", "agency": "SYT",
                                  "assigned_on": "2021-03-29", "due_on": "2021-04-02"}]), encoding="utf-8")
     reg("import", rows)
-    assert "  #1 Dòng một Dòng hai — SYT, due 2021-04-02\n" in reg("weekly").stdout
+    assert "  #1 Dòng một⏎Dòng hai — SYT, due 2021-04-02\n" in reg("weekly").stdout  # SPEC §8: a mark
 
 
 def test_english_counts_agree_with_their_nouns(reg, tmp_path):
