@@ -9,6 +9,7 @@ import glob
 import json
 import os
 import sqlite3
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,6 +23,10 @@ from taskreg.text import search_text
 MIGRATION_SET = "taskreg"
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: The bytes of a database file whose read locks are SQLite's SHARED lock (its unix VFS):
+#: a process holding one keeps every writer from checkpointing the register and deleting
+#: its -wal and -shm when it closes.
+SHARED_FIRST, SHARED_SIZE = 0x40000000 + 2, 510
 
 
 def migrations_dir() -> Path:
@@ -32,11 +37,12 @@ def migrations_dir() -> Path:
 
 
 @contextmanager
-def _built_beside(target: Path):
+def _built_beside(target: Path, replace: bool = False):
     """A hidden temporary file beside `target` to build in; on success it becomes `target`.
 
     `target` is absent or whole at every moment, an existing file is never
-    replaced (FileExistsError), and what killed runs left behind is swept away.
+    replaced (FileExistsError) unless `replace` says so (then it is replaced
+    whole, by a rename), and what killed runs left behind is swept away.
     """
     _sweep_leftovers(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -45,6 +51,11 @@ def _built_beside(target: Path):
         os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o660))
         os.chmod(tmp, 0o660)  # the umask may have taken group access away
         yield tmp
+        if replace:
+            # What is left of the old file's log must not be read as the new one's.
+            _remove(*(target.with_name(target.name + suffix) for suffix in ("-wal", "-shm")))
+            os.replace(tmp, target)
+            return
         try:
             os.link(tmp, target)  # atomic, and fails if `target` exists
         except FileExistsError:
@@ -56,7 +67,7 @@ def _built_beside(target: Path):
                 raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
             os.replace(tmp, target)
     finally:
-        _remove(tmp, tmp.with_name(tmp.name + "-journal"))
+        _remove(tmp, *(tmp.with_name(tmp.name + suffix) for suffix in ("-journal", "-wal", "-shm")))
 
 
 def _sweep_leftovers(target: Path) -> None:
@@ -82,6 +93,102 @@ def _remove(*paths: Path) -> None:
             path.unlink(missing_ok=True)
         except OSError:
             pass  # not ours to remove: leave it
+
+
+# -- what goes wrong with the file, in one sentence (SPEC §8) --------------------------------
+
+def _refuse_unusable(path: Path) -> os.stat_result | None:
+    """The status of the file at `path` (None if there is none), refusing at once what
+    cannot be a register: a directory, and a FIFO, socket or device, which opening would
+    hang on or read as something else."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as e:
+        raise Refused("register_unreadable", path=str(path), reason=e.strerror) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise Refused("register_is_dir", path=str(path))
+    if not stat.S_ISREG(info.st_mode):
+        from taskreg.errors import Ref
+
+        kind = ("kind_fifo" if stat.S_ISFIFO(info.st_mode) else
+                "kind_socket" if stat.S_ISSOCK(info.st_mode) else "kind_device")
+        raise Refused("register_special", path=str(path), kind=Ref(kind))
+    return info
+
+
+def failure(path: Path, error: sqlite3.Error) -> Refused | None:
+    """An SQLite failure a user can cause (a full disk, a file they may not write, a disk
+    error, a lock held too long) as the one sentence that says so; None for any other."""
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+; else read the text
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(error)
+    io_error = primary == 10 or "disk I/O error" in text
+    if primary == 13 or "disk is full" in text or (io_error and _no_space(path)):
+        return Refused("register_disk_full", path=str(path))
+    if primary == 8 or "readonly database" in text:
+        return Refused("register_write_denied", path=str(path), file=str(_read_only_part(path)))
+    if io_error:
+        return Refused("register_io_error", path=str(path), reason=text)
+    if primary in (5, 6) or "database is locked" in text:
+        return Refused("register_busy", path=str(path), seconds=BUSY_TIMEOUT_MS // 1000)
+    if primary == 14 or "unable to open" in text:
+        return Refused("register_failed", path=str(path), reason=text)
+    return None
+
+
+def _no_space(path: Path) -> bool:
+    """Whether the disk holding `path` is (all but) full: SQLite reports some writes on a
+    full disk as I/O errors (its -shm, which it maps into memory)."""
+    try:
+        info = os.statvfs(path.parent)
+    except (AttributeError, OSError):  # no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < 1024 * 1024
+
+
+def _read_only_part(path: Path) -> Path:
+    """Of the register, its -wal and -shm and its folder, the first this user may not write."""
+    for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), path.parent):
+        if os.path.lexists(part) and not os.access(part, os.W_OK):
+            return part
+    return path
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return None
+
+
+def _hold_shared_lock(path: Path) -> int | None:
+    """A read lock on the register's SHARED bytes, as an SQLite reader holds (the file
+    descriptor that holds it, or None where there are no POSIX locks).
+
+    While it is held no writer can checkpoint the register on closing and delete its -wal
+    and -shm, so a reader that cannot write sees those files stay as it found them.
+    """
+    if os.name != "posix":
+        return None
+    import fcntl
+    import time
+
+    fd = os.open(path, os.O_RDONLY)
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB, SHARED_SIZE, SHARED_FIRST)
+            return fd
+        except OSError as e:
+            if e.errno in (errno.EACCES, errno.EAGAIN) and time.monotonic() < deadline:
+                time.sleep(0.01)  # a writer is checkpointing it this instant
+                continue
+            os.close(fd)
+            if e.errno in (errno.EACCES, errno.EAGAIN):
+                raise Refused("register_busy", path=str(path), seconds=BUSY_TIMEOUT_MS // 1000) from None
+            return None  # a file system without locks: read as SQLite would
 
 
 def _statements(script: str):
@@ -163,6 +270,11 @@ class Store:
         self.clock = clock  # 'pinned' under TASKREG_TODAY: marked on every event recorded
         self.writable = writable
         self.backup_path: Path | None = None  # set when opening upgraded an existing register
+        self.commits = 0  # write transactions committed: what a later failure must not hide
+        self.added: list[int] = []  # the tasks those transactions added (their `add` events)
+        self.rollbacks = 0  # write transactions given up
+        self._adding: list[int] = []
+        self._lock_fd: int | None = None  # a read-only reader's SHARED lock (_hold_shared_lock)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -172,17 +284,16 @@ class Store:
         """Open (and, for commands that write, create) the register at `path`.
 
         Returns the store and, if this call created it, the folders it made for
-        it (deepest first; often none), else None. Refuses a directory, an
-        empty or non-SQLite file, and a register written by a newer taskreg,
-        leaving each untouched.
+        it (deepest first; often none), else None. Refuses a directory, a FIFO,
+        socket or device, an empty or non-SQLite file, and a register written by
+        a newer taskreg, leaving each untouched.
         """
         created = None
-        if path.is_dir():
-            raise Refused("register_is_dir", path=str(path))
-        if not path.exists():
+        if _refuse_unusable(path) is None:
             if not create:
                 raise Refused("register_missing", path=str(path))
             created = cls._create(path)
+            _refuse_unusable(path)  # what another process put there meanwhile
         try:
             with open(path, "rb") as f:
                 header = f.read(16)
@@ -193,56 +304,157 @@ class Store:
         if header != SQLITE_HEADER:
             raise Refused("register_not_sqlite", path=str(path))
         writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        lock = None
         try:
-            conn = cls._connect(path, writable)
+            if writable:
+                conn = cls._connect(path, writable)
+            else:
+                conn, lock = cls._connect_read_only(path)
             db = Database(conn, execute_plugins=False)
             store = cls(db, path, actor, now, writable, clock)
-            store._migrate()
+            store._lock_fd, lock = lock, None
+            try:
+                store._migrate()
+            except BaseException:
+                store.close()
+                raise
         except sqlite3.DatabaseError as e:
-            raise Refused("register_broken", path=str(path), reason=str(e)) from None
+            raise failure(path, e) or Refused("register_broken", path=str(path), reason=str(e)) from None
+        finally:
+            if lock is not None:
+                os.close(lock)
         return store, created
 
     @classmethod
+    def create(cls, path: Path, *, actor: str, now: str, clock: str | None = None,
+               fill=None, replace: bool = False) -> list[Path]:
+        """Build a whole new register beside `path` and move it into place (SPEC §8).
+
+        The schema and then what `fill(store)` writes (init's organisation and event,
+        the demo's data, each in its `store.write()`) go to a hidden temporary file, so that
+        `path` holds either what it held or the whole new register, whenever the
+        process is killed. Refuses an existing `path` (also one that another process
+        created meanwhile: of several inits at once exactly one succeeds), unless
+        `replace` (the demo rebuilding its own register), and a directory or special
+        file. Returns the folders made for it, deepest first.
+        """
+        info = _refuse_unusable(path)
+        if info is not None and not replace:
+            raise Refused("register_exists", path=str(path))
+        try:
+            return cls._build(path, actor, now, clock, fill, replace)
+        except FileExistsError:  # another process created it meanwhile
+            raise Refused("register_exists", path=str(path)) from None
+
+    @classmethod
     def _create(cls, path: Path) -> list[Path] | None:
-        """Build a new register beside `path` and move it into place whole.
+        """A new, empty register at `path` for the first command that writes to it.
 
         A crash half-way leaves no half-made register at `path`, only a hidden
         temporary file; if another liaison created the register meanwhile,
         theirs is kept and None returned; else the folders made for it.
         """
         try:
-            made = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+            return cls._build(path, "", "", None, None, False)
+        except FileExistsError:  # another liaison created it meanwhile
+            return None
+
+    @classmethod
+    def _build(cls, path: Path, actor: str, now: str, clock: str | None, fill,
+               replace: bool) -> list[Path]:
+        made = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with _built_beside(path) as tmp:
+            with _built_beside(path, replace=replace) as tmp:
                 conn = sqlite3.connect(tmp)
                 try:
                     db = Database(conn, execute_plugins=False)
                     with db.atomic():
                         _migrations().apply(db)
+                    if fill is not None:
+                        # Named by its real path: a failure names the register, not the temporary file.
+                        fill(cls(db, path, actor, now, True, clock))
+                    # WAL from the start: written in the header, so it is a WAL register when it appears.
+                    db.execute("PRAGMA journal_mode = WAL").fetchall()
                 finally:
                     conn.close()
-        except FileExistsError:  # another liaison created it meanwhile
-            return None
-        except OSError as e:
-            raise Refused("register_cannot_create", path=str(path), reason=e.strerror) from None
+        except BaseException as e:
+            for folder in made:  # no folder left behind for a register that is not there
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
+            if isinstance(e, FileExistsError):
+                raise
+            if isinstance(e, OSError):
+                raise Refused("register_cannot_create", path=str(path), reason=e.strerror or str(e)) from None
+            if isinstance(e, sqlite3.Error):
+                raise failure(path, e) or Refused("register_cannot_create", path=str(path),
+                                                  reason=str(e)) from None
+            raise
         return made
 
     @staticmethod
     def _connect(path: Path, writable: bool) -> sqlite3.Connection:
+        """A connection of its own (the backup reads through one); a read-only one takes no
+        lock of its own: the store that asks for it holds one."""
         if writable:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
         else:
-            # A published copy on read-only storage: read it without taking
-            # locks or creating -wal/-shm files beside it.
-            uri = path.resolve().as_uri()
-            try:
-                conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlite3.OperationalError:
-                conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+            conn = Store._connect_read_only(path, lock=False)[0]
+        return Store._configured(conn)
+
+    @staticmethod
+    def _configured(conn: sqlite3.Connection) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
+
+    @staticmethod
+    def _connect_read_only(path: Path, lock: bool = True) -> tuple[sqlite3.Connection, int | None]:
+        """Read a register this user cannot write without creating anything beside it.
+
+        SQLite reading a WAL register creates its -wal and -shm if they are missing,
+        owned by this user with the register's mode: in a shared folder where the group
+        may only read, writers could then no longer write (SPEC §8). So: with a read
+        lock held (no writer deletes the -wal and -shm meanwhile), a register whose -wal
+        and -shm both exist is read through them, seeing every committed change; one
+        with no committed change outside the main file (no -wal, or an empty one) is
+        read as it is (`immutable`, which creates nothing); and one whose -wal holds
+        changes that cannot be read without creating its -shm is refused, never read
+        stale. Returns the connection and the lock's file descriptor.
+        """
+        real = path.resolve()  # SQLite names the -wal and -shm after the real file
+        fd = _hold_shared_lock(real) if lock else None
+        try:
+            uri = real.as_uri()
+            wal, shm = Path(f"{real}-wal"), Path(f"{real}-shm")
+            wal_size = _size(wal)
+            if wal_size is not None and _size(shm) is not None:  # SQLite need create neither
+                conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+                try:
+                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                    return Store._configured(conn), fd
+                except sqlite3.OperationalError:
+                    conn.close()
+            if wal_size:  # committed changes not yet in the main file, which it cannot read
+                raise Refused("register_wal_unreadable", path=str(path), wal=f"{path}-wal",
+                              shm=f"{path}-shm")
+            # Every committed change is in the main file: read it as it is, creating nothing.
+            conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+            return Store._configured(conn), fd
+        except BaseException:
+            if fd is not None:
+                os.close(fd)
+            raise
+
+    def close(self) -> None:
+        """Close the connection, then let go of the read lock (closing a descriptor of the
+        file drops every POSIX lock this process holds on it, SQLite's too)."""
+        self.db.close()
+        if self._lock_fd is not None:
+            fd, self._lock_fd = self._lock_fd, None
+            os.close(fd)
 
     def _migrate(self) -> None:
         migrations = _migrations()
@@ -318,18 +530,30 @@ class Store:
         """One write transaction, its lock taken up front so concurrent writers queue
 
         rather than fail with "database is locked" half-way.
+
+        A failure the user can cause (the disk full, a file they may not write, a
+        disk error) is rolled back and raised as the one sentence that says so.
         """
         if not self.writable:
             raise Refused("register_read_only", path=str(self.path))
         conn = self.db.conn
-        conn.execute("BEGIN IMMEDIATE")
+        self._adding = []
         try:
-            yield self
-        except BaseException:
-            conn.rollback()
-            raise
-        else:
-            conn.commit()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+                conn.commit()
+            except BaseException:
+                self.rollbacks += 1
+                try:
+                    conn.rollback()
+                except sqlite3.Error:
+                    pass  # SQLite rolled it back itself (a full disk, an I/O error)
+                raise
+        except sqlite3.OperationalError as e:
+            raise failure(self.path, e) or e from None
+        self.commits += 1
+        self.added += self._adding
 
     def event(self, action: str, task_id: int | None = None, before=None, after=None,
               reason: str | None = None, event_id: int | None = None, at: str | None = None,
@@ -347,6 +571,8 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [event_id, at or self.now, actor or self.actor, action, task_id, _dumps(before),
              _dumps(after), reason, claimed_on, correction_from, clock, imported_by])
+        if action == "add" and task_id is not None and imported_by is None:
+            self._adding.append(task_id)
         return cursor.lastrowid
 
     def next_ids(self) -> tuple[int, int]:
@@ -365,6 +591,8 @@ class Store:
     def events(self, task_id: int | None = None, since: str | None = None,
                actor: str | None = None, with_import: bool = False) -> list[dict]:
         """Events in order; for one task, its own, and with `with_import` the import that brought it."""
+        if task_id is not None and not -2 ** 63 <= task_id < 2 ** 63:
+            return []  # no id SQLite can hold: no task has it
         where, args = [], []
         if task_id is not None and with_import:
             where.append("(task_id = ? OR id = (SELECT import_event FROM tasks WHERE id = ?))")
@@ -390,14 +618,18 @@ class Store:
         an error raised before the command opened it); None if it cannot be read."""
         if not path.is_file():
             return None
-        try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-            finally:
-                conn.close()
-        except sqlite3.Error:
+        try:  # as a reader that cannot write would: creating nothing beside it
+            conn, fd = Store._connect_read_only(path)
+        except (Refused, sqlite3.Error, OSError):
             return None
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        except sqlite3.Error:
+            row = None
+        finally:
+            conn.close()
+            if fd is not None:
+                os.close(fd)
         return row[0] if row else None
 
     def setting(self, key: str) -> str | None:
@@ -543,23 +775,44 @@ class Store:
 
     def recorded_after(self, start: str, end: str, as_of: str, after: str,
                        agency_id: int | None = None) -> tuple[int, int]:
-        """Of the tasks assigned in [start, end], how many were corrected and how many
-        entered late by events this register recorded on or after the day `after`
-        (the day after `as_of`): (corrected, entered). A correction counts when its
-        effect reaches back to `as_of` or earlier; imported history never counts.
+        """Of the tasks a report of [start, end] as of `as_of` counted or counts, how many
+        were corrected and how many entered late on or after the day `after` (the day
+        after `as_of`): (corrected, entered).
+
+        A correction counts when its effect reaches back to `as_of` or earlier, and an
+        edit that moved a task out of the period or agency counts too. A task entered
+        late was added with a past assignment date or brought by an import; the
+        history an import brings never counts as a correction.
         """
-        agency = " AND t.agency_id = :agency_id" if agency_id is not None else ""
-        row = self.db.execute(f"""
-            SELECT coalesce(sum(corrected AND NOT entered), 0), coalesce(sum(entered), 0)
-            FROM (SELECT max(e.action = 'add') AS entered, max(e.action != 'add') AS corrected
-                  FROM events e JOIN tasks t ON t.id = e.task_id
-                  WHERE e.at >= :after AND e.imported_by IS NULL
-                    AND (e.action = 'add' OR e.correction_from <= :as_of)
-                    AND t.assigned_on BETWEEN :start AND :end{agency}
-                  GROUP BY e.task_id)""",
-            {"start": start, "end": end, "as_of": as_of, "after": after,
-             "agency_id": agency_id}).fetchone()
-        return row[0], row[1]
+        args = {"start": start, "end": end, "as_of": as_of, "after": after, "agency_id": agency_id}
+        now_in = "t.assigned_on BETWEEN :start AND :end"
+        was_in = ("coalesce(json_extract(e.before, '$.assigned_on'), t.assigned_on)"
+                  " BETWEEN :start AND :end")
+        if agency_id is not None:
+            now_in += " AND t.agency_id = :agency_id"
+            was_in += (" AND coalesce(json_extract(e.before, '$.agency'), a.code)"
+                       " = (SELECT code FROM agencies WHERE id = :agency_id)")
+        rows = self.db.execute(f"""
+            SELECT e.task_id, max(e.action = 'add'), max(e.action != 'add')
+            FROM events e JOIN tasks t ON t.id = e.task_id JOIN agencies a ON a.id = t.agency_id
+            WHERE e.at >= :after AND e.imported_by IS NULL
+              AND (e.action = 'add' OR e.correction_from <= :as_of)
+              AND (({now_in}) OR (e.action = 'edit' AND {was_in}))
+            GROUP BY e.task_id""", args).fetchall()
+        entered = {task for task, added, _ in rows if added}
+        corrected = {task for task, _, changed in rows if changed} - entered
+        imports = [r[0] for r in self.db.execute(
+            "SELECT id FROM events WHERE action = 'import' AND at >= ?", [after])]
+        if imports:  # rare: only a report as of a day before an import looks
+            marks = ", ".join("?" for _ in imports)
+            agency = " AND t.agency_id = ?" if agency_id is not None else ""
+            brought = {r[0] for r in self.db.execute(
+                f"SELECT t.id FROM tasks t WHERE t.import_event IN ({marks})"
+                f" AND t.assigned_on BETWEEN ? AND ?{agency}",
+                [*imports, start, end, *([agency_id] if agency_id is not None else [])])}
+            entered |= brought
+            corrected -= brought
+        return len(corrected), len(entered)
 
     def uid_exists(self, uid: str) -> bool:
         return self.db.execute("SELECT 1 FROM tasks WHERE uid = ?", [uid]).fetchone() is not None

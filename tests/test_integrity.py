@@ -45,7 +45,7 @@ def test_an_extension_recorded_after_its_deadline_is_a_correction_everywhere(lat
     assert (report["overdue"], report["in_progress"]) == (0, 1)
     assert report["recorded_after_as_of"] == {"corrected": 1, "entered": 0}
     assert reg("report", "--year", "2026", "--as-of", "31/7/2026", env=DEC1).stdout.splitlines()[-1] == (
-        "After 2026-07-31, 1 task of these was corrected and 0 were entered late, so this report "
+        "After 2026-07-31, 1 task of this report was corrected and 0 were entered late, so it "
         "can differ from one run on that day (`taskreg history --since` shows the changes).")
     # a report as of the day before the correction reaches back to is untouched by it
     assert _json(reg("report", "--year", "2026", "--as-of", "30/6/2026", "--format", "json",
@@ -148,3 +148,25 @@ def test_a_pinned_today_is_a_date_a_register_can_hold(tr, pinned):
     assert result.stderr == (f"TASKREG_TODAY={pinned} is not a YYYY-MM-DD date in the years "
                              "1900–2199.\n")
     assert not tr.path.exists()
+
+
+def test_a_task_moved_out_of_a_report_or_imported_late_is_counted(reg, tmp_path):
+    # Review of issue 10: a re-run report that lost tasks to an edit, or gained them by an
+    # import, must say it moved.
+    march = {"TASKREG_TODAY": "2026-03-31"}
+    for title in ("Một", "Hai"):
+        reg("add", title, "--agency", "SYT", "--assigned", "10/1/2026", env=march)
+    q1 = ["report", "--quarter", "2026Q1", "--agency", "SYT", "--format", "json"]
+    assert _json(reg(*q1, env=march))["total"] == 2
+    april = {"TASKREG_TODAY": "2026-04-10"}
+    reg("edit", "1", "--assigned", "2/4/2026", env=april)  # out of the quarter
+    reg("edit", "2", "--agency", "STC", env=april)          # out of the agency
+    rows = tmp_path / "late.csv"
+    rows.write_text("title,agency,assigned_on\nBa,SYT,1/2/2026\n", encoding="utf-8")
+    reg("import", rows, env=april)
+    report = _json(reg(*q1, env=april))
+    assert report["total"] == 1
+    assert report["recorded_after_as_of"] == {"corrected": 2, "entered": 1}
+    # all agencies: one task left the quarter, one moved between agency rows
+    assert _json(reg("report", "--quarter", "2026Q1", "--format", "json",
+                     env=april))["recorded_after_as_of"] == {"corrected": 2, "entered": 1}

@@ -1,5 +1,6 @@
 """`taskreg demo`: build the Q1/2021 demo register and print the report it reproduces."""
 
+import os
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -24,25 +25,35 @@ def demo(
     from taskreg.errors import Count
     from taskreg.errors import Refused, TaskregError
     from taskreg.store import Store
+    from taskreg.text import printable
 
     session = ctx.obj
     path = db or session.db_option or Path(DEMO_FILE)
-    if path.exists():
+    existed = os.path.lexists(path)
+    if existed:
         # Rebuild only a register this command built; never overwrite anything else.
         try:
             old, _ = Store.open(path, create=False, actor=session.actor, now=session.now)
-            is_demo = old.setting("demo") == "1"
-            old.db.close()
-        except TaskregError:
+            try:
+                is_demo = old.setting("demo") == "1"
+            finally:
+                old.close()
+        except TaskregError as e:
+            if e.key == "register_special":  # a FIFO, socket or device: say what it is
+                raise
             is_demo = False
         if not is_demo:
             raise Refused("demo_refuse", path=str(path))
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    session.db_option = path
-    store = session.store(create=True)
     agencies, tasks = demo_data.generate()
-    bulk.load_demo(store, agencies, tasks)
+    # Built whole beside the path and moved into place: killed at any moment, the path
+    # holds the old demo or the new one, never a register that demo then refuses (SPEC §8).
+    made = Store.create(path, actor=session.actor, now=session.now, replace=existed,
+                        fill=lambda store: bulk.load_demo(store, agencies, tasks))
+    session.changed = True
+    if not existed:
+        session._created, session._created_dirs = path, made
+    session.db_option = path
+    store = session.store()
     session.err("demo_built", path=str(path), agencies=Count(len(agencies)), tasks=Count(len(tasks)))
     period = parse_quarter("2021Q1")
     org, basis = settings(store)
@@ -50,10 +61,11 @@ def demo(
     render_report(session.lang(), org, result, None, "text", False, session.today)
     print()
     print(session.text("demo_next"))
-    for line in (f"taskreg --db {path} report --quarter I/2021 --by agency",
-                 f"taskreg --db {path} list --status overdue --as-of 31/3/2021",
-                 f"taskreg --db {path} weekly --as-of 31/3/2021 --lang vi",
-                 f"taskreg --db {path} show 1"):
+    shown = printable(str(path))
+    for line in (f"taskreg --db {shown} report --quarter I/2021 --by agency",
+                 f"taskreg --db {shown} list --status overdue --as-of 31/3/2021",
+                 f"taskreg --db {shown} weekly --as-of 31/3/2021 --lang vi",
+                 f"taskreg --db {shown} show 1"):
         print(f"  {line}")
 
 

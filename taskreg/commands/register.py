@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import Lang, choice, command
-from taskreg.errors import BadInput, Refused
+from taskreg.errors import BadInput
 
 #: Settings a user may change, with their allowed values (None: free text) and defaults.
 SETTINGS = {"org": (None, "UBND tỉnh"), "rate-basis": (("due", "assigned"), "due"),
@@ -34,17 +34,23 @@ def check_setting(key: str, value) -> str:
 def init(ctx: typer.Context, org: Annotated[Optional[str], typer.Option(
         "--org", help='The organisation, e.g. "UBND tỉnh Quảng Nam".')] = None, lang: Lang = None):
     """Create the register.  Example: taskreg init --org "UBND tỉnh Quảng Nam" """
+    from taskreg.store import Store
     from taskreg.text import nfc
 
     session = ctx.obj
     path = session.path()
-    if path.exists():
-        raise Refused("register_exists", path=str(path))
-    store = session.store(create=True)
-    with store.write():
-        if org and nfc(org):
-            store.set_setting("org", nfc(org))
-        store.event("init", after={"org": nfc(org) if org else None})
+
+    def fill(store):
+        with store.write():
+            if org and nfc(org):
+                store.set_setting("org", nfc(org))
+            store.event("init", after={"org": nfc(org) if org else None})
+
+    # Built whole with its organisation and init event beside the path, then moved into
+    # place: of several inits at once one succeeds, and a killed one leaves none (SPEC §8).
+    made = Store.create(path, actor=session.actor, now=session.now,
+                        clock="pinned" if session.pinned else None, fill=fill)
+    session._created, session._created_dirs = path, made
 
 
 config_app = typer.Typer(help="Read and change the register's settings: org, rate-basis, lang.",
@@ -56,6 +62,8 @@ config_app = typer.Typer(help="Read and change the register's settings: org, rat
 def config_get(ctx: typer.Context, key: Annotated[Optional[str], typer.Argument(
         help="org, rate-basis or lang; none prints them all.")] = None, lang: Lang = None):
     """Print a setting, or all of them.  Example: taskreg config get rate-basis"""
+    from taskreg.text import printable
+
     session = ctx.obj
     store = session.store()
     keys = [key] if key else list(SETTINGS)
@@ -64,7 +72,7 @@ def config_get(ctx: typer.Context, key: Annotated[Optional[str], typer.Argument(
             raise BadInput("config_unknown", setting=k, keys=", ".join(SETTINGS))
         value = store.setting(k)
         default = SETTINGS[k][1]
-        shown = value if value is not None else (default if default is not None else "")
+        shown = printable(value if value is not None else (default if default is not None else ""))
         print(f"{k}={shown}" if not key else shown)
 
 

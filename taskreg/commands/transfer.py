@@ -24,6 +24,7 @@ def import_(
 ):
     """Import tasks from a file, every row or none.  Example: taskreg import giao-viec-quy1.xlsx --dry-run"""
     from taskreg import bulk
+    from taskreg.text import printable
     from taskreg.transfer import detect_format, progress
 
     fmt = detect_format(file, format)
@@ -35,7 +36,7 @@ def import_(
 
         raise BadInput("import_unreadable", path=str(file), reason=Ref("no_such_file"))
     store = session.store(create=True)
-    with progress(None, file.name) as bar:
+    with progress(None, printable(file.name)) as bar:
         try:
             result = bulk.import_tasks(store, session.today, file, fmt, dry_run=dry_run,
                                           create_agencies=create_agencies, on_row=bar.advance)

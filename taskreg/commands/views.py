@@ -128,6 +128,7 @@ def show(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="ID"
     from taskreg import i18n, render, service
     from taskreg.dates import from_iso, iso
     from taskreg.errors import Refused
+    from taskreg.text import printable
 
     choice(format, ("text", "json"), "--format")
     session = ctx.obj
@@ -172,14 +173,16 @@ def show(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="ID"
     corrections = [_correction_words(lang, e) for e in events if service.is_correction(e)]
     labels = [(i18n.t(lang, k), v) for k, v in lines if v]
     width = max(len(label) for label, _ in labels) + 2
+    # Each value and history line on one line, its control characters escaped (SPEC §8):
+    # a note or a result cannot forge a field, a correction or an event.
     for label, value in labels:
-        print(f"{(label + ':').ljust(width)}{value}")
+        print(f"{(label + ':').ljust(width)}{printable(value)}")
     for words in corrections:
-        print(f"{'':{width}}{words}")
+        print(f"{'':{width}}{printable(words)}")
     print()
     print(i18n.t(lang, "f_history") + ":")
     for e in events:
-        print("  " + "  ".join(filter(None, [e["at"], e["actor"], _describe(lang, e)])))
+        print("  " + printable("  ".join(filter(None, [e["at"], e["actor"], _describe(lang, e)]))))
 
 
 FIELD_LABELS = {"title": "f_title", "agency": "f_agency", "co_agencies": "f_co",

@@ -48,6 +48,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "{path} cần nâng cấp nhưng ở đây chỉ đọc được."),
     "register_read_only": ("{path} is read-only here: nothing can be written to it.",
                            "{path} chỉ đọc được ở đây: không ghi được gì."),
+    # -- what the command line, the disk and the output can do (SPEC §8) ---------------------
+    "arg_not_utf8": (
+        "Argument {n} of the command line{after} is not UTF-8 text ('{text}'); type it again in UTF-8, nothing was changed.",
+        "Tham số thứ {n} của dòng lệnh{after} không phải văn bản UTF-8 ('{text}'); đề nghị nhập lại bằng UTF-8, chưa có gì thay đổi."),
+    "arg_nul": (
+        "Argument {n} of the command line{after} holds a NUL character ('{text}'), which text cannot hold; nothing was changed.",
+        "Tham số thứ {n} của dòng lệnh{after} chứa ký tự NUL ('{text}'), văn bản không được chứa ký tự này; chưa có gì thay đổi."),
+    "arg_after": (" (after {option})", " (sau {option})"),
+    "env_not_utf8": (
+        "The environment variable {name} is not UTF-8 text ('{text}'); set it again in UTF-8, nothing was changed.",
+        "Biến môi trường {name} không phải văn bản UTF-8 ('{text}'); đề nghị đặt lại bằng UTF-8, chưa có gì thay đổi."),
+    "register_special": ("{path} is {kind}, not a register file; it was left as it is.",
+                         "{path} là {kind}, không phải tệp sổ đăng ký; tệp được giữ nguyên."),
+    "kind_fifo": ("a named pipe (FIFO)", "một đường ống có tên (FIFO)"),
+    "kind_socket": ("a socket", "một socket"),
+    "kind_device": ("a device", "một thiết bị"),
+    "register_wal_unreadable": (
+        "{path} has committed changes in {wal} that cannot be read here without creating {shm}, so nothing was read: ask the register's owner to run any taskreg command on it, or read a copy made with `taskreg backup`.",
+        "{path} có thay đổi đã ghi trong {wal} nhưng ở đây không đọc được nếu không tạo {shm} nên chưa đọc gì: đề nghị người quản lý sổ chạy một lệnh taskreg bất kỳ trên sổ, hoặc đọc bản sao tạo bằng `taskreg backup`."),
+    "register_disk_full": (
+        "The disk holding {path} is full, so nothing was changed: free some space, then run the command again.",
+        "Ổ đĩa chứa {path} đã đầy nên chưa có gì thay đổi: đề nghị giải phóng dung lượng rồi chạy lại lệnh."),
+    "register_write_denied": (
+        "Cannot write to {path}: {file} is read-only for you, so nothing was changed; ask whoever owns {file} to give your group write access to it (chmod g+w).",
+        "Không ghi được vào {path}: {file} chỉ cho phép bạn đọc nên chưa có gì thay đổi; đề nghị người sở hữu {file} cấp quyền ghi cho nhóm (chmod g+w)."),
+    "register_io_error": (
+        "A disk error stopped the work on {path} ({reason}), so nothing was changed; run `taskreg check`, and if it finds a problem restore the last backup.",
+        "Lỗi đọc ghi ổ đĩa khi làm việc với {path} ({reason}) nên chưa có gì thay đổi; đề nghị chạy `taskreg check` và khôi phục bản sao lưu gần nhất nếu phát hiện lỗi."),
+    "register_busy": (
+        "{path} stayed locked by another writer for {seconds} seconds, so nothing was changed; run the command again.",
+        "{path} bị người khác giữ khóa ghi quá {seconds} giây nên chưa có gì thay đổi; đề nghị chạy lại lệnh."),
+    "register_failed": ("Could not use the register {path} ({reason}); nothing was changed.",
+                        "Không sử dụng được sổ đăng ký {path} ({reason}); chưa có gì thay đổi."),
+    "command_failed": ("The command could not finish ({reason}); nothing was changed.",
+                       "Lệnh không thực hiện được ({reason}); chưa có gì thay đổi."),
+    "recorded_then_failed": (
+        "The change was recorded, but the command could not finish ({reason}); do not run it again.",
+        "Thay đổi đã được ghi vào sổ nhưng lệnh không hoàn tất được ({reason}); không chạy lại lệnh này."),
+    "output_failed_added": (
+        "Task {id} was recorded, but its output could not be written ({reason}); do not add it again.",
+        "Nhiệm vụ {id} đã được ghi vào sổ nhưng không xuất được kết quả ({reason}); không thêm lại nhiệm vụ này."),
+    "output_failed_recorded": (
+        "The change was recorded, but its output could not be written ({reason}); do not run the command again.",
+        "Thay đổi đã được ghi vào sổ nhưng không xuất được kết quả ({reason}); không chạy lại lệnh này."),
+    "output_failed": ("The output could not be written ({reason}); nothing was changed.",
+                      "Không xuất được kết quả ({reason}); chưa có gì thay đổi."),
     # -- agencies ----------------------------------------------------------------------------
     "agency_unknown": (
         "No agency '{text}' in the register{close}; register a new one with `taskreg agency add CODE \"NAME\"`.",
