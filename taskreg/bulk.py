@@ -593,6 +593,26 @@ def _event_problems(e, where: str) -> list[tuple]:
     return problems
 
 
+def _is_date_or_null(value) -> bool:
+    from taskreg.transfer import is_iso_date
+
+    return value is None or is_iso_date(value)
+
+
+#: Fields of an event's before/after whose value has one shape: dates, the coordinating
+#: agencies, the backdated mark, the task id.
+_VALUE_SHAPES = {
+    **{key: (_is_date_or_null, "import_bad_iso_date")
+       for key in ("assigned_on", "due_on", "done_on", "cancelled_on", "source_date", "decided_on")},
+    "co_agencies": (lambda v: isinstance(v, list), "import_bad_value"),
+    "backdated": (lambda v: isinstance(v, bool), "import_bad_value"),
+    "id": (lambda v: isinstance(v, int) and not isinstance(v, bool), "import_bad_value"),
+    **{key: (lambda v: v is None or isinstance(v, str), "import_not_text")
+       for key in ("title", "agency", "uid", "source", "assigned_by", "note", "result",
+                   "cancel_reason")},
+}
+
+
 def _changes_problems(changes, where: str) -> list[tuple]:
     """An event's before or after: null, or task fields with text, numbers, true/false,
     null or lists of texts as values."""
@@ -612,6 +632,12 @@ def _changes_problems(changes, where: str) -> list[tuple]:
                 or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
             problems.append((f"{where}.{key}", "import_bad_value", {}))
             continue
+        if shape := _VALUE_SHAPES.get(key):  # the shape taskreg itself writes for this field
+            ok, key_of_problem = shape
+            if not ok(value):
+                problems.append((f"{where}.{key}", key_of_problem,
+                                 {"text": _shown(value), "first": FIRST_YEAR, "last": LAST_YEAR}))
+                continue
         for v in texts:
             if isinstance(v, str) and (problem := text_problem(v)):
                 problems.append((f"{where}.{key}", problem, {}))

@@ -148,10 +148,10 @@ def _clock() -> tuple[date, str, bool]:
     pinned = os.environ.get("TASKREG_TODAY")
     if not pinned:
         return now.date(), now.isoformat(timespec="seconds"), False
-    from taskreg.dates import FIRST_YEAR, LAST_YEAR
+    from taskreg.dates import FIRST_YEAR, LAST_YEAR, ISO_DATE
 
-    try:
-        today = date.fromisoformat(pinned)
+    try:  # YYYY-MM-DD only: fromisoformat alone also takes 20260101 and 2026-W01-1
+        today = date.fromisoformat(pinned) if ISO_DATE.fullmatch(pinned) else None
     except ValueError:
         today = None
     if today is None or not FIRST_YEAR <= today.year <= LAST_YEAR:

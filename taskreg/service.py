@@ -133,7 +133,10 @@ def add_agency(store: Store, code: str, name: str, kind: str | None, distinct: b
     return {"code": code, "name": name, "kind": kind, "close": close, "distinct": distinct}
 
 
-def rename_agency(store: Store, typed: str, name: str) -> tuple[dict, str]:
+def rename_agency(store: Store, typed: str, name: str, distinct: bool = False) -> tuple[dict, str]:
+    """Give an agency a new name. The name may not nearly duplicate another agency, by the
+    rule `agency add` uses, unless `distinct` (audited); closeness the agency already had
+    under its old name does not stop a rename."""
     name = nfc(name)
     if not name:
         raise BadInput("agency_empty")
@@ -141,12 +144,21 @@ def rename_agency(store: Store, typed: str, name: str) -> tuple[dict, str]:
         agencies = store.agencies()
         agency = find_agency(agencies, typed)
         name_fold = fold(name)
-        for other in agencies:
-            if other["id"] != agency["id"] and name_fold in (other["code_fold"], other["name_fold"]):
+        others = [a for a in agencies if a["id"] != agency["id"]]
+        for other in others:
+            if name_fold in (other["code_fold"], other["name_fold"]):
                 raise Refused("agency_duplicate", text=name, other=agency_label(other))
+        already = near_duplicates(others, agency["code_fold"], agency["name_fold"])
+        close = [a for a in near_duplicates(others, agency["code_fold"], name_fold) if a not in already]
+        if close and not distinct:
+            raise Refused("agency_near_refused", code=agency["code"], name=name,
+                          names=", ".join(map(agency_label, close[:3])))
         store.rename_agency(agency["id"], name, name_fold)
+        after = {"code": agency["code"], "name": name}
+        if close:
+            after["distinct"] = True
         store.event("agency_rename", before={"code": agency["code"], "name": agency["name"]},
-                    after={"code": agency["code"], "name": name})
+                    after=after)
     return agency, name
 
 

@@ -164,3 +164,16 @@ def test_close_but_distinct_agencies_need_no_distinct(reg):
     assert reg("agency", "add", "SXD", "Sở Xây dựng").stderr == "Registered SXD: Sở Xây dựng.\n"
     event = json.loads(reg("history", "--format", "json").stdout)[-1]
     assert "distinct" not in event["after"]
+
+
+def test_a_rename_may_not_make_a_near_duplicate_unless_distinct(reg):
+    # Review of issue 10: rename let through what `agency add` refuses.
+    before = reg.rows("SELECT name FROM agencies ORDER BY code")
+    for name in ("Sở Y", "Sở  Y  tế.", "Sở Y-tế"):
+        result = reg("agency", "rename", "STC", name, code=1)
+        assert "SYT (Sở Y tế)" in result.stderr and "--distinct" in result.stderr
+    assert reg.rows("SELECT name FROM agencies ORDER BY code") == before
+    reg("agency", "rename", "STC", "Sở Y", "--distinct")
+    event = reg.rows("SELECT after FROM events WHERE action = 'agency_rename'")
+    assert event == [('{"code": "STC", "distinct": true, "name": "Sở Y"}',)]
+    reg("agency", "rename", "STC", "Sở Tài chính tỉnh")  # close to nothing: no flag needed

@@ -310,3 +310,23 @@ def test_ids_to_keep_must_be_positive_whole_numbers_without_duplicates(tr, tmp_p
         task.pop("id", None)
     tr("--db", fresh, "import", _file(tmp_path, {"tasks": tasks}), "--create-agencies")
     assert _ids(fresh) == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"due_on": 5}, "history[0].before.due_on"),
+    ({"assigned_on": "notadate"}, "history[0].before.assigned_on"),
+    ({"done_on": ["x"]}, "history[0].before.done_on"),
+    ({"co_agencies": 7}, "history[0].before.co_agencies"),
+    ({"backdated": "yes"}, "history[0].before.backdated"),
+    ({"title": 3}, "history[0].before.title"),
+])
+def test_the_values_of_an_imported_events_changes_have_the_shape_taskreg_writes(reg, tmp_path, changes, field):
+    # Review of issue 10: "Deadline: 5 → —" and "Assigned: — → notadate" came in unchecked.
+    path = tmp_path / "h.json"
+    path.write_text(json.dumps({"tasks": [{"title": "t", "agency": "SYT", "assigned_on": "2021-01-05",
+                                           "history": [{"action": "edit", "at": "2021-01-05T09:00:00",
+                                                        "actor": "lan", "before": changes}]}]}),
+                    encoding="utf-8")
+    result = reg("import", path, code=2)
+    assert f"Row 1, {field}:" in result.stderr
+    assert reg.rows("SELECT count(*) FROM tasks") == [(0,)]

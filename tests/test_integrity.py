@@ -142,7 +142,7 @@ def test_a_pinned_today_dates_every_event_and_marks_it(reg):
     assert _json(reg("history", "--task", unpinned, "--format", "json"))[0]["pinned_clock"] is False
 
 
-@pytest.mark.parametrize("pinned", ["9999-12-31", "1899-12-31", "31/3/2021", "2021-02-30"])
+@pytest.mark.parametrize("pinned", ["9999-12-31", "1899-12-31", "31/3/2021", "2021-02-30", "20260101"])
 def test_a_pinned_today_is_a_date_a_register_can_hold(tr, pinned):
     result = tr("init", code=2, env={"TASKREG_TODAY": pinned})
     assert result.stderr == (f"TASKREG_TODAY={pinned} is not a YYYY-MM-DD date in the years "

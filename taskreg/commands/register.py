@@ -146,12 +146,14 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
 @command
 def agency_rename(ctx: typer.Context, agency: Annotated[str, typer.Argument(help="The agency's code or current name.")],
                   name: Annotated[str, typer.Argument(help="Its new full name.")],
+                  distinct: Annotated[bool, typer.Option(
+                      "--distinct", help="It stays another agency, though its new name is close to a registered one (audited).")] = False,
                   lang: Lang = None):
     """Give an agency a new name; its code and its tasks stay.  Example: taskreg agency rename SKHDT "Sở Tài chính" """
     from taskreg import service
 
     session = ctx.obj
-    found, new = service.rename_agency(session.store(), agency, name)
+    found, new = service.rename_agency(session.store(), agency, name, distinct=distinct)
     session.err("agency_renamed", code=found["code"], old=found["name"], name=new)
 
 
