@@ -67,3 +67,16 @@ def test_the_quickstart_runs_as_written_on_any_day(tmp_path):
     # a normal life: everything recorded on the day it happened, so nothing is a correction
     assert "Corrected" not in result.stdout and "correction" not in result.stdout
     assert (tmp_path / "so-y-te.db").exists()
+
+
+def test_every_command_module_can_be_imported_first():
+    """Commands import what they share from taskreg.session, never taskreg.cli: no cycle."""
+    import pkgutil
+
+    import taskreg.commands
+
+    for module in pkgutil.iter_modules(taskreg.commands.__path__):
+        name = f"taskreg.commands.{module.name}"
+        result = subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True,
+                                text=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+        assert result.returncode == 0, (name, result.stderr)

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.cli import Lang, command
+from taskreg.session import Lang, command
 
 DEMO_FILE = "taskreg-demo.db"
 

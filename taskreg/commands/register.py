@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.cli import Lang, choice, command
+from taskreg.session import Lang, choice, command
 from taskreg.errors import BadInput
 
 #: Settings a user may change, with their allowed values (None: free text) and defaults.

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.cli import Lang, choice, command
+from taskreg.session import Lang, choice, command
 
 Opt = Optional[str]
 

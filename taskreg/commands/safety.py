@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from taskreg.cli import Lang, command
+from taskreg.session import Lang, command
 from taskreg.errors import Count
 
 

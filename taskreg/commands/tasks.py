@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.cli import Lang, choice, command
+from taskreg.session import Lang, choice, command
 
 Reason = Annotated[str, typer.Option("--reason", help="Why; kept in the history.")]
 On = Annotated[Optional[str], typer.Option("--on", help="The date (default today).",

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.cli import choice, command
+from taskreg.session import choice, command
 from taskreg.errors import Count
 from taskreg.commands.views import (AsOf, Agency, All, DueWithin, From, Lang, Month, Quarter,
                                     Search, Sort, Status, To, Year)

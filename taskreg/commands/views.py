@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.cli import Lang, choice, command
+from taskreg.session import Lang, choice, command
 
 AsOf = Annotated[Optional[str], typer.Option(
     "--as-of", help="Show states as of the end of this day (default today).", show_default=False)]
