@@ -10,3 +10,6 @@ ALTER TABLE events ADD COLUMN clock TEXT;
 -- History brought by an import: the import's event. Its `at` and `actor` are what the
 -- file claims; the register recorded it when the import event says.
 ALTER TABLE events ADD COLUMN imported_by INTEGER;
+-- A report as of a day before an import counts the tasks that import brought as entered
+-- late: find them by their import and assignment date without reading the table.
+CREATE INDEX tasks_import ON tasks (import_event, assigned_on, agency_id);

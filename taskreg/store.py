@@ -803,16 +803,22 @@ class Store:
         corrected = {task for task, _, changed in rows if changed} - entered
         imports = [r[0] for r in self.db.execute(
             "SELECT id FROM events WHERE action = 'import' AND at >= ?", [after])]
-        if imports:  # rare: only a report as of a day before an import looks
+        brought = 0
+        if imports:  # only a report as of a day before an import: counted in the index
             marks = ", ".join("?" for _ in imports)
-            agency = " AND t.agency_id = ?" if agency_id is not None else ""
-            brought = {r[0] for r in self.db.execute(
-                f"SELECT t.id FROM tasks t WHERE t.import_event IN ({marks})"
-                f" AND t.assigned_on BETWEEN ? AND ?{agency}",
-                [*imports, start, end, *([agency_id] if agency_id is not None else [])])}
-            entered |= brought
-            corrected -= brought
-        return len(corrected), len(entered)
+            agency = " AND agency_id = ?" if agency_id is not None else ""
+            scope = [*imports, start, end, *([agency_id] if agency_id is not None else [])]
+            brought = self.db.execute(
+                f"SELECT count(*) FROM tasks WHERE import_event IN ({marks})"
+                f" AND assigned_on BETWEEN ? AND ?{agency}", scope).fetchone()[0]
+            ids = sorted(corrected)  # an imported task corrected since counts once, as entered
+            for i in range(0, len(ids), 10_000):
+                chunk = ids[i:i + 10_000]
+                corrected -= {r[0] for r in self.db.execute(
+                    f"SELECT id FROM tasks WHERE import_event IN ({marks})"
+                    f" AND assigned_on BETWEEN ? AND ?{agency}"
+                    f" AND id IN ({', '.join('?' for _ in chunk)})", [*scope, *chunk])}
+        return len(corrected), len(entered) + brought
 
     def uid_exists(self, uid: str) -> bool:
         return self.db.execute("SELECT 1 FROM tasks WHERE uid = ?", [uid]).fetchone() is not None
