@@ -108,8 +108,9 @@ def write_csv(headers: list[str], rows, out=None, numbers=frozenset()) -> None:
             writer.writerow(cells)
 
 
-def write_tasks_csv(tasks, out=None) -> int:
-    """Tasks as CSV headed by their JSON field names; co_agencies joined by ';'. Returns the count."""
+def write_tasks_csv(tasks, out=None, headers: list[str] | None = None) -> int:
+    """Tasks as CSV headed by their JSON field names (or `headers`, one per field, in their
+    order); co_agencies joined by ';'. Returns the count."""
     from taskreg.service import TASK_FIELDS, public
 
     count = 0
@@ -120,7 +121,7 @@ def write_tasks_csv(tasks, out=None) -> int:
             count += 1
             yield [";".join(v) if isinstance(v, list) else v for v in public(task).values()]
 
-    write_csv(list(TASK_FIELDS), rows(), out)
+    write_csv(headers or list(TASK_FIELDS), rows(), out)
     return count
 
 

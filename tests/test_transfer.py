@@ -241,3 +241,17 @@ def test_an_imported_task_shows_the_import_that_brought_it(reg, tmp_path):
     assert len(history) == 1 and history[0].endswith(
         f"lan  imported; from {rows} (2 tasks in that import); date pinned by TASKREG_TODAY")
     assert reg("history", "--task", "1").stdout.count("imported; from") == 1
+
+
+def test_a_csv_export_asked_for_in_vietnamese_has_vietnamese_headers_and_imports_back(filled, tmp_path):
+    # SPEC §5: `export --lang vi` writes the Vietnamese headers; `config lang vi` does not.
+    out = tmp_path / "vi.csv"
+    filled("export", "--lang", "vi", "-o", out)
+    assert out.read_text(encoding="utf-8").splitlines()[0] == (
+        "Số,UID,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao,Hạn hoàn thành,"
+        "Ngày hoàn thành,Ngày dừng thực hiện,Số ký hiệu,Ngày văn bản,Người giao,Ghi chú,Kết quả,Tình trạng")
+    fresh = tmp_path / "fresh.db"
+    filled("--db", fresh, "import", out, "--create-agencies")
+    assert _reports(filled, fresh, org=False) == _reports(filled, filled.path, org=False)
+    filled("config", "set", "lang", "vi")
+    assert filled("export").stdout.splitlines()[0].startswith("id,uid,title,agency,")

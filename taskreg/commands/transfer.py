@@ -86,7 +86,13 @@ def export(
             if format == "json":
                 return _export_json(store, rows, day, target)
             if format == "csv":
-                return render.write_tasks_csv(rows, target)
+                # Vietnamese headers only when asked on the command line: `config lang`
+                # must not change what scripts read (SPEC §5); import reads both.
+                from taskreg.service import TASK_FIELDS
+                from taskreg.transfer import VI_HEADERS
+
+                headers = [VI_HEADERS[f] for f in TASK_FIELDS] if lang == "vi" else None
+                return render.write_tasks_csv(rows, target, headers)
             return _export_xlsx(session, store, rows, day if as_of else None, target, quarter,
                                 month, year, from_, to, agency)
 
