@@ -61,9 +61,15 @@ def csv_cell(value):
     return value
 
 
+_CSV_REFUSES_NUL = sys.version_info < (3, 11)
+_NUL_STANDIN = "\ufffe"  # a noncharacter: no real text holds it
+
+
 def from_csv_cell(text: str) -> str:
     """A CSV cell as taskreg's import reads it: exactly one leading ' removed where the rest
     begins with one of FORMULA_STARTS (what csv_cell added); any other ' is the text's own."""
+    if _CSV_REFUSES_NUL:
+        text = text.replace(_NUL_STANDIN, "\x00")
     if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
         return text[1:]
     return text
@@ -154,9 +160,12 @@ def _csv_lines(f):
             if first:
                 piece, first = piece.removeprefix(b"\xef\xbb\xbf"), False
             try:
-                yield piece.decode("utf-8")
+                text = piece.decode("utf-8")
             except UnicodeDecodeError:
                 raise _CsvLineProblem("import_not_utf8", {}) from None
+            # Before 3.11 the csv module refuses a NUL outright: carry it past the parser
+            # as a noncharacter, so a NUL is the row error it is on 3.11 (from_csv_cell).
+            yield text.replace("\x00", _NUL_STANDIN) if _CSV_REFUSES_NUL else text
 
 
 def _csv_rows(path: Path):
