@@ -1,4 +1,8 @@
-"""Files taskreg writes for the user (`export -o`, `report -o`): checked, built beside, moved whole.
+"""Files taskreg writes: each built beside its path and moved into place whole.
+
+`written_whole` is for files written for the user (`export -o`, `report -o`), checked
+first and replacing any other file; `built_beside` for new registers and backups,
+which never replace an existing file.
 
 SPEC §5: such a file is built beside its path and moved into place whole, so a
 failed or killed write leaves the old file as it was; the register itself, its
@@ -162,3 +166,38 @@ def _remove(*paths: Path) -> None:
             path.unlink(missing_ok=True)
         except OSError:
             pass  # not ours to remove: leave it
+
+
+@contextmanager
+def built_beside(target: Path, replace: bool = False):
+    """A hidden temporary file beside `target` to build a new file in (a register, a
+    backup); on success it becomes `target`.
+
+    `target` is absent or whole at every moment, an existing file is never
+    replaced (FileExistsError) unless `replace` says so (then it is replaced
+    whole, by a rename), and what killed runs left behind is swept away.
+    """
+    sweep_leftovers(target)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.unlink(missing_ok=True)
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, MODE))
+        os.chmod(tmp, MODE)  # the umask may have taken group access away
+        yield tmp
+        if replace:
+            # What is left of the old file's log must not be read as the new one's.
+            _remove(*(target.with_name(target.name + suffix) for suffix in ("-wal", "-shm")))
+            os.replace(tmp, target)
+            return
+        try:
+            os.link(tmp, target)  # atomic, and fails if `target` exists
+        except FileExistsError:
+            raise
+        except OSError:
+            # Storage without hard links (FAT, exFAT, some shares): look, then
+            # rename; only a writer of the same name in the same instant could race.
+            if os.path.lexists(target):
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+            os.replace(tmp, target)
+    finally:
+        _remove(tmp, *(tmp.with_name(tmp.name + suffix) for suffix in ("-journal", "-wal", "-shm")))

@@ -5,7 +5,6 @@ meant to replace this module alone, keeping its method names.
 """
 
 import errno
-import glob
 import json
 import os
 import sqlite3
@@ -17,12 +16,12 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from taskreg.errors import Refused
+from taskreg.files import SQLITE_HEADER, built_beside
 from taskreg.states import necessary_sql, status_sql
 from taskreg.text import search_text
 
 MIGRATION_SET = "taskreg"
 BUSY_TIMEOUT_MS = 30_000
-SQLITE_HEADER = b"SQLite format 3\x00"
 #: The bytes of a database file whose read locks are SQLite's SHARED lock (its unix VFS):
 #: a process holding one keeps every writer from checkpointing the register and deleting
 #: its -wal and -shm when it closes.
@@ -34,65 +33,6 @@ def migrations_dir() -> Path:
     here = Path(__file__).resolve().parent
     shipped = here / "migrations"
     return shipped if shipped.is_dir() else here.parent / "migrations"
-
-
-@contextmanager
-def _built_beside(target: Path, replace: bool = False):
-    """A hidden temporary file beside `target` to build in; on success it becomes `target`.
-
-    `target` is absent or whole at every moment, an existing file is never
-    replaced (FileExistsError) unless `replace` says so (then it is replaced
-    whole, by a rename), and what killed runs left behind is swept away.
-    """
-    _sweep_leftovers(target)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        tmp.unlink(missing_ok=True)
-        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o660))
-        os.chmod(tmp, 0o660)  # the umask may have taken group access away
-        yield tmp
-        if replace:
-            # What is left of the old file's log must not be read as the new one's.
-            _remove(*(target.with_name(target.name + suffix) for suffix in ("-wal", "-shm")))
-            os.replace(tmp, target)
-            return
-        try:
-            os.link(tmp, target)  # atomic, and fails if `target` exists
-        except FileExistsError:
-            raise
-        except OSError:
-            # Storage without hard links (FAT, exFAT, some shares): look, then
-            # rename; only a writer of the same name in the same instant could race.
-            if os.path.lexists(target):
-                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
-            os.replace(tmp, target)
-    finally:
-        _remove(tmp, *(tmp.with_name(tmp.name + suffix) for suffix in ("-journal", "-wal", "-shm")))
-
-
-def _sweep_leftovers(target: Path) -> None:
-    """Remove the temporary files of runs that were killed while building `target`."""
-    if os.name != "posix":  # os.kill(pid, 0) would terminate the process on Windows
-        return
-    prefix = f".{target.name}."
-    for leftover in target.parent.glob(f"{glob.escape(prefix)}*.tmp*"):
-        pid = leftover.name[len(prefix):].split(".", 1)[0]
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            _remove(leftover)
-        except OSError:
-            pass  # alive, as another user's process
-
-
-def _remove(*paths: Path) -> None:
-    for path in paths:
-        try:
-            path.unlink(missing_ok=True)
-        except OSError:
-            pass  # not ours to remove: leave it
 
 
 # -- what goes wrong with the file, in one sentence (SPEC §8) --------------------------------
@@ -365,7 +305,7 @@ class Store:
         made = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with _built_beside(path, replace=replace) as tmp:
+            with built_beside(path, replace=replace) as tmp:
                 conn = sqlite3.connect(tmp)
                 try:
                     db = Database(conn, execute_plugins=False)
@@ -502,7 +442,7 @@ class Store:
         `target` is either absent or whole, and an existing file is never
         replaced (FileExistsError).
         """
-        with _built_beside(target) as tmp:
+        with built_beside(target) as tmp:
             # Read through a connection of its own: SQLite's backup stalls on a
             # source connection that holds the write lock (as a migration does).
             source, dest = self._connect(self.path, self.writable), None
