@@ -143,7 +143,8 @@ def _wants_ids(fmt: str, data, empty: bool) -> bool:
 def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                  create_agencies=False, on_row=None, max_errors: int = 200) -> dict:
     """Import every row of a file or none: one transaction with one audit event."""
-    from taskreg.transfer import (UnsavedFormula, cell_date, json_extras, load_json, map_headers,
+    from taskreg.xlsx import UnsavedFormula
+    from taskreg.transfer import (cell_date, json_extras, load_json, map_headers,
                                   read_rows, text_problem)
 
     data = load_json(path) if fmt == "json" else None

@@ -16,6 +16,7 @@ import pytest
 import taskreg.commands.transfer
 import taskreg.render
 import taskreg.transfer
+import taskreg.xlsx
 from taskreg.cli import app
 
 FORMATS = ("csv", "json", "xlsx")
@@ -203,7 +204,7 @@ def _break_writer(monkeypatch, fmt, exc):
         monkeypatch.setattr(taskreg.commands.transfer, "_export_json",
                             _failing(taskreg.commands.transfer._export_json, exc))
     else:
-        monkeypatch.setattr(taskreg.transfer, "write_xlsx", _failing(taskreg.transfer.write_xlsx, exc))
+        monkeypatch.setattr(taskreg.xlsx, "write_xlsx", _failing(taskreg.xlsx.write_xlsx, exc))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -162,7 +162,8 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
     from taskreg import figures, i18n, prose, service
     from taskreg.commands.report import settings
     from taskreg.dates import choose_period, quarter_of
-    from taskreg.transfer import VI_HEADERS, write_xlsx
+    from taskreg.transfer import VI_HEADERS
+    from taskreg.xlsx import write_xlsx
 
     lang = session.lang()
     fields = list(service.TASK_FIELDS)
