@@ -5,7 +5,6 @@ its counts, which every imported task refers to.
 """
 
 import re
-import sqlite3
 import uuid
 from datetime import date
 
@@ -14,8 +13,8 @@ from taskreg.errors import BadInput, Count, Ref
 from taskreg.service import (_skeleton, agency_label, check_lead, find_agency, initials,
                              near_duplicates)
 from taskreg.import_checks import history_problems, json_cell_problem, shown
-from taskreg.store import Store
-from taskreg.text import fold, nfc, search_text, symbol_doubt
+from taskreg.storage.sql import SqlStore as Store
+from taskreg.text import fold, nfc, symbol_doubt
 
 def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
     """Write the demo register in one transaction, each change with its audit event,
@@ -31,17 +30,16 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
         store.set_setting("demo", "1")
         ids = {}
         for a in agencies:
-            ids[a["code"]] = store.add_agency(a["code"], a["name"], a["kind"], fold(a["code"]),
-                                              fold(a["name"]))
+            ids[a["code"]] = store.add_agency(a["code"], a["name"], a["kind"])
             store.event("agency_add", after={"code": a["code"], "name": a["name"], "kind": a["kind"]},
                         **on(first))
         for t in tasks:
             fields = {"uid": t["uid"], "title": t["title"], "agency_id": ids[t["agency"]],
                       "assigned_on": t["assigned_on"], "due_on": t["due_on"], "source": t["source"],
                       "source_date": t["source_date"], "assigned_by": t["assigned_by"],
-                      "note": t["note"], "search": search_text(t["title"], t["source"])}
+                      "note": t["note"]}
             task_id = store.insert_task(fields, [ids[c] for c in t["co"]])
-            after = {k: v for k, v in fields.items() if k not in ("agency_id", "search")}
+            after = {k: v for k, v in fields.items() if k != "agency_id"}
             event_id = store.event("add", task_id, after={**after, "agency": t["agency"],
                                                           "co_agencies": sorted(t["co"])},
                                    **on(t["assigned_on"]))
@@ -153,10 +151,10 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
     error_total = 0
     try:
         with store.write():
-            store.defer_foreign_keys()
             # The import's event id is taken now, for its tasks and deadlines to name; it
             # is written last, with the counts, and every other event after it.
-            event_id, last_task = store.next_ids()
+            batch = store.import_batch()
+            event_id, last_task = batch.event_id, batch.last_task
             keep_ids = _wants_ids(fmt, data, last_task == 0)  # no task has an id: none exists
             ids_seen: dict[int, int] = {}
             later: list[dict] = []
@@ -176,8 +174,7 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                     raise BadInput(planned[0], **planned[1])
                 if planned["id"] is None:
                     new = planned
-                    new["id"] = store.add_agency(new["code"], new["name"], new["kind"],
-                                                 new["code_fold"], new["name_fold"])
+                    new["id"] = store.add_agency(new["code"], new["name"], new["kind"])
                     if new["retired_on"]:
                         store.retire_agency(new["id"], new["retired_on"])
                     later.append(dict(action="agency_add", reason=f"import {getattr(path, 'name', path)}",
@@ -305,7 +302,7 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                     uid = str(values.get("uid") or "") or str(uuid.uuid5(
                         uuid.NAMESPACE_URL, "taskreg:" + "|".join(
                             [fold(title), lead["code"], iso(assigned), fold(source or "")])))
-                    if store.uid_exists(uid):
+                    if batch.uid_exists(uid):
                         counts["skipped"] += 1
                         continue
                     task = {
@@ -314,18 +311,17 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                         "cancel_reason": _text(values.get("cancel_reason")) if cancelled else None,
                         "result": _text(values.get("result")), "source": source,
                         "source_date": iso(source_date), "assigned_by": _text(values.get("assigned_by")),
-                        "note": _text(values.get("note")), "search": search_text(title, source),
+                        "note": _text(values.get("note")), "import_event": event_id,
                     }
                     if keep_ids:
                         task = {"id": wanted_id, **task}
-                    task_id = store.insert_task(task, list(dict.fromkeys(
-                        a["id"] for a in co if a["id"] != lead["id"])))
                     if deadlines:  # a lossless JSON export: every deadline the task ever had
-                        for d in deadlines:
-                            store.add_deadline(task_id, d.get("due_on"), d.get("kind") or "initial",
-                                               d.get("decided_on") or iso(assigned), d.get("reason"), event_id)
-                    elif due is not None:
-                        store.add_deadline(task_id, iso(due), "initial", iso(assigned), None, event_id)
+                        kept = [(d.get("due_on"), d.get("kind") or "initial",
+                                 d.get("decided_on") or iso(assigned), d.get("reason")) for d in deadlines]
+                    else:
+                        kept = [(iso(due), "initial", iso(assigned), None)] if due is not None else []
+                    task_id = batch.add(task, list(dict.fromkeys(
+                        a["id"] for a in co if a["id"] != lead["id"])), kept)
                     for e in history or []:
                         # What the file claims: its actor and time, marked as brought by this
                         # import, never as events this register recorded (SPEC §5).
@@ -336,13 +332,14 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                                           correction_from=e.get("correction_from")))
                     counts["imported"] += 1
                 except (TypeError, ValueError, AttributeError, KeyError, OverflowError,
-                        sqlite3.IntegrityError) as e:
+                        store.row_conflict) as e:
                     # A cell of a shape no export writes that the checks above missed.
                     error_total += 1
                     if len(errors) < max_errors:
                         errors.append((number, Ref("whole_row"), "import_row_unreadable", {"reason": str(e)}))
             if errors:
                 raise ImportInvalid(errors, error_total)
+            batch.finish()
             changed_settings = {k: v for k, v in settings.items() if store.setting(k) is None}
             if counts["imported"] or counts["agencies_created"] or changed_settings:
                 store.event("import", after={"file": str(path), "format": fmt, **counts,
@@ -353,7 +350,6 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                 store.set_setting(key, value)
                 store.event("config_set", before={key: None}, after={key: value},
                             reason=f"import {getattr(path, 'name', path)}")
-            store.mark_imported(event_id, last_task)
             warnings += _created_warnings(created)
             if dry_run:
                 raise _DryRun

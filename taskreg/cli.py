@@ -6,7 +6,6 @@ from taskreg.session, never from here, so any of them can be imported first.
 
 import os
 import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -125,8 +124,9 @@ app = typer.Typer(
 @app.callback()
 def main(
     ctx: typer.Context,
-    db: Annotated[Optional[Path], typer.Option(
-        "--db", help="The register file (else TASKREG_DB, else one in your user data directory).",
+    db: Annotated[Optional[str], typer.Option(
+        "--db", help="The register: a file, or a postgresql:// URL (else TASKREG_DB, else a file in"
+        " your user data directory).",
         show_default=False)] = None,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 
 from taskreg.dates import from_iso, iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Ref, Refused
-from taskreg.store import Store
-from taskreg.text import fold, nfc, search_text
+from taskreg.storage.sql import SqlStore as Store
+from taskreg.text import fold, nfc
 
 #: A task as JSON, in `list`, `show`, `add --format json` and `export` (SPEC §5).
 TASK_FIELDS = ("id", "uid", "title", "agency", "co_agencies", "assigned_on", "due_on",
@@ -125,7 +125,7 @@ def add_agency(store: Store, code: str, name: str, kind: str | None, distinct: b
         if close and not distinct:  # never silently beside a near-duplicate (SPEC §4)
             raise Refused("agency_near_refused", code=code, name=name,
                           names=", ".join(map(agency_label, close[:3])))
-        store.add_agency(code, name, kind, code_fold, name_fold)
+        store.add_agency(code, name, kind)
         after = {"code": code, "name": name, "kind": kind}
         if distinct:
             after["distinct"] = True
@@ -153,7 +153,7 @@ def rename_agency(store: Store, typed: str, name: str, distinct: bool = False) -
         if close and not distinct:
             raise Refused("agency_near_refused", code=agency["code"], name=name,
                           names=", ".join(map(agency_label, close[:3])))
-        store.rename_agency(agency["id"], name, name_fold)
+        store.rename_agency(agency["id"], name)
         after = {"code": agency["code"], "name": name}
         if close:
             after["distinct"] = True
@@ -246,7 +246,7 @@ def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=N
             "uid": uid or str(uuid.uuid4()), "title": title, "agency_id": lead["id"],
             "assigned_on": iso(assigned_on), "due_on": iso(due_on), "source": source,
             "source_date": src_date, "assigned_by": nfc(assigned_by) or None,
-            "note": nfc(note) or None, "search": search_text(title, source),
+            "note": nfc(note) or None,
         }
         task_id = store.insert_task(fields, co_ids)
         after = public(store.task(task_id, iso(today)))
@@ -391,8 +391,6 @@ def edit(store: Store, today: date, task_id: int, *, title=None, agency=None, co
             return []
         merged = {**task, **fields}
         _check_dates(merged)
-        if "title" in fields or "source" in fields:
-            fields["search"] = search_text(merged["title"], merged["source"])
         store.update_task(task_id, fields)
         if "co_agencies" in after:
             by_code = {a["code"]: a["id"] for a in agencies}

@@ -25,7 +25,7 @@ from taskreg.errors import BadInput, TaskregError
 class Session:
     """What one invocation knows: where the register is, today, who is acting."""
 
-    db_option: Optional[Path]
+    db_option: Optional[str]  # --db: a file's path or a postgresql:// URL
     today: date
     now: str
     actor: str
@@ -38,22 +38,23 @@ class Session:
     changed: bool = False  # a change this command made outside a write transaction (the demo's file)
     _added: list = field(default_factory=list)  # tasks added by committed transactions
 
-    def path(self) -> Path:
-        from taskreg.store import default_path
+    def path(self):
+        """The register: a file's Path, or a PostgreSQL URL as typed."""
+        from taskreg.storage import default_path, is_url
 
-        if self.db_option:
-            return self.db_option
-        env = os.environ.get("TASKREG_DB")
-        return Path(env) if env else default_path()
+        target = self.db_option or os.environ.get("TASKREG_DB")
+        if not target:
+            return default_path()
+        return target if is_url(target) else Path(target)
 
     def store(self, create: bool = False):
         """Open the register once; commands that write pass create=True (SPEC §5)."""
         if self._store is None:
-            from taskreg.store import Store
+            from taskreg.storage import open_store
 
             path = self.path()
-            self._store, created = Store.open(path, create=create, actor=self.actor, now=self.now,
-                                                 clock="pinned" if self.pinned else None)
+            self._store, created = open_store(path, create=create, actor=self.actor, now=self.now,
+                                              clock="pinned" if self.pinned else None)
             if created is not None:
                 self._created = path  # said when the command succeeds; removed if it fails
                 self._created_dirs = created
@@ -66,8 +67,9 @@ class Session:
         if self._created is not None:
             path, self._created = self._created, None
             self.close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            from taskreg.storage import remove_file_register
+
+            remove_file_register(path)
             for folder in self._created_dirs:  # and no folder made for it
                 try:
                     folder.rmdir()
@@ -101,9 +103,9 @@ class Session:
         if self._store is not None:
             setting = self._store.setting("lang")
         elif self._lang_setting is None and not self.lang_option and not i18n.env_lang():
-            from taskreg.store import Store  # an error before the register was opened
+            from taskreg.storage import peek_setting  # an error before the register was opened
 
-            setting = self._lang_setting = Store.peek_setting(self.path(), "lang")
+            setting = self._lang_setting = peek_setting(self.path(), "lang")
         else:
             setting = self._lang_setting
         return i18n.resolve(self.lang_option, setting)
@@ -276,9 +278,10 @@ def _output_failed(session: Session, stream, error: OSError) -> int:
 
 def _failures() -> tuple:
     """What a command may fail with that is none of taskreg's own errors: file-system
-    errors, and SQLite's (looked up only once something imported sqlite3, which startup does not)."""
-    sqlite3 = sys.modules.get("sqlite3")
-    return (OSError, sqlite3.Error) if sqlite3 else (OSError,)
+    errors, and the storage engines' (storage.engine_errors)."""
+    from taskreg.storage import engine_errors
+
+    return (OSError, *engine_errors())
 
 
 def _failed(session: Session, error: Exception) -> int:
@@ -299,7 +302,7 @@ def _failed(session: Session, error: Exception) -> int:
     if isinstance(error, OSError):
         key, values = "command_failed", {"reason": reason}
     else:
-        from taskreg.store import failure
+        from taskreg.storage import failure
 
         refused = failure(session.path(), error)
         key, values = (refused.key, refused.values) if refused else (

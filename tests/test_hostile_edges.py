@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from taskreg.store import migrations_dir
+from taskreg.storage.sqlite import migrations_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = [p.stem for p in sorted(migrations_dir().glob("*.sql"))]
@@ -234,7 +234,7 @@ def test_a_full_disk_is_one_sentence_and_the_register_stays_whole(small_disk, tm
 def test_sqlite_failures_the_user_can_cause_each_name_their_cause():
     """The sentences for SQLite's own words (a real full disk and a real read-only file are
     tested end to end here; a disk I/O error cannot be made to order)."""
-    from taskreg.store import failure
+    from taskreg.storage.sqlite import failure
 
     path = Path("/srv/taskreg/register.db")
     cases = {"database or disk is full": "register_disk_full", "disk I/O error": "register_io_error",

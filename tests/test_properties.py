@@ -13,8 +13,7 @@ from taskreg import i18n
 from taskreg.cli import app
 from taskreg.dates import iso, parse_date, parse_deadline
 from taskreg.errors import BadInput
-from taskreg.store import Store
-from taskreg.text import fold
+from taskreg.storage.sqlite import SQLiteStore as Store
 
 TODAY = date(2021, 6, 30)
 SETTINGS = settings(max_examples=60, deadline=None,
@@ -78,10 +77,9 @@ def _register(tasks):
     folder = Path(tempfile.mkdtemp())
     store, _ = Store.open(folder / "reg.db", create=True, actor="prop", now="2021-07-01T00:00:00")
     with store.write():
-        agency = store.add_agency("SYT", "Sở Y tế", None, "syt", "so y te")
+        agency = store.add_agency("SYT", "Sở Y tế", None)
         for i, t in enumerate(tasks):
-            store.insert_task({"uid": f"u{i}", "title": f"Việc {i}", "agency_id": agency,
-                               "search": fold(f"Việc {i}"), **t}, [])
+            store.insert_task({"uid": f"u{i}", "title": f"Việc {i}", "agency_id": agency, **t}, [])
     return store
 
 

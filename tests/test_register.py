@@ -5,7 +5,7 @@ import shutil
 import sqlite3
 import stat
 
-from taskreg.store import migrations_dir
+from taskreg.storage.sqlite import migrations_dir
 
 
 def test_read_command_on_a_missing_register_exits_1_and_creates_nothing(tr):

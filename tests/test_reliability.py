@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from taskreg.store import MIGRATION_SET, _migrations, migrations_dir
+from taskreg.storage.sqlite import MIGRATION_SET, _migrations, migrations_dir
 
 MIGRATIONS = [p.stem for p in sorted(migrations_dir().glob("*.sql"))]
 
@@ -254,7 +254,7 @@ def test_storage_without_hard_links_still_gets_whole_files(tr, tmp_path, monkeyp
 
 
 def test_an_upgrade_whose_backup_fails_changes_nothing(tr, tmp_path, monkeypatch):
-    from taskreg.store import Store
+    from taskreg.storage.sqlite import SQLiteStore as Store
 
     def disk_full(self, target):
         target.write_bytes(b"half")  # what a full disk leaves: it must not stay

@@ -5,7 +5,7 @@ import json
 import pytest
 from sqlite_utils import Database
 
-from taskreg.store import _migrations
+from taskreg.storage.sqlite import _migrations
 from taskreg.text import symbol_doubt, symbol_key
 
 

@@ -14,7 +14,7 @@ DEMO_FILE = "taskreg-demo.db"
 @command
 def demo(
     ctx: typer.Context,
-    db: Annotated[Optional[Path], typer.Option(
+    db: Annotated[Optional[str], typer.Option(
         "--db", help=f"Where to build it (default ./{DEMO_FILE}).", show_default=False)] = None,
     lang: Lang = None,
 ):
@@ -24,16 +24,19 @@ def demo(
     from taskreg.dates import parse_quarter
     from taskreg.errors import Count
     from taskreg.errors import Refused, TaskregError
-    from taskreg.store import Store
+    from taskreg.storage import create_store, is_url, open_store
     from taskreg.text import printable
 
     session = ctx.obj
-    path = db or session.db_option or Path(DEMO_FILE)
+    target = db or session.db_option or DEMO_FILE
+    if is_url(target):
+        raise Refused("pg_no_demo")
+    path = Path(target)
     existed = os.path.lexists(path)
     if existed:
         # Rebuild only a register this command built; never overwrite anything else.
         try:
-            old, _ = Store.open(path, create=False, actor=session.actor, now=session.now)
+            old, _ = open_store(path, create=False, actor=session.actor, now=session.now)
             try:
                 is_demo = old.setting("demo") == "1"
             finally:
@@ -47,12 +50,12 @@ def demo(
     agencies, tasks = demo_data.generate()
     # Built whole beside the path and moved into place: killed at any moment, the path
     # holds the old demo or the new one, never a register that demo then refuses (SPEC §8).
-    made = Store.create(path, actor=session.actor, now=session.now, replace=existed,
+    made = create_store(path, actor=session.actor, now=session.now, replace=existed,
                         fill=lambda store: bulk.load_demo(store, agencies, tasks))
     session.changed = True
     if not existed:
         session._created, session._created_dirs = path, made
-    session.db_option = path
+    session.db_option = str(path)
     store = session.store()
     session.err("demo_built", path=str(path), agencies=Count(len(agencies)), tasks=Count(len(tasks)))
     period = parse_quarter("2021Q1")

@@ -34,7 +34,7 @@ def check_setting(key: str, value) -> str:
 def init(ctx: typer.Context, org: Annotated[Optional[str], typer.Option(
         "--org", help='The organisation, e.g. "UBND tỉnh Quảng Nam".')] = None, lang: Lang = None):
     """Create the register.  Example: taskreg init --org "UBND tỉnh Quảng Nam" """
-    from taskreg.store import Store
+    from taskreg.storage import create_store
     from taskreg.text import nfc
 
     session = ctx.obj
@@ -48,7 +48,7 @@ def init(ctx: typer.Context, org: Annotated[Optional[str], typer.Option(
 
     # Built whole with its organisation and init event beside the path, then moved into
     # place: of several inits at once one succeeds, and a killed one leaves none (SPEC §8).
-    made = Store.create(path, actor=session.actor, now=session.now,
+    made = create_store(path, actor=session.actor, now=session.now,
                         clock="pinned" if session.pinned else None, fill=fill)
     session._created, session._created_dirs = path, made
 

@@ -14,21 +14,8 @@ def backup(ctx: typer.Context,
            dest: Annotated[Path, typer.Argument(help="The new file to write the copy to.")],
            lang: Lang = None):
     """Copy the register with SQLite's online backup, safe while others write.  Example: taskreg backup /srv/sao-luu/register-2026-11-22.db"""
-    import sqlite3
-
-    from taskreg.errors import Refused
-
     session = ctx.obj
-    store = session.store()
-    if dest.exists():
-        raise Refused("backup_exists", path=str(dest))
-    try:
-        store.backup(dest)
-    except FileExistsError:
-        raise Refused("backup_exists", path=str(dest)) from None
-    except (OSError, sqlite3.Error) as e:
-        reason = getattr(e, "strerror", None) or str(e)
-        raise Refused("backup_failed", path=str(dest), reason=reason) from None
+    session.store().copy_to(dest)  # PostgreSQL: refused, pointing to pg_dump (README)
     session.err("backup_ok", path=str(dest))
 
 
@@ -42,7 +29,7 @@ def check(ctx: typer.Context, lang: Lang = None):
     from taskreg.dates import quarter_of
     session = ctx.obj
     store = session.store()
-    health = store.health()
+    health = store.health()  # PostgreSQL keeps its own storage sound: references only
     problems = [session.text("check_integrity", detail=d) for d in health["integrity"]]
     problems += [session.text("check_foreign", detail=d) for d in health["foreign_keys"]]
     lang = session.lang()

@@ -37,7 +37,7 @@ def select_tasks(session, store, status, all_, agency, quarter, month, year, fro
     from taskreg import service, states
     from taskreg.dates import choose_period, iso
     from taskreg.errors import BadInput
-    from taskreg.store import SORTS
+    from taskreg.storage import SORTS
     from taskreg.text import search_keys
 
     choice(sort, tuple(SORTS), "--sort")

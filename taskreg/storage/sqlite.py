@@ -1,11 +1,10 @@
-"""The storage layer: the one place that opens the register and the only module with SQL.
+"""A register in one SQLite file: opening, creating and upgrading it, its write lock, its
+backup, and every SQLite or file failure a user can cause as one sentence (SPEC §8).
 
-Commands never see SQL and this module never prints. A PostgreSQL backend is
-meant to replace this module alone, keeping its method names.
+The queries are storage/sql.py's, shared with PostgreSQL; this module never prints.
 """
 
 import errno
-import json
 import os
 import sqlite3
 import stat
@@ -17,7 +16,7 @@ from sqlite_utils.migrations import Migrations
 
 from taskreg.errors import Refused
 from taskreg.files import SQLITE_HEADER, built_beside
-from taskreg.states import necessary_sql, status_sql
+from taskreg.storage.sql import SqlStore
 from taskreg.text import search_text
 
 MIGRATION_SET = "taskreg"
@@ -30,7 +29,7 @@ SHARED_FIRST, SHARED_SIZE = 0x40000000 + 2, 510
 
 def migrations_dir() -> Path:
     """Installed, the migrations ship inside the package; in a checkout they are top-level."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the taskreg package
     shipped = here / "migrations"
     return shipped if shipped.is_dir() else here.parent / "migrations"
 
@@ -174,53 +173,25 @@ def default_path() -> Path:
     return base / "taskreg" / "register.db"
 
 
-def _dumps(value) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+class SQLiteStore(SqlStore):
+    """A register in one SQLite file."""
 
-
-def _loads(text):
-    return None if text is None else json.loads(text)
-
-
-CO_CODES = ("(SELECT group_concat(code, ';') FROM (SELECT ca.code FROM task_co_agencies c"
-            " JOIN agencies ca ON ca.id = c.agency_id WHERE c.task_id = t.id ORDER BY ca.code))")
-TASK_COLUMNS = ("t.id, t.uid, t.title, a.code AS agency, a.name AS agency_name, "
-                "{co} AS co_agencies, t.assigned_on, t.due_on, t.done_on, "
-                "t.cancelled_on, t.cancel_reason, t.source, t.source_date, t.assigned_by, "
-                "t.note, t.result, t.agency_id")
-SORTS = {"id": "id", "due": "due_on IS NULL, due_on, id",
-         "assigned": "assigned_on, id", "agency": "agency, id"}
-
-
-def _task(row: dict) -> dict:
-    row = dict(row)
-    row["co_agencies"] = row["co_agencies"].split(";") if row["co_agencies"] else []
-    return row
-
-
-class Store:
-    """An open register. Writes go through `write()`, which takes the lock up front."""
+    engine = "sqlite"
+    row_conflict = sqlite3.IntegrityError
 
     def __init__(self, db: Database, path: Path, actor: str, now: str, writable: bool,
                  clock: str | None = None):
+        super().__init__(actor, now, writable, clock)
         self.db = db
         self.path = path
-        self.actor = actor
-        self.now = now
-        self.clock = clock  # 'pinned' under TASKREG_TODAY: marked on every event recorded
-        self.writable = writable
-        self.backup_path: Path | None = None  # set when opening upgraded an existing register
-        self.commits = 0  # write transactions committed: what a later failure must not hide
-        self.added: list[int] = []  # the tasks those transactions added (their `add` events)
-        self.rollbacks = 0  # write transactions given up
-        self._adding: list[int] = []
+        self.where = str(path)
         self._lock_fd: int | None = None  # a read-only reader's SHARED lock (_hold_shared_lock)
 
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path, *, create: bool, actor: str, now: str,
-             clock: str | None = None) -> tuple["Store", bool]:
+             clock: str | None = None) -> tuple["SQLiteStore", bool]:
         """Open (and, for commands that write, create) the register at `path`.
 
         Returns the store and, if this call created it, the folders it made for
@@ -341,8 +312,8 @@ class Store:
         if writable:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
         else:
-            conn = Store._connect_read_only(path, lock=False)[0]
-        return Store._configured(conn)
+            conn = SQLiteStore._connect_read_only(path, lock=False)[0]
+        return SQLiteStore._configured(conn)
 
     @staticmethod
     def _configured(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -374,7 +345,7 @@ class Store:
                 conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
                 try:
                     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                    return Store._configured(conn), fd
+                    return SQLiteStore._configured(conn), fd
                 except sqlite3.OperationalError:
                     conn.close()
             if wal_size:  # committed changes not yet in the main file, which it cannot read
@@ -382,7 +353,7 @@ class Store:
                               shm=f"{path}-shm")
             # Every committed change is in the main file: read it as it is, creating nothing.
             conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
-            return Store._configured(conn), fd
+            return SQLiteStore._configured(conn), fd
         except BaseException:
             if fd is not None:
                 os.close(fd)
@@ -454,6 +425,18 @@ class Store:
                     dest.close()
                 source.close()
 
+    def copy_to(self, dest: Path) -> None:
+        """`taskreg backup`: a new file at `dest`, never over an existing one."""
+        if dest.exists():
+            raise Refused("backup_exists", path=str(dest))
+        try:
+            self.backup(dest)
+        except FileExistsError:
+            raise Refused("backup_exists", path=str(dest)) from None
+        except (OSError, sqlite3.Error) as e:
+            reason = getattr(e, "strerror", None) or str(e)
+            raise Refused("backup_failed", path=str(dest), reason=reason) from None
+
     def health(self) -> dict:
         """SQLite's integrity and foreign-key checks, and the first and last assignment dates."""
         integrity = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
@@ -463,28 +446,21 @@ class Store:
                 "foreign_keys": [f"{r[0]} row {r[1]} → {r[2]}" for r in foreign],
                 "first": first, "last": last}
 
-    # -- transactions and the audit log -----------------------------------------------------
+    # -- what the queries run on (storage/sql.py) ---------------------------------------------
 
     @contextmanager
-    def write(self):
-        """One write transaction, its lock taken up front so concurrent writers queue
-
-        rather than fail with "database is locked" half-way.
-
-        A failure the user can cause (the disk full, a file they may not write, a
-        disk error) is rolled back and raised as the one sentence that says so.
-        """
-        if not self.writable:
-            raise Refused("register_read_only", path=str(self.path))
+    def transaction(self):
+        """BEGIN IMMEDIATE: the write lock taken up front, so that concurrent writers queue
+        rather than fail with "database is locked" half-way. A failure the user can cause
+        (the disk full, a file they may not write, a disk error) is rolled back and raised
+        as the one sentence that says so."""
         conn = self.db.conn
-        self._adding = []
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self
+                yield
                 conn.commit()
             except BaseException:
-                self.rollbacks += 1
                 try:
                     conn.rollback()
                 except sqlite3.Error:
@@ -492,65 +468,30 @@ class Store:
                 raise
         except sqlite3.OperationalError as e:
             raise failure(self.path, e) or e from None
-        self.commits += 1
-        self.added += self._adding
 
-    def event(self, action: str, task_id: int | None = None, before=None, after=None,
-              reason: str | None = None, event_id: int | None = None, at: str | None = None,
-              actor: str | None = None, claimed_on: str | None = None,
-              correction_from: str | None = None, imported_by: int | None = None,
-              clock: str | None = None) -> int:
-        """Append an event. `at` and `actor` default to this command's clock and user;
-        an imported event gives the file's own (and `imported_by`, the import's event);
-        the demo gives the simulated day (`clock='demo'`)."""
-        if clock is None and at is None:
-            clock = self.clock
-        cursor = self.db.execute(
-            "INSERT INTO events (id, at, actor, action, task_id, before, after, reason,"
-            " claimed_on, correction_from, clock, imported_by)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [event_id, at or self.now, actor or self.actor, action, task_id, _dumps(before),
-             _dumps(after), reason, claimed_on, correction_from, clock, imported_by])
-        if action == "add" and task_id is not None and imported_by is None:
-            self._adding.append(task_id)
-        return cursor.lastrowid
+    def _rows(self, sql: str, args: dict | None = None) -> list[dict]:
+        return list(self.db.query(sql, args or {}))
 
-    def next_ids(self) -> tuple[int, int]:
-        """The next event id and the last task id; stable inside a write transaction."""
-        event = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0]
-        task = self.db.execute("SELECT coalesce(max(id), 0) FROM tasks").fetchone()[0]
-        return event, task
+    def _iter(self, sql: str, args: dict | None = None):
+        return self.db.query(sql, args or {})
 
-    def defer_foreign_keys(self) -> None:
+    def _run(self, sql: str, args: dict | None = None) -> int:
+        return self.db.execute(sql, args or {}).rowcount
+
+    def _run_many(self, sql: str, rows: list[dict]) -> None:
+        self.db.conn.executemany(sql, rows)
+
+    def _co_codes(self) -> str:
+        return ("(SELECT group_concat(code, ';') FROM (SELECT ca.code FROM task_co_agencies c"
+                " JOIN agencies ca ON ca.id = c.agency_id WHERE c.task_id = t.id ORDER BY ca.code)"
+                " AS co)")
+
+    def _json_text(self, column: str, key: str) -> str:
+        return f"json_extract({column}, '$.{key}')"
+
+    def defer_references(self) -> None:
         """Check references at commit: an import's tasks name its event, written last."""
         self.db.execute("PRAGMA defer_foreign_keys = ON")
-
-    def mark_imported(self, event_id: int, after_task_id: int) -> None:
-        self.db.execute("UPDATE tasks SET import_event = ? WHERE id > ?", [event_id, after_task_id])
-
-    def events(self, task_id: int | None = None, since: str | None = None,
-               actor: str | None = None, with_import: bool = False) -> list[dict]:
-        """Events in order; for one task, its own, and with `with_import` the import that brought it."""
-        if task_id is not None and not -2 ** 63 <= task_id < 2 ** 63:
-            return []  # no id SQLite can hold: no task has it
-        where, args = [], []
-        if task_id is not None and with_import:
-            where.append("(task_id = ? OR id = (SELECT import_event FROM tasks WHERE id = ?))")
-            args += [task_id, task_id]
-        elif task_id is not None:
-            where.append("task_id = ?")
-            args.append(task_id)
-        if since:
-            where.append("at >= ?")
-            args.append(since)
-        if actor:
-            where.append("actor = ?")
-            args.append(actor)
-        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-        rows = self.db.query(sql + " ORDER BY id", args)
-        return [dict(r, before=_loads(r["before"]), after=_loads(r["after"])) for r in rows]
-
-    # -- settings ---------------------------------------------------------------------------
 
     @staticmethod
     def peek_setting(path: Path, key: str) -> str | None:
@@ -559,7 +500,7 @@ class Store:
         if not path.is_file():
             return None
         try:  # as a reader that cannot write would: creating nothing beside it
-            conn, fd = Store._connect_read_only(path)
+            conn, fd = SQLiteStore._connect_read_only(path)
         except (Refused, sqlite3.Error, OSError):
             return None
         try:
@@ -572,193 +513,3 @@ class Store:
                 os.close(fd)
         return row[0] if row else None
 
-    def setting(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return row[0] if row else None
-
-    def set_setting(self, key: str, value: str) -> None:
-        self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
-                        " ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
-
-    # -- agencies ---------------------------------------------------------------------------
-
-    def agencies(self) -> list[dict]:
-        return list(self.db.query("SELECT * FROM agencies ORDER BY code"))
-
-    def add_agency(self, code: str, name: str, kind: str | None, code_fold: str,
-                   name_fold: str) -> int:
-        return self.db.execute(
-            "INSERT INTO agencies (code, name, kind, code_fold, name_fold) VALUES (?, ?, ?, ?, ?)",
-            [code, name, kind, code_fold, name_fold]).lastrowid
-
-    def retire_agency(self, agency_id: int, on: str) -> None:
-        self.db.execute("UPDATE agencies SET retired_on = ? WHERE id = ?", [on, agency_id])
-
-    def rename_agency(self, agency_id: int, name: str, name_fold: str) -> None:
-        self.db.execute("UPDATE agencies SET name = ?, name_fold = ? WHERE id = ?",
-                        [name, name_fold, agency_id])
-
-    # -- tasks ------------------------------------------------------------------------------
-
-    def insert_task(self, fields: dict, co_ids: list[int]) -> int:
-        columns = ", ".join(fields)
-        marks = ", ".join("?" for _ in fields)
-        task_id = self.db.execute(f"INSERT INTO tasks ({columns}) VALUES ({marks})",
-                                  list(fields.values())).lastrowid
-        self.set_co_agencies(task_id, co_ids, replace=False)
-        return task_id
-
-    def update_task(self, task_id: int, fields: dict) -> None:
-        if fields:
-            assignments = ", ".join(f"{column} = ?" for column in fields)
-            self.db.execute(f"UPDATE tasks SET {assignments} WHERE id = ?",
-                            [*fields.values(), task_id])
-
-    def set_co_agencies(self, task_id: int, co_ids: list[int], replace: bool = True) -> None:
-        if replace:
-            self.db.execute("DELETE FROM task_co_agencies WHERE task_id = ?", [task_id])
-        self.db.conn.executemany(
-            "INSERT INTO task_co_agencies (task_id, agency_id) VALUES (?, ?)",
-            [(task_id, agency_id) for agency_id in co_ids])
-
-    def add_deadline(self, task_id: int, due_on: str | None, kind: str, decided_on: str,
-                     reason: str | None, event_id: int) -> None:
-        self.db.execute(
-            "INSERT INTO deadlines (task_id, due_on, kind, decided_on, reason, event_id)"
-            " VALUES (?, ?, ?, ?, ?, ?)", [task_id, due_on, kind, decided_on, reason, event_id])
-
-    def deadlines(self, task_id: int) -> list[dict]:
-        return list(self.db.query(
-            "SELECT d.*, e.actor, e.at FROM deadlines d JOIN events e ON e.id = d.event_id"
-            " WHERE d.task_id = ? ORDER BY d.id", [task_id]))
-
-    def task(self, task_id: int, as_of: str) -> dict | None:
-        """One task with its state as of `as_of` (None if there is no such task)."""
-        if not 0 < task_id < 2 ** 63:
-            return None
-        rows = self.db.query(
-            f"SELECT {TASK_COLUMNS.format(co=CO_CODES)}, {status_sql()} AS status FROM tasks t"
-            " JOIN agencies a ON a.id = t.agency_id WHERE t.id = :id",
-            {"id": task_id, "as_of": as_of})
-        row = next(iter(rows), None)
-        return _task(row) if row else None
-
-    def tasks(self, as_of: str, statuses=None, agency_id=None, assigned_from=None,
-              assigned_to=None, due_from=None, due_to=None, done_from=None, done_to=None,
-              search=None, sort: str = "id", with_co: bool = True, existing: bool = True):
-        """Tasks with their state as of `as_of`, filtered; a generator.
-
-        `existing=False` also yields tasks assigned after `as_of` (state None): an
-        export with no filter is a whole copy. `with_co=False` leaves out the
-        coordinating agencies (a long digest does not print them).
-        """
-        where = ["t.assigned_on <= :as_of" if existing else "1"]
-        args: dict = {"as_of": as_of}
-        for condition, name, value in (
-                ("t.agency_id = :agency_id", "agency_id", agency_id),
-                ("t.assigned_on >= :assigned_from", "assigned_from", assigned_from),
-                ("t.assigned_on <= :assigned_to", "assigned_to", assigned_to),
-                ("t.due_on >= :due_from", "due_from", due_from),
-                ("t.due_on <= :due_to", "due_to", due_to),
-                ("t.done_on >= :done_from", "done_from", done_from),
-                ("t.done_on <= :done_to", "done_to", done_to)):
-            if value not in (None, ""):
-                where.append(condition)
-                args[name] = value
-        if search:  # the folded texts to look for: any of them matches
-            likes = []
-            for n, text in enumerate(dict.fromkeys(search)):
-                likes.append(f"t.search LIKE :search{n} ESCAPE '\\'")
-                escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                args[f"search{n}"] = f"%{escaped}%"
-            where.append(f"({' OR '.join(likes)})")
-        if statuses and (narrow := necessary_sql(statuses)):
-            where.append(f"({narrow})")
-        columns = TASK_COLUMNS.format(co=CO_CODES if with_co else "NULL")
-        inner = (f"SELECT {columns}, {status_sql()} AS status FROM tasks t"
-                 f" JOIN agencies a ON a.id = t.agency_id WHERE {' AND '.join(where)}")
-        sql = f"SELECT * FROM ({inner})"
-        if statuses:
-            marks = ", ".join(f":s{i}" for i in range(len(statuses)))
-            args.update({f"s{i}": s for i, s in enumerate(statuses)})
-            sql += f" WHERE status IN ({marks})"
-        sql += f" ORDER BY {SORTS[sort]}"
-        for row in self.db.query(sql, args):
-            yield _task(row)
-
-    def counts(self, start: str, end: str, as_of: str, agency_id: int | None = None,
-               by_agency: bool = False) -> list[dict]:
-        """The report's aggregate: one query counting the tasks assigned in [start, end]
-
-        by their state as of `as_of` (end is already capped at as_of by the caller).
-        One row, or one per lead agency with at least one task.
-        """
-        where = "t.assigned_on BETWEEN :start AND :end"
-        args = {"start": start, "end": end, "as_of": as_of}
-        if agency_id is not None:
-            where += " AND t.agency_id = :agency_id"
-            args["agency_id"] = agency_id
-        group = "agency_id" if by_agency else "NULL"
-        sql = f"""
-            SELECT {group} AS agency_id, count(*) AS population,
-                   coalesce(sum(status = 'on_time'), 0) AS on_time,
-                   coalesce(sum(status = 'late'), 0) AS late,
-                   coalesce(sum(status = 'overdue'), 0) AS overdue,
-                   coalesce(sum(status = 'in_progress'), 0) AS in_progress,
-                   coalesce(sum(status = 'cancelled'), 0) AS cancelled,
-                   coalesce(sum(due_on IS NULL AND status != 'cancelled'), 0) AS no_deadline,
-                   min(CASE WHEN status = 'overdue' THEN due_on END) AS oldest_overdue_due
-            FROM (SELECT t.agency_id, t.due_on, {status_sql()} AS status
-                  FROM tasks t WHERE {where})
-            GROUP BY {group}"""
-        return list(self.db.query(sql, args))
-
-    def recorded_after(self, start: str, end: str, as_of: str, after: str,
-                       agency_id: int | None = None) -> tuple[int, int]:
-        """Of the tasks a report of [start, end] as of `as_of` counted or counts, how many
-        were corrected and how many entered late on or after the day `after` (the day
-        after `as_of`): (corrected, entered).
-
-        A correction counts when its effect reaches back to `as_of` or earlier, and an
-        edit that moved a task out of the period or agency counts too. A task entered
-        late was added with a past assignment date or brought by an import; the
-        history an import brings never counts as a correction.
-        """
-        args = {"start": start, "end": end, "as_of": as_of, "after": after, "agency_id": agency_id}
-        now_in = "t.assigned_on BETWEEN :start AND :end"
-        was_in = ("coalesce(json_extract(e.before, '$.assigned_on'), t.assigned_on)"
-                  " BETWEEN :start AND :end")
-        if agency_id is not None:
-            now_in += " AND t.agency_id = :agency_id"
-            was_in += (" AND coalesce(json_extract(e.before, '$.agency'), a.code)"
-                       " = (SELECT code FROM agencies WHERE id = :agency_id)")
-        rows = self.db.execute(f"""
-            SELECT e.task_id, max(e.action = 'add'), max(e.action != 'add')
-            FROM events e JOIN tasks t ON t.id = e.task_id JOIN agencies a ON a.id = t.agency_id
-            WHERE e.at >= :after AND e.imported_by IS NULL
-              AND (e.action = 'add' OR e.correction_from <= :as_of)
-              AND (({now_in}) OR (e.action = 'edit' AND {was_in}))
-            GROUP BY e.task_id""", args).fetchall()
-        entered = {task for task, added, _ in rows if added}
-        corrected = {task for task, _, changed in rows if changed} - entered
-        imports = [r[0] for r in self.db.execute(
-            "SELECT id FROM events WHERE action = 'import' AND at >= ?", [after])]
-        brought = 0
-        if imports:  # only a report as of a day before an import: counted in the index
-            marks = ", ".join("?" for _ in imports)
-            agency = " AND agency_id = ?" if agency_id is not None else ""
-            scope = [*imports, start, end, *([agency_id] if agency_id is not None else [])]
-            brought = self.db.execute(
-                f"SELECT count(*) FROM tasks WHERE import_event IN ({marks})"
-                f" AND assigned_on BETWEEN ? AND ?{agency}", scope).fetchone()[0]
-            ids = sorted(corrected)  # an imported task corrected since counts once, as entered
-            for i in range(0, len(ids), 10_000):
-                chunk = ids[i:i + 10_000]
-                corrected -= {r[0] for r in self.db.execute(
-                    f"SELECT id FROM tasks WHERE import_event IN ({marks})"
-                    f" AND assigned_on BETWEEN ? AND ?{agency}"
-                    f" AND id IN ({', '.join('?' for _ in chunk)})", [*scope, *chunk])}
-        return len(corrected), len(entered) + brought
-
-    def uid_exists(self, uid: str) -> bool:
-        return self.db.execute("SELECT 1 FROM tasks WHERE uid = ?", [uid]).fetchone() is not None
