@@ -139,7 +139,8 @@ def main(
     ctx.obj = Session(db_option=db, today=today, now=now, actor=_actor(), pinned=pinned)
 
 
-from taskreg.commands import demo, register, report, safety, tasks, transfer, views  # noqa: E402
+from taskreg.commands import (database, demo, register, report, safety, tasks,  # noqa: E402
+                              transfer, views)
 
-for module in (register, tasks, views, report, demo, transfer, safety):
+for module in (register, tasks, views, report, demo, transfer, safety, database):
     module.install(app)

@@ -1,12 +1,12 @@
 """The catalogue: every sentence and label the user sees, in English and Vietnamese.
 
-One catalogue in four parts, one per area of the program; commands and errors
+One catalogue in five parts, one per area of the program; commands and errors
 name a key, and nothing else holds user-facing text. taskreg.i18n renders it.
 """
 
-from taskreg.messages import register, reports, tasks, transfer
+from taskreg.messages import database, register, reports, tasks, transfer
 
-PARTS = (register.MESSAGES, tasks.MESSAGES, reports.MESSAGES, transfer.MESSAGES)
+PARTS = (register.MESSAGES, tasks.MESSAGES, reports.MESSAGES, transfer.MESSAGES, database.MESSAGES)
 
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

@@ -1,0 +1,134 @@
+"""`taskreg db upgrade` and `taskreg admin …`: a shared PostgreSQL register's schema and
+who may write what in it (README "Several offices: PostgreSQL")."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from taskreg.session import Lang, command
+
+db_app = typer.Typer(help="The register's schema: db upgrade.", no_args_is_help=True)
+admin_app = typer.Typer(help="PostgreSQL: the group roles and who may write what.",
+                        no_args_is_help=True)
+
+
+def _database_url(session) -> str:
+    """The register's URL; `admin` on a file register is refused (exit 1)."""
+    from taskreg.errors import Refused
+    from taskreg.storage import is_url
+
+    target = session.path()
+    if not is_url(target):
+        raise Refused("admin_file_register", path=str(target))
+    return target
+
+
+@db_app.command("upgrade")
+@command
+def db_upgrade(ctx: typer.Context, lang: Lang = None):
+    """Apply the schema migrations this taskreg has (PostgreSQL: as the owner).  Example: taskreg --db postgresql://admin@server/taskreg db upgrade"""
+    from taskreg.storage import is_url
+
+    session = ctx.obj
+    target = session.path()
+    if not is_url(target):  # a file register is migrated by opening it (SPEC §9)
+        session.store()
+        session.say("db_up_to_date")
+        return
+    from taskreg.storage.admin import upgrade
+
+    names = upgrade(target)
+    if names:
+        session.say("db_upgraded", names=", ".join(names))
+    else:
+        session.say("db_up_to_date")
+
+
+@admin_app.command("init")
+@command
+def admin_init(ctx: typer.Context, lang: Lang = None):
+    """Create the group roles taskreg_office, taskreg_liaison and taskreg_reader (idempotent).  Example: taskreg admin init"""
+    from taskreg.storage.admin import create_groups
+    from taskreg.storage.postgres import connect
+
+    session = ctx.obj
+    url = _database_url(session)
+    conn = connect(url)
+    try:
+        made = create_groups(conn, url)
+    finally:
+        conn.close()
+    session.say("admin_groups_made" if made else "admin_groups_there", roles=", ".join(made))
+
+
+@admin_app.command("grant")
+@command
+def admin_grant(
+    ctx: typer.Context,
+    login: Annotated[str, typer.Argument(help="A login role made with createuser.")],
+    role: Annotated[str, typer.Option("--role", help="liaison, office or reader.")],
+    agency: Annotated[Optional[list[str]], typer.Option(
+        "--agency", help="A liaison's agency (repeat for several).")] = None,
+    lang: Lang = None,
+):
+    """Let a login write in this register: a liaison its agencies' tasks, the office everything, a reader nothing.  Example: taskreg admin grant lan --role liaison --agency SYT"""
+    from taskreg.service import find_agency
+    from taskreg.session import choice
+    from taskreg.storage.admin import ROLES, grant
+
+    session = ctx.obj
+    url = _database_url(session)
+    choice(role, tuple(ROLES), "--role")
+    agencies = session.store().agencies()
+    chosen = [find_agency(agencies, typed) for typed in agency or []]
+    session.close()
+    grant(url, login, role, chosen)
+    codes = ", ".join(sorted({a["code"] for a in chosen}))
+    session.say(f"admin_granted_{role}", login=login, agencies=codes)
+
+
+@admin_app.command("revoke")
+@command
+def admin_revoke(ctx: typer.Context,
+                 login: Annotated[str, typer.Argument(help="The login to take the rights from.")],
+                 lang: Lang = None):
+    """Take away what a login may write in this register.  Example: taskreg admin revoke lan"""
+    from taskreg.errors import Refused
+    from taskreg.storage.admin import revoke
+
+    session = ctx.obj
+    if not revoke(_database_url(session), login):
+        raise Refused("admin_nothing_to_revoke", login=login)
+    session.say("admin_revoked", login=login)
+
+
+@admin_app.command("users")
+@command
+def admin_users(ctx: typer.Context,
+                fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+                lang: Lang = None):
+    """List who may do what in this register.  Example: taskreg admin users"""
+    import json
+
+    from taskreg.session import choice
+    from taskreg.storage.admin import users
+    from taskreg.text import printable
+
+    session = ctx.obj
+    choice(fmt, ("table", "json"), "--format")
+    rows = users(_database_url(session))
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        session.say("admin_no_users")
+        return
+    width = max(len(r["login"]) for r in rows)
+    for r in rows:
+        role = session.text(f"admin_role_{r['role']}")
+        print(f"{printable(r['login']).ljust(width)}  {role}  {', '.join(r['agencies'])}".rstrip())
+
+
+def install(app: typer.Typer) -> None:
+    app.add_typer(db_app, name="db")
+    app.add_typer(admin_app, name="admin")

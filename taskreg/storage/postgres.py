@@ -1,0 +1,289 @@
+"""A register in a PostgreSQL database (SPEC §9, README "Several offices: PostgreSQL").
+
+Imported only for a `postgresql://` register, so psycopg never slows the file register's
+start-up. The queries are storage/sql.py's; this module adds the connection, the
+write lock (a transaction-level advisory lock, so that ids have no gaps and a check and
+its write see the same rows), the schema check against yoyo's table, and the rights:
+what the login may write, read once from the register's `writers` table, so that a
+refused write is one sentence before the database's own row-level security refuses it.
+"""
+
+import re
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+from psycopg.rows import dict_row
+from psycopg.types.string import TextLoader
+
+from taskreg.errors import BadInput, Refused
+from taskreg.storage.sql import ImportBatch, SqlStore
+
+#: The advisory lock every taskreg writer of a database takes first ("task" in ASCII).
+WRITE_LOCK = 0x7461736B
+GROUPS = ("taskreg_office", "taskreg_liaison", "taskreg_reader")
+OWNER = "taskreg_owner"
+_PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+def migrations_dir() -> Path:
+    """The PostgreSQL migrations: plain SQL, the same names as SQLite's (README)."""
+    from taskreg.storage.sqlite import migrations_dir as files
+
+    return files() / "postgresql"
+
+
+def known_migrations() -> list[str]:
+    return sorted(p.stem for p in migrations_dir().glob("*.sql"))
+
+
+def _sql(text: str) -> str:
+    """storage/sql.py's `:name` parameters as psycopg's `%(name)s`."""
+    return _PARAM.sub(r"%(\1)s", text.replace("%", "%%"))
+
+
+class _DateText(TextLoader):
+    """A `date` column read back as the ISO text the domain uses, as on SQLite."""
+
+
+def connect(url: str, **kwargs) -> psycopg.Connection:
+    """A connection to the register at `url`; a password in it is refused (SPEC §9: libpq's
+    ~/.pgpass or a service file hold passwords, never a command line)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        params = conninfo_to_dict(url)
+    except psycopg.ProgrammingError as e:
+        raise BadInput("pg_bad_url", url=url, reason=_first_line(e)) from None
+    if params.get("password"):
+        raise BadInput("pg_password_in_url")
+    try:
+        conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=15,
+                               **kwargs)
+    except psycopg.OperationalError as e:
+        raise Refused("pg_cannot_connect", url=url, reason=_first_line(e)) from None
+    conn.adapters.register_loader("date", _DateText)
+    return conn
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return (text.splitlines() or [type(error).__name__])[-1 if text.startswith("connection") else 0] \
+        .strip().rstrip(".")
+
+
+def failure(url: str, error: Exception) -> Refused | None:
+    """A PostgreSQL failure as one sentence: a refused privilege, a lost connection."""
+    if isinstance(error, psycopg.errors.InsufficientPrivilege):
+        return Refused("pg_denied", url=url, reason=_first_line(error))
+    if isinstance(error, psycopg.OperationalError):
+        return Refused("pg_failed", url=url, reason=_first_line(error))
+    return None
+
+
+class PostgresStore(SqlStore):
+    """A register in a PostgreSQL database, as one login sees it."""
+
+    engine = "postgresql"
+    row_conflict = psycopg.errors.IntegrityError
+
+    def __init__(self, conn: psycopg.Connection, url: str, actor: str, now: str,
+                 clock: str | None):
+        super().__init__(actor, now, True, clock)
+        self.conn = conn
+        self.where = url
+        self.login = ""
+        self.role = "reader"  # office, liaison or reader, in this register
+        self.agency_ids: set[int] = set()  # a liaison's agencies
+
+    @classmethod
+    def open(cls, url: str, *, actor: str, now: str, clock: str | None = None) -> "PostgresStore":
+        conn = connect(url)
+        try:
+            store = cls(conn, url, actor, now, clock)
+            store._check_schema()
+            store._read_rights()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _check_schema(self) -> None:
+        """Refuse a database whose applied migrations are not the ones this taskreg knows
+        (read with plain SQL from yoyo's table: yoyo itself is `db upgrade`'s alone)."""
+        known = known_migrations()
+        try:
+            applied = [r["migration_id"] for r in self.conn.execute(
+                "SELECT migration_id FROM _yoyo_migration ORDER BY migration_id")]
+        except psycopg.errors.UndefinedTable:
+            applied = []
+        except psycopg.errors.InsufficientPrivilege:
+            raise Refused("pg_no_rights", url=self.where, login=self._session_user()) from None
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            from taskreg import __version__
+
+            raise Refused("register_too_new", path=self.where, names=", ".join(unknown),
+                          latest=max(known), version=__version__)
+        if [name for name in known if name not in applied]:
+            raise Refused("pg_needs_upgrade", url=self.where)
+
+    def _session_user(self) -> str:
+        return self.conn.execute("SELECT session_user AS u").fetchone()["u"]
+
+    def _read_rights(self) -> None:
+        rows = self._rows(
+            "SELECT session_user AS login, w.role, w.agency_id,"
+            " pg_has_role(session_user, 'taskreg_office', 'MEMBER') AS office,"
+            " pg_has_role(session_user, 'taskreg_liaison', 'MEMBER') AS liaison,"
+            " (SELECT value FROM register_options WHERE key = 'pinned-clock') AS pinned"
+            " FROM (SELECT 1) AS one LEFT JOIN writers w ON w.login = session_user")
+        self.login = self.actor = rows[0]["login"]
+        roles = {r["role"] for r in rows}
+        if "office" in roles and rows[0]["office"]:
+            self.role = "office"
+        elif "liaison" in roles and rows[0]["liaison"]:
+            self.role = "liaison"
+            self.agency_ids = {r["agency_id"] for r in rows if r["role"] == "liaison"}
+        if self.clock == "pinned" and rows[0]["pinned"] != "allowed":
+            raise BadInput("pg_today_refused", url=self.where)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- rights -----------------------------------------------------------------------------
+
+    def may_write(self, agency_id: int | None) -> None:
+        if self.role == "office" or (agency_id is not None and agency_id in self.agency_ids):
+            return
+        codes = {a["id"]: a["code"] for a in self.agencies()}
+        if self.role == "liaison":
+            may = ("pg_may_liaison", {"agencies": ", ".join(sorted(codes.get(i, str(i))
+                                                                   for i in self.agency_ids))})
+        else:
+            may = ("pg_may_read", {})
+        if agency_id is None:
+            raise Refused("pg_write_denied_register", login=self.login, may=may)
+        raise Refused("pg_write_denied", login=self.login, agency=codes.get(agency_id, str(agency_id)),
+                      may=may)
+
+    def _refused_silently(self, agency_id: int) -> None:
+        self.may_write(agency_id)  # refused here when the rights changed meanwhile
+        raise Refused("pg_write_denied", login=self.login, agency=str(agency_id), may=("pg_may_read", {}))
+
+    def set_co_agencies(self, task_id: int, co_ids: list[int], replace: bool = True) -> None:
+        if replace:
+            self.may_write(self._one("SELECT agency_id FROM tasks WHERE id = :id", {"id": task_id}))
+        super().set_co_agencies(task_id, co_ids, replace)
+
+    # -- what the queries run on (storage/sql.py) ---------------------------------------------
+
+    @contextmanager
+    def transaction(self):
+        with self.conn.transaction():
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+            yield
+
+    def _lock_task(self, task_id: int) -> None:
+        if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            # Rows this login may not change are not locked (and are refused when written).
+            self.conn.execute("SELECT id FROM tasks WHERE id = %s FOR UPDATE", [task_id])
+
+    def _rows(self, sql: str, args: dict | None = None) -> list[dict]:
+        return self.conn.execute(_sql(sql), args or {}).fetchall()
+
+    def _iter(self, sql: str, args: dict | None = None):
+        with self.conn.cursor() as cur:
+            yield from cur.stream(_sql(sql), args or {})
+
+    def _run(self, sql: str, args: dict | None = None) -> int:
+        return self.conn.execute(_sql(sql), args or {}).rowcount
+
+    def _run_many(self, sql: str, rows: list[dict]) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(_sql(sql), rows)
+
+    def _co_codes(self) -> str:
+        return ("(SELECT string_agg(ca.code, ';' ORDER BY ca.code) FROM task_co_agencies c"
+                " JOIN agencies ca ON ca.id = c.agency_id WHERE c.task_id = t.id)")
+
+    def _json_text(self, column: str, key: str) -> str:
+        return f"({column}::json ->> '{key}')"
+
+    def _date(self, expression: str) -> str:
+        return f"({expression})::date"
+
+    def import_batch(self) -> ImportBatch:
+        return CopyBatch(self)
+
+    # -- what differs from a file register (README) ------------------------------------------
+
+    def copy_to(self, dest) -> None:
+        raise Refused("pg_backup", url=self.where)
+
+    def health(self) -> dict:
+        """The server keeps its storage sound; what is left to check is the references."""
+        first, last = self.span()
+        return {"integrity": [], "foreign_keys": self.references(), "first": first, "last": last}
+
+
+class CopyBatch(ImportBatch):
+    """An import's tasks collected, then copied in with COPY at `finish()`.
+
+    Forced row-level security refuses `COPY FROM` into the table itself for anyone but a
+    superuser, so the rows go into temporary tables first and then through `INSERT …
+    SELECT`, which the policies judge row by row (a liaison imports only its agencies' rows).
+    """
+
+    TASK_COLUMNS = ("id", "uid", "title", "agency_id", "assigned_on", "due_on", "done_on", "result",
+                    "source", "source_date", "assigned_by", "note", "cancelled_on", "cancel_reason",
+                    "search", "import_event")
+
+    def __init__(self, store: PostgresStore):
+        super().__init__(store)
+        self.store: PostgresStore = store
+        self.tasks: list[tuple] = []
+        self.co: list[tuple] = []
+        self.deadlines: list[tuple] = []
+        self.uids: set[str] = set()
+        self.ids: set[int] = set()
+
+    def uid_exists(self, uid: str) -> bool:
+        return uid in self.uids or self.store.uid_exists(uid)
+
+    def add(self, fields: dict, co_ids: list[int], deadlines: list[tuple]) -> int:
+        from taskreg.text import search_text
+
+        self.store.may_write(fields["agency_id"])
+        task_id = fields.get("id")
+        if task_id is None:
+            task_id = self.next_task
+        if task_id in self.ids:
+            raise self.store.row_conflict(f"task id {task_id} twice")
+        self.ids.add(task_id)
+        self.next_task = max(self.next_task, task_id + 1)
+        self.uids.add(fields["uid"])
+        row = {**fields, "id": task_id, "search": search_text(fields["title"], fields.get("source"))}
+        self.tasks.append(tuple(row.get(c) for c in self.TASK_COLUMNS))
+        self.co += [(task_id, a) for a in co_ids]
+        self.deadlines += [(task_id, *d) for d in deadlines]
+        return task_id
+
+    def finish(self) -> None:
+        conn = self.store.conn
+        first_deadline = self.store._next_id("deadlines")
+        tables = (
+            ("tasks", self.TASK_COLUMNS, self.tasks),
+            ("task_co_agencies", ("task_id", "agency_id"), self.co),
+            ("deadlines", ("id", "task_id", "due_on", "kind", "decided_on", "reason", "event_id"),
+             [(first_deadline + n, *d, self.event_id) for n, d in enumerate(self.deadlines)]),
+        )
+        for table, columns, rows in tables:
+            if not rows:
+                continue
+            names = ", ".join(columns)
+            conn.execute(f"CREATE TEMPORARY TABLE import_{table} (LIKE {table}) ON COMMIT DROP")
+            with conn.cursor() as cur, cur.copy(f"COPY import_{table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM import_{table}")
