@@ -7,6 +7,7 @@ its counts, which every imported task refers to.
 import re
 import uuid
 from datetime import date
+from typing import cast
 
 from taskreg.dates import iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Count, Ref
@@ -170,6 +171,7 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                 planned = plan.get(key)
                 if planned is None:
                     find_agency(agencies, typed)  # raises, naming the closest
+                assert planned is not None  # find_agency raised: `typed` is no registered agency
                 if isinstance(planned, tuple):  # a near-duplicate, or a code of two names
                     raise BadInput(planned[0], **planned[1])
                 if planned["id"] is None:
@@ -298,6 +300,7 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                         continue
                     if errors:
                         continue  # nothing will be written: only keep validating
+                    assert title is not None  # a row without one has a row error: skipped above
                     source = str(values["source"]) if values.get("source") else None
                     uid = str(values.get("uid") or "") or str(uuid.uuid5(
                         uuid.NAMESPACE_URL, "taskreg:" + "|".join(
@@ -322,17 +325,19 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                         kept = [(iso(due), "initial", iso(assigned), None)] if due is not None else []
                     task_id = batch.add(task, list(dict.fromkeys(
                         a["id"] for a in co if a["id"] != lead["id"])), kept)
-                    for e in history or []:
+                    for event in history or []:
                         # What the file claims: its actor and time, marked as brought by this
                         # import, never as events this register recorded (SPEC §5).
-                        later.append(dict(action=e["action"], task_id=task_id, before=e.get("before"),
-                                          after=e.get("after"), reason=e.get("reason"), at=e["at"],
-                                          actor=nfc(e["actor"]), imported_by=event_id,
-                                          claimed_on=e.get("claimed_on"),
-                                          correction_from=e.get("correction_from")))
+                        later.append(dict(action=event["action"], task_id=task_id,
+                                          before=event.get("before"), after=event.get("after"),
+                                          reason=event.get("reason"), at=event["at"],
+                                          actor=nfc(event["actor"]), imported_by=event_id,
+                                          claimed_on=event.get("claimed_on"),
+                                          correction_from=event.get("correction_from")))
                     counts["imported"] += 1
+                # cast: SqlStore.row_conflict is annotated as a bare `type`, yet is an exception class.
                 except (TypeError, ValueError, AttributeError, KeyError, OverflowError,
-                        store.row_conflict) as e:
+                        cast("type[Exception]", store.row_conflict)) as e:
                     # A cell of a shape no export writes that the checks above missed.
                     error_total += 1
                     if len(errors) < max_errors:
@@ -465,6 +470,7 @@ def _plan_agencies(cells: dict, registered: list[dict], directory: dict) -> dict
         if entry is None:
             continue
         code, name = nfc(entry["code"]), nfc(entry.get("name") or entry["code"])
+        assert code is not None and name is not None  # texts: json_extras checked the directory
         same = next((found[k] for found in (by_fold, new_by_fold) for k in (fold(name), fold(code))
                      if k in found), None)  # the register (or the file) knows it under another code
         plan[key] = same or add(code, name, nfc(entry.get("kind")) or None, entry.get("retired_on"))
@@ -488,7 +494,9 @@ def _plan_agencies(cells: dict, registered: list[dict], directory: dict) -> dict
         other = partner.get(key)
         if other is not None:  # a code and its full name: one agency, named in full
             code_key, name_key = (key, other) if key in codes else (other, key)
-            code, name = nfc(cells[code_key]["texts"][0]).upper(), nfc(_full_name(cells[name_key]["texts"]))
+            code, name = nfc(cells[code_key]["texts"][0]), nfc(_full_name(cells[name_key]["texts"]))
+            assert code is not None and name is not None  # nfc of a cell's text is a text
+            code = code.upper()
             problem = near(code, name, texts[0])
             if problem:
                 plan[code_key] = (problem[0], {**problem[1], "text": cells[code_key]["texts"][0]})
@@ -496,10 +504,13 @@ def _plan_agencies(cells: dict, registered: list[dict], directory: dict) -> dict
             else:
                 plan[code_key] = plan[name_key] = add(code, name)
         elif key in codes:  # known only by its code: named by it, listed to be renamed
-            code = nfc(texts[0]).upper()
+            code = nfc(texts[0])
+            assert code is not None  # nfc of a cell's text is a text
+            code = code.upper()
             plan[key] = near(code, code, texts[0]) or add(code, code)
         else:
             name = nfc(_full_name(texts))
+            assert name is not None  # nfc of a cell's text is a text
             code = _agency_code(key, taken)
             plan[key] = near(code, name, texts[0]) or add(code, name)
     return plan

@@ -7,8 +7,10 @@ command edge (taskreg.cli), never here.
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import overload
 
-from dateutil.relativedelta import relativedelta
+# python-dateutil ships no type hints; its stubs (types-python-dateutil) are not installed.
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 from taskreg.errors import BadInput
 from taskreg.text import fold
@@ -138,6 +140,14 @@ def quarter_of(day: date) -> Period:
     q = (day.month - 1) // 3 + 1
     start = date(day.year, 3 * q - 2, 1)
     return Period("quarter", start, start + relativedelta(months=3, days=-1), q)
+
+
+@overload
+def iso(day: date) -> str: ...
+@overload
+def iso(day: None) -> None: ...
+@overload
+def iso(day: date | None) -> str | None: ...
 
 
 def iso(day: date | None) -> str | None:

@@ -273,8 +273,8 @@ def _extend(rng: random.Random, t: dict) -> bool:
     lo = a + timedelta(7)
     if (hi - lo).days < 2 * n:
         return False
-    deadlines = sorted(rng.sample(range((hi - lo).days + 1), n))
-    deadlines = [lo + timedelta(k) for k in deadlines] + [final]
+    offsets = sorted(rng.sample(range((hi - lo).days + 1), n))
+    deadlines = [lo + timedelta(k) for k in offsets] + [final]
     t["due"], t["extensions"], decided = deadlines[0], [], a
     for old, new in zip(deadlines, deadlines[1:]):
         top = min(old, done or LAST, LAST)

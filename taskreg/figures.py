@@ -97,7 +97,8 @@ def build(store, period: Period, as_of: date, basis: str, agency: dict | None = 
     def figures(row: dict) -> Figures:
         oldest = row.pop("oldest_overdue_due")
         row.pop("agency_id")
-        days = (as_of - from_iso(oldest)).days if oldest else None
+        oldest_due = from_iso(oldest)
+        days = (as_of - oldest_due).days if oldest_due else None
         return Figures(**row, oldest_overdue_days=days)
 
     agency_id = agency["id"] if agency else None

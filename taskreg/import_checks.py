@@ -30,7 +30,7 @@ def shown(value, limit: int = 60) -> str:
 
 def history_problems(deadlines, history) -> list[tuple]:
     """(field, key, values) for each malformed entry of a task's deadlines and history."""
-    problems = []
+    problems: list[tuple] = []
     for field, entries, check in (("deadlines", deadlines, _deadline_problems),
                                   ("history", history, _event_problems)):
         if entries is None:
@@ -76,7 +76,7 @@ def _event_problems(e, where: str) -> list[tuple]:
     """An event of a task's history, as a JSON export writes it, checked field by field."""
     if not isinstance(e, dict):
         return [(where, "import_not_object", {})]
-    problems = []
+    problems: list[tuple] = []
     if not (isinstance(e.get("action"), str) and e["action"] in TASK_ACTIONS):
         problems.append((f"{where}.action", "import_event_action",
                          {"text": shown(e.get("action")), "choices": ", ".join(TASK_ACTIONS)}))
@@ -125,7 +125,7 @@ def _changes_problems(changes, where: str) -> list[tuple]:
         return []
     if not isinstance(changes, dict):
         return [(where, "import_bad_changes", {})]
-    problems = []
+    problems: list[tuple] = []
     for key, value in changes.items():
         if key not in EVENT_KEYS:
             problems.append((where, "import_unknown_field", {"text": shown(key)}))

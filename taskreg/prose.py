@@ -127,8 +127,10 @@ def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dic
         count = f" ({num(lang, len(tasks))})"
         rows.append(f"  {_cut(printable(names[code]), WIDTH - 2 - len(count))}{count}")
         for r in sorted(tasks, key=lambda x: (x["due_on"], x["id"])):
-            days_over = (as_of - from_iso(r["due_on"])).days
-            tail = t(lang, "w_due", day=day(lang, from_iso(r["due_on"]))) + ", " + \
+            due = from_iso(r["due_on"])
+            assert due is not None  # an overdue task has a deadline
+            days_over = (as_of - due).days
+            tail = t(lang, "w_due", day=day(lang, due)) + ", " + \
                 t(lang, "w_days_over", n=num(lang, days_over))
             rows.append(_task_line(lang, r, tail, indent="    "))
     section(t(lang, "w_overdue", n=num(lang, len(overdue))), rows)

@@ -10,6 +10,7 @@ import csv
 import json
 import os
 import sys
+from typing import Any
 
 from taskreg.text import printable
 
@@ -28,7 +29,7 @@ def console():
     return Console(markup=False, highlight=False, emoji=False)
 
 
-def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset(),
+def table(headers: list[str], rows: list[list[Any]], right: set[int] | frozenset[int] = frozenset(),
           title: str | None = None, wrap: int | None = None,
           wrap_headers: bool = False) -> None:
     """Print a table; columns whose index is in `right` are right-aligned (numbers).

@@ -109,7 +109,8 @@ def find_agency(agencies: list[dict], typed: str) -> dict:
 def add_agency(store: Store, code: str, name: str, kind: str | None, distinct: bool = False) -> dict:
     """Register an agency. A near-duplicate of a registered one is refused unless the user
     says it is another agency (`distinct`), which its `agency_add` event records."""
-    code, name, kind = nfc(code), nfc(name), nfc(kind) or None
+    # nfc gives a text for a text: `or ""` only tells mypy so (empty is refused just below).
+    code, name, kind = nfc(code) or "", nfc(name) or "", nfc(kind) or None
     if not code or not name:
         raise BadInput("agency_empty")
     if len(code.split()) != 1:
@@ -126,7 +127,7 @@ def add_agency(store: Store, code: str, name: str, kind: str | None, distinct: b
             raise Refused("agency_near_refused", code=code, name=name,
                           names=", ".join(map(agency_label, close[:3])))
         store.add_agency(code, name, kind)
-        after = {"code": code, "name": name, "kind": kind}
+        after: dict[str, str | bool | None] = {"code": code, "name": name, "kind": kind}
         if distinct:
             after["distinct"] = True
         store.event("agency_add", after=after)
@@ -137,7 +138,7 @@ def rename_agency(store: Store, typed: str, name: str, distinct: bool = False) -
     """Give an agency a new name. The name may not nearly duplicate another agency, by the
     rule `agency add` uses, unless `distinct` (audited); closeness the agency already had
     under its old name does not stop a rename."""
-    name = nfc(name)
+    name = nfc(name) or ""  # a text for a text; empty is refused just below
     if not name:
         raise BadInput("agency_empty")
     with store.write():
@@ -223,7 +224,7 @@ def _open_task(store: Store, task_id: int, today: date, what: str, on: date) -> 
 def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=None,
              assigned=None, source=None, source_date=None, assigned_by=None, note=None,
              uid=None) -> int:
-    title = nfc(title)
+    title = nfc(title) or ""  # a text for a text; empty is refused just below
     if not title:
         raise BadInput("title_empty")
     assigned_on = parse_date(assigned, today) if assigned else today
@@ -249,7 +250,9 @@ def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=N
             "note": nfc(note) or None,
         }
         task_id = store.insert_task(fields, co_ids)
-        after = public(store.task(task_id, iso(today)))
+        added = store.task(task_id, iso(today))
+        assert added is not None  # inserted just above, in this transaction
+        after = public(added)
         after.pop("status")
         # Assigned on a past day: entered late, which reports as of the days between count.
         event_id = store.event("add", task_id, after=after,
@@ -275,12 +278,14 @@ def done(store: Store, today: date, ids: list[int], on=None, result=None) -> lis
             # Backdated: reports as of the days from then to yesterday said it was open.
             store.event("done", task_id, before={"done_on": None, "result": task["result"]},
                         after=after, claimed_on=backdated, correction_from=backdated)
-            closed.append(store.task(task_id, iso(today)))
+            row = store.task(task_id, iso(today))
+            assert row is not None  # _open_task found it above, in this transaction
+            closed.append(row)
     return closed
 
 
 def reopen(store: Store, today: date, task_id: int, reason: str) -> None:
-    reason = nfc(reason)
+    reason = nfc(reason) or ""  # a text for a text; empty is refused just below
     if not reason:
         raise BadInput("reason_needed", what=Ref("why_reopen"))
     with store.write():
@@ -295,7 +300,7 @@ def reopen(store: Store, today: date, task_id: int, reason: str) -> None:
 
 def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=None) -> tuple[str, str]:
     """Move an open task's deadline later, decided on or before the deadline it replaces."""
-    reason = nfc(reason)
+    reason = nfc(reason) or ""  # a text for a text; empty is refused just below
     if not reason:
         raise BadInput("reason_needed", what=Ref("why_extend"))
     new_due = parse_deadline(due, today)
@@ -315,7 +320,9 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
         store.update_task(task_id, {"due_on": iso(new_due)})
         # Decided in time but recorded after the old deadline had passed: reports as of the
         # days since then said overdue, so it is a correction from the day after that deadline.
-        late = iso(from_iso(task["due_on"]) + timedelta(days=1)) if iso(today) > task["due_on"] else None
+        old_due = from_iso(task["due_on"])
+        assert old_due is not None  # it has a deadline: checked above
+        late = iso(old_due + timedelta(days=1)) if iso(today) > task["due_on"] else None
         event_id = store.event("extend", task_id, before={"due_on": task["due_on"]},
                                after={"due_on": iso(new_due), "decided_on": iso(decided)},
                                reason=reason, claimed_on=iso(decided) if decided < today else None,
@@ -325,7 +332,7 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
 
 
 def cancel(store: Store, today: date, task_id: int, reason: str, on=None) -> str:
-    reason = nfc(reason)
+    reason = nfc(reason) or ""  # a text for a text; empty is refused just below
     if not reason:
         raise BadInput("reason_needed", what=Ref("why_cancel"))
     on_day = parse_date(on, today) if on else today

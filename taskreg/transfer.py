@@ -292,7 +292,8 @@ def text_problem(text: str) -> str | None:
 def cell_date(value):
     """A date cell as Excel or JSON gives it: a date, a datetime, an Excel serial, or text."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        from openpyxl.utils.datetime import from_excel
+        # openpyxl ships no type hints (types-openpyxl is not installed): mypy takes it as Any.
+        from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped]
 
         try:  # an Excel serial day number: 44286 is 2021-03-31
             found = from_excel(value)

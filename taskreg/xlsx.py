@@ -7,6 +7,9 @@ written as a text cell, C0 controls as OOXML's _xHHHH_ escapes, and read back ex
 openpyxl is imported only here, and only when an .xlsx is read or written.
 """
 
+# openpyxl ships no type hints and its stubs (types-openpyxl) are not installed, so each
+# openpyxl import below carries `type: ignore[import-untyped]`: mypy takes it as Any.
+
 import re
 from datetime import date
 from pathlib import Path
@@ -123,7 +126,7 @@ def _xlsx_errors():
     import zlib
     from xml.etree.ElementTree import ParseError
 
-    from openpyxl.utils.exceptions import InvalidFileException
+    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
     return (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ParseError,
             InvalidFileException, KeyError, IndexError, ValueError, TypeError, OverflowError,
@@ -136,7 +139,7 @@ def _open_books(path: Path):
     "x005F_" from them, losing the difference between _x001B_, ESC's escape, and the typed
     text _x001B_). Its first sheet must be a worksheet: a chart sheet (or a dialog or macro
     sheet) first is refused, not skipped for the next one."""
-    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.reader.excel import ExcelReader  # type: ignore[import-untyped]
 
     strings = None
 
@@ -170,9 +173,9 @@ def _open_books(path: Path):
 
 def _shared_strings(reader) -> list[str]:
     """The shared strings of a workbook as the file holds them (their _xHHHH_ unread)."""
-    from openpyxl.cell.text import Text
-    from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
-    from openpyxl.xml.functions import iterparse
+    from openpyxl.cell.text import Text  # type: ignore[import-untyped]
+    from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS  # type: ignore[import-untyped]
+    from openpyxl.xml.functions import iterparse  # type: ignore[import-untyped]
 
     found = reader.package.find(SHARED_STRINGS)
     if found is None:
@@ -250,8 +253,8 @@ def write_xlsx(target, headers: list[str], rows, date_columns: set[int], report_
     Every text is a text cell, whatever it begins with: no spreadsheet runs it as a formula
     (SPEC §8); the characters XML cannot hold are written as OOXML's _xHHHH_ escapes.
     """
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_title)
@@ -279,7 +282,7 @@ def write_xlsx(target, headers: list[str], rows, date_columns: set[int], report_
 
 
 def _column_letter(i: int) -> str:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     return get_column_letter(i + 1)
 
@@ -299,7 +302,7 @@ def _text_cell(sheet, text: str, styled: bool = False):
     text = xlsx_text(text)
     if not styled and len(text) <= XLSX_CELL_TEXT and not text.startswith(("=", "#")):
         return text  # every error value begins with #
-    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 
     cell = WriteOnlyCell(sheet)
     # Set as it is: through `value`, openpyxl would cut text past Excel's 32,767 characters

@@ -41,6 +41,7 @@ def start(root: Path) -> str:
     if binaries is None:
         raise SystemExit("no PostgreSQL server binaries (set PG_BIN)")
     root.mkdir(parents=True, exist_ok=True)
+    root.chmod(0o755)
     (root / "socket").mkdir(exist_ok=True)
     if os.geteuid() == 0:
         user = os.environ.get("TASKREG_PG_USER", "postgres")

@@ -18,7 +18,7 @@ def _agencies(tr):
 
 @pytest.fixture
 def empty(tr):
-    tr("init", "--org", "UBND tỉnh Quảng Nam")
+    tr.init()
     return tr
 
 

@@ -7,7 +7,11 @@ import typer
 from taskreg.cli import app
 
 READS = {"list", "show", "history", "report", "weekly", "export", "agency list", "config get",
-         "check", "backup"}
+         "check", "backup", "admin users"}
+#: The schema and the server's group roles: not the register's data, so no event.
+SCHEMA = {"db upgrade", "admin init"}
+#: Who may write what in a PostgreSQL register: events tested in test_postgres.py.
+RIGHTS = {"admin grant", "admin revoke"}
 #: One successful invocation of every command that changes the register.
 WRITES = {
     "init": ["--db", "{other}", "init"],
@@ -34,7 +38,7 @@ def _names():
 
 
 def test_every_command_is_known_to_read_or_to_write():
-    assert set(_names()) == READS | set(WRITES)
+    assert set(_names()) == READS | set(WRITES) | SCHEMA | RIGHTS
 
 
 def test_every_command_that_writes_writes_its_event(reg, tmp_path):
@@ -45,14 +49,17 @@ def test_every_command_that_writes_writes_its_event(reg, tmp_path):
     values = {"other": tmp_path / "other.db", "csv": csv, "demo": tmp_path / "demo.db"}
     for name, args in WRITES.items():
         args = [a.format(**values) for a in args]
-        target = next((args[i + 1] for i, a in enumerate(args) if a == "--db"), reg.path)
-        before = reg.rows("SELECT count(*) FROM events")[0][0] if target == reg.path else 0
+        target = next((args[i + 1] for i, a in enumerate(args) if a == "--db"), None)
+        before = reg.rows("SELECT count(*) FROM events")[0][0] if target is None else 0
         reg(*args)
-        import sqlite3
+        if target is None:
+            after = reg.rows("SELECT count(*) FROM events")[0][0]
+        else:  # a file the command made (init, demo), on either engine
+            import sqlite3
 
-        conn = sqlite3.connect(target)
-        after = conn.execute("SELECT count(*) FROM events").fetchone()[0]
-        conn.close()
+            conn = sqlite3.connect(target)
+            after = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+            conn.close()
         assert after > before, name
 
 
@@ -61,7 +68,7 @@ def test_reading_commands_write_nothing(reg, tmp_path):
     before = reg.rows("SELECT count(*), (SELECT count(*) FROM tasks) FROM events")
     for args in (["list"], ["show", "1"], ["history"], ["report"], ["weekly"], ["export"],
                  ["agency", "list"], ["config", "get"], ["check"], ["backup", tmp_path / "b.db"]):
-        reg(*args)
+        reg(*args, code=1 if args[0] == "backup" and reg.engine == "postgresql" else 0)
     assert reg.rows("SELECT count(*), (SELECT count(*) FROM tasks) FROM events") == before
 
 

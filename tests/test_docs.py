@@ -35,6 +35,7 @@ def test_the_command_list_is_what_the_spec_names():
             "report", "weekly", "demo"} <= names
 
 
+@pytest.mark.sqlite_only  # help reads no register
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_every_command_has_help_and_is_in_the_readme(tr, command):
     words = " ".join(tr(*command, "--help").stdout.split())

@@ -19,6 +19,9 @@ import taskreg.transfer
 import taskreg.xlsx
 from taskreg.cli import app
 
+#: SQLite only: refusing to write over the register file, its -wal and -shm.
+pytestmark = pytest.mark.sqlite_only
+
 FORMATS = ("csv", "json", "xlsx")
 
 

@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import re
-import sqlite3
 import unicodedata
 from pathlib import Path
 
@@ -30,22 +29,9 @@ RICH_STYLE = re.compile("\x1b\\[[0-9;]*m")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
-def _dump(path: Path):
-    """Everything in the register, to tell whether a failed command changed anything."""
-    if not path.exists():
-        return None
-    conn = sqlite3.connect(path)
-    try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
-    finally:
-        conn.close()
-
-
 def _run(reg, *args, env=None):
     """A command, which may succeed or fail but never crash; a failure changes nothing."""
-    before = _dump(reg.path)
+    before = reg.tables()
     result = reg.runner.invoke(_app(), [str(a) for a in args], env={**reg.env, **(env or {})})
     assert result.exception is None or isinstance(result.exception, SystemExit), (
         args, repr(result.exception))
@@ -57,7 +43,7 @@ def _run(reg, *args, env=None):
         found = RAW.search(stream)
         assert found is None, (args, repr(stream[max(0, found.start() - 20):found.end() + 20]))
     if result.exit_code:
-        assert _dump(reg.path) == before, (args, "a failed command changed the register")
+        assert reg.tables() == before, (args, "a failed command changed the register")
     return result
 
 

@@ -25,6 +25,9 @@ import pytest
 
 from taskreg.storage.sqlite import migrations_dir
 
+#: SQLite only: the file register's permissions, special files, full disks and its subprocess runs.
+pytestmark = pytest.mark.sqlite_only
+
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = [p.stem for p in sorted(migrations_dir().glob("*.sql"))]
 

@@ -1,3 +1,5 @@
+import pytest
+
 """The register file: created by writers only, refused when it is not one, migrated on open."""
 
 import os
@@ -6,6 +8,9 @@ import sqlite3
 import stat
 
 from taskreg.storage.sqlite import migrations_dir
+
+#: SQLite only: creating, opening and upgrading a register file (PostgreSQL: test_postgres.py).
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_read_command_on_a_missing_register_exits_1_and_creates_nothing(tr):
@@ -50,7 +55,7 @@ def test_an_sqlite_file_that_is_not_a_register_is_left_alone(tr, tmp_path):
 
 
 def test_init_creates_a_private_register_and_refuses_an_existing_one(tr):
-    tr("init", "--org", "UBND tỉnh Quảng Nam")
+    tr.init()
     mode = stat.S_IMODE(os.stat(tr.path).st_mode)
     assert mode & 0o007 == 0 and mode & 0o600 == 0o600
     before = tr.path.read_bytes()

@@ -16,6 +16,9 @@ from sqlite_utils import Database
 
 from taskreg.storage.sqlite import MIGRATION_SET, _migrations, migrations_dir
 
+#: SQLite only: kill -9 during writes, SQLite's lock and online backup, damaged files.
+pytestmark = pytest.mark.sqlite_only
+
 MIGRATIONS = [p.stem for p in sorted(migrations_dir().glob("*.sql"))]
 
 ROOT = Path(__file__).resolve().parent.parent

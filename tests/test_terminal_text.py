@@ -56,7 +56,7 @@ def hostile(reg):
     reg("add", TITLE, "--agency", "SYT", "--assigned", "4/1/2021", "--due", "15/3/2021",
         "--note", NOTE, "--source", "863/KH-UBND")
     reg("add", "Báo cáo giải ngân", "--agency", "STC", "--assigned", "5/1/2021", "--due", "29/3/2021")
-    reg("done", "2", "--result", RESULT, env={"TASKREG_USER": ACTOR})
+    reg("done", "2", "--result", RESULT, env=reg.user_env(ACTOR))
     return reg
 
 

@@ -46,9 +46,9 @@ def test_export_then_import_into_an_empty_register_reproduces_every_report(fille
     filled("export", "--format", fmt, "-o", out)
     fresh = tmp_path / "fresh.db"
     filled("--db", fresh, "import", out, "--create-agencies")
-    assert _reports(filled, fresh, org=False) == _reports(filled, filled.path, org=False)
+    assert _reports(filled, fresh, org=False) == _reports(filled, filled.db, org=False)
     if fmt == "json":  # lossless: the settings, the deadlines and the history come along
-        assert _reports(filled, fresh) == _reports(filled, filled.path)
+        assert _reports(filled, fresh) == _reports(filled, filled.db)
         shown = json.loads(filled("--db", fresh, "show", "1", "--format", "json").stdout)
         assert [d["kind"] for d in shown["deadlines"]] == ["initial", "extension"]
         assert [e["action"] for e in shown["history"]] == ["import", "add", "extend"]
@@ -252,6 +252,6 @@ def test_a_csv_export_asked_for_in_vietnamese_has_vietnamese_headers_and_imports
         "Ngày hoàn thành,Ngày dừng thực hiện,Số ký hiệu,Ngày văn bản,Người giao,Ghi chú,Kết quả,Tình trạng")
     fresh = tmp_path / "fresh.db"
     filled("--db", fresh, "import", out, "--create-agencies")
-    assert _reports(filled, fresh, org=False) == _reports(filled, filled.path, org=False)
+    assert _reports(filled, fresh, org=False) == _reports(filled, filled.db, org=False)
     filled("config", "set", "lang", "vi")
     assert filled("export").stdout.splitlines()[0].startswith("id,uid,title,agency,")

@@ -178,6 +178,9 @@ CREATE POLICY deadlines_add ON deadlines FOR INSERT
     WITH CHECK (taskreg_may_write(taskreg_task_agency(task_id)));
 
 CREATE POLICY events_read ON events FOR SELECT USING (true);
+-- `taskreg admin grant|revoke` records what it changed, working as the owner.
+CREATE POLICY events_owner ON events FOR INSERT TO taskreg_owner
+    WITH CHECK (action IN ('admin_grant', 'admin_revoke') AND task_id IS NULL);
 CREATE POLICY events_add ON events FOR INSERT WITH CHECK (
     CASE WHEN task_id IS NULL THEN taskreg_is_office() OR (action = 'import' AND taskreg_is_liaison())
          ELSE taskreg_may_write(taskreg_task_agency(task_id)) END);

@@ -59,6 +59,7 @@ def demo(
     store = session.store()
     session.err("demo_built", path=str(path), agencies=Count(len(agencies)), tasks=Count(len(tasks)))
     period = parse_quarter("2021Q1")
+    assert period is not None  # "2021Q1" is a quarter parse_quarter reads
     org, basis = settings(store)
     result = figures.build(store, period, figures.report_as_of(period, session.today, None), basis)
     render_report(session.lang(), org, result, None, "text", False, session.today)

@@ -13,8 +13,10 @@ def settings(store) -> tuple[str, str]:
     """The organisation's name and the completion rate's basis, from the register."""
     from taskreg.commands.register import SETTINGS
 
-    return (store.setting("org") or SETTINGS["org"][1],
-            store.setting("rate-basis") or SETTINGS["rate-basis"][1])
+    org = store.setting("org") or SETTINGS["org"][1]
+    basis = store.setting("rate-basis") or SETTINGS["rate-basis"][1]
+    assert org is not None and basis is not None  # both settings have a default
+    return org, basis
 
 
 @command

@@ -52,7 +52,11 @@ def _check_symbol(session, source: Optional[str]) -> None:
     """Warn, never refuse, when a document symbol looks mistyped."""
     from taskreg.text import nfc, symbol_doubt
 
-    doubt = symbol_doubt(nfc(source)) if source and source.strip() else None
+    doubt = None
+    if source and source.strip():
+        symbol = nfc(source)
+        assert symbol is not None  # nfc of a text is a text
+        doubt = symbol_doubt(symbol)
     if doubt:
         session.err(doubt[0], **doubt[1])
 

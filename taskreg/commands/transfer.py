@@ -115,8 +115,8 @@ def export(
                 with open(tmp, "wb") as target:
                     count = write(store, target)
             else:
-                with open(tmp, "w", encoding="utf-8", newline="") as target:
-                    count = write(store, target)
+                with open(tmp, "w", encoding="utf-8", newline="") as text_target:
+                    count = write(store, text_target)
     except OSError as e:  # a missing folder, no permission, the disk full
         raise cannot_write(e) from None
     session.err("export_ok", n=Count(count), path=str(output))

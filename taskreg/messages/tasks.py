@@ -138,6 +138,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "a_agency_add": ("agency registered", "đăng ký đơn vị"),
     "a_agency_rename": ("agency renamed", "đổi tên đơn vị"),
     "a_agency_retire": ("agency retired", "đơn vị thôi hoạt động"),
+    "a_admin_grant": ("rights granted", "cấp quyền"),
+    "a_admin_revoke": ("rights revoked", "thu hồi quyền"),
     "a_config_set": ("setting changed", "đổi thiết lập"),
     "a_init": ("register created", "tạo sổ"),
     # -- document symbols --------------------------------------------------------------------

@@ -60,7 +60,9 @@ def peek_setting(target, key: str) -> str | None:
     """A setting read without opening the register as a store (for an error raised before
     the command opened it); None if it cannot be read cheaply."""
     if is_url(target):
-        return None  # a round trip to a server is not cheap: the environment decides
+        from taskreg.storage.postgres import peek_setting as peek_database
+
+        return peek_database(target, key)
     from taskreg.storage.sqlite import SQLiteStore
 
     return SQLiteStore.peek_setting(Path(target), key)

@@ -10,7 +10,8 @@ import psycopg
 from psycopg import sql
 
 from taskreg.errors import BadInput, Refused
-from taskreg.storage.postgres import GROUPS, OWNER, connect, known_migrations, migrations_dir
+from taskreg.storage.postgres import (GROUPS, OWNER, WRITE_LOCK, connect, known_migrations,
+                                      migrations_dir)
 
 ROLES = {"office": "taskreg_office", "liaison": "taskreg_liaison", "reader": "taskreg_reader"}
 
@@ -118,10 +119,12 @@ def grant(url: str, login: str, role: str, agencies: list[dict]) -> None:
         with conn.transaction():
             conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(OWNER)))
             chosen = list({a["id"]: a for a in agencies}.values())
+            before = _rights(conn, login)
             conn.execute("DELETE FROM writers WHERE login = %s", [login])
             for agency in chosen or [None]:
                 conn.execute("INSERT INTO writers (login, role, agency_id) VALUES (%s, %s, %s)",
                              [login, role, agency["id"] if agency else None])
+            _audit(conn, "admin_grant", before, _rights(conn, login))
             conn.execute("RESET ROLE")
             for other in ROLES.values():
                 if other != ROLES[role]:
@@ -133,18 +136,35 @@ def grant(url: str, login: str, role: str, agencies: list[dict]) -> None:
         conn.close()
 
 
+def _rights(conn, login: str) -> dict | None:
+    rows = conn.execute("SELECT w.role, a.code FROM writers w LEFT JOIN agencies a ON a.id = w.agency_id"
+                        " WHERE w.login = %s ORDER BY a.code COLLATE \"C\"", [login]).fetchall()
+    if not rows:
+        return None
+    return {"login": login, "role": rows[0]["role"], "agencies": [r["code"] for r in rows if r["code"]]}
+
+
+def _audit(conn, action: str, before, after) -> None:
+    """The event of a change of rights, in its transaction; the trigger sets who and when."""
+    from taskreg.storage.sql import dumps
+
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])  # ids without gaps
+    conn.execute("INSERT INTO events (id, at, actor, action, before, after)"
+                 " VALUES ((SELECT coalesce(max(id), 0) + 1 FROM events), '', '', %s, %s, %s)",
+                 [action, dumps(before), dumps(after)])
+
+
 def revoke(url: str, login: str) -> bool:
-    """Take away what `login` may do in this register; False if it had nothing here. Its
-    group role is kept while another register on the server still names it."""
+    """Take away what `login` may write in this register; False if it had nothing here.
+    Its group role stays (another register on the server may name it): here it reads."""
     conn = _connect_as_owner(url)
     try:
         with conn.transaction():
             conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(OWNER)))
+            before = _rights(conn, login)
             gone = conn.execute("DELETE FROM writers WHERE login = %s", [login]).rowcount
-            conn.execute("RESET ROLE")
-            if gone and conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [login]).fetchone():
-                for role in ROLES.values():
-                    conn.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(role), sql.Identifier(login)))
+            if gone:
+                _audit(conn, "admin_revoke", before, None)
     except psycopg.errors.InsufficientPrivilege as e:
         raise Refused("pg_denied", url=url, reason=str(e).strip().splitlines()[0]) from None
     finally:

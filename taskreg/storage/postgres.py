@@ -81,6 +81,22 @@ def failure(url: str, error: Exception) -> Refused | None:
     return None
 
 
+def peek_setting(url: str, key: str) -> str | None:
+    """A setting read for a message given before the command opened the register (one
+    short query); None when the register cannot be reached or read."""
+    try:
+        conn = connect(url)
+    except (Refused, BadInput):
+        return None
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = %s", [key]).fetchone()
+    except psycopg.Error:
+        row = None
+    finally:
+        conn.close()
+    return row["value"] if row else None
+
+
 class PostgresStore(SqlStore):
     """A register in a PostgreSQL database, as one login sees it."""
 
@@ -95,6 +111,7 @@ class PostgresStore(SqlStore):
         self.login = ""
         self.role = "reader"  # office, liaison or reader, in this register
         self.agency_ids: set[int] = set()  # a liaison's agencies
+        self._cursors = 0
 
     @classmethod
     def open(cls, url: str, *, actor: str, now: str, clock: str | None = None) -> "PostgresStore":
@@ -185,7 +202,7 @@ class PostgresStore(SqlStore):
             yield
 
     def _lock_task(self, task_id: int) -> None:
-        if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        if self.role != "reader" and self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
             # Rows this login may not change are not locked (and are refused when written).
             self.conn.execute("SELECT id FROM tasks WHERE id = %s FOR UPDATE", [task_id])
 
@@ -193,8 +210,14 @@ class PostgresStore(SqlStore):
         return self.conn.execute(_sql(sql), args or {}).fetchall()
 
     def _iter(self, sql: str, args: dict | None = None):
-        with self.conn.cursor() as cur:
-            yield from cur.stream(_sql(sql), args or {})
+        # A server-side cursor, read a batch at a time: an export of a million tasks is
+        # never held whole, and the connection stays usable between batches (a reader that
+        # stops early, `list | head`, leaves nothing locked).
+        self._cursors += 1
+        with self.conn.cursor(name=f"taskreg_{self._cursors}", withhold=True) as cur:
+            cur.itersize = 2000
+            cur.execute(_sql(sql), args or {})
+            yield from cur
 
     def _run(self, sql: str, args: dict | None = None) -> int:
         return self.conn.execute(_sql(sql), args or {}).rowcount

@@ -413,8 +413,10 @@ class SqlStore:
 
         A correction counts when its effect reaches back to `as_of` or earlier, and an
         edit that moved a task out of the period or agency counts too. A task entered
-        late was added with a past assignment date or brought by an import; the
-        history an import brings never counts as a correction.
+        late was added with a past assignment date or brought by an import. History an
+        import brings (a JSON export's) keeps the dates its file claims, so a moved register
+        says what the register it came from said; an imported row without history is
+        entered late on the day of its import.
         """
         args = {"start": start, "end": end, "as_of": as_of, "after": after, "agency_id": agency_id}
         now_in = "t.assigned_on BETWEEN :start AND :end"
@@ -428,7 +430,7 @@ class SqlStore:
             SELECT e.task_id, max(CASE WHEN e.action = 'add' THEN 1 ELSE 0 END) AS added,
                    max(CASE WHEN e.action <> 'add' THEN 1 ELSE 0 END) AS changed
             FROM events e JOIN tasks t ON t.id = e.task_id JOIN agencies a ON a.id = t.agency_id
-            WHERE e.at >= :after AND e.imported_by IS NULL
+            WHERE e.at >= :after
               AND (e.action = 'add' OR e.correction_from <= :as_of)
               AND (({now_in}) OR (e.action = 'edit' AND {was_in}))
             GROUP BY e.task_id""", args)
@@ -442,15 +444,19 @@ class SqlStore:
             marks = ", ".join(f":{k}" for k in scope)
             scope.update(start=start, end=end, agency_id=agency_id)
             agency = " AND agency_id = :agency_id" if agency_id is not None else ""
+            # A task whose file brought its history (a JSON export: a register moved) is
+            # judged by that history's own dates, above, as in the register it came from.
+            no_history = (" AND NOT EXISTS (SELECT 1 FROM events h WHERE h.task_id = tasks.id"
+                          " AND h.imported_by = tasks.import_event AND h.action = 'add')")
             brought = self._one(
                 f"SELECT count(*) AS n FROM tasks WHERE import_event IN ({marks})"
-                f" AND assigned_on BETWEEN :start AND :end{agency}", scope)
+                f" AND assigned_on BETWEEN :start AND :end{agency}{no_history}", scope)
             ids = sorted(corrected)  # an imported task corrected since counts once, as entered
             for i in range(0, len(ids), 10_000):
                 chunk = {f"c{n}": t for n, t in enumerate(ids[i:i + 10_000])}
                 corrected -= {r["id"] for r in self._rows(
                     f"SELECT id FROM tasks WHERE import_event IN ({marks})"
-                    f" AND assigned_on BETWEEN :start AND :end{agency}"
+                    f" AND assigned_on BETWEEN :start AND :end{agency}{no_history}"
                     f" AND id IN ({', '.join(':' + k for k in chunk)})", {**scope, **chunk})}
         return len(corrected), len(entered) + brought
 

@@ -1,0 +1,279 @@
+"""A shared register on PostgreSQL (SPEC §9): rights enforced by the database, tested by
+connecting *as* the liaison, office and reader logins (never a superuser or the owner,
+which row-level security does not hold), through the CLI and through direct SQL."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import LIAISON, OTHER_LIAISON, READER
+
+pytestmark = pytest.mark.postgresql_only
+
+DENIED = ("Refused: this task is led by STC, and the login tr_liaison may not change it"
+          " (it may write only the tasks led by SYT). Nothing was changed.\n")
+READ_ONLY = "(it may only read this register)"
+
+
+@pytest.fixture
+def shared(reg):
+    """A register with a task of each of two agencies, a liaison of SYT and a reader."""
+    admin = reg.url("postgres")
+    reg("--db", admin, "admin", "grant", LIAISON, "--role", "liaison", "--agency", "so y te")
+    reg("--db", admin, "admin", "grant", READER, "--role", "reader")
+    reg("add", "Việc của Sở Tài chính", "--agency", "STC", "--due", "2021-04-30", "--assigned", "2021-03-01")
+    reg("add", "Việc của Sở Y tế", "--agency", "SYT", "--due", "2021-04-30", "--assigned", "2021-03-01")
+    return reg
+
+
+def _as(tr, login, *args, code=0, env=None):
+    return tr("--db", tr.url(login), *args, code=code, env=env)
+
+
+def _snapshot(tr):
+    return tr.rows("SELECT * FROM tasks ORDER BY id"), tr.rows("SELECT count(*) FROM events")
+
+
+@pytest.mark.parametrize("args", [
+    ["done", "1"], ["reopen", "1", "--reason", "x"], ["extend", "1", "--due", "2021-05-30", "--reason", "x"],
+    ["cancel", "1", "--reason", "x"], ["edit", "1", "--title", "Khác"], ["edit", "1", "--co", "SYT"],
+    ["edit", "1", "--agency", "SYT"], ["add", "Mới", "--agency", "STC"],
+])
+def test_a_liaison_cannot_write_another_agencys_task(shared, args):
+    before = _snapshot(shared)
+    if args[0] == "reopen":  # a done task, so that reopening it is otherwise allowed
+        shared("done", "1")
+        before = _snapshot(shared)
+    result = _as(shared, LIAISON, *args, code=1)
+    assert result.stderr == DENIED
+    assert result.stdout == ""
+    assert _snapshot(shared) == before
+
+
+def test_a_liaison_writes_its_own_agencys_tasks_but_cannot_move_one_away(shared):
+    assert _as(shared, LIAISON, "add", "Việc mới", "--agency", "SYT").stdout == "3\n"
+    _as(shared, LIAISON, "extend", "2", "--due", "2021-05-30", "--reason", "CV 1/SYT")
+    _as(shared, LIAISON, "done", "2")
+    before = _snapshot(shared)
+    result = _as(shared, LIAISON, "edit", "3", "--agency", "STC", code=1)
+    assert result.stderr == DENIED
+    assert _snapshot(shared) == before
+
+
+def test_the_directory_and_settings_are_the_offices(shared):
+    before = _snapshot(shared), shared.rows("SELECT * FROM agencies"), shared.rows("SELECT * FROM settings")
+    for args in (["agency", "add", "SXD", "Sở Xây dựng"], ["config", "set", "org", "Khác"],
+                 ["agency", "rename", "SYT", "Sở Y tế tỉnh"]):
+        result = _as(shared, LIAISON, *args, code=1)
+        assert result.stderr == (
+            "Refused: the agency directory, settings and imports that create agencies are the office's,"
+            " and the login tr_liaison may not change them (it may write only the tasks led by SYT)."
+            " Nothing was changed.\n")
+    assert (_snapshot(shared), shared.rows("SELECT * FROM agencies"),
+            shared.rows("SELECT * FROM settings")) == before
+
+
+def test_a_reader_reads_everything_and_writes_nothing(shared):
+    listed = _as(shared, READER, "list", "--format", "json").stdout
+    assert [t["id"] for t in json.loads(listed)] == [1, 2]
+    before = _snapshot(shared)
+    result = _as(shared, READER, "done", "2", code=1)
+    assert result.stderr == ("Refused: this task is led by SYT, and the login tr_reader may not change it"
+                             f" {READ_ONLY}. Nothing was changed.\n")
+    assert _snapshot(shared) == before
+
+
+def test_a_login_with_no_grant_in_this_register_writes_nothing(shared):
+    # tr_liaison2 is a member of taskreg_liaison (granted in another register) but not here
+    other = shared.pg.fresh()
+    shared("--db", shared.pg.url("postgres", other), "admin", "grant", OTHER_LIAISON,
+           "--role", "office")
+    try:
+        result = _as(shared, OTHER_LIAISON, "done", "2", code=1)
+        assert "the login tr_liaison2 may not change it (it may only read this register)" in result.stderr
+    finally:
+        shared.pg.sql(f"DROP DATABASE {other} WITH (FORCE)")
+
+
+def test_taskreg_user_cannot_forge_the_actor(shared):
+    _as(shared, LIAISON, "done", "2", env={"TASKREG_USER": "giam_doc"})
+    assert shared.rows("SELECT actor FROM events WHERE action = 'done'") == [(LIAISON,)]
+    history = _as(shared, LIAISON, "history", "--task", "2").stdout
+    assert "giam_doc" not in history and LIAISON in history
+
+
+def test_direct_sql_as_a_liaison_is_held_to_the_same_rules(shared):
+    import psycopg
+
+    before = _snapshot(shared)
+    with psycopg.connect(shared.url(LIAISON), autocommit=True) as conn:
+        for statement in ("UPDATE events SET actor = 'x'", "DELETE FROM events", "DELETE FROM tasks",
+                          "UPDATE agencies SET name = 'x'", "UPDATE writers SET role = 'office'",
+                          "INSERT INTO writers VALUES ('tr_liaison', 'office', NULL)"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+        # An UPDATE of another agency's row is not an error in PostgreSQL: it finds no row.
+        assert conn.execute("UPDATE tasks SET done_on = '2021-03-20' WHERE id = 1").rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # nor may a row be moved away
+            conn.execute("UPDATE tasks SET agency_id = (SELECT id FROM agencies WHERE code = 'STC')"
+                         " WHERE id = 2")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO events (id, at, actor, action, task_id)"
+                         " VALUES (999, '2020-01-01', 'x', 'done', 1)")
+        # An event of its own task: the database sets who and when, whatever was sent.
+        conn.execute("INSERT INTO events (id, at, actor, action, task_id)"
+                     " VALUES (999, '2020-01-01', 'giam_doc', 'note', 2)")
+    assert _snapshot(shared)[0] == before[0]
+    actor, at = shared.rows("SELECT actor, at FROM events WHERE id = 999")[0]
+    assert actor == LIAISON and not at.startswith("2020")
+
+
+def test_admin_users_grant_and_revoke(shared):
+    admin = shared.url("postgres")
+    assert shared("--db", admin, "admin", "users").stdout == (
+        "lan         office\n"
+        "tr_liaison  liaison  SYT\n"
+        "tr_reader   reader\n")
+    shared("--db", admin, "admin", "grant", LIAISON, "--role", "liaison", "--agency", "SYT", "--agency", "STC")
+    assert json.loads(shared("--db", admin, "admin", "users", "--format", "json").stdout)[1] == {
+        "login": LIAISON, "role": "liaison", "agencies": ["STC", "SYT"]}
+    _as(shared, LIAISON, "done", "1")
+    assert shared("--db", admin, "admin", "revoke", LIAISON).stdout == (
+        "tr_liaison may no longer write in this register.\n")
+    assert "may only read" in _as(shared, LIAISON, "done", "2", code=1).stderr
+    assert shared("--db", admin, "admin", "revoke", LIAISON, code=1).stderr == (
+        "tr_liaison has no rights in this register; nothing was changed.\n")
+    assert shared("--db", admin, "admin", "grant", "nobody", "--role", "office", code=1).stderr == (
+        "There is no login nobody on this server: create it first with `createuser --pwprompt nobody`.\n")
+    assert shared("--db", admin, "admin", "grant", LIAISON, "--role", "liaison", code=2).stderr == (
+        "A liaison writes the tasks of its agencies: give --agency (one or more).\n")
+    # a liaison is no administrator
+    assert "is not a member of taskreg_owner" in _as(shared, LIAISON, "admin", "grant", LIAISON,
+                                                    "--role", "office", code=1).stderr
+    assert "groups" not in shared("--db", admin, "admin", "init").stdout
+
+
+def test_what_differs_from_a_file_register(reg):
+    assert reg("init", code=1).stderr.startswith(
+        "A PostgreSQL register is made by its administrator (`taskreg db upgrade`), not by this command;"
+        " to name the organisation, use `taskreg config set org")
+    assert reg("backup", "copy.db", code=1).stderr == (
+        "A PostgreSQL register is backed up by its owner with pg_dump (see the README),"
+        " not with `taskreg backup`.\n")
+    assert reg("check").stdout.startswith("The register is sound")
+    assert reg("db", "upgrade", code=1).stderr.startswith(  # the office is no administrator
+        "The login lan is not a member of taskreg_owner, which owns the register at")
+    assert reg("--db", reg.url("postgres"), "db", "upgrade").stdout == (
+        "The register's schema is up to date.\n")
+
+
+def test_admin_on_a_file_register_is_refused(tmp_path, reg):
+    path = tmp_path / "file.db"
+    reg("--db", path, "init")
+    assert reg("--db", path, "admin", "users", code=1).stderr.startswith(f"{path} is a file register")
+    assert reg("--db", path, "db", "upgrade").stdout == "The register's schema is up to date.\n"
+
+
+def test_an_unupgraded_or_newer_schema_is_refused_and_untouched(reg):
+    bare = reg.pg.fresh_empty()
+    try:
+        url = reg.pg.url("postgres", bare)
+        assert reg("--db", url, "list", code=1).stderr.startswith(
+            f"The register at {url} has not been upgraded to this taskreg's schema: ask the"
+            " administrator to run `taskreg db upgrade`.")
+    finally:
+        reg.pg.sql(f"DROP DATABASE {bare} WITH (FORCE)")
+    reg.pg.sql("INSERT INTO _yoyo_migration (migration_hash, migration_id, applied_at_utc)"
+               " VALUES ('x', '0099_future', now())", dbname=reg.dbname)
+    before = _snapshot(reg)
+    assert "was written by a newer taskreg (it has 0099_future" in reg("add", "x", "--agency", "SYT",
+                                                                      code=1).stderr
+    assert _snapshot(reg) == before
+
+
+def test_a_password_in_the_url_and_an_unallowed_pinned_date_are_bad_input(reg):
+    assert reg("--db", "postgresql://lan:secret@localhost/x", "list", code=2).stderr.startswith(
+        "A password does not belong in --db or TASKREG_DB")
+    reg.pg.sql("DELETE FROM register_options", dbname=reg.dbname)
+    assert reg("list", code=2).stderr.startswith("TASKREG_TODAY cannot pin the date in the register")
+    reg("list", env={"TASKREG_TODAY": None})
+
+
+def test_sixteen_concurrent_writers_lose_nothing(shared):
+    """Mixed adds, dones and extends of the same tasks from 16 processes at once."""
+    script = (
+        "import sys\n"
+        "from taskreg.cli import app\n"
+        "sys.argv = ['taskreg'] + sys.argv[1:]\n"
+        "app()\n")
+    env = {**shared.env, "TASKREG_DB": shared.url()}
+    env = {k: v for k, v in env.items() if v is not None}
+    jobs = []
+    for i in range(16):
+        kind = i % 4
+        args = (["add", f"Việc song song {i}", "--agency", "SYT"] if kind in (0, 1) else
+                ["done", "2"] if kind == 2 else ["extend", "1", "--due", f"2021-05-{10 + i}", "--reason", f"r{i}"])
+        jobs.append(subprocess.Popen([sys.executable, "-c", script, *args], env=env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    results = [(j.wait(), j.stdout.read(), j.stderr.read()) for j in jobs]
+    for j in jobs:
+        j.stdout.close()
+        j.stderr.close()
+    adds, dones, extends_run = results[0::4] + results[1::4], results[2::4], results[3::4]
+    assert [code for code, _, _ in adds] == [0] * 8, adds
+    assert sorted(code for code, _, _ in dones) == [0, 1, 1, 1], dones  # one closes it, three are told
+    assert all(code in (0, 1) and err.count("\n") <= 1 for code, _, err in extends_run), extends_run
+    ids = [row[0] for row in shared.rows("SELECT id FROM tasks ORDER BY id")]
+    assert ids == list(range(1, 11))  # no gap, none lost
+    events = [row[0] for row in shared.rows("SELECT id FROM events ORDER BY id")]
+    assert events == list(range(1, len(events) + 1))
+    assert shared.rows("SELECT count(*) FROM events WHERE action = 'done'") == [(1,)]
+    extends = shared.rows("SELECT count(*) FROM events WHERE action = 'extend'")[0][0]
+    assert extends == shared.rows("SELECT count(*) FROM deadlines WHERE kind = 'extension'")[0][0]
+    assert extends == [code for code, _, _ in extends_run].count(0) >= 1
+
+
+def _reports(tr, db):
+    """Every quarter's report as JSON, overall and by agency, of the register `db`."""
+    out = {}
+    for quarter in ("2020Q4", "2021Q1", "2021Q2"):
+        for extra in ([], ["--by", "agency"]):
+            out[(quarter, *extra)] = tr("--db", db, "report", "--quarter", quarter, *extra,
+                                        "--format", "json").stdout
+    return out
+
+
+def test_moving_the_demo_register_to_postgresql_and_back_keeps_reports_and_ids(tr, tmp_path):
+    tr.env["TASKREG_TODAY"] = "2021-12-31"  # after everything the demo records
+    demo = tmp_path / "demo.db"
+    tr("demo", "--db", demo)
+    exported = tmp_path / "demo.json"
+    tr("--db", demo, "export", "--format", "json", "-o", exported)
+    url = tr.url()  # the office login, into the empty database
+    tr("--db", url, "import", exported, "--create-agencies")
+    assert _reports(tr, url) == _reports(tr, demo)
+    ids = [t["id"] for t in json.loads(tr("--db", demo, "list", "--all", "--format", "json").stdout)]
+    assert [t["id"] for t in json.loads(tr("--db", url, "list", "--all", "--format", "json").stdout)] == ids
+    # and back, into a new file register
+    again = tmp_path / "again.json"
+    tr("--db", url, "export", "--format", "json", "-o", again)
+    back = tmp_path / "back.db"
+    tr("--db", back, "import", again, "--create-agencies")
+    assert _reports(tr, back) == _reports(tr, demo)
+    history = tr("--db", url, "history", "--task", "1").stdout
+    assert "imported" in history
+
+
+def test_granting_and_revoking_rights_is_audited(shared):
+    admin = shared.url("postgres")
+    shared("--db", admin, "admin", "grant", LIAISON, "--role", "liaison", "--agency", "STC")
+    shared("--db", admin, "admin", "revoke", READER)
+    rows = shared.rows("SELECT actor, action, before, after FROM events WHERE action LIKE 'admin%' ORDER BY id")
+    assert [(actor, action) for actor, action, _, _ in rows] == [
+        ("postgres", "admin_grant"), ("postgres", "admin_grant"),  # the fixture's two
+        ("postgres", "admin_grant"), ("postgres", "admin_revoke")]
+    assert json.loads(rows[2][2]) == {"login": LIAISON, "role": "liaison", "agencies": ["SYT"]}
+    assert json.loads(rows[2][3]) == {"login": LIAISON, "role": "liaison", "agencies": ["STC"]}
+    assert rows[3][3] is None
+    assert "rights granted" in shared("history").stdout
