@@ -7,15 +7,14 @@ its counts, which every imported task refers to.
 import re
 import uuid
 from datetime import date
-from typing import cast
 
 from taskreg.dates import iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Count, Ref
-from taskreg.service import (_skeleton, agency_label, check_lead, find_agency, initials,
-                             near_duplicates)
 from taskreg.import_checks import history_problems, json_cell_problem, shown
+from taskreg.service import _skeleton, agency_label, check_lead, find_agency, initials, near_duplicates
 from taskreg.storage.sql import SqlStore as Store
 from taskreg.text import fold, nfc, symbol_doubt
+
 
 def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
     """Write the demo register in one transaction, each change with its audit event,
@@ -23,6 +22,7 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
     as if liaisons had recorded it day by day: every event is recorded on the day it
     claims (marked as the demo's clock), so nothing in it is a correction.
     """
+
     def on(day: str) -> dict:
         return {"at": f"{day}T09:00:00+07:00", "clock": "demo"}
 
@@ -32,39 +32,61 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
         ids = {}
         for a in agencies:
             ids[a["code"]] = store.add_agency(a["code"], a["name"], a["kind"])
-            store.event("agency_add", after={"code": a["code"], "name": a["name"], "kind": a["kind"]},
-                        **on(first))
+            store.event("agency_add", after={"code": a["code"], "name": a["name"], "kind": a["kind"]}, **on(first))
         for t in tasks:
-            fields = {"uid": t["uid"], "title": t["title"], "agency_id": ids[t["agency"]],
-                      "assigned_on": t["assigned_on"], "due_on": t["due_on"], "source": t["source"],
-                      "source_date": t["source_date"], "assigned_by": t["assigned_by"],
-                      "note": t["note"]}
+            fields = {
+                "uid": t["uid"],
+                "title": t["title"],
+                "agency_id": ids[t["agency"]],
+                "assigned_on": t["assigned_on"],
+                "due_on": t["due_on"],
+                "source": t["source"],
+                "source_date": t["source_date"],
+                "assigned_by": t["assigned_by"],
+                "note": t["note"],
+            }
             task_id = store.insert_task(fields, [ids[c] for c in t["co"]])
             after = {k: v for k, v in fields.items() if k != "agency_id"}
-            event_id = store.event("add", task_id, after={**after, "agency": t["agency"],
-                                                          "co_agencies": sorted(t["co"])},
-                                   **on(t["assigned_on"]))
+            event_id = store.event(
+                "add",
+                task_id,
+                after={**after, "agency": t["agency"], "co_agencies": sorted(t["co"])},
+                **on(t["assigned_on"]),
+            )
             if t["due_on"]:
                 store.add_deadline(task_id, t["due_on"], "initial", t["assigned_on"], None, event_id)
             due = t["due_on"]
             for ext in t["extensions"]:
                 store.update_task(task_id, {"due_on": ext["due_on"]})
-                event_id = store.event("extend", task_id, before={"due_on": due},
-                                       after={"due_on": ext["due_on"], "decided_on": ext["decided_on"]},
-                                       reason=ext["reason"], **on(ext["decided_on"]))
-                store.add_deadline(task_id, ext["due_on"], "extension", ext["decided_on"],
-                                   ext["reason"], event_id)
+                event_id = store.event(
+                    "extend",
+                    task_id,
+                    before={"due_on": due},
+                    after={"due_on": ext["due_on"], "decided_on": ext["decided_on"]},
+                    reason=ext["reason"],
+                    **on(ext["decided_on"]),
+                )
+                store.add_deadline(task_id, ext["due_on"], "extension", ext["decided_on"], ext["reason"], event_id)
                 due = ext["due_on"]
             if t["done_on"]:
                 store.update_task(task_id, {"done_on": t["done_on"], "result": t["result"]})
-                store.event("done", task_id, before={"done_on": None, "result": None},
-                            after={"done_on": t["done_on"], "result": t["result"]}, **on(t["done_on"]))
+                store.event(
+                    "done",
+                    task_id,
+                    before={"done_on": None, "result": None},
+                    after={"done_on": t["done_on"], "result": t["result"]},
+                    **on(t["done_on"]),
+                )
             if t["cancelled_on"]:
-                store.update_task(task_id, {"cancelled_on": t["cancelled_on"],
-                                            "cancel_reason": t["cancel_reason"]})
-                store.event("cancel", task_id, before={"cancelled_on": None},
-                            after={"cancelled_on": t["cancelled_on"]}, reason=t["cancel_reason"],
-                            **on(t["cancelled_on"]))
+                store.update_task(task_id, {"cancelled_on": t["cancelled_on"], "cancel_reason": t["cancel_reason"]})
+                store.event(
+                    "cancel",
+                    task_id,
+                    before={"cancelled_on": None},
+                    after={"cancelled_on": t["cancelled_on"]},
+                    reason=t["cancel_reason"],
+                    **on(t["cancelled_on"]),
+                )
 
 
 # -- import ---------------------------------------------------------------------------------------
@@ -72,7 +94,7 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
 SETTING_KEYS = ("org", "rate-basis", "lang")  # the settings a JSON export carries
 NO_DEADLINE_MARKERS = {"1970-01-01"}  # document systems export "no deadline" as 01/01/1970
 
-MAX_ID = 2 ** 63 - 1
+MAX_ID = 2**63 - 1
 
 
 class ImportInvalid(BadInput):
@@ -104,13 +126,15 @@ def _settings(settings: dict) -> dict[str, str]:
     checked = {}
     for key, value in settings.items():
         if not isinstance(value, str):
-            raise BadInput("import_setting_bad", setting=shown(key), value=shown(value),
-                           reason=Ref("import_setting_not_text"))
+            raise BadInput(
+                "import_setting_bad", setting=shown(key), value=shown(value), reason=Ref("import_setting_not_text")
+            )
         try:
             checked[key] = check_setting(key, value)
         except BadInput as e:
-            raise BadInput("import_setting_bad", setting=shown(key), value=shown(value),
-                           reason=(e.key, e.values)) from None
+            raise BadInput(
+                "import_setting_bad", setting=shown(key), value=shown(value), reason=(e.key, e.values)
+            ) from None
     return checked
 
 
@@ -120,16 +144,23 @@ def _wants_ids(fmt: str, data, empty: bool) -> bool:
     if fmt != "json" or not empty:
         return False
     tasks = data.get("tasks") if isinstance(data, dict) else data
-    return isinstance(tasks, list) and any(isinstance(t, dict) and t.get("id") is not None
-                                           for t in tasks)
+    return isinstance(tasks, list) and any(isinstance(t, dict) and t.get("id") is not None for t in tasks)
 
 
-def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
-                 create_agencies=False, on_row=None, max_errors: int = 200) -> dict:
+def import_tasks(
+    store: Store,
+    today: date,
+    path,
+    fmt: str,
+    *,
+    dry_run=False,
+    create_agencies=False,
+    on_row=None,
+    max_errors: int = 200,
+) -> dict:
     """Import every row of a file or none: one transaction with one audit event."""
+    from taskreg.transfer import cell_date, json_extras, load_json, map_headers, read_rows, text_problem
     from taskreg.xlsx import UnsavedFormula
-    from taskreg.transfer import (cell_date, json_extras, load_json, map_headers,
-                                  read_rows, text_problem)
 
     data = load_json(path) if fmt == "json" else None
     directory, settings = json_extras(path, data) if fmt == "json" else ({}, {})
@@ -179,8 +210,13 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                     new["id"] = store.add_agency(new["code"], new["name"], new["kind"])
                     if new["retired_on"]:
                         store.retire_agency(new["id"], new["retired_on"])
-                    later.append(dict(action="agency_add", reason=f"import {getattr(path, 'name', path)}",
-                                      after={k: new[k] for k in ("code", "name", "kind", "retired_on")}))
+                    later.append(
+                        dict(
+                            action="agency_add",
+                            reason=f"import {getattr(path, 'name', path)}",
+                            after={k: new[k] for k in ("code", "name", "kind", "retired_on")},
+                        )
+                    )
                     created.append(new)
                     counts["agencies_created"] += 1
                 return planned
@@ -228,6 +264,7 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                         def convert(value):
                             found = cell_date(value)
                             return found if found else parse(str(value), today)
+
                         return convert
 
                     title = values.get("title")
@@ -238,8 +275,10 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                     if not values.get("assigned_on"):
                         row_errors.append((number, column["assigned_on"], "import_value_missing", {}))
                     lead = check("agency", agency_of)
-                    co = check("co_agencies", lambda v: [agency_of(c) for c in
-                                                         re.split(r"[;\n]", str(v)) if c.strip()]) or []
+                    co = (
+                        check("co_agencies", lambda v: [agency_of(c) for c in re.split(r"[;\n]", str(v)) if c.strip()])
+                        or []
+                    )
                     assigned = check("assigned_on", as_date(parse_date))
                     due = check("due_on", as_date(parse_deadline))
                     source = values.get("source")
@@ -252,17 +291,30 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                     cancelled = check("cancelled_on", as_date(parse_date))
                     source_date = check("source_date", as_date(parse_date))
                     if assigned and assigned > today:  # the committee cannot assign tomorrow (SPEC §2)
-                        row_errors.append((number, column["assigned_on"], "assigned_future",
-                                           {"on": iso(assigned)}))
+                        row_errors.append((number, column["assigned_on"], "assigned_future", {"on": iso(assigned)}))
                     if assigned:
-                        for field, day, what in (("due_on", due, "what_due"), ("done_on", done_on, "what_done"),
-                                                 ("cancelled_on", cancelled, "what_cancel")):
+                        for field, day, what in (
+                            ("due_on", due, "what_due"),
+                            ("done_on", done_on, "what_done"),
+                            ("cancelled_on", cancelled, "what_cancel"),
+                        ):
                             if day and day < assigned:
-                                row_errors.append((number, column[field], "before_assigned",
-                                                   {"what": Ref(what), "on": iso(day), "assigned": iso(assigned)}))
-                    for field, day, what in (("done_on", done_on, "what_done"), ("cancelled_on", cancelled, "what_cancel")):
+                                row_errors.append(
+                                    (
+                                        number,
+                                        column[field],
+                                        "before_assigned",
+                                        {"what": Ref(what), "on": iso(day), "assigned": iso(assigned)},
+                                    )
+                                )
+                    for field, day, what in (
+                        ("done_on", done_on, "what_done"),
+                        ("cancelled_on", cancelled, "what_cancel"),
+                    ):
                         if day and day > today:
-                            row_errors.append((number, column[field], "future_date", {"what": Ref(what), "on": iso(day)}))
+                            row_errors.append(
+                                (number, column[field], "future_date", {"what": Ref(what), "on": iso(day)})
+                            )
                     if done_on and cancelled:
                         row_errors.append((number, column["cancelled_on"], "import_done_and_cancelled", {}))
                     if lead and assigned:
@@ -274,24 +326,36 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                     problems = history_problems(deadlines, history)
                     row_errors += [(number, *p) for p in problems]
                     due_read = not any(e[1] == column.get("due_on") for e in row_errors)
-                    if isinstance(deadlines, list) and deadlines and due_read \
-                            and not any(p[0].startswith("deadlines") for p in problems) \
-                            and deadlines[-1].get("due_on") != iso(due):
+                    if (
+                        isinstance(deadlines, list)
+                        and deadlines
+                        and due_read
+                        and not any(p[0].startswith("deadlines") for p in problems)
+                        and deadlines[-1].get("due_on") != iso(due)
+                    ):
                         # The deadline reports count by is the last one the task ever had.
                         last = deadlines[-1].get("due_on")
-                        row_errors.append((number, "deadlines", "import_deadlines_disagree",
-                                           {"last": last or "—", "due": iso(due) or "—"}))
+                        row_errors.append(
+                            (
+                                number,
+                                "deadlines",
+                                "import_deadlines_disagree",
+                                {"last": last or "—", "due": iso(due) or "—"},
+                            )
+                        )
                     wanted_id = None
                     if keep_ids:
                         wanted_id = raw.get("id")
                         if wanted_id is None:
                             row_errors.append((number, "id", "import_id_missing", {}))
-                        elif isinstance(wanted_id, bool) or not isinstance(wanted_id, int) \
-                                or not 0 < wanted_id <= MAX_ID:
+                        elif (
+                            isinstance(wanted_id, bool) or not isinstance(wanted_id, int) or not 0 < wanted_id <= MAX_ID
+                        ):
                             row_errors.append((number, "id", "import_bad_id", {"text": shown(wanted_id)}))
                         elif wanted_id in ids_seen:
-                            row_errors.append((number, "id", "import_id_twice",
-                                               {"id": wanted_id, "other": ids_seen[wanted_id]}))
+                            row_errors.append(
+                                (number, "id", "import_id_twice", {"id": wanted_id, "other": ids_seen[wanted_id]})
+                            )
                         else:
                             ids_seen[wanted_id] = number
                     if row_errors:
@@ -302,42 +366,65 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
                         continue  # nothing will be written: only keep validating
                     assert title is not None  # a row without one has a row error: skipped above
                     source = str(values["source"]) if values.get("source") else None
-                    uid = str(values.get("uid") or "") or str(uuid.uuid5(
-                        uuid.NAMESPACE_URL, "taskreg:" + "|".join(
-                            [fold(title), lead["code"], iso(assigned), fold(source or "")])))
+                    uid = str(values.get("uid") or "") or str(
+                        uuid.uuid5(
+                            uuid.NAMESPACE_URL,
+                            "taskreg:" + "|".join([fold(title), lead["code"], iso(assigned), fold(source or "")]),
+                        )
+                    )
                     if batch.uid_exists(uid):
                         counts["skipped"] += 1
                         continue
                     task = {
-                        "uid": uid, "title": title, "agency_id": lead["id"], "assigned_on": iso(assigned),
-                        "due_on": iso(due), "done_on": iso(done_on), "cancelled_on": iso(cancelled),
+                        "uid": uid,
+                        "title": title,
+                        "agency_id": lead["id"],
+                        "assigned_on": iso(assigned),
+                        "due_on": iso(due),
+                        "done_on": iso(done_on),
+                        "cancelled_on": iso(cancelled),
                         "cancel_reason": _text(values.get("cancel_reason")) if cancelled else None,
-                        "result": _text(values.get("result")), "source": source,
-                        "source_date": iso(source_date), "assigned_by": _text(values.get("assigned_by")),
-                        "note": _text(values.get("note")), "import_event": event_id,
+                        "result": _text(values.get("result")),
+                        "source": source,
+                        "source_date": iso(source_date),
+                        "assigned_by": _text(values.get("assigned_by")),
+                        "note": _text(values.get("note")),
+                        "import_event": event_id,
                     }
                     if keep_ids:
                         task = {"id": wanted_id, **task}
                     if deadlines:  # a lossless JSON export: every deadline the task ever had
-                        kept = [(d.get("due_on"), d.get("kind") or "initial",
-                                 d.get("decided_on") or iso(assigned), d.get("reason")) for d in deadlines]
+                        kept = [
+                            (
+                                d.get("due_on"),
+                                d.get("kind") or "initial",
+                                d.get("decided_on") or iso(assigned),
+                                d.get("reason"),
+                            )
+                            for d in deadlines
+                        ]
                     else:
                         kept = [(iso(due), "initial", iso(assigned), None)] if due is not None else []
-                    task_id = batch.add(task, list(dict.fromkeys(
-                        a["id"] for a in co if a["id"] != lead["id"])), kept)
+                    task_id = batch.add(task, list(dict.fromkeys(a["id"] for a in co if a["id"] != lead["id"])), kept)
                     for event in history or []:
                         # What the file claims: its actor and time, marked as brought by this
                         # import, never as events this register recorded (SPEC §5).
-                        later.append(dict(action=event["action"], task_id=task_id,
-                                          before=event.get("before"), after=event.get("after"),
-                                          reason=event.get("reason"), at=event["at"],
-                                          actor=nfc(event["actor"]), imported_by=event_id,
-                                          claimed_on=event.get("claimed_on"),
-                                          correction_from=event.get("correction_from")))
+                        later.append(
+                            dict(
+                                action=event["action"],
+                                task_id=task_id,
+                                before=event.get("before"),
+                                after=event.get("after"),
+                                reason=event.get("reason"),
+                                at=event["at"],
+                                actor=nfc(event["actor"]),
+                                imported_by=event_id,
+                                claimed_on=event.get("claimed_on"),
+                                correction_from=event.get("correction_from"),
+                            )
+                        )
                     counts["imported"] += 1
-                # cast: SqlStore.row_conflict is annotated as a bare `type`, yet is an exception class.
-                except (TypeError, ValueError, AttributeError, KeyError, OverflowError,
-                        cast("type[Exception]", store.row_conflict)) as e:
+                except (TypeError, ValueError, AttributeError, KeyError, OverflowError, store.row_conflict) as e:
                     # A cell of a shape no export writes that the checks above missed.
                     error_total += 1
                     if len(errors) < max_errors:
@@ -347,14 +434,18 @@ def import_tasks(store: Store, today: date, path, fmt: str, *, dry_run=False,
             batch.finish()
             changed_settings = {k: v for k, v in settings.items() if store.setting(k) is None}
             if counts["imported"] or counts["agencies_created"] or changed_settings:
-                store.event("import", after={"file": str(path), "format": fmt, **counts,
-                                             "warnings": len(warnings)}, event_id=event_id)
+                store.event(
+                    "import",
+                    after={"file": str(path), "format": fmt, **counts, "warnings": len(warnings)},
+                    event_id=event_id,
+                )
             for kwargs in later:
                 store.event(**kwargs)
             for key, value in changed_settings.items():  # a JSON export's settings fill unset ones
                 store.set_setting(key, value)
-                store.event("config_set", before={key: None}, after={key: value},
-                            reason=f"import {getattr(path, 'name', path)}")
+                store.event(
+                    "config_set", before={key: None}, after={key: value}, reason=f"import {getattr(path, 'name', path)}"
+                )
             warnings += _created_warnings(created)
             if dry_run:
                 raise _DryRun
@@ -378,12 +469,12 @@ def _created_warnings(created: list[dict]) -> list[tuple]:
 
 # -- agencies an import creates ----------------------------------------------------------------
 
+
 def _agency_text(value, formula_type) -> str | None:
     """An agency cell's text as the import reads it; None for a cell it will report instead."""
     from taskreg.transfer import text_problem
 
-    if value is None or isinstance(value, (bool, formula_type)) \
-            or not isinstance(value, (str, int, float)):
+    if value is None or isinstance(value, (bool, formula_type)) or not isinstance(value, (str, int, float)):
         return None
     text = _cell("agency", value)
     if not text or not text.strip() or text_problem(text):
@@ -407,7 +498,7 @@ def _agency_cells(rows, formula_type) -> dict[str, dict]:
             text = _agency_text(raw.get(header), formula_type)
             if text is None:
                 continue
-            for typed in (re.split(r"[;\n]", text) if field == "co_agencies" else [text]):
+            for typed in re.split(r"[;\n]", text) if field == "co_agencies" else [text]:
                 typed = typed.strip()
                 if not typed:
                     continue
@@ -446,8 +537,15 @@ def _plan_agencies(cells: dict, registered: list[dict], directory: dict) -> dict
     new_by_fold: dict = {}
 
     def add(code: str, name: str, kind=None, retired=None) -> dict:
-        new = {"id": None, "code": code, "name": name, "kind": kind, "retired_on": retired,
-               "code_fold": fold(code), "name_fold": fold(name)}
+        new = {
+            "id": None,
+            "code": code,
+            "name": name,
+            "kind": kind,
+            "retired_on": retired,
+            "code_fold": fold(code),
+            "name_fold": fold(name),
+        }
         pool.append(new)
         taken.update({_skeleton(new["code_fold"]), _skeleton(new["name_fold"])})
         new_by_fold[new["code_fold"]] = new_by_fold[new["name_fold"]] = new
@@ -471,8 +569,9 @@ def _plan_agencies(cells: dict, registered: list[dict], directory: dict) -> dict
             continue
         code, name = nfc(entry["code"]), nfc(entry.get("name") or entry["code"])
         assert code is not None and name is not None  # texts: json_extras checked the directory
-        same = next((found[k] for found in (by_fold, new_by_fold) for k in (fold(name), fold(code))
-                     if k in found), None)  # the register (or the file) knows it under another code
+        same = next(
+            (found[k] for found in (by_fold, new_by_fold) for k in (fold(name), fold(code)) if k in found), None
+        )  # the register (or the file) knows it under another code
         plan[key] = same or add(code, name, nfc(entry.get("kind")) or None, entry.get("retired_on"))
     rest = [k for k in unknown if k not in plan]
     names = [k for k in rest if not _looks_like_code(cells[k]["texts"][0])]
@@ -482,9 +581,13 @@ def _plan_agencies(cells: dict, registered: list[dict], directory: dict) -> dict
     for code in codes:
         fits = [n for n in names if initials(n) == _skeleton(code)]
         if len(fits) > 1:
-            plan[code] = ("agency_code_fits_two", {
-                "text": cells[code]["texts"][0],
-                "names": ", ".join(f"'{_full_name(cells[n]['texts'])}'" for n in fits[:3])})
+            plan[code] = (
+                "agency_code_fits_two",
+                {
+                    "text": cells[code]["texts"][0],
+                    "names": ", ".join(f"'{_full_name(cells[n]['texts'])}'" for n in fits[:3]),
+                },
+            )
         elif fits and fits[0] not in partner:
             partner[code], partner[fits[0]] = fits[0], code
     for key in rest:  # in the order the file first names them

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from taskreg import __version__
 from taskreg.session import Session, _actor, _clock
 
+
 def _version(value: bool):
     if value:
         print(f"taskreg {__version__}")
@@ -31,8 +32,16 @@ TEXT_VARIABLES = ("TASKREG_USER", "TASKREG_DB", "TASKREG_TODAY", "TASKREG_LANG")
 def _shown(text: str) -> str:
     """Text as an error shows it: a byte that is not UTF-8 as \\xff (Python hands it over
     as a lone surrogate, U+DCFF), NUL and whatever else is not printable as its escape."""
-    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff" else c if c.isprintable()
-                   else f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in text)
+    return "".join(
+        f"\\x{ord(c) - 0xDC00:02x}"
+        if "\udc80" <= c <= "\udcff"
+        else c
+        if c.isprintable()
+        else f"\\x{ord(c):02x}"
+        if ord(c) < 0x100
+        else f"\\u{ord(c):04x}"
+        for c in text
+    )
 
 
 def _not_utf8(text: str) -> bool:
@@ -53,8 +62,11 @@ def _unreadable_input(args: list) -> Optional[tuple[str, dict]]:
         key = "arg_nul" if "\x00" in arg else "arg_not_utf8" if _not_utf8(arg) else None
         if key:
             before = args[n - 2] if n > 1 else None  # the option whose value it is, if any
-            option = before if isinstance(before, str) and before.startswith("-") and before != "--" \
-                and "=" not in before else None
+            option = (
+                before
+                if isinstance(before, str) and before.startswith("-") and before != "--" and "=" not in before
+                else None
+            )
             return key, {"n": n, "text": _shown(arg), "after": option}
     for name in TEXT_VARIABLES:
         value = os.environ.get(name)
@@ -102,8 +114,15 @@ class _Group(TyperGroup):
 
                 ctx = getattr(e, "ctx", None)  # click's message quotes what was typed: escaped
                 message = printable(e.format_message().strip().rstrip(".") + ".")
-                print(i18n.t(i18n.resolve(None, None), "usage_error", message=message,
-                             command=ctx.command_path if ctx else "taskreg"), file=sys.stderr)
+                print(
+                    i18n.t(
+                        i18n.resolve(None, None),
+                        "usage_error",
+                        message=message,
+                        command=ctx.command_path if ctx else "taskreg",
+                    ),
+                    file=sys.stderr,
+                )
             sys.exit(e.exit_code)
         except typer.Abort:
             sys.exit(1)
@@ -124,12 +143,18 @@ app = typer.Typer(
 @app.callback()
 def main(
     ctx: typer.Context,
-    db: Annotated[Optional[str], typer.Option(
-        "--db", help="The register: a file, or a postgresql:// URL (else TASKREG_DB, else a file in"
-        " your user data directory).",
-        show_default=False)] = None,
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    db: Annotated[
+        Optional[str],
+        typer.Option(
+            "--db",
+            help="The register: a file, or a postgresql:// URL (else TASKREG_DB, else a file in"
+            " your user data directory).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ):
     """Keep the register of assigned tasks and publish its figures.
 
@@ -139,8 +164,7 @@ def main(
     ctx.obj = Session(db_option=db, today=today, now=now, actor=_actor(), pinned=pinned)
 
 
-from taskreg.commands import (database, demo, register, report, safety, tasks,  # noqa: E402
-                              transfer, views)
+from taskreg.commands import database, demo, register, report, safety, tasks, transfer, views  # noqa: E402
 
 for module in (register, tasks, views, report, demo, transfer, safety, database):
     module.install(app)

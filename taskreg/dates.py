@@ -26,13 +26,13 @@ _REL = re.compile(r"([+-])(\d{1,4})\s*([dwmy])")
 _WORDS = {"today": 0, "hom nay": 0, "yesterday": -1, "hom qua": -1, "tomorrow": 1, "ngay mai": 1}
 
 _QUARTER = [
-    re.compile(r"(?P<y>\d{4})-?q(?P<q>[1-4])"),          # 2021Q1, 2021-Q1
+    re.compile(r"(?P<y>\d{4})-?q(?P<q>[1-4])"),  # 2021Q1, 2021-Q1
     re.compile(r"(?:quy\s*|q)(?P<q>[1-4])[/ ](?P<y>\d{4})"),  # Q1/2021, quý 1/2021 (not 2/2021: a month)
     re.compile(r"(?:quy\s*)?(?P<r>iv|iii|ii|i)[/ ](?:nam\s*)?(?P<y>\d{4})"),  # I/2021, quý I/2021
 ]
 _MONTH = [
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})"),                 # 2021-03
-    re.compile(r"(?:thang\s*)?(?P<m>\d{1,2})/(?P<y>\d{4})"),    # 3/2021, tháng 3/2021
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})"),  # 2021-03
+    re.compile(r"(?:thang\s*)?(?P<m>\d{1,2})/(?P<y>\d{4})"),  # 3/2021, tháng 3/2021
 ]
 _YEAR = re.compile(r"(?:nam\s*)?(\d{4})")
 
@@ -158,8 +158,7 @@ def from_iso(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def choose_period(today: date, quarter=None, month=None, year=None, start=None,
-                  end=None) -> Period | None:
+def choose_period(today: date, quarter=None, month=None, year=None, start=None, end=None) -> Period | None:
     """The one period a command's flags name, or None; two at once is bad input."""
     given = [x is not None for x in (quarter, month, year)] + [start is not None or end is not None]
     if sum(given) > 1:

@@ -22,7 +22,8 @@ LATER_TASKS, EXTENDED, NO_DEADLINE = 30, 30, 0.05
 PAST_DUE_ASSIGNED_BY = date(2021, 3, 12)
 # Public holidays of 2021 (Tết Tân Sửu 10–16/2): no documents are signed, no work is logged.
 HOLIDAYS = {date(2021, 1, 1), date(2021, 4, 21), date(2021, 4, 30), date(2021, 5, 3)} | {
-    date(2021, 2, d) for d in range(10, 17)}
+    date(2021, 2, d) for d in range(10, 17)
+}
 
 # code, name, kind, topic domain, weight (how many tasks it leads, relatively).
 # Names as in 2021, before the 2025 mergers.
@@ -47,10 +48,8 @@ AGENCIES = [
     ("TTT", "Thanh tra tỉnh", "sở", "noi_chinh", 2),
     ("BDT", "Ban Dân tộc", "ban", "nong_nghiep", 1),
     ("BQLKCN", "Ban Quản lý các khu công nghiệp", "ban", "kinh_te", 2),
-    ("BQLDA-DDCN", "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp",
-     "ban", "ha_tang", 1),
-    ("BQLDA-GT", "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông",
-     "ban", "ha_tang", 1),
+    ("BQLDA-DDCN", "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp", "ban", "ha_tang", 1),
+    ("BQLDA-GT", "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông", "ban", "ha_tang", 1),
     ("CAT", "Công an tỉnh", "ngành", "noi_chinh", 2),
     ("BCHQS", "Bộ Chỉ huy Quân sự tỉnh", "ngành", "noi_chinh", 1),
     ("DPTTH", "Đài Phát thanh và Truyền hình tỉnh", "ngành", "van_xa", 1),
@@ -62,12 +61,18 @@ AGENCIES = [
 ]
 # The city, towns and districts of one real province (Hà Tĩnh, 2021): code, name, weight.
 DISTRICTS = [
-    ("UBND-TPHT", "thành phố Hà Tĩnh", 3), ("UBND-TXHL", "thị xã Hồng Lĩnh", 2),
-    ("UBND-TXKA", "thị xã Kỳ Anh", 2), ("UBND-HKA", "huyện Kỳ Anh", 2),
-    ("UBND-HCX", "huyện Cẩm Xuyên", 2), ("UBND-HTHA", "huyện Thạch Hà", 2),
-    ("UBND-HCL", "huyện Can Lộc", 2), ("UBND-HLH", "huyện Lộc Hà", 1),
-    ("UBND-HNX", "huyện Nghi Xuân", 2), ("UBND-HDT", "huyện Đức Thọ", 1),
-    ("UBND-HHS", "huyện Hương Sơn", 2), ("UBND-HHK", "huyện Hương Khê", 2),
+    ("UBND-TPHT", "thành phố Hà Tĩnh", 3),
+    ("UBND-TXHL", "thị xã Hồng Lĩnh", 2),
+    ("UBND-TXKA", "thị xã Kỳ Anh", 2),
+    ("UBND-HKA", "huyện Kỳ Anh", 2),
+    ("UBND-HCX", "huyện Cẩm Xuyên", 2),
+    ("UBND-HTHA", "huyện Thạch Hà", 2),
+    ("UBND-HCL", "huyện Can Lộc", 2),
+    ("UBND-HLH", "huyện Lộc Hà", 1),
+    ("UBND-HNX", "huyện Nghi Xuân", 2),
+    ("UBND-HDT", "huyện Đức Thọ", 1),
+    ("UBND-HHS", "huyện Hương Sơn", 2),
+    ("UBND-HHK", "huyện Hương Khê", 2),
     ("UBND-HVQ", "huyện Vũ Quang", 1),
 ]
 AGENCIES += [(code, f"UBND {name}", "địa phương", "dia_phuong", w) for code, name, w in DISTRICTS]
@@ -75,66 +80,103 @@ AGENCIES += [(code, f"UBND {name}", "địa phương", "dia_phuong", w) for code
 # What tasks are about: general topics any agency gets, and each domain's own.
 TOPICS = {
     "chung": [
-        "công tác phòng, chống dịch COVID-19", "công tác cải cách hành chính", "chuyển đổi số",
-        "công tác chuẩn bị bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp"
-        " nhiệm kỳ 2021-2026", "việc thực hiện kiến nghị của Kiểm toán Nhà nước",
+        "công tác phòng, chống dịch COVID-19",
+        "công tác cải cách hành chính",
+        "chuyển đổi số",
+        "công tác chuẩn bị bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021-2026",
+        "việc thực hiện kiến nghị của Kiểm toán Nhà nước",
         "các chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX",
         "công tác tiếp công dân, giải quyết khiếu nại, tố cáo",
-        'Đề án "Xây dựng chính quyền điện tử tỉnh"'],
+        'Đề án "Xây dựng chính quyền điện tử tỉnh"',
+    ],
     "tong_hop": [
-        "Chương trình công tác của UBND tỉnh", "công tác đối ngoại và hội nhập quốc tế",
-        "hệ thống quản lý văn bản và điều hành", "chế độ báo cáo định kỳ",
-        "công tác theo dõi, đôn đốc nhiệm vụ UBND tỉnh giao"],
+        "Chương trình công tác của UBND tỉnh",
+        "công tác đối ngoại và hội nhập quốc tế",
+        "hệ thống quản lý văn bản và điều hành",
+        "chế độ báo cáo định kỳ",
+        "công tác theo dõi, đôn đốc nhiệm vụ UBND tỉnh giao",
+    ],
     "noi_chinh": [
-        "công tác sắp xếp, kiện toàn tổ chức bộ máy các cơ quan chuyên môn", "công tác tuyển quân",
-        "công tác tuyển dụng viên chức", "công tác phổ biến, giáo dục pháp luật",
-        "công tác thanh tra trách nhiệm người đứng đầu", "công tác phòng cháy, chữa cháy",
-        "công tác bảo đảm an ninh, trật tự dịp Tết Nguyên đán Tân Sửu"],
+        "công tác sắp xếp, kiện toàn tổ chức bộ máy các cơ quan chuyên môn",
+        "công tác tuyển quân",
+        "công tác tuyển dụng viên chức",
+        "công tác phổ biến, giáo dục pháp luật",
+        "công tác thanh tra trách nhiệm người đứng đầu",
+        "công tác phòng cháy, chữa cháy",
+        "công tác bảo đảm an ninh, trật tự dịp Tết Nguyên đán Tân Sửu",
+    ],
     "kinh_te": [
-        "giải ngân kế hoạch vốn đầu tư công", "thu ngân sách nhà nước",
-        "thu hút đầu tư vào các khu công nghiệp", "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)",
+        "giải ngân kế hoạch vốn đầu tư công",
+        "thu ngân sách nhà nước",
+        "thu hút đầu tư vào các khu công nghiệp",
+        "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)",
         "hỗ trợ doanh nghiệp bị ảnh hưởng bởi dịch COVID-19",
         "công tác chống buôn lậu, gian lận thương mại và hàng giả",
-        "Kế hoạch phát triển kinh tế - xã hội 5 năm"],
+        "Kế hoạch phát triển kinh tế - xã hội 5 năm",
+    ],
     "ha_tang": [
-        "giải phóng mặt bằng các dự án trọng điểm", "đấu giá quyền sử dụng đất",
+        "giải phóng mặt bằng các dự án trọng điểm",
+        "đấu giá quyền sử dụng đất",
         "lập Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050",
-        "quản lý chất lượng công trình xây dựng", "bảo trì, sửa chữa hệ thống đường tỉnh",
-        "xử lý chất thải rắn sinh hoạt", "cấp giấy chứng nhận quyền sử dụng đất",
-        "bảo đảm trật tự, an toàn giao thông"],
+        "quản lý chất lượng công trình xây dựng",
+        "bảo trì, sửa chữa hệ thống đường tỉnh",
+        "xử lý chất thải rắn sinh hoạt",
+        "cấp giấy chứng nhận quyền sử dụng đất",
+        "bảo đảm trật tự, an toàn giao thông",
+    ],
     "nong_nghiep": [
-        'Chương trình "Mỗi xã một sản phẩm" (OCOP)', "xây dựng nông thôn mới", "sản xuất vụ Xuân",
-        "phòng, chống bệnh dịch tả lợn châu Phi", "phòng, chống thiên tai và tìm kiếm cứu nạn",
-        "trồng rừng và bảo vệ rừng", "chính sách dân tộc", "tái cơ cấu ngành nông nghiệp"],
+        'Chương trình "Mỗi xã một sản phẩm" (OCOP)',
+        "xây dựng nông thôn mới",
+        "sản xuất vụ Xuân",
+        "phòng, chống bệnh dịch tả lợn châu Phi",
+        "phòng, chống thiên tai và tìm kiếm cứu nạn",
+        "trồng rừng và bảo vệ rừng",
+        "chính sách dân tộc",
+        "tái cơ cấu ngành nông nghiệp",
+    ],
     "van_xa": [
-        "kỳ thi tốt nghiệp trung học phổ thông", "tiêm vắc xin phòng COVID-19",
+        "kỳ thi tốt nghiệp trung học phổ thông",
+        "tiêm vắc xin phòng COVID-19",
         "chính sách hỗ trợ người lao động gặp khó khăn do đại dịch COVID-19",
-        "phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế", "phát triển du lịch",
+        "phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế",
+        "phát triển du lịch",
         'phong trào "Toàn dân đoàn kết xây dựng đời sống văn hóa"',
-        "sắp xếp mạng lưới trường, lớp học", "ứng dụng tiến bộ khoa học và công nghệ",
-        "công tác thông tin, tuyên truyền"],
+        "sắp xếp mạng lưới trường, lớp học",
+        "ứng dụng tiến bộ khoa học và công nghệ",
+        "công tác thông tin, tuyên truyền",
+    ],
     "dia_phuong": [
-        "giải phóng mặt bằng các dự án trên địa bàn", "xây dựng nông thôn mới, đô thị văn minh",
-        "cấp giấy chứng nhận quyền sử dụng đất lần đầu", "xử lý vi phạm trật tự xây dựng",
-        "sắp xếp đơn vị hành chính cấp xã", "xử lý các điểm tồn đọng rác thải",
-        "thu tiền sử dụng đất"],
+        "giải phóng mặt bằng các dự án trên địa bàn",
+        "xây dựng nông thôn mới, đô thị văn minh",
+        "cấp giấy chứng nhận quyền sử dụng đất lần đầu",
+        "xử lý vi phạm trật tự xây dựng",
+        "sắp xếp đơn vị hành chính cấp xã",
+        "xử lý các điểm tồn đọng rác thải",
+        "thu tiền sử dụng đất",
+    ],
 }
 TEMPLATES = [
-    "Tham mưu xây dựng Kế hoạch triển khai {o}{t}", "Rà soát, báo cáo tình hình {o}{t}",
+    "Tham mưu xây dựng Kế hoạch triển khai {o}{t}",
+    "Rà soát, báo cáo tình hình {o}{t}",
     "Hoàn thiện hồ sơ đề xuất UBND tỉnh về {o}{t}",
     "Chủ trì, phối hợp kiểm tra việc thực hiện {o}{t}",
     "Tổng hợp khó khăn, vướng mắc và đề xuất giải pháp tháo gỡ trong {o}{t}",
     "Đánh giá kết quả thực hiện {o}{t}, báo cáo UBND tỉnh",
-    "Hướng dẫn, đôn đốc các đơn vị triển khai {o}{t}", "Tham mưu tổ chức sơ kết {o}{t}",
-    "Đẩy nhanh tiến độ {o}{t}", "Xây dựng dự thảo Quyết định của UBND tỉnh về {o}{t}",
+    "Hướng dẫn, đôn đốc các đơn vị triển khai {o}{t}",
+    "Tham mưu tổ chức sơ kết {o}{t}",
+    "Đẩy nhanh tiến độ {o}{t}",
+    "Xây dựng dự thảo Quyết định của UBND tỉnh về {o}{t}",
 ]
 TAILS = ["", "", "", " năm 2021", " giai đoạn 2021-2025", " trên địa bàn tỉnh"]
 
 # Document kinds: symbol, numbering series, how common, how many tasks one assigns.
 DOC_KINDS = [
-    ("{n}/KH-UBND", "ubnd", 10, (4, 16)), ("{n}/TB-UBND", "ubnd", 14, (3, 12)),  # TB: conclusions
-    ("{n}/UBND-{u}", "ubnd", 40, (1, 3)), ("{n}/QĐ-UBND", "qd", 20, (1, 5)),
-    ("{n}/CT-UBND", "ct", 2, (6, 14)), ("{n}-KL/TU", "kl", 4, (3, 10)),
+    ("{n}/KH-UBND", "ubnd", 10, (4, 16)),
+    ("{n}/TB-UBND", "ubnd", 14, (3, 12)),  # TB: conclusions
+    ("{n}/UBND-{u}", "ubnd", 40, (1, 3)),
+    ("{n}/QĐ-UBND", "qd", 20, (1, 5)),
+    ("{n}/CT-UBND", "ct", 2, (6, 14)),
+    ("{n}-KL/TU", "kl", 4, (3, 10)),
     ("{n}-CTr/TU", "ctr", 2, (4, 12)),
 ]
 DOC_WEIGHTS = [k[2] for k in DOC_KINDS]
@@ -143,18 +185,31 @@ DAILY_JUMP = {"ubnd": (5, 15), "qd": (2, 8), "ct": (0, 0), "kl": (0, 1), "ctr": 
 # Party documents are numbered by term, and the term began in October 2020.
 FIRST_NUMBER = {"ubnd": 0, "qd": 0, "ct": 0, "kl": 24, "ctr": 6}
 UNITS = ["TH", "KT", "NC", "VX", "XD", "NL"]
-SIGNERS = ["Chủ tịch UBND tỉnh", "Phó Chủ tịch Thường trực UBND tỉnh",
-           "Phó Chủ tịch UBND tỉnh (khối Kinh tế)", "Phó Chủ tịch UBND tỉnh (khối Văn xã)"]
-EXTEND_REASONS = ["Cần thêm thời gian lấy ý kiến các sở, ngành và địa phương",
-                  "Chờ hướng dẫn của bộ, ngành Trung ương", "Ảnh hưởng của dịch COVID-19",
-                  "Phải điều chỉnh phạm vi, quy mô theo ý kiến thẩm định",
-                  "Khối lượng hồ sơ lớn, cần rà soát kỹ"]
-CANCEL_REASONS = ["Nội dung đã được lồng ghép vào nhiệm vụ khác",
-                  "Trùng với nhiệm vụ đã giao tại văn bản trước",
-                  "Không còn phù hợp do điều chỉnh chủ trương",
-                  "Theo ý kiến kết luận của Chủ tịch UBND tỉnh"]
-NOTES = ["Báo cáo kết quả về Văn phòng UBND tỉnh để tổng hợp", "Nhiệm vụ trọng tâm của quý",
-         "Phối hợp chặt chẽ với các đơn vị liên quan", "Gửi kèm dự thảo văn bản"]
+SIGNERS = [
+    "Chủ tịch UBND tỉnh",
+    "Phó Chủ tịch Thường trực UBND tỉnh",
+    "Phó Chủ tịch UBND tỉnh (khối Kinh tế)",
+    "Phó Chủ tịch UBND tỉnh (khối Văn xã)",
+]
+EXTEND_REASONS = [
+    "Cần thêm thời gian lấy ý kiến các sở, ngành và địa phương",
+    "Chờ hướng dẫn của bộ, ngành Trung ương",
+    "Ảnh hưởng của dịch COVID-19",
+    "Phải điều chỉnh phạm vi, quy mô theo ý kiến thẩm định",
+    "Khối lượng hồ sơ lớn, cần rà soát kỹ",
+]
+CANCEL_REASONS = [
+    "Nội dung đã được lồng ghép vào nhiệm vụ khác",
+    "Trùng với nhiệm vụ đã giao tại văn bản trước",
+    "Không còn phù hợp do điều chỉnh chủ trương",
+    "Theo ý kiến kết luận của Chủ tịch UBND tỉnh",
+]
+NOTES = [
+    "Báo cáo kết quả về Văn phòng UBND tỉnh để tổng hợp",
+    "Nhiệm vụ trọng tâm của quý",
+    "Phối hợp chặt chẽ với các đơn vị liên quan",
+    "Gửi kèm dự thảo văn bản",
+]
 
 
 def _workday(d: date) -> bool:
@@ -184,8 +239,7 @@ def _vn(d: date) -> str:
     return f"{d.day:02d}/{month}/{d.year}"
 
 
-def _deadline(rng: random.Random, a: date, floor: date | None = None,
-              ceiling: date | None = None) -> date:
+def _deadline(rng: random.Random, a: date, floor: date | None = None, ceiling: date | None = None) -> date:
     """A deadline mostly 15–90 days after assignment, within [floor, ceiling]; some at month end."""
     low, high = rng.choices([(15, 90), (7, 14), (91, 120)], weights=[85, 10, 5])[0]
     due = a + timedelta(rng.randint(low, high))
@@ -212,8 +266,14 @@ def _documents(rng: random.Random) -> list[dict]:
                 tu = series in ("kl", "ctr")
                 signer = "Ban Thường vụ Tỉnh ủy" if tu else rng.choice(SIGNERS)
                 symbol = fmt.format(n=f"{number[series]:02d}", u=rng.choice(UNITS))
-                docs.append({"symbol": symbol, "date": day, "tasks": rng.randint(lo, hi),
-                             "by": None if rng.random() < 0.1 else signer})
+                docs.append(
+                    {
+                        "symbol": symbol,
+                        "date": day,
+                        "tasks": rng.randint(lo, hi),
+                        "by": None if rng.random() < 0.1 else signer,
+                    }
+                )
         day += timedelta(1)
     return docs
 
@@ -279,19 +339,23 @@ def _extend(rng: random.Random, t: dict) -> bool:
     for old, new in zip(deadlines, deadlines[1:]):
         top = min(old, done or LAST, LAST)
         decided = _pick_day(rng, min(max(decided, old - timedelta(10)), top), top)
-        t["extensions"].append({"decided_on": decided.isoformat(), "due_on": new.isoformat(),
-                                "reason": rng.choice(EXTEND_REASONS)})
+        t["extensions"].append(
+            {"decided_on": decided.isoformat(), "due_on": new.isoformat(), "reason": rng.choice(EXTEND_REASONS)}
+        )
     return True
 
 
 def _result(rng: random.Random, code: str, kind: str, done: date) -> str:
     issuer = "UBND" if kind == "địa phương" else code.split("-")[0]
     n = rng.randint(12, 980)
-    return rng.choice([
-        f"Đã có Báo cáo số {n}/BC-{issuer} ngày {_vn(done)} gửi UBND tỉnh",
-        f"Đã trình UBND tỉnh tại Tờ trình số {n}/TTr-{issuer} ngày {_vn(done)}",
-        f"Đã ban hành Văn bản số {n}/{issuer}-VP ngày {_vn(done)} triển khai thực hiện",
-        "Đã tổ chức triển khai thực hiện và báo cáo kết quả"])
+    return rng.choice(
+        [
+            f"Đã có Báo cáo số {n}/BC-{issuer} ngày {_vn(done)} gửi UBND tỉnh",
+            f"Đã trình UBND tỉnh tại Tờ trình số {n}/TTr-{issuer} ngày {_vn(done)}",
+            f"Đã ban hành Văn bản số {n}/{issuer}-VP ngày {_vn(done)} triển khai thực hiện",
+            "Đã tổ chức triển khai thực hiện và báo cáo kết quả",
+        ]
+    )
 
 
 def generate() -> tuple[list[dict], list[dict]]:
@@ -311,14 +375,23 @@ def generate() -> tuple[list[dict], list[dict]]:
     pool = [i for i in pool if i not in cancelled]
     early = [i for i in pool if q1[i]["a"] <= PAST_DUE_ASSIGNED_BY]
     past_due = rng.sample(early, TARGET["late"] + TARGET["overdue"])
-    late, overdue = set(past_due[:TARGET["late"]]), set(past_due[TARGET["late"]:])
+    late, overdue = set(past_due[: TARGET["late"]]), set(past_due[TARGET["late"] :])
     pool = [i for i in pool if i not in late | overdue]
     # Weighted sampling without replacement (Efraimidis–Spirakis): weight = days before 31/3.
     keys = {i: rng.random() ** (1 / ((AS_OF - q1[i]["a"]).days + 5)) for i in pool}
-    on_time = set(sorted(pool, key=lambda i: -keys[i])[:TARGET["on_time"]])
+    on_time = set(sorted(pool, key=lambda i: -keys[i])[: TARGET["on_time"]])
     for i, t in enumerate(q1):
-        t["state"] = ("cancelled" if i in cancelled else "late" if i in late else
-                      "overdue" if i in overdue else "on_time" if i in on_time else "in_progress")
+        t["state"] = (
+            "cancelled"
+            if i in cancelled
+            else "late"
+            if i in late
+            else "overdue"
+            if i in overdue
+            else "on_time"
+            if i in on_time
+            else "in_progress"
+        )
     for t in later:
         t["state"] = "later"
     tasks = q1 + later
@@ -359,21 +432,23 @@ def generate() -> tuple[list[dict], list[dict]]:
             note = "Nhiệm vụ thường xuyên; báo cáo định kỳ hằng quý"
         elif rng.random() < 0.08:
             note = rng.choice(NOTES)
-        out.append({
-            "uid": str(uuid.uuid5(NAMESPACE, str(index))),
-            "title": _title(rng, domain),
-            "agency": code,
-            "co": rng.sample(others, rng.choices([0, 1, 2, 3], weights=[50, 30, 15, 5])[0]),
-            "assigned_on": t["a"].isoformat(),
-            "due_on": t["due"] and t["due"].isoformat(),
-            "extensions": t["extensions"],
-            "done_on": done and done.isoformat(),
-            "result": done and _result(rng, code, kind, done),
-            "cancelled_on": cancelled_on and cancelled_on.isoformat(),
-            "cancel_reason": cancelled_on and rng.choice(CANCEL_REASONS),
-            "source": doc["symbol"],
-            "source_date": doc["date"].isoformat(),
-            "assigned_by": doc["by"],
-            "note": note,
-        })
+        out.append(
+            {
+                "uid": str(uuid.uuid5(NAMESPACE, str(index))),
+                "title": _title(rng, domain),
+                "agency": code,
+                "co": rng.sample(others, rng.choices([0, 1, 2, 3], weights=[50, 30, 15, 5])[0]),
+                "assigned_on": t["a"].isoformat(),
+                "due_on": t["due"] and t["due"].isoformat(),
+                "extensions": t["extensions"],
+                "done_on": done and done.isoformat(),
+                "result": done and _result(rng, code, kind, done),
+                "cancelled_on": cancelled_on and cancelled_on.isoformat(),
+                "cancel_reason": cancelled_on and rng.choice(CANCEL_REASONS),
+                "source": doc["symbol"],
+                "source_date": doc["date"].isoformat(),
+                "assigned_by": doc["by"],
+                "note": note,
+            }
+        )
     return agencies, out

@@ -52,11 +52,15 @@ class Figures:
         return percent(self.on_time, self.completed)
 
     def as_json(self, basis: str) -> dict:
-        out = {"total": self.total, **{k: getattr(self, k) for k in FOUR},
-               "cancelled": self.cancelled, "no_deadline": self.no_deadline,
-               "rates": {"basis": basis, "completion": self.completion_rate(basis),
-                         "on_time": self.on_time_rate},
-               "oldest_overdue_days": self.oldest_overdue_days, "check": self.check}
+        out = {
+            "total": self.total,
+            **{k: getattr(self, k) for k in FOUR},
+            "cancelled": self.cancelled,
+            "no_deadline": self.no_deadline,
+            "rates": {"basis": basis, "completion": self.completion_rate(basis), "on_time": self.on_time_rate},
+            "oldest_overdue_days": self.oldest_overdue_days,
+            "check": self.check,
+        }
         if self.agency is not None:
             out = {"agency": self.agency, "name": self.agency_name, **out}
         return out
@@ -89,8 +93,9 @@ def report_as_of(period: Period, today: date, as_of: date | None) -> date:
     return min(period.end, today)
 
 
-def build(store, period: Period, as_of: date, basis: str, agency: dict | None = None,
-          by_agency: bool = False) -> Report:
+def build(
+    store, period: Period, as_of: date, basis: str, agency: dict | None = None, by_agency: bool = False
+) -> Report:
     """Count the tasks assigned in the period (up to the as-of date) by their state then."""
     end = min(period.end, as_of)
 
@@ -107,7 +112,8 @@ def build(store, period: Period, as_of: date, basis: str, agency: dict | None = 
         return report  # a period wholly after the as-of date is empty
     rows = store.counts(iso(period.start), iso(end), iso(as_of), agency_id, by_agency=by_agency)
     report.corrected_after, report.entered_after = store.recorded_after(
-        iso(period.start), iso(end), iso(as_of), iso(as_of + timedelta(days=1)), agency_id)
+        iso(period.start), iso(end), iso(as_of), iso(as_of + timedelta(days=1)), agency_id
+    )
     if not by_agency:
         report.whole = figures(rows[0]) if rows else Figures()
         return report
@@ -120,13 +126,11 @@ def build(store, period: Period, as_of: date, basis: str, agency: dict | None = 
         report.rows.append(f)
     whole = report.whole
     for f in report.rows:
-        for key in ("population", "on_time", "late", "overdue", "in_progress", "cancelled",
-                    "no_deadline"):
+        for key in ("population", "on_time", "late", "overdue", "in_progress", "cancelled", "no_deadline"):
             setattr(whole, key, getattr(whole, key) + getattr(f, key))
     ages = [f.oldest_overdue_days for f in report.rows if f.oldest_overdue_days is not None]
     whole.oldest_overdue_days = max(ages) if ages else None
     if report.rows:
         # Worst completion rate first; a rate that cannot be computed sorts last; ties by code.
-        report.rows.sort(key=lambda f: (f.completion_rate(basis) is None,
-                                        f.completion_rate(basis) or 0.0, f.agency))
+        report.rows.sort(key=lambda f: (f.completion_rate(basis) is None, f.completion_rate(basis) or 0.0, f.agency))
     return report

@@ -127,7 +127,7 @@ def sweep_leftovers(target: Path) -> None:
         return
     prefix = f".{target.name}."
     for leftover in target.parent.glob(f"{glob.escape(prefix)}*.tmp*"):
-        pid = leftover.name[len(prefix):].split(".", 1)[0]
+        pid = leftover.name[len(prefix) :].split(".", 1)[0]
         if not pid.isdigit() or int(pid) == os.getpid():
             continue
         try:

@@ -49,11 +49,11 @@ def locale_lang() -> str:
 
 def resolve(option: str | None, register_lang: str | None) -> str:
     """--lang, else TASKREG_LANG, else the register's `config lang`, else the locale."""
-    return option or env_lang() or (register_lang if register_lang in LANGS else None) \
-        or locale_lang()
+    return option or env_lang() or (register_lang if register_lang in LANGS else None) or locale_lang()
 
 
 # -- numbers, dates, periods ---------------------------------------------------------------
+
 
 def num(lang: str, n: int) -> str:
     text = f"{n:,}"

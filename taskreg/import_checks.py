@@ -31,8 +31,7 @@ def shown(value, limit: int = 60) -> str:
 def history_problems(deadlines, history) -> list[tuple]:
     """(field, key, values) for each malformed entry of a task's deadlines and history."""
     problems: list[tuple] = []
-    for field, entries, check in (("deadlines", deadlines, _deadline_problems),
-                                  ("history", history, _event_problems)):
+    for field, entries, check in (("deadlines", deadlines, _deadline_problems), ("history", history, _event_problems)):
         if entries is None:
             continue
         if not isinstance(entries, list):
@@ -78,11 +77,21 @@ def _event_problems(e, where: str) -> list[tuple]:
         return [(where, "import_not_object", {})]
     problems: list[tuple] = []
     if not (isinstance(e.get("action"), str) and e["action"] in TASK_ACTIONS):
-        problems.append((f"{where}.action", "import_event_action",
-                         {"text": shown(e.get("action")), "choices": ", ".join(TASK_ACTIONS)}))
+        problems.append(
+            (
+                f"{where}.action",
+                "import_event_action",
+                {"text": shown(e.get("action")), "choices": ", ".join(TASK_ACTIONS)},
+            )
+        )
     if not _timestamp_ok(e.get("at")):
-        problems.append((f"{where}.at", "import_bad_timestamp",
-                         {"text": shown(e.get("at")), "first": FIRST_YEAR, "last": LAST_YEAR}))
+        problems.append(
+            (
+                f"{where}.at",
+                "import_bad_timestamp",
+                {"text": shown(e.get("at")), "first": FIRST_YEAR, "last": LAST_YEAR},
+            )
+        )
     actor = e.get("actor")
     if not (isinstance(actor, str) and nfc(actor) and len(actor) <= MAX_ACTOR):
         problems.append((f"{where}.actor", "import_bad_actor", {"max": MAX_ACTOR}))
@@ -105,14 +114,17 @@ def _is_date_or_null(value) -> bool:
 #: Fields of an event's before/after whose value has one shape: dates, the coordinating
 #: agencies, the backdated mark, the task id.
 _VALUE_SHAPES = {
-    **{key: (_is_date_or_null, "import_bad_iso_date")
-       for key in ("assigned_on", "due_on", "done_on", "cancelled_on", "source_date", "decided_on")},
+    **{
+        key: (_is_date_or_null, "import_bad_iso_date")
+        for key in ("assigned_on", "due_on", "done_on", "cancelled_on", "source_date", "decided_on")
+    },
     "co_agencies": (lambda v: isinstance(v, list), "import_bad_value"),
     "backdated": (lambda v: isinstance(v, bool), "import_bad_value"),
     "id": (lambda v: isinstance(v, int) and not isinstance(v, bool), "import_bad_value"),
-    **{key: (lambda v: v is None or isinstance(v, str), "import_not_text")
-       for key in ("title", "agency", "uid", "source", "assigned_by", "note", "result",
-                   "cancel_reason")},
+    **{
+        key: (lambda v: v is None or isinstance(v, str), "import_not_text")
+        for key in ("title", "agency", "uid", "source", "assigned_by", "note", "result", "cancel_reason")
+    },
 }
 
 
@@ -131,15 +143,17 @@ def _changes_problems(changes, where: str) -> list[tuple]:
             problems.append((where, "import_unknown_field", {"text": shown(key)}))
             continue
         texts = value if isinstance(value, list) else [value]
-        if not all(v is None or isinstance(v, (str, int, float, bool)) for v in texts) \
-                or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
+        if not all(v is None or isinstance(v, (str, int, float, bool)) for v in texts) or (
+            isinstance(value, list) and not all(isinstance(v, str) for v in value)
+        ):
             problems.append((f"{where}.{key}", "import_bad_value", {}))
             continue
         if shape := _VALUE_SHAPES.get(key):  # the shape taskreg itself writes for this field
             ok, key_of_problem = shape
             if not ok(value):
-                problems.append((f"{where}.{key}", key_of_problem,
-                                 {"text": shown(value), "first": FIRST_YEAR, "last": LAST_YEAR}))
+                problems.append(
+                    (f"{where}.{key}", key_of_problem, {"text": shown(value), "first": FIRST_YEAR, "last": LAST_YEAR})
+                )
                 continue
         for v in texts:
             if isinstance(v, str) and (problem := text_problem(v)):
@@ -155,8 +169,9 @@ def _deadline_problems(d, where: str) -> list[tuple]:
     problems = _date_or_null(d.get("due_on"), f"{where}.due_on")
     kind = d.get("kind")
     if kind is not None and not (isinstance(kind, str) and kind in DEADLINE_KINDS):
-        problems.append((f"{where}.kind", "import_bad_kind",
-                         {"text": shown(kind), "choices": ", ".join(DEADLINE_KINDS)}))
+        problems.append(
+            (f"{where}.kind", "import_bad_kind", {"text": shown(kind), "choices": ", ".join(DEADLINE_KINDS)})
+        )
     problems += _date_or_null(d.get("decided_on"), f"{where}.decided_on")
     problems += _text_or_null(d.get("reason"), f"{where}.reason")
     return problems

@@ -14,8 +14,20 @@ from taskreg.figures import Figures, Report
 from taskreg.i18n import day, num, pct, t
 from taskreg.text import printable
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 WIDTH = 99  # the weekly text stays under 100 columns
 
 
@@ -23,8 +35,7 @@ def period_label(lang: str, period: Period) -> str:
     if period.kind == "quarter":
         return t(lang, "p_quarter", n=period.number, roman=ROMAN_OF[period.number], year=period.year)
     if period.kind == "month":
-        return t(lang, "p_month", n=period.number, month_name=MONTHS[period.number - 1],
-                 year=period.year)
+        return t(lang, "p_month", n=period.number, month_name=MONTHS[period.number - 1], year=period.year)
     if period.kind == "year":
         return t(lang, "p_year", year=period.year)
     return t(lang, "p_range", start=day(lang, period.start), end=day(lang, period.end))
@@ -34,8 +45,9 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def report_sentences(lang: str, org: str, report: Report, agency_name: str | None = None,
-                     today: date | None = None) -> list[str]:
+def report_sentences(
+    lang: str, org: str, report: Report, agency_name: str | None = None, today: date | None = None
+) -> list[str]:
     """The paragraph the committee's report quotes, then its rates and what they rest on,
     and, for a report as of a day before `today`, what was changed after that day."""
     org, agency_name = printable(org), agency_name and printable(agency_name)
@@ -45,10 +57,14 @@ def report_sentences(lang: str, org: str, report: Report, agency_name: str | Non
         return [t(lang, "r_empty", period=label, day=day(lang, report.as_of))]
     key = "r_assigned_one" if agency_name else "r_assigned_all"
     lines = [
-        t(lang, key, period=label, Period=capital(label), org=org, total=num(lang, f.total),
-          agency=agency_name) + " " +
-        t(lang, "r_states", day=day(lang, report.as_of), **{
-            k: num(lang, getattr(f, k)) for k in ("on_time", "late", "overdue", "in_progress")}),
+        t(lang, key, period=label, Period=capital(label), org=org, total=num(lang, f.total), agency=agency_name)
+        + " "
+        + t(
+            lang,
+            "r_states",
+            day=day(lang, report.as_of),
+            **{k: num(lang, getattr(f, k)) for k in ("on_time", "late", "overdue", "in_progress")},
+        ),
         rates_sentence(lang, f, report.basis),
         t(lang, "r_extra", cancelled=num(lang, f.cancelled), no_deadline=num(lang, f.no_deadline)),
     ]
@@ -63,23 +79,32 @@ def later_sentence(lang: str, report: Report) -> str:
     """How many tasks of the population were corrected or entered after the as-of date."""
     if not (report.corrected_after or report.entered_after):
         return t(lang, "r_later_none", day=day(lang, report.as_of))
-    return t(lang, "r_later", day=day(lang, report.as_of), corrected=num(lang, report.corrected_after),
-             entered=num(lang, report.entered_after))
+    return t(
+        lang,
+        "r_later",
+        day=day(lang, report.as_of),
+        corrected=num(lang, report.corrected_after),
+        entered=num(lang, report.entered_after),
+    )
 
 
 def rates_sentence(lang: str, f: Figures, basis: str) -> str:
-    return t(lang, "r_rates", completion=pct(lang, f.completion_rate(basis)),
-             basis=t(lang, "basis_" + basis), on_time=pct(lang, f.on_time_rate))
+    return t(
+        lang,
+        "r_rates",
+        completion=pct(lang, f.completion_rate(basis)),
+        basis=t(lang, "basis_" + basis),
+        on_time=pct(lang, f.on_time_rate),
+    )
 
 
 def check_warning(lang: str, f: Figures) -> str:
-    return t(lang, "r_check_failed", total=num(lang, f.total),
-             expected=num(lang, f.population - f.cancelled))
+    return t(lang, "r_check_failed", total=num(lang, f.total), expected=num(lang, f.population - f.cancelled))
 
 
 def _cut(text: str, room: int) -> str:
     """Cut text with … only when it does not fit."""
-    return text if len(text) <= room else text[:max(room - 1, 1)].rstrip() + "…"
+    return text if len(text) <= room else text[: max(room - 1, 1)].rstrip() + "…"
 
 
 def _task_line(lang: str, task: dict, tail: str, indent: str = "  ") -> str:
@@ -89,15 +114,25 @@ def _task_line(lang: str, task: dict, tail: str, indent: str = "  ") -> str:
     return f"{head}{_cut(title, room)} — {tail}"
 
 
-def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dict],
-           completed: list[dict], overdue: list[dict], due_soon: list[dict],
-           names: dict[str, str], agency_name: str | None = None) -> str:
+def weekly(
+    lang: str,
+    org: str,
+    as_of: date,
+    quarter: Report,
+    assigned: list[dict],
+    completed: list[dict],
+    overdue: list[dict],
+    due_soon: list[dict],
+    names: dict[str, str],
+    agency_name: str | None = None,
+) -> str:
     """The plain-text digest cron mails: identical for identical data and as-of date."""
     start = as_of - timedelta(days=6)
     org, agency_name = printable(org), agency_name and printable(agency_name)
     heading = f"{org} — {agency_name}" if agency_name else org
-    out = textwrap.wrap(t(lang, "w_heading", org=heading, start=day(lang, start), end=day(lang, as_of)),
-                        WIDTH, subsequent_indent="  ") + [""]
+    out = textwrap.wrap(
+        t(lang, "w_heading", org=heading, start=day(lang, start), end=day(lang, as_of)), WIDTH, subsequent_indent="  "
+    ) + [""]
 
     out.append(t(lang, "w_quarter") + f" ({period_label(lang, quarter.period)}):")
     for paragraph in report_sentences(lang, org, quarter, agency_name)[:2]:
@@ -109,12 +144,20 @@ def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dic
         out.extend(rows or ["  " + t(lang, "w_none")])
         out.append("")
 
-    section(t(lang, "w_assigned", n=num(lang, len(assigned))),
-            [_task_line(lang, r, f"{r['agency']}, " + t(lang, "w_due", day=day(lang, from_iso(r["due_on"]))))
-             for r in assigned])
-    section(t(lang, "w_completed", n=num(lang, len(completed))),
-            [_task_line(lang, r, f"{r['agency']}, " + t(lang, "w_done", day=day(lang, from_iso(r["done_on"]))))
-             for r in completed])
+    section(
+        t(lang, "w_assigned", n=num(lang, len(assigned))),
+        [
+            _task_line(lang, r, f"{r['agency']}, " + t(lang, "w_due", day=day(lang, from_iso(r["due_on"]))))
+            for r in assigned
+        ],
+    )
+    section(
+        t(lang, "w_completed", n=num(lang, len(completed))),
+        [
+            _task_line(lang, r, f"{r['agency']}, " + t(lang, "w_done", day=day(lang, from_iso(r["done_on"]))))
+            for r in completed
+        ],
+    )
 
     # Open overdue tasks under their lead agency: the group with most tasks first
     # (then the longest overdue), and in each group the most overdue first.
@@ -130,21 +173,25 @@ def weekly(lang: str, org: str, as_of: date, quarter: Report, assigned: list[dic
             due = from_iso(r["due_on"])
             assert due is not None  # an overdue task has a deadline
             days_over = (as_of - due).days
-            tail = t(lang, "w_due", day=day(lang, due)) + ", " + \
-                t(lang, "w_days_over", n=num(lang, days_over))
+            tail = t(lang, "w_due", day=day(lang, due)) + ", " + t(lang, "w_days_over", n=num(lang, days_over))
             rows.append(_task_line(lang, r, tail, indent="    "))
     section(t(lang, "w_overdue", n=num(lang, len(overdue))), rows)
 
     # From the as-of day itself (still within the deadline: due today, listed first) to 7 days on.
     def due_tail(r: dict) -> str:
         due = from_iso(r["due_on"])
-        return f"{r['agency']}, " + (t(lang, "w_due_today") if due == as_of else
-                                     t(lang, "w_due", day=day(lang, due)))
+        return f"{r['agency']}, " + (t(lang, "w_due_today") if due == as_of else t(lang, "w_due", day=day(lang, due)))
 
-    section(t(lang, "w_due_soon", n=num(lang, len(due_soon)), start=day(lang, as_of),
-              end=day(lang, as_of + timedelta(days=7))),
-            [_task_line(lang, r, due_tail(r)) for r in due_soon])
+    section(
+        t(
+            lang,
+            "w_due_soon",
+            n=num(lang, len(due_soon)),
+            start=day(lang, as_of),
+            end=day(lang, as_of + timedelta(days=7)),
+        ),
+        [_task_line(lang, r, due_tail(r)) for r in due_soon],
+    )
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
-

@@ -29,9 +29,14 @@ def console():
     return Console(markup=False, highlight=False, emoji=False)
 
 
-def table(headers: list[str], rows: list[list[Any]], right: set[int] | frozenset[int] = frozenset(),
-          title: str | None = None, wrap: int | None = None,
-          wrap_headers: bool = False) -> None:
+def table(
+    headers: list[str],
+    rows: list[list[Any]],
+    right: set[int] | frozenset[int] = frozenset(),
+    title: str | None = None,
+    wrap: int | None = None,
+    wrap_headers: bool = False,
+) -> None:
     """Print a table; columns whose index is in `right` are right-aligned (numbers).
 
     On a terminal only column `wrap` (the free text) folds; the others keep one line.
@@ -44,15 +49,17 @@ def table(headers: list[str], rows: list[list[Any]], right: set[int] | frozenset
         from rich import box
         from rich.table import Table
 
-        grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False,
-                     collapse_padding=True)
+        grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False, collapse_padding=True)
         for i, header in enumerate(headers):
-            widest = max((len(row[i]) if isinstance(row[i], str) else row[i].cell_len
-                          for row in rows), default=1)
-            grid.add_column(header, justify="right" if i in right else "left", overflow="fold",
-                            no_wrap=wrap is not None and i != wrap and not wrap_headers,
-                            # long headers over narrow numbers: the header breaks, not the number
-                            min_width=widest if wrap_headers else None)
+            widest = max((len(row[i]) if isinstance(row[i], str) else row[i].cell_len for row in rows), default=1)
+            grid.add_column(
+                header,
+                justify="right" if i in right else "left",
+                overflow="fold",
+                no_wrap=wrap is not None and i != wrap and not wrap_headers,
+                # long headers over narrow numbers: the header breaks, not the number
+                min_width=widest if wrap_headers else None,
+            )
         for row in rows:
             grid.add_row(*row)
         console().print(grid)

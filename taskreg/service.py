@@ -16,9 +16,23 @@ from taskreg.storage.sql import SqlStore as Store
 from taskreg.text import fold, nfc
 
 #: A task as JSON, in `list`, `show`, `add --format json` and `export` (SPEC §5).
-TASK_FIELDS = ("id", "uid", "title", "agency", "co_agencies", "assigned_on", "due_on",
-               "done_on", "cancelled_on", "source", "source_date", "assigned_by", "note",
-               "result", "status")
+TASK_FIELDS = (
+    "id",
+    "uid",
+    "title",
+    "agency",
+    "co_agencies",
+    "assigned_on",
+    "due_on",
+    "done_on",
+    "cancelled_on",
+    "source",
+    "source_date",
+    "assigned_by",
+    "note",
+    "result",
+    "status",
+)
 #: Edits that change what past reports say: `show` marks a task with one as corrected.
 FIGURE_FIELDS = {"assigned_on", "due_on", "done_on", "cancelled_on", "agency"}
 
@@ -29,14 +43,14 @@ def public(task: dict) -> dict:
 
 # -- agencies ---------------------------------------------------------------------------------
 
+
 def agency_label(agency: dict) -> str:
     return f"{agency['code']} ({agency['name']})"
 
 
 def _close_agencies(agencies: list[dict], key: str) -> list[dict]:
     """Agencies a folded text might have meant: those it is a prefix of, then look-alikes."""
-    close = [a for a in agencies if key and (a["code_fold"].startswith(key)
-                                            or a["name_fold"].startswith(key))]
+    close = [a for a in agencies if key and (a["code_fold"].startswith(key) or a["name_fold"].startswith(key))]
     by_fold = {a["name_fold"]: a for a in agencies} | {a["code_fold"]: a for a in agencies}
     for match in difflib.get_close_matches(key, list(by_fold), n=3, cutoff=0.6):
         if by_fold[match] not in close:
@@ -78,12 +92,16 @@ def near_duplicates(agencies: list[dict], code_fold: str, name_fold: str) -> lis
         other_code_only = other_name == other_code
         other_words = a["name_fold"].split()
         shorter = min(len(words), len(other_words))
-        near = (code == other_code
-                or (code_only and code == other_name)
-                or (not code_only and (name in (other_name, other_code)
-                                       or (shorter >= 2 and words[:shorter] == other_words[:shorter])))
-                or (other_code_only and not code_only and initials(name_fold) == other_code)
-                or (code_only and not other_code_only and code == initials(a["name_fold"])))
+        near = (
+            code == other_code
+            or (code_only and code == other_name)
+            or (
+                not code_only
+                and (name in (other_name, other_code) or (shorter >= 2 and words[:shorter] == other_words[:shorter]))
+            )
+            or (other_code_only and not code_only and initials(name_fold) == other_code)
+            or (code_only and not other_code_only and code == initials(a["name_fold"]))
+        )
         if near:
             found.append(a)
     return found
@@ -101,9 +119,11 @@ def find_agency(agencies: list[dict], typed: str) -> dict:
     if len(hits) > 1:
         raise BadInput("agency_ambiguous", text=typed, names=", ".join(map(agency_label, hits)))
     close = _close_agencies(agencies, key)
-    raise BadInput("agency_unknown", text=typed,
-                   close=(("agency_close", {"names": ", ".join(map(agency_label, close[:3]))})
-                          if close else ""))
+    raise BadInput(
+        "agency_unknown",
+        text=typed,
+        close=(("agency_close", {"names": ", ".join(map(agency_label, close[:3]))}) if close else ""),
+    )
 
 
 def add_agency(store: Store, code: str, name: str, kind: str | None, distinct: bool = False) -> dict:
@@ -124,8 +144,7 @@ def add_agency(store: Store, code: str, name: str, kind: str | None, distinct: b
                 raise Refused("agency_duplicate", text=clash, other=agency_label(other))
         close = near_duplicates(agencies, code_fold, name_fold)
         if close and not distinct:  # never silently beside a near-duplicate (SPEC §4)
-            raise Refused("agency_near_refused", code=code, name=name,
-                          names=", ".join(map(agency_label, close[:3])))
+            raise Refused("agency_near_refused", code=code, name=name, names=", ".join(map(agency_label, close[:3])))
         store.add_agency(code, name, kind)
         after: dict[str, str | bool | None] = {"code": code, "name": name, "kind": kind}
         if distinct:
@@ -152,14 +171,14 @@ def rename_agency(store: Store, typed: str, name: str, distinct: bool = False) -
         already = near_duplicates(others, agency["code_fold"], agency["name_fold"])
         close = [a for a in near_duplicates(others, agency["code_fold"], name_fold) if a not in already]
         if close and not distinct:
-            raise Refused("agency_near_refused", code=agency["code"], name=name,
-                          names=", ".join(map(agency_label, close[:3])))
+            raise Refused(
+                "agency_near_refused", code=agency["code"], name=name, names=", ".join(map(agency_label, close[:3]))
+            )
         store.rename_agency(agency["id"], name)
         after = {"code": agency["code"], "name": name}
         if close:
             after["distinct"] = True
-        store.event("agency_rename", before={"code": agency["code"], "name": agency["name"]},
-                    after=after)
+        store.event("agency_rename", before={"code": agency["code"], "name": agency["name"]}, after=after)
     return agency, name
 
 
@@ -171,8 +190,11 @@ def retire_agency(store: Store, today: date, typed: str, on=None) -> tuple[dict,
         if agency["retired_on"]:
             raise Refused("agency_retired", code=agency["code"], on=agency["retired_on"])
         store.retire_agency(agency["id"], day)
-        store.event("agency_retire", before={"code": agency["code"], "retired_on": None},
-                    after={"code": agency["code"], "retired_on": day})
+        store.event(
+            "agency_retire",
+            before={"code": agency["code"], "retired_on": None},
+            after={"code": agency["code"], "retired_on": day},
+        )
     return agency, day
 
 
@@ -184,6 +206,7 @@ def check_lead(agency: dict, assigned: str) -> dict:
 
 
 # -- dates checked against the record -----------------------------------------------------------
+
 
 def _not_future(what: str, on: date, today: date) -> None:
     if on > today:
@@ -221,9 +244,22 @@ def _open_task(store: Store, task_id: int, today: date, what: str, on: date) -> 
 
 # -- tasks ------------------------------------------------------------------------------------
 
-def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=None,
-             assigned=None, source=None, source_date=None, assigned_by=None, note=None,
-             uid=None) -> int:
+
+def add_task(
+    store: Store,
+    today: date,
+    *,
+    title: str,
+    agency: str,
+    co=(),
+    due=None,
+    assigned=None,
+    source=None,
+    source_date=None,
+    assigned_by=None,
+    note=None,
+    uid=None,
+) -> int:
     title = nfc(title) or ""  # a text for a text; empty is refused just below
     if not title:
         raise BadInput("title_empty")
@@ -231,8 +267,7 @@ def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=N
     _not_after_today(assigned_on, today)
     due_on = parse_deadline(due, today) if due else None
     if due_on is not None and due_on < assigned_on:
-        raise BadInput("before_assigned", what=Ref("what_due"), on=iso(due_on),
-                       assigned=iso(assigned_on))
+        raise BadInput("before_assigned", what=Ref("what_due"), on=iso(due_on), assigned=iso(assigned_on))
     src_date = iso(parse_date(source_date, today)) if source_date else None
     source = nfc(source) or None
     with store.write():
@@ -244,9 +279,14 @@ def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=N
             if other["id"] != lead["id"] and other["id"] not in co_ids:
                 co_ids.append(other["id"])
         fields = {
-            "uid": uid or str(uuid.uuid4()), "title": title, "agency_id": lead["id"],
-            "assigned_on": iso(assigned_on), "due_on": iso(due_on), "source": source,
-            "source_date": src_date, "assigned_by": nfc(assigned_by) or None,
+            "uid": uid or str(uuid.uuid4()),
+            "title": title,
+            "agency_id": lead["id"],
+            "assigned_on": iso(assigned_on),
+            "due_on": iso(due_on),
+            "source": source,
+            "source_date": src_date,
+            "assigned_by": nfc(assigned_by) or None,
             "note": nfc(note) or None,
         }
         task_id = store.insert_task(fields, co_ids)
@@ -255,8 +295,9 @@ def add_task(store: Store, today: date, *, title: str, agency: str, co=(), due=N
         after = public(added)
         after.pop("status")
         # Assigned on a past day: entered late, which reports as of the days between count.
-        event_id = store.event("add", task_id, after=after,
-                               claimed_on=iso(assigned_on) if assigned_on < today else None)
+        event_id = store.event(
+            "add", task_id, after=after, claimed_on=iso(assigned_on) if assigned_on < today else None
+        )
         if due_on is not None:
             store.add_deadline(task_id, iso(due_on), "initial", iso(assigned_on), None, event_id)
     return task_id
@@ -276,8 +317,14 @@ def done(store: Store, today: date, ids: list[int], on=None, result=None) -> lis
             if backdated:
                 after["backdated"] = True
             # Backdated: reports as of the days from then to yesterday said it was open.
-            store.event("done", task_id, before={"done_on": None, "result": task["result"]},
-                        after=after, claimed_on=backdated, correction_from=backdated)
+            store.event(
+                "done",
+                task_id,
+                before={"done_on": None, "result": task["result"]},
+                after=after,
+                claimed_on=backdated,
+                correction_from=backdated,
+            )
             row = store.task(task_id, iso(today))
             assert row is not None  # _open_task found it above, in this transaction
             closed.append(row)
@@ -293,9 +340,14 @@ def reopen(store: Store, today: date, task_id: int, reason: str) -> None:
         if not task["done_on"]:
             raise Refused("not_done", id=task_id)
         store.update_task(task_id, {"done_on": None, "result": None})
-        store.event("reopen", task_id, before={"done_on": task["done_on"], "result": task["result"]},
-                    after={"done_on": None, "result": None}, reason=reason,
-                    correction_from=task["done_on"])
+        store.event(
+            "reopen",
+            task_id,
+            before={"done_on": task["done_on"], "result": task["result"]},
+            after={"done_on": None, "result": None},
+            reason=reason,
+            correction_from=task["done_on"],
+        )
 
 
 def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=None) -> tuple[str, str]:
@@ -323,10 +375,15 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
         old_due = from_iso(task["due_on"])
         assert old_due is not None  # it has a deadline: checked above
         late = iso(old_due + timedelta(days=1)) if iso(today) > task["due_on"] else None
-        event_id = store.event("extend", task_id, before={"due_on": task["due_on"]},
-                               after={"due_on": iso(new_due), "decided_on": iso(decided)},
-                               reason=reason, claimed_on=iso(decided) if decided < today else None,
-                               correction_from=late)
+        event_id = store.event(
+            "extend",
+            task_id,
+            before={"due_on": task["due_on"]},
+            after={"due_on": iso(new_due), "decided_on": iso(decided)},
+            reason=reason,
+            claimed_on=iso(decided) if decided < today else None,
+            correction_from=late,
+        )
         store.add_deadline(task_id, iso(new_due), "extension", iso(decided), reason, event_id)
     return task["due_on"], iso(new_due)
 
@@ -341,15 +398,35 @@ def cancel(store: Store, today: date, task_id: int, reason: str, on=None) -> str
         _open_task(store, task_id, today, "what_cancel", on_day)
         store.update_task(task_id, {"cancelled_on": iso(on_day), "cancel_reason": reason})
         backdated = iso(on_day) if on_day < today else None
-        store.event("cancel", task_id, before={"cancelled_on": None},
-                    after={"cancelled_on": iso(on_day)}, reason=reason, claimed_on=backdated,
-                    correction_from=backdated)
+        store.event(
+            "cancel",
+            task_id,
+            before={"cancelled_on": None},
+            after={"cancelled_on": iso(on_day)},
+            reason=reason,
+            claimed_on=backdated,
+            correction_from=backdated,
+        )
     return iso(on_day)
 
 
-def edit(store: Store, today: date, task_id: int, *, title=None, agency=None, co=None,
-         assigned=None, due=None, reason=None, source=None, source_date=None,
-         assigned_by=None, note=None, result=None) -> list[str]:
+def edit(
+    store: Store,
+    today: date,
+    task_id: int,
+    *,
+    title=None,
+    agency=None,
+    co=None,
+    assigned=None,
+    due=None,
+    reason=None,
+    source=None,
+    source_date=None,
+    assigned_by=None,
+    note=None,
+    result=None,
+) -> list[str]:
     """Correct a task's record; returns the names of the fields that changed."""
     wanted: dict = {}
     if title is not None:
@@ -364,8 +441,7 @@ def edit(store: Store, today: date, task_id: int, *, title=None, agency=None, co
         wanted["due_on"] = None if fold(due) in ("none", "khong") else iso(parse_deadline(due, today))
         if not nfc(reason):
             raise BadInput("reason_needed", what=Ref("what_edit_due"))
-    for field, value in (("source", source), ("assigned_by", assigned_by), ("note", note),
-                         ("result", result)):
+    for field, value in (("source", source), ("assigned_by", assigned_by), ("note", note), ("result", result)):
         if value is not None:
             wanted[field] = nfc(value) or None
     if source_date is not None:
@@ -402,12 +478,16 @@ def edit(store: Store, today: date, task_id: int, *, title=None, agency=None, co
         if "co_agencies" in after:
             by_code = {a["code"]: a["id"] for a in agencies}
             store.set_co_agencies(task_id, [by_code[c] for c in after["co_agencies"]])
-        event_id = store.event("edit", task_id, before=before, after=after,
-                               reason=nfc(reason) or None,
-                               correction_from=_edit_reaches_back(task, before, after))
+        event_id = store.event(
+            "edit",
+            task_id,
+            before=before,
+            after=after,
+            reason=nfc(reason) or None,
+            correction_from=_edit_reaches_back(task, before, after),
+        )
         if "due_on" in fields:
-            store.add_deadline(task_id, fields["due_on"], "correction", iso(today),
-                               nfc(reason), event_id)
+            store.add_deadline(task_id, fields["due_on"], "correction", iso(today), nfc(reason), event_id)
     return list(after)
 
 
@@ -430,13 +510,13 @@ def _edit_reaches_back(task: dict, before: dict, after: dict) -> str | None:
 def _check_dates(task: dict) -> None:
     """A corrected record must still hang together: nothing happens before the assignment."""
     assigned = task["assigned_on"]
-    for field, what in (("due_on", "what_due_lc"), ("done_on", "what_done_lc"),
-                        ("cancelled_on", "what_cancel_lc")):
+    for field, what in (("due_on", "what_due_lc"), ("done_on", "what_done_lc"), ("cancelled_on", "what_cancel_lc")):
         if task[field] and task[field] < assigned:
             raise BadInput("assigned_after", on=assigned, what=Ref(what), other=task[field])
 
 
 # -- reading --------------------------------------------------------------------------------
+
 
 def task_history(store: Store, task_id: int) -> tuple[list[dict], bool]:
     """A task's events (the import that brought it included), and whether any of them
@@ -456,8 +536,9 @@ def is_correction(e: dict) -> bool:
     if e.get("correction_from"):
         return True
     after, before = e["after"] or {}, e["before"] or {}
-    return (e["action"] == "reopen"
-            or (e["action"] == "done" and bool(after.get("backdated")))
-            or (e["action"] == "edit" and bool(FIGURE_FIELDS & set(after)))
-            or (e["action"] == "extend" and isinstance(before.get("due_on"), str)
-                and str(e["at"])[:10] > before["due_on"]))
+    return (
+        e["action"] == "reopen"
+        or (e["action"] == "done" and bool(after.get("backdated")))
+        or (e["action"] == "edit" and bool(FIGURE_FIELDS & set(after)))
+        or (e["action"] == "extend" and isinstance(before.get("due_on"), str) and str(e["at"])[:10] > before["due_on"])
+    )

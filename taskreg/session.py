@@ -14,11 +14,14 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from taskreg.errors import BadInput, TaskregError
+
+if TYPE_CHECKING:
+    from taskreg.storage.sql import SqlStore
 
 
 @dataclass
@@ -31,7 +34,7 @@ class Session:
     actor: str
     pinned: bool = False  # TASKREG_TODAY set the date: events say so
     lang_option: Optional[str] = None
-    _store: object = field(default=None, repr=False)
+    _store: Optional["SqlStore"] = field(default=None, repr=False)
     _lang_setting: Optional[str] = None
     _created: Optional[Path] = None
     _created_dirs: list = field(default_factory=list)
@@ -53,8 +56,9 @@ class Session:
             from taskreg.storage import open_store
 
             path = self.path()
-            self._store, created = open_store(path, create=create, actor=self.actor, now=self.now,
-                                              clock="pinned" if self.pinned else None)
+            self._store, created = open_store(
+                path, create=create, actor=self.actor, now=self.now, clock="pinned" if self.pinned else None
+            )
             if created is not None:
                 self._created = path  # said when the command succeeds; removed if it fails
                 self._created_dirs = created
@@ -94,8 +98,7 @@ class Session:
         """Whether this command changed the register (a transaction committed, or a file
         moved into place), and the tasks it added: what a later failure must say."""
         store = self._store
-        return (self.changed or bool(store and store.commits),
-                self._added + (store.added if store else []))
+        return (self.changed or bool(store and store.commits), self._added + (store.added if store else []))
 
     def lang(self) -> str:
         from taskreg import i18n
@@ -151,7 +154,7 @@ def _clock() -> tuple[date, str, bool]:
     pinned = os.environ.get("TASKREG_TODAY")
     if not pinned:
         return now.date(), now.isoformat(timespec="seconds"), False
-    from taskreg.dates import FIRST_YEAR, LAST_YEAR, ISO_DATE
+    from taskreg.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR
 
     try:  # YYYY-MM-DD only: fromisoformat alone also takes 20260101 and 2026-W01-1
         today = date.fromisoformat(pinned) if ISO_DATE.fullmatch(pinned) else None
@@ -161,8 +164,12 @@ def _clock() -> tuple[date, str, bool]:
         from taskreg import i18n
         from taskreg.text import printable
 
-        print(i18n.t(i18n.resolve(None, None), "today_unreadable", text=printable(pinned),
-                     first=FIRST_YEAR, last=LAST_YEAR), file=sys.stderr)
+        print(
+            i18n.t(
+                i18n.resolve(None, None), "today_unreadable", text=printable(pinned), first=FIRST_YEAR, last=LAST_YEAR
+            ),
+            file=sys.stderr,
+        )
         raise typer.Exit(2)
     at = datetime.combine(today, now.time(), now.tzinfo)
     return today, at.isoformat(timespec="seconds"), True
@@ -305,8 +312,11 @@ def _failed(session: Session, error: Exception) -> int:
         from taskreg.storage import failure
 
         refused = failure(session.path(), error)
-        key, values = (refused.key, refused.values) if refused else (
-            "register_failed", {"path": str(session.path()), "reason": reason})
+        key, values = (
+            (refused.key, refused.values)
+            if refused
+            else ("register_failed", {"path": str(session.path()), "reason": reason})
+        )
     message = session.text(key, **values)
     session.discard_new_register()
     try:
@@ -327,8 +337,7 @@ def command(fn):
             session.lang_option = lang
             if lang not in ("vi", "en"):
                 session.lang_option = None
-                print(session.text("bad_choice", text=lang, what="--lang", choices="vi, en"),
-                      file=sys.stderr)
+                print(session.text("bad_choice", text=lang, what="--lang", choices="vi, en"), file=sys.stderr)
                 raise typer.Exit(2)
         stdout = sys.stdout
         sys.stdout = _Output(stdout if stdout is not None else _ClosedStdout())
@@ -342,14 +351,14 @@ def command(fn):
             message = session.text(e.key, **e.values)
             session.discard_new_register()
             print(message, file=sys.stderr)
-            raise typer.Exit(e.exit_code)
+            raise typer.Exit(e.exit_code) from None
         except _OutputFailed as e:
-            raise typer.Exit(_output_failed(session, stdout, e.error))
+            raise typer.Exit(_output_failed(session, stdout, e.error)) from None
         except BrokenPipeError:
             sys.stderr.close()  # stderr's reader left: nothing more can be said
-            raise typer.Exit(0)
+            raise typer.Exit(0) from None
         except _failures() as e:
-            raise typer.Exit(_failed(session, e))
+            raise typer.Exit(_failed(session, e)) from None
         finally:
             sys.stdout = stdout
             session.close()

@@ -6,8 +6,7 @@ so no state is ever re-derived in Python. Dates are ISO `YYYY-MM-DD` text, so
 comparing them as strings compares them as dates. `:as_of` is the end of day D.
 """
 
-ON_TIME, LATE, OVERDUE, IN_PROGRESS, CANCELLED = (
-    "on_time", "late", "overdue", "in_progress", "cancelled")
+ON_TIME, LATE, OVERDUE, IN_PROGRESS, CANCELLED = ("on_time", "late", "overdue", "in_progress", "cancelled")
 
 #: The four counted states, in the order reports print them.
 FOUR = (ON_TIME, LATE, OVERDUE, IN_PROGRESS)

@@ -76,10 +76,12 @@ def search_text(title: str, source: str | None) -> str:
 #: an undecodable byte becomes; printing one would fail). Combining marks (Vietnamese in NFD)
 #: are not among them. The ranges are Cf, Zl and Zp as of Unicode 15; a test checks them
 #: against the running Python's own table.
-_HIDDEN = (r"\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-           r"\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
-           r"\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-           r"\U000e0001\U000e0020-\U000e007f")
+_HIDDEN = (
+    r"\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    r"\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
+    r"\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    r"\U000e0001\U000e0020-\U000e007f"
+)
 _UNSAFE = re.compile(f"[{_HIDDEN}]")
 _PIECE = re.compile(f"\r\n|[{_HIDDEN}]")
 #: The mark a line break (LF, CR or CRLF) becomes in a one-line field.

@@ -41,12 +41,23 @@ IGNORED = {"id", "so", "stt", "so tt", "status", "tinh trang", "name"}
 _BY_FOLD = {alias: field for field, aliases in HEADERS.items() for alias in aliases}
 
 #: Vietnamese headers for XLSX exports with --lang vi.
-VI_HEADERS = {"id": "Số", "uid": "UID", "title": "Nội dung nhiệm vụ", "agency": "Đơn vị chủ trì",
-              "co_agencies": "Đơn vị phối hợp", "assigned_on": "Ngày giao",
-              "due_on": "Hạn hoàn thành", "done_on": "Ngày hoàn thành",
-              "cancelled_on": "Ngày dừng thực hiện", "source": "Số ký hiệu",
-              "source_date": "Ngày văn bản", "assigned_by": "Người giao", "note": "Ghi chú",
-              "result": "Kết quả", "status": "Tình trạng"}
+VI_HEADERS = {
+    "id": "Số",
+    "uid": "UID",
+    "title": "Nội dung nhiệm vụ",
+    "agency": "Đơn vị chủ trì",
+    "co_agencies": "Đơn vị phối hợp",
+    "assigned_on": "Ngày giao",
+    "due_on": "Hạn hoàn thành",
+    "done_on": "Ngày hoàn thành",
+    "cancelled_on": "Ngày dừng thực hiện",
+    "source": "Số ký hiệu",
+    "source_date": "Ngày văn bản",
+    "assigned_by": "Người giao",
+    "note": "Ghi chú",
+    "result": "Kết quả",
+    "status": "Tình trạng",
+}
 
 
 #: What a spreadsheet runs as a formula, or reads as the start of one, when a CSV cell begins
@@ -173,8 +184,7 @@ def _csv_rows(path: Path):
             key, values = e.args
             if key == "import_not_utf8":
                 raise BadInput(key, path=str(path), row=number) from None
-            raise BadInput("import_csv_row_bad", path=str(path), row=number,
-                           reason=(key, values)) from None
+            raise BadInput("import_csv_row_bad", path=str(path), row=number, reason=(key, values)) from None
         except csv.Error as e:  # a cell over csv's size limit, a NUL before Python 3.11
             raise BadInput("import_csv_row_bad", path=str(path), row=number, reason=str(e)) from None
 
@@ -191,8 +201,7 @@ def load_json(path: Path):
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:  # named by its line, as a CSV's by its row
-            raise BadInput("import_json_not_utf8", path=str(path),
-                           line=raw.count(b"\n", 0, e.start) + 1) from None
+            raise BadInput("import_json_not_utf8", path=str(path), line=raw.count(b"\n", 0, e.start) + 1) from None
         del raw
         return json.loads(text, parse_constant=_no_constant)
     except RecursionError:
@@ -244,17 +253,18 @@ def json_extras(path: Path, data=None) -> tuple[dict[str, dict], dict]:
         if not isinstance(a, dict):
             raise BadInput("import_directory_bad", n=n, reason=Ref("import_not_object"))
         code = a.get("code")
-        if not isinstance(code, str) or not code.strip() or len(code.split()) != 1 \
-                or text_problem(code):
+        if not isinstance(code, str) or not code.strip() or len(code.split()) != 1 or text_problem(code):
             raise BadInput("import_directory_bad", n=n, reason=Ref("import_directory_code"))
         for key in ("name", "kind"):
             if a.get(key) is not None and (not isinstance(a[key], str) or text_problem(a[key])):
                 raise BadInput("import_directory_bad", n=n, reason=Ref("import_directory_text"))
         retired = a.get("retired_on")
         if retired is not None and not is_iso_date(retired):
-            raise BadInput("import_directory_bad", n=n,
-                           reason=("import_bad_iso_date", {"text": str(retired), "first": FIRST_YEAR,
-                                                           "last": LAST_YEAR}))
+            raise BadInput(
+                "import_directory_bad",
+                n=n,
+                reason=("import_bad_iso_date", {"text": str(retired), "first": FIRST_YEAR, "last": LAST_YEAR}),
+            )
         directory[fold(code)] = {**a, "code": code.strip()}
     settings = data.get("settings")
     if settings is None:
@@ -312,13 +322,16 @@ def progress(total: int | None, label: str):
     if not sys.stderr.isatty():
         return _NoProgress()
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
-
-    bar = Progress(TextColumn("{task.description}", markup=False), BarColumn(),
-                   MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=Console(stderr=True, markup=False, highlight=False), transient=True)
+    bar = Progress(
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True, markup=False, highlight=False),
+        transient=True,
+    )
     return _Progress(bar, bar.add_task(label, total=total))
 
 

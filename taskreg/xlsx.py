@@ -35,6 +35,7 @@ def from_xlsx_text(text: str) -> str:
         return text
     return _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
+
 #: Bounded work for an .xlsx (SPEC §8), checked from the zip's directory before any of it is
 #: parsed: a real export of 1,000,000 tasks is 774 MiB of sheet XML that compresses 7.7 times.
 XLSX_MAX_BYTES = 4 << 30  # all its parts together, uncompressed
@@ -69,9 +70,13 @@ def check_xlsx(path: Path) -> None:
             raise refuse("xlsx_too_big", size=_mib(total), limit=_mib(XLSX_MAX_BYTES))
         for p in parts:
             if p.file_size > XLSX_RATIO_FROM and p.file_size > XLSX_MAX_RATIO * p.compress_size:
-                raise refuse("xlsx_bomb", part=p.filename, size=_mib(p.file_size),
-                             ratio=Count(p.file_size // max(p.compress_size, 1)),
-                             limit=XLSX_MAX_RATIO)
+                raise refuse(
+                    "xlsx_bomb",
+                    part=p.filename,
+                    size=_mib(p.file_size),
+                    ratio=Count(p.file_size // max(p.compress_size, 1)),
+                    limit=XLSX_MAX_RATIO,
+                )
         for p in parts:
             with archive.open(p) as part:
                 problem = _prolog_problem(part.read(XLSX_PROLOG_MAX))
@@ -115,8 +120,9 @@ def _prolog_problem(head: bytes) -> tuple[str, dict] | None:
         else:
             return None  # the first element, or no XML
         if end < 0:  # the prolog goes on past what was read: no spreadsheet writes that
-            return ("xlsx_prolog_long", {"limit": Count(XLSX_PROLOG_MAX >> 10)}) \
-                if len(head) == XLSX_PROLOG_MAX else None
+            return (
+                ("xlsx_prolog_long", {"limit": Count(XLSX_PROLOG_MAX >> 10)}) if len(head) == XLSX_PROLOG_MAX else None
+            )
         pos = end + size
 
 
@@ -128,9 +134,21 @@ def _xlsx_errors():
 
     from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
-    return (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ParseError,
-            InvalidFileException, KeyError, IndexError, ValueError, TypeError, OverflowError,
-            NotImplementedError, RuntimeError)
+    return (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        ParseError,
+        InvalidFileException,
+        KeyError,
+        IndexError,
+        ValueError,
+        TypeError,
+        OverflowError,
+        NotImplementedError,
+        RuntimeError,
+    )
 
 
 def _open_books(path: Path):
@@ -157,13 +175,16 @@ def _open_books(path: Path):
             reader.read()
             books.append(reader.wb)
             if len(books) == 1:
-                first = next(((sheet, rel) for sheet, rel in reader.parser.find_sheets()
-                              if rel.target in reader.valid_files), None)
+                first = next(
+                    ((sheet, rel) for sheet, rel in reader.parser.find_sheets() if rel.target in reader.valid_files),
+                    None,
+                )
                 if first is None:
                     raise BadInput("import_unreadable", path=str(path), reason=Ref("xlsx_no_sheet"))
                 if first[1].Type.rsplit("/", 1)[-1] != "worksheet":
-                    raise BadInput("import_unreadable", path=str(path),
-                                   reason=("xlsx_first_sheet", {"sheet": first[0].name}))
+                    raise BadInput(
+                        "import_unreadable", path=str(path), reason=("xlsx_first_sheet", {"sheet": first[0].name})
+                    )
     except BaseException:
         for book in books:
             book.close()
@@ -182,8 +203,11 @@ def _shared_strings(reader) -> list[str]:
         return []
     name = found.PartName[1:]
     if reader.archive.getinfo(name).file_size > XLSX_MAX_STRINGS:
-        raise BadInput("import_unreadable", path=str(reader.archive.filename),
-                       reason=("xlsx_strings_too_big", {"part": name, "limit": _mib(XLSX_MAX_STRINGS)}))
+        raise BadInput(
+            "import_unreadable",
+            path=str(reader.archive.filename),
+            reason=("xlsx_strings_too_big", {"part": name, "limit": _mib(XLSX_MAX_STRINGS)}),
+        )
     strings, tag = [], f"{{{SHEET_MAIN_NS}}}si"
     with reader.archive.open(name) as source:
         for _, node in iterparse(source):
@@ -244,10 +268,13 @@ def _saved_value(cell, formula):
         return UnsavedFormula(text)
     return None
 
+
 # -- writing ---------------------------------------------------------------------------------
 
-def write_xlsx(target, headers: list[str], rows, date_columns: set[int], report_sheet=None,
-               sheet_title: str = "Tasks") -> None:
+
+def write_xlsx(
+    target, headers: list[str], rows, date_columns: set[int], report_sheet=None, sheet_title: str = "Tasks"
+) -> None:
     """An .xlsx an office expects to open: header row, frozen panes, widths, real dates.
 
     Every text is a text cell, whatever it begins with: no spreadsheet runs it as a formula
@@ -316,8 +343,7 @@ def _bold_row(sheet, values, font_cls):
 
     cells = []
     for value in values:
-        cell = (_text_cell(sheet, value, styled=True) if isinstance(value, str)
-                else WriteOnlyCell(sheet, value=value))
+        cell = _text_cell(sheet, value, styled=True) if isinstance(value, str) else WriteOnlyCell(sheet, value=value)
         cell.font = font_cls(bold=True)
         cells.append(cell)
     return cells

@@ -13,8 +13,15 @@ import time
 from pathlib import Path
 
 PORT = int(os.environ.get("TASKREG_PG_PORT", "54329"))
-CANDIDATES = ("/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin",
-              "/usr/local/pgsql/bin", "/opt/homebrew/bin", "/usr/local/bin", "/usr/bin")
+CANDIDATES = (
+    "/usr/lib/postgresql/17/bin",
+    "/usr/lib/postgresql/16/bin",
+    "/usr/lib/postgresql/15/bin",
+    "/usr/local/pgsql/bin",
+    "/opt/homebrew/bin",
+    "/usr/local/bin",
+    "/usr/bin",
+)
 
 
 def bin_dir() -> Path | None:
@@ -48,14 +55,29 @@ def start(root: Path) -> str:
         shutil.chown(root, user)
         shutil.chown(root / "socket", user)
     data = root / "data"
-    run = lambda args: subprocess.run(_as_server_user(args), check=True,  # noqa: E731
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    run([str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
-         "--encoding=UTF8", "--locale=C.UTF-8"])
-    options = (f"-k {root / 'socket'} -p {PORT} -c listen_addresses='' -c fsync=off"
-               " -c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
-    run([str(binaries / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"),
-         "-o", options, "-w", "start"])
+    run = lambda args: subprocess.run(
+        _as_server_user(args),
+        check=True,  # noqa: E731
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    run(
+        [
+            str(binaries / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+        ]
+    )
+    options = (
+        f"-k {root / 'socket'} -p {PORT} -c listen_addresses='' -c fsync=off"
+        " -c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+    )
+    run([str(binaries / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-o", options, "-w", "start"])
     for _ in range(100):
         if (root / "socket" / f".s.PGSQL.{PORT}").exists():
             break
@@ -66,9 +88,11 @@ def start(root: Path) -> str:
 def stop(root: Path) -> None:
     binaries = bin_dir()
     if binaries and (root / "data").is_dir():
-        subprocess.run(_as_server_user([str(binaries / "pg_ctl"), "-D", str(root / "data"),
-                                        "-m", "immediate", "stop"]),
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            _as_server_user([str(binaries / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate", "stop"]),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     shutil.rmtree(root, ignore_errors=True)
 
 

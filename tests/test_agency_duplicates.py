@@ -23,10 +23,13 @@ def empty(tr):
 
 
 def test_a_code_and_the_full_name_it_abbreviates_are_one_agency(empty, tmp_path):
-    rows = _sheet(tmp_path, "title,agency,assigned_on,co_agencies\n"
-                            "Một,SYT,4/1/2021,Sở Giáo dục và Đào tạo\n"
-                            "Hai,Sở Y tế,4/1/2021,SGDĐT\n"
-                            "Ba,so y te,5/1/2021,\n")
+    rows = _sheet(
+        tmp_path,
+        "title,agency,assigned_on,co_agencies\n"
+        "Một,SYT,4/1/2021,Sở Giáo dục và Đào tạo\n"
+        "Hai,Sở Y tế,4/1/2021,SGDĐT\n"
+        "Ba,so y te,5/1/2021,\n",
+    )
     result = empty("import", rows, "--create-agencies")
     assert "2 agencies created" in result.stdout
     assert result.stderr == ""  # every agency has its full name: nothing to rename
@@ -35,7 +38,10 @@ def test_a_code_and_the_full_name_it_abbreviates_are_one_agency(empty, tmp_path)
     assert [(r["agency"], r["total"]) for r in report["rows"]] == [("SYT", 3)]
     assert [t["agency"] for t in json.loads(empty("list", "--all", "--format", "json").stdout)] == ["SYT"] * 3
     assert [t["co_agencies"] for t in json.loads(empty("list", "--all", "--format", "json").stdout)] == [
-        ["SGDĐT"], ["SGDĐT"], []]
+        ["SGDĐT"],
+        ["SGDĐT"],
+        [],
+    ]
 
 
 def test_the_name_comes_first_or_the_code_comes_first_alike_and_dry_run_says_so(empty, tmp_path):
@@ -47,21 +53,26 @@ def test_the_name_comes_first_or_the_code_comes_first_alike_and_dry_run_says_so(
 
 
 def test_a_code_that_fits_two_names_in_the_file_is_a_row_error(empty, tmp_path):
-    rows = _sheet(tmp_path, "title,agency,assigned_on\nMột,Sở Y tế,4/1/2021\nHai,SYT,4/1/2021\n"
-                            "Ba,Sở Yên Thành,4/1/2021\nBốn,SYT,4/1/2021\n")
+    rows = _sheet(
+        tmp_path,
+        "title,agency,assigned_on\nMột,Sở Y tế,4/1/2021\nHai,SYT,4/1/2021\n"
+        "Ba,Sở Yên Thành,4/1/2021\nBốn,SYT,4/1/2021\n",
+    )
     assert empty("import", rows, "--create-agencies", code=2).stderr.splitlines() == [
         "Row 3, agency: 'SYT' could be any of 'Sở Y tế', 'Sở Yên Thành' in the file: register the agencies "
-        "first with `taskreg agency add CODE \"NAME\"`, then import again.",
+        'first with `taskreg agency add CODE "NAME"`, then import again.',
         "Row 5, agency: 'SYT' could be any of 'Sở Y tế', 'Sở Yên Thành' in the file: register the agencies "
-        "first with `taskreg agency add CODE \"NAME\"`, then import again.",
-        "Nothing was imported: 2 problems in the file; correct them and import again."]
+        'first with `taskreg agency add CODE "NAME"`, then import again.',
+        "Nothing was imported: 2 problems in the file; correct them and import again.",
+    ]
     assert _agencies(empty) == []
     empty("agency", "add", "SYT", "Sở Y tế")
     empty("agency", "add", "SYTH", "Sở Yên Thành")
     empty("import", rows)
-    assert [(r["agency"], r["total"]) for r in json.loads(empty(
-        "report", "--quarter", "I/2021", "--by", "agency", "--format", "json").stdout)["rows"]] == [
-        ("SYT", 3), ("SYTH", 1)]
+    assert [
+        (r["agency"], r["total"])
+        for r in json.loads(empty("report", "--quarter", "I/2021", "--by", "agency", "--format", "json").stdout)["rows"]
+    ] == [("SYT", 3), ("SYTH", 1)]
 
 
 def test_an_agency_known_only_by_its_code_is_named_by_it_and_listed(empty, tmp_path):
@@ -69,22 +80,29 @@ def test_an_agency_known_only_by_its_code_is_named_by_it_and_listed(empty, tmp_p
     result = empty("import", rows, "--create-agencies")
     assert result.stderr.splitlines()[0] == (
         "Agencies known only by their code, named by it: SNV, STC, UBND-HNX; give each its full name with "
-        "`taskreg agency rename CODE \"Full name\"`.")
+        '`taskreg agency rename CODE "Full name"`.'
+    )
     assert _agencies(empty) == [("SNV", "SNV"), ("STC", "STC"), ("UBND-HNX", "UBND-HNX")]
     # its full name in a later file is not a second agency: the error says how to name it
     later = _sheet(tmp_path, "title,agency,assigned_on\nHai,Sở Tài chính,5/1/2021\n", "later.csv")
     assert empty("import", later, "--create-agencies", code=2).stderr.splitlines()[0] == (
         "Row 2, agency: 'Sở Tài chính' is not a registered agency, but its initials give STC, an agency "
-        "known only by its code: if they are one, name it with `taskreg agency rename STC \"Sở Tài chính\"` "
-        "and import again; if not, register the new one first with `taskreg agency add`.")
+        'known only by its code: if they are one, name it with `taskreg agency rename STC "Sở Tài chính"` '
+        "and import again; if not, register the new one first with `taskreg agency add`."
+    )
     empty("agency", "rename", "STC", "Sở Tài chính")
     empty("import", later, "--create-agencies")
     assert [t["agency"] for t in json.loads(empty("list", "--all", "--format", "json").stdout)] == ["STC", "STC"]
-    vi = empty("import", _sheet(tmp_path, "title,agency,assigned_on\nBa,SXD,5/1/2021\n", "vi.csv"),
-               "--create-agencies", "--lang", "vi")
+    vi = empty(
+        "import",
+        _sheet(tmp_path, "title,agency,assigned_on\nBa,SXD,5/1/2021\n", "vi.csv"),
+        "--create-agencies",
+        "--lang",
+        "vi",
+    )
     assert vi.stderr.splitlines()[0] == (
-        "Đơn vị chỉ có mã, tạm lấy mã làm tên: SXD; đặt tên đầy đủ bằng "
-        "`taskreg agency rename MÃ \"Tên đầy đủ\"`.")
+        'Đơn vị chỉ có mã, tạm lấy mã làm tên: SXD; đặt tên đầy đủ bằng `taskreg agency rename MÃ "Tên đầy đủ"`.'
+    )
 
 
 def test_a_created_name_without_diacritics_is_warned_about(empty, tmp_path):
@@ -92,11 +110,11 @@ def test_a_created_name_without_diacritics_is_warned_about(empty, tmp_path):
     result = empty("import", rows, "--create-agencies")
     assert result.stderr.splitlines()[0] == (
         "Agency STC is named 'So Tai chinh' as the file writes it, without Vietnamese diacritics; if its "
-        "official name has them, correct it with `taskreg agency rename STC \"Full name\"`.")
+        'official name has them, correct it with `taskreg agency rename STC "Full name"`.'
+    )
     assert len(result.stderr.splitlines()) == 1  # nothing about Sở Y tế
     # the same name written both ways: the one with diacritics is taken, without a warning
-    both = _sheet(tmp_path, "title,agency,assigned_on\nBa,So Noi vu,4/1/2021\nBốn,Sở Nội vụ,4/1/2021\n",
-                  "both.csv")
+    both = _sheet(tmp_path, "title,agency,assigned_on\nBa,So Noi vu,4/1/2021\nBốn,Sở Nội vụ,4/1/2021\n", "both.csv")
     assert "diacritics" not in empty("import", both, "--create-agencies").stderr
     assert ("SNV", "Sở Nội vụ") in _agencies(empty)
 
@@ -105,7 +123,8 @@ def test_new_names_in_one_file_never_nearly_duplicate_each_other(empty, tmp_path
     rows = _sheet(tmp_path, "title,agency,assigned_on\nMột,Sở Y tế,4/1/2021\nHai,Sở Y-tế,4/1/2021\n")
     assert empty("import", rows, "--create-agencies", code=2).stderr.splitlines()[0] == (
         "Row 3, agency: 'Sở Y-tế' is not a registered agency but is close to SYT (Sở Y tế): use its code, "
-        "or register the new one first with `taskreg agency add`.")
+        "or register the new one first with `taskreg agency add`."
+    )
     assert _agencies(empty) == []
 
 
@@ -119,32 +138,41 @@ def test_the_full_name_is_checked_against_the_register_as_a_pair(reg, tmp_path):
 
 # -- agency add --------------------------------------------------------------------------------
 
+
 def test_agency_add_refuses_a_near_duplicate_unless_distinct(reg):
     events = reg.rows("SELECT count(*) FROM events")
     result = reg("agency", "add", "SY-T", "Sở Y-tế", code=1)
     assert result.stderr == (
         "SY-T (Sở Y-tế) is close to the registered agency SYT (Sở Y tế); a near-duplicate would split "
         "reports: if they are one agency, use it (correct its name with `taskreg agency rename`); if it "
-        "really is another agency, add --distinct.\n")
+        "really is another agency, add --distinct.\n"
+    )
     assert reg.rows("SELECT count(*) FROM events") == events
     assert reg.rows("SELECT count(*) FROM agencies") == [(3,)]
     result = reg("agency", "add", "SY-T", "Sở Y-tế", "--distinct")
-    assert result.stderr == ("Registered SY-T: Sở Y-tế.\nRegistered as another agency than SYT (Sở Y tế), "
-                             "as --distinct says; the history records it.\n")
+    assert result.stderr == (
+        "Registered SY-T: Sở Y-tế.\nRegistered as another agency than SYT (Sở Y tế), "
+        "as --distinct says; the history records it.\n"
+    )
     event = json.loads(reg("history", "--format", "json").stdout)[-1]
     assert (event["action"], event["after"]) == (
-        "agency_add", {"code": "SY-T", "name": "Sở Y-tế", "kind": None, "distinct": True})
+        "agency_add",
+        {"code": "SY-T", "name": "Sở Y-tế", "kind": None, "distinct": True},
+    )
     vi = reg("agency", "add", "SYT4", "Sở Y tế.", "--lang", "vi", code=1)
     assert vi.stderr.startswith("SYT4 (Sở Y tế.) gần trùng với đơn vị đã có ")
     assert "thêm --distinct" in vi.stderr
 
 
-@pytest.mark.parametrize("code, name, close", [
-    ("SYT2", "Sở Y tế (cũ)", "SYT (Sở Y tế)"),          # a registered name is its first words
-    ("SYTE", "Sở Y-tế", "SYT (Sở Y tế)"),               # the same letters and digits
-    ("S-Y-T", "Ban Y tế tỉnh", "SYT (Sở Y tế)"),        # the code's letters
-    ("STC2", "Sở Tài", "STC (Sở Tài chính)"),           # the first words of a registered name
-])
+@pytest.mark.parametrize(
+    "code, name, close",
+    [
+        ("SYT2", "Sở Y tế (cũ)", "SYT (Sở Y tế)"),  # a registered name is its first words
+        ("SYTE", "Sở Y-tế", "SYT (Sở Y tế)"),  # the same letters and digits
+        ("S-Y-T", "Ban Y tế tỉnh", "SYT (Sở Y tế)"),  # the code's letters
+        ("STC2", "Sở Tài", "STC (Sở Tài chính)"),  # the first words of a registered name
+    ],
+)
 def test_agency_add_refuses_what_import_refuses(reg, tmp_path, code, name, close):
     rows = _sheet(tmp_path, f"title,agency,assigned_on\nMột,{code},4/1/2021\nHai,{name},4/1/2021\n")
     assert f"is close to {close}" in reg("import", rows, "--create-agencies", code=2).stderr

@@ -6,8 +6,19 @@ import typer
 
 from taskreg.cli import app
 
-READS = {"list", "show", "history", "report", "weekly", "export", "agency list", "config get",
-         "check", "backup", "admin users"}
+READS = {
+    "list",
+    "show",
+    "history",
+    "report",
+    "weekly",
+    "export",
+    "agency list",
+    "config get",
+    "check",
+    "backup",
+    "admin users",
+}
 #: The schema and the server's group roles: not the register's data, so no event.
 SCHEMA = {"db upgrade", "admin init"}
 #: Who may write what in a PostgreSQL register: events tested in test_postgres.py.
@@ -66,8 +77,18 @@ def test_every_command_that_writes_writes_its_event(reg, tmp_path):
 def test_reading_commands_write_nothing(reg, tmp_path):
     reg("add", "Một", "--agency", "SYT", "--assigned", "1/1/2021", "--due", "15/3/2021")
     before = reg.rows("SELECT count(*), (SELECT count(*) FROM tasks) FROM events")
-    for args in (["list"], ["show", "1"], ["history"], ["report"], ["weekly"], ["export"],
-                 ["agency", "list"], ["config", "get"], ["check"], ["backup", tmp_path / "b.db"]):
+    for args in (
+        ["list"],
+        ["show", "1"],
+        ["history"],
+        ["report"],
+        ["weekly"],
+        ["export"],
+        ["agency", "list"],
+        ["config", "get"],
+        ["check"],
+        ["backup", tmp_path / "b.db"],
+    ):
         reg(*args, code=1 if args[0] == "backup" and reg.engine == "postgresql" else 0)
     assert reg.rows("SELECT count(*), (SELECT count(*) FROM tasks) FROM events") == before
 
@@ -77,4 +98,4 @@ def test_no_command_edits_or_deletes_events(reg):
     first = json.loads(reg("history", "--format", "json").stdout)
     reg("edit", "1", "--title", "Một (sửa)")
     reg("agency", "rename", "SYT", "Sở Y tế tỉnh")
-    assert json.loads(reg("history", "--format", "json").stdout)[:len(first)] == first
+    assert json.loads(reg("history", "--format", "json").stdout)[: len(first)] == first

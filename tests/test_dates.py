@@ -10,36 +10,67 @@ from taskreg.errors import BadInput
 TODAY = date(2026, 1, 31)
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("2021-03-31", date(2021, 3, 31)), ("31/3/2021", date(2021, 3, 31)),
-    ("31/03/2021", date(2021, 3, 31)), ("31-3-2021", date(2021, 3, 31)),
-    ("31.3.2021", date(2021, 3, 31)), (" 4/3/2022 ", date(2022, 3, 4)),
-    ("31/3", date(2026, 3, 31)), ("today", TODAY), ("Today", TODAY), ("hôm nay", TODAY),
-    ("yesterday", date(2026, 1, 30)), ("+7d", date(2026, 2, 7)), ("+2w", date(2026, 2, 14)),
-    ("+1m", date(2026, 2, 28)), ("29/02/2024", date(2024, 2, 29)),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("2021-03-31", date(2021, 3, 31)),
+        ("31/3/2021", date(2021, 3, 31)),
+        ("31/03/2021", date(2021, 3, 31)),
+        ("31-3-2021", date(2021, 3, 31)),
+        ("31.3.2021", date(2021, 3, 31)),
+        (" 4/3/2022 ", date(2022, 3, 4)),
+        ("31/3", date(2026, 3, 31)),
+        ("today", TODAY),
+        ("Today", TODAY),
+        ("hôm nay", TODAY),
+        ("yesterday", date(2026, 1, 30)),
+        ("+7d", date(2026, 2, 7)),
+        ("+2w", date(2026, 2, 14)),
+        ("+1m", date(2026, 2, 28)),
+        ("29/02/2024", date(2024, 2, 29)),
+    ],
+)
 def test_dates_typed_every_way(typed, expected):
     assert parse_date(typed, TODAY) == expected
 
 
-@pytest.mark.parametrize("typed, key", [
-    ("31/02/2021", "date_impossible"), ("29/02/2021", "date_impossible"),
-    ("2021-13-01", "date_impossible"), ("0/1/2021", "date_impossible"),
-    ("31/3/21", "date_unreadable"), ("March 3", "date_unreadable"), ("", "date_unreadable"),
-    ("3/31/2021", "date_impossible"), ("2021/03/31", "date_unreadable"), ("+99999y", "date_unreadable"),
-])
+@pytest.mark.parametrize(
+    "typed, key",
+    [
+        ("31/02/2021", "date_impossible"),
+        ("29/02/2021", "date_impossible"),
+        ("2021-13-01", "date_impossible"),
+        ("0/1/2021", "date_impossible"),
+        ("31/3/21", "date_unreadable"),
+        ("March 3", "date_unreadable"),
+        ("", "date_unreadable"),
+        ("3/31/2021", "date_impossible"),
+        ("2021/03/31", "date_unreadable"),
+        ("+99999y", "date_unreadable"),
+    ],
+)
 def test_impossible_or_unreadable_dates_are_errors(typed, key):
     with pytest.raises(BadInput) as caught:
         parse_date(typed, TODAY)
     assert caught.value.key == key
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("12/2026", date(2026, 12, 31)), ("2026-12", date(2026, 12, 31)), ("2/2024", date(2024, 2, 29)),
-    ("Q2/2026", date(2026, 6, 30)), ("2021Q1", date(2021, 3, 31)), ("2021-Q1", date(2021, 3, 31)),
-    ("I/2021", date(2021, 3, 31)), ("IV/2021", date(2021, 12, 31)), ("quý II/2021", date(2021, 6, 30)),
-    ("15/6/2026", date(2026, 6, 15)), ("+1m", date(2026, 2, 28)),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("12/2026", date(2026, 12, 31)),
+        ("2026-12", date(2026, 12, 31)),
+        ("2/2024", date(2024, 2, 29)),
+        ("Q2/2026", date(2026, 6, 30)),
+        ("2021Q1", date(2021, 3, 31)),
+        ("2021-Q1", date(2021, 3, 31)),
+        ("I/2021", date(2021, 3, 31)),
+        ("IV/2021", date(2021, 12, 31)),
+        ("quý II/2021", date(2021, 6, 30)),
+        ("15/6/2026", date(2026, 6, 15)),
+        ("+1m", date(2026, 2, 28)),
+    ],
+)
 def test_deadlines_may_be_a_month_or_quarter_meaning_its_last_day(typed, expected):
     assert parse_deadline(typed, TODAY) == expected
 
@@ -55,10 +86,12 @@ def test_periods_one_at_a_time():
     assert choose_period(TODAY, year="2021").end == date(2021, 12, 31)
     assert choose_period(TODAY, start="1/1/2021", end="15/1/2021").end == date(2021, 1, 15)
     assert choose_period(TODAY) is None
-    for kwargs, key in [({"quarter": "2021Q1", "year": "2021"}, "period_conflict"),
-                        ({"start": "1/1/2021"}, "period_from_to"),
-                        ({"start": "2/1/2021", "end": "1/1/2021"}, "period_backwards"),
-                        ({"quarter": "Q5/2021"}, "quarter_unreadable")]:
+    for kwargs, key in [
+        ({"quarter": "2021Q1", "year": "2021"}, "period_conflict"),
+        ({"start": "1/1/2021"}, "period_from_to"),
+        ({"start": "2/1/2021", "end": "1/1/2021"}, "period_backwards"),
+        ({"quarter": "Q5/2021"}, "quarter_unreadable"),
+    ]:
         with pytest.raises(BadInput) as caught:
             choose_period(TODAY, **kwargs)
         assert caught.value.key == key

@@ -18,15 +18,19 @@ def test_demo_prints_the_q1_2021_report(demo):
     assert lines[0] == (
         "In Q1 2021, UBND tỉnh assigned 1,738 tasks to departments, boards, sectors and localities. "
         "As of 2021-03-31: 506 completed on time, 123 completed late, 41 open past their deadline, "
-        "1,068 open within their deadline.")
-    assert lines[1] == ("Completion rate: 93.88% (of tasks due: completed + open past deadline); "
-                        "on-time rate: 80.45% (of tasks completed).")
+        "1,068 open within their deadline."
+    )
+    assert lines[1] == (
+        "Completion rate: 93.88% (of tasks due: completed + open past deadline); "
+        "on-time rate: 80.45% (of tasks completed)."
+    )
     assert lines[-5:] == [
         "Try next:",
         f"  taskreg --db {path} report --quarter I/2021 --by agency",
         f"  taskreg --db {path} list --status overdue --as-of 31/3/2021",
         f"  taskreg --db {path} weekly --as-of 31/3/2021 --lang vi",
-        f"  taskreg --db {path} show 1"]
+        f"  taskreg --db {path} show 1",
+    ]
     assert "Built the demo register" in result.stderr
 
 
@@ -36,25 +40,38 @@ def test_demo_report_in_vietnamese_reads_like_the_published_one(demo):
     assert text.splitlines()[0] == (
         "Quý I/2021, UBND tỉnh đã giao 1.738 nhiệm vụ cho các sở, ban, ngành, địa phương thực hiện. "
         "Đến ngày 31/3/2021 có: 506 nhiệm vụ hoàn thành đúng hạn, 123 nhiệm vụ hoàn thành quá hạn, "
-        "41 nhiệm vụ chưa hoàn thành quá hạn, 1.068 nhiệm vụ chưa hoàn thành còn trong hạn.")
-    assert text.splitlines()[1].startswith("Tỷ lệ hoàn thành: 93,88% (trên số nhiệm vụ đến hạn); "
-                                           "tỷ lệ hoàn thành đúng hạn: 80,45%")
+        "41 nhiệm vụ chưa hoàn thành quá hạn, 1.068 nhiệm vụ chưa hoàn thành còn trong hạn."
+    )
+    assert text.splitlines()[1].startswith(
+        "Tỷ lệ hoàn thành: 93,88% (trên số nhiệm vụ đến hạn); tỷ lệ hoàn thành đúng hạn: 80,45%"
+    )
 
 
 def test_demo_figures_hold_per_agency_and_in_list(demo):
     tr, path, _ = demo
-    out = json.loads(tr("--db", path, "report", "--quarter", "2021Q1", "--by", "agency",
-                        "--format", "json").stdout)
-    assert (out["total"], out["on_time"], out["late"], out["overdue"], out["in_progress"]) == (
-        1738, 506, 123, 41, 1068)
+    out = json.loads(tr("--db", path, "report", "--quarter", "2021Q1", "--by", "agency", "--format", "json").stdout)
+    assert (out["total"], out["on_time"], out["late"], out["overdue"], out["in_progress"]) == (1738, 506, 123, 41, 1068)
     assert out["check"] and all(r["check"] for r in out["rows"])
     assert sum(r["total"] for r in out["rows"]) == 1738
     assert len(out["rows"]) >= 35
     rates = [r["rates"]["completion"] for r in out["rows"]]
     known = [r for r in rates if r is not None]
-    assert known == sorted(known) and rates[:len(known)] == known
-    overdue = json.loads(tr("--db", path, "list", "--status", "overdue", "--as-of", "31/3/2021",
-                            "--quarter", "I/2021", "--format", "json").stdout)
+    assert known == sorted(known) and rates[: len(known)] == known
+    overdue = json.loads(
+        tr(
+            "--db",
+            path,
+            "list",
+            "--status",
+            "overdue",
+            "--as-of",
+            "31/3/2021",
+            "--quarter",
+            "I/2021",
+            "--format",
+            "json",
+        ).stdout
+    )
     assert len(overdue) == 41
 
 
@@ -104,14 +121,17 @@ def test_the_demo_as_a_flat_csv_imports_into_an_empty_register_with_the_same_fig
     tr("--db", path, "export", "--all", "-o", flat, env=today)
     empty = tmp_path / "empty.db"
     assert tr("--db", empty, "import", flat, "--create-agencies", env=today).stdout == (
-        f"Imported 1,783 of 1,783 rows from {flat} (0 already in the register, 43 agencies created).\n")
+        f"Imported 1,783 of 1,783 rows from {flat} (0 already in the register, 43 agencies created).\n"
+    )
     report = ["report", "--quarter", "I/2021", "--by", "agency", "--format", "json"]
     before = json.loads(tr("--db", path, *report, env=today).stdout)
     after = json.loads(tr("--db", empty, *report, env=today).stdout)
-    assert {k: after[k] for k in ("total", "on_time", "late", "overdue", "in_progress", "cancelled")} == \
-           {k: before[k] for k in ("total", "on_time", "late", "overdue", "in_progress", "cancelled")}
-    assert [(r["agency"], r["total"], r["overdue"]) for r in after["rows"]] == \
-           [(r["agency"], r["total"], r["overdue"]) for r in before["rows"]]
+    assert {k: after[k] for k in ("total", "on_time", "late", "overdue", "in_progress", "cancelled")} == {
+        k: before[k] for k in ("total", "on_time", "late", "overdue", "in_progress", "cancelled")
+    }
+    assert [(r["agency"], r["total"], r["overdue"]) for r in after["rows"]] == [
+        (r["agency"], r["total"], r["overdue"]) for r in before["rows"]
+    ]
 
 
 def test_the_demo_records_each_event_on_the_day_it_claims_so_nothing_is_a_correction(demo):

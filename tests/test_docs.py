@@ -30,9 +30,26 @@ COMMANDS = list(_commands())
 
 def test_the_command_list_is_what_the_spec_names():
     names = {" ".join(c) for c in COMMANDS}
-    assert {"init", "config get", "config set", "agency add", "agency list", "agency rename",
-            "add", "done", "reopen", "extend", "cancel", "edit", "list", "show", "history",
-            "report", "weekly", "demo"} <= names
+    assert {
+        "init",
+        "config get",
+        "config set",
+        "agency add",
+        "agency list",
+        "agency rename",
+        "add",
+        "done",
+        "reopen",
+        "extend",
+        "cancel",
+        "edit",
+        "list",
+        "show",
+        "history",
+        "report",
+        "weekly",
+        "demo",
+    } <= names
 
 
 @pytest.mark.sqlite_only  # help reads no register
@@ -45,17 +62,24 @@ def test_every_command_has_help_and_is_in_the_readme(tr, command):
 
 def test_readme_states_the_two_commands():
     assert "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/taskreg demo" in README
-    assert "<!-- test-command -->\n```sh\npython3 -m venv .venv && .venv/bin/pip install '.[test]'" \
-           " && .venv/bin/python -m pytest\n```" in README
+    assert (
+        "<!-- test-command -->\n```sh\npython3 -m venv .venv && .venv/bin/pip install '.[test]'"
+        " && .venv/bin/python -m pytest\n```" in README
+    )
 
 
 def test_the_quickstart_runs_as_written_on_any_day(tmp_path):
     """The README's quickstart, run by bash on a fresh register, with the real clock."""
     block = README.split("## Quickstart", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
-    script = "set -euo pipefail\ntaskreg() { \"$PYTHON\" -m taskreg \"$@\"; }\n" + block
+    script = 'set -euo pipefail\ntaskreg() { "$PYTHON" -m taskreg "$@"; }\n' + block
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TASKREG_", "LC_", "LANGUAGE"))}
-    env.update(HOME=str(tmp_path), PYTHON=sys.executable, COLUMNS="100", LANG="C.UTF-8",
-               PYTHONPATH=str(Path(__file__).parent.parent))
+    env.update(
+        HOME=str(tmp_path),
+        PYTHON=sys.executable,
+        COLUMNS="100",
+        LANG="C.UTF-8",
+        PYTHONPATH=str(Path(__file__).parent.parent),
+    )
     result = subprocess.run(["bash", "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     from datetime import date, timedelta
@@ -78,6 +102,44 @@ def test_every_command_module_can_be_imported_first():
 
     for module in pkgutil.iter_modules(taskreg.commands.__path__):
         name = f"taskreg.commands.{module.name}"
-        result = subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True,
-                                text=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+        result = subprocess.run(
+            [sys.executable, "-c", f"import {name}"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+        )
         assert result.returncode == 0, (name, result.stderr)
+
+
+def test_only_the_storage_package_names_a_database_driver():
+    """No sqlite3, sqlite_utils or psycopg outside taskreg/storage/ (README "Design")."""
+    root = Path(__file__).parent.parent / "taskreg"
+    pattern = re.compile(r"^\s*(import|from)\s+(sqlite3|sqlite_utils|psycopg|yoyo)\b", re.M)
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if "storage" not in path.relative_to(root).parts and pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+    assert pattern.search((root / "storage" / "sqlite.py").read_text(encoding="utf-8"))  # the check can fail
+
+
+def test_a_file_register_never_imports_the_postgresql_driver(tmp_path):
+    """psycopg is imported for a postgresql:// register only, and yoyo by `db upgrade` alone."""
+    script = (
+        "import sys\n"
+        "from taskreg.cli import app\n"
+        "for args in (['init'], ['add', 'x', '--agency', 'A'], ['list'], ['report'], ['db', 'upgrade']):\n"
+        "    try:\n"
+        "        app(['--db', sys.argv[1], *args])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('psycopg', 'yoyo')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "reg.db")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent), "TASKREG_TODAY": "2021-03-31"},
+    )
+    assert result.stdout.splitlines()[-1] == "[]", result.stderr

@@ -6,16 +6,19 @@ import pytest
 from openpyxl import Workbook
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["add", "x", "--agency", "@SYT"], 2, "No agency '@SYT' in the register"),
-    (["add", "x", "--agency", "SYT", "--due", "@x"], 2, "'@x' is not a date taskreg reads"),
-    (["report", "--year", "0000"], 2, "'0000' is outside the years a register holds (1900–2199)."),
-    (["add", "x", "--agency", "SYT", "--due", "12/9999"], 2, "outside the years a register holds"),
-    (["weekly", "--as-of", "9999-12-31"], 2, "outside the years a register holds"),
-    (["list", "--due-within", "4000000"], 2, "--due-within 4000000 is too large."),
-    (["show", "99999999999999999999"], 1, "There is no task 99999999999999999999."),
-    (["done", "99999999999999999999"], 1, "There is no task 99999999999999999999."),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["add", "x", "--agency", "@SYT"], 2, "No agency '@SYT' in the register"),
+        (["add", "x", "--agency", "SYT", "--due", "@x"], 2, "'@x' is not a date taskreg reads"),
+        (["report", "--year", "0000"], 2, "'0000' is outside the years a register holds (1900–2199)."),
+        (["add", "x", "--agency", "SYT", "--due", "12/9999"], 2, "outside the years a register holds"),
+        (["weekly", "--as-of", "9999-12-31"], 2, "outside the years a register holds"),
+        (["list", "--due-within", "4000000"], 2, "--due-within 4000000 is too large."),
+        (["show", "99999999999999999999"], 1, "There is no task 99999999999999999999."),
+        (["done", "99999999999999999999"], 1, "There is no task 99999999999999999999."),
+    ],
+)
 def test_odd_input_is_one_sentence_and_writes_nothing(reg, args, code, message):
     before = reg.rows("SELECT count(*) FROM events")
     result = reg(*args, code=code)
@@ -37,8 +40,9 @@ def test_import_of_broken_or_odd_files(reg, tmp_path):
     rows.write_text("title,agency,assigned_on\nx,SYT,4/1/2021\n", encoding="utf-8")
     assert reg("import", rows, "--format", "xlsx", code=2).stderr.startswith(f"Cannot read {rows}")
     numbers = tmp_path / "numbers.json"
-    numbers.write_text(json.dumps([{"title": 12345, "agency": "SYT", "assigned_on": "2021-01-04",
-                                    "source": 863}]), encoding="utf-8")
+    numbers.write_text(
+        json.dumps([{"title": 12345, "agency": "SYT", "assigned_on": "2021-01-04", "source": 863}]), encoding="utf-8"
+    )
     reg("import", numbers)
     task = json.loads(reg("show", "1", "--format", "json").stdout)
     assert (task["title"], task["source"]) == ("12345", "863")
@@ -54,8 +58,10 @@ def test_created_agencies_never_nearly_duplicate_registered_ones(reg, tmp_path):
 
 
 def test_a_json_directory_naming_a_known_agency_under_another_code_maps_to_it(reg, tmp_path):
-    data = {"agencies": [{"code": "SYTE", "name": "Sở Y Tế", "kind": None}],
-            "tasks": [{"title": "x", "agency": "SYTE", "assigned_on": "2021-01-04"}]}
+    data = {
+        "agencies": [{"code": "SYTE", "name": "Sở Y Tế", "kind": None}],
+        "tasks": [{"title": "x", "agency": "SYTE", "assigned_on": "2021-01-04"}],
+    }
     path = tmp_path / "x.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     reg("import", path, "--create-agencies")
@@ -86,8 +92,12 @@ def test_list_does_not_show_a_completion_after_the_as_of_date(reg):
 
 def test_a_title_with_newlines_keeps_the_weekly_layout(reg, tmp_path):
     rows = tmp_path / "rows.json"
-    rows.write_text(json.dumps([{"title": "Dòng một\nDòng hai", "agency": "SYT",
-                                 "assigned_on": "2021-03-29", "due_on": "2021-04-02"}]), encoding="utf-8")
+    rows.write_text(
+        json.dumps(
+            [{"title": "Dòng một\nDòng hai", "agency": "SYT", "assigned_on": "2021-03-29", "due_on": "2021-04-02"}]
+        ),
+        encoding="utf-8",
+    )
     reg("import", rows)
     assert "  #1 Dòng một⏎Dòng hai — SYT, due 2021-04-02\n" in reg("weekly").stdout  # SPEC §8: a mark
 
@@ -105,11 +115,14 @@ def test_english_counts_agree_with_their_nouns(reg, tmp_path):
     assert "đã giao 2 nhiệm vụ" in reg("report", "--quarter", "Q1/2021", "--lang", "vi").stdout
 
 
-@pytest.mark.parametrize("args, message", [
-    (["add", "Việc"], "Missing option '--agency'. See `taskreg add --help`."),
-    (["done", "1", "--bogus"], "No such option: --bogus. See `taskreg done --help`."),
-    (["nosuch"], "No such command 'nosuch'. See `taskreg --help`."),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["add", "Việc"], "Missing option '--agency'. See `taskreg add --help`."),
+        (["done", "1", "--bogus"], "No such option: --bogus. See `taskreg done --help`."),
+        (["nosuch"], "No such command 'nosuch'. See `taskreg --help`."),
+    ],
+)
 def test_a_usage_mistake_is_one_sentence_too(reg, args, message):
     before = reg.rows("SELECT count(*) FROM events")
     assert reg(*args, code=2).stderr == message + "\n"
@@ -124,12 +137,17 @@ def test_a_usage_mistake_in_vietnamese(reg):
 def test_import_cells_of_odd_shapes_are_row_errors_and_nothing_is_written(tr, tmp_path):
     """Numbers where dates belong, lists where text belongs, events taskreg never wrote."""
     odd = tmp_path / "odd.json"
-    odd.write_text(json.dumps([
-        {"title": "a", "agency": "SYT", "assigned_on": 20210301},
-        {"title": "b", "agency": "SYT", "assigned_on": "1/3/2021", "deadlines": [1, 2]},
-        {"title": "c", "agency": "SYT", "assigned_on": "1/3/2021", "history": [{"action": "x", "at": 5}]},
-        {"title": "d", "agency": "SYT", "assigned_on": 150000},
-    ]), encoding="utf-8")
+    odd.write_text(
+        json.dumps(
+            [
+                {"title": "a", "agency": "SYT", "assigned_on": 20210301},
+                {"title": "b", "agency": "SYT", "assigned_on": "1/3/2021", "deadlines": [1, 2]},
+                {"title": "c", "agency": "SYT", "assigned_on": "1/3/2021", "history": [{"action": "x", "at": 5}]},
+                {"title": "d", "agency": "SYT", "assigned_on": 150000},
+            ]
+        ),
+        encoding="utf-8",
+    )
     result = tr("--db", tmp_path / "new.db", "import", odd, "--create-agencies", code=2)
     assert result.stderr.splitlines() == [
         "Row 1, assigned_on: '20210301' is outside the years a register holds (1900–2199).",
@@ -137,11 +155,11 @@ def test_import_cells_of_odd_shapes_are_row_errors_and_nothing_is_written(tr, tm
         "Row 2, deadlines[1]: not an object as taskreg writes one.",
         "Row 3, history[0].action: 'x' is not an action of a task's history: use one of add, done, "
         "reopen, extend, cancel, edit.",
-        "Row 3, history[0].at: '5' is not an ISO timestamp (2021-03-31T09:00:00+07:00) in the years "
-        "1900–2199.",
+        "Row 3, history[0].at: '5' is not an ISO timestamp (2021-03-31T09:00:00+07:00) in the years 1900–2199.",
         "Row 3, history[0].actor: who made the change must be a name of 1 to 200 characters.",
         "Row 4, assigned_on: '2310-09-07' is outside the years a register holds (1900–2199).",
-        "Nothing was imported: 7 problems in the file; correct them and import again."]
+        "Nothing was imported: 7 problems in the file; correct them and import again.",
+    ]
     assert list(tmp_path.iterdir()) == [odd]  # not even a new register
     sheet = tmp_path / "so.xlsx"
     book = Workbook()
@@ -149,16 +167,24 @@ def test_import_cells_of_odd_shapes_are_row_errors_and_nothing_is_written(tr, tm
     book.active.append(["Việc", "SYT", 20260301])  # a date typed as a number, no separators
     book.save(sheet)
     result = tr("--db", tmp_path / "new.db", "import", sheet, "--create-agencies", code=2)
-    assert result.stderr.splitlines()[0] == \
-        "Row 2, Ngày giao: '20260301' is outside the years a register holds (1900–2199)."
+    assert (
+        result.stderr.splitlines()[0]
+        == "Row 2, Ngày giao: '20260301' is outside the years a register holds (1900–2199)."
+    )
     assert not (tmp_path / "new.db").exists()
 
 
-@pytest.mark.parametrize("args, message", [
-    (["extend", "1", "--due", "30/6/2021", "--reason", ""], 'Extending a deadline needs a reason: give --reason "…".'),
-    (["cancel", "1", "--reason", "  "], 'Cancelling a task needs a reason: give --reason "…".'),
-    (["reopen", "2", "--reason", ""], 'Reopening a task needs a reason: give --reason "…".'),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["extend", "1", "--due", "30/6/2021", "--reason", ""],
+            'Extending a deadline needs a reason: give --reason "…".',
+        ),
+        (["cancel", "1", "--reason", "  "], 'Cancelling a task needs a reason: give --reason "…".'),
+        (["reopen", "2", "--reason", ""], 'Reopening a task needs a reason: give --reason "…".'),
+    ],
+)
 def test_an_empty_reason_is_asked_for_in_a_sentence(reg, args, message):
     reg("add", "Một", "--agency", "SYT", "--assigned", "4/1/2021", "--due", "31/3/2021")
     reg("add", "Hai", "--agency", "SYT", "--assigned", "4/1/2021")
@@ -168,20 +194,33 @@ def test_an_empty_reason_is_asked_for_in_a_sentence(reg, args, message):
     assert reg.rows("SELECT count(*) FROM events") == before
 
 
-@pytest.mark.parametrize("args, message", [
-    (["report", "--quarter", "Q5/2021"], "'Q5/2021' không phải quý: ghi như 2021Q1, Q1/2021 hoặc I/2021."),
-    (["history", "--since", "xx"], "'xx' không phải ngày hợp lệ: ghi ngày trước, ví dụ 31/3/2021, 2021-03-31, "
-                                   "today hoặc +7d."),
-    (["config", "set", "lang", "fr"], "'fr' không hợp lệ cho lang: dùng một trong vi, en."),
-    (["done", "5"], "Không có nhiệm vụ số 5."),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["report", "--quarter", "Q5/2021"], "'Q5/2021' không phải quý: ghi như 2021Q1, Q1/2021 hoặc I/2021."),
+        (
+            ["history", "--since", "xx"],
+            "'xx' không phải ngày hợp lệ: ghi ngày trước, ví dụ 31/3/2021, 2021-03-31, today hoặc +7d.",
+        ),
+        (["config", "set", "lang", "fr"], "'fr' không hợp lệ cho lang: dùng một trong vi, en."),
+        (["done", "5"], "Không có nhiệm vụ số 5."),
+    ],
+)
 def test_errors_follow_the_registers_language_even_before_it_is_opened(reg, args, message):
     reg("config", "set", "lang", "vi")
     assert reg(*args, code=2 if args[0] != "done" else 1).stderr == message + "\n"
 
 
-@pytest.mark.parametrize("args", [["done", "5"], ["reopen", "5", "--reason", "x"], ["cancel", "5", "--reason", "x"],
-                                  ["extend", "5", "--due", "1/5/2021", "--reason", "x"], ["edit", "5", "--note", "x"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["done", "5"],
+        ["reopen", "5", "--reason", "x"],
+        ["cancel", "5", "--reason", "x"],
+        ["extend", "5", "--due", "1/5/2021", "--reason", "x"],
+        ["edit", "5", "--note", "x"],
+    ],
+)
 def test_every_command_takes_lang(reg, args):
     assert reg(*args, "--lang", "vi", code=1).stderr == "Không có nhiệm vụ số 5.\n"
     assert reg(*args, "--lang", "en", code=1).stderr == "There is no task 5.\n"

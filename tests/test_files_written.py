@@ -67,6 +67,7 @@ def _sqlite_file(path):
 
 # -- the register itself, however it is named ---------------------------------------------------
 
+
 def _spellings(reg, tmp_path, monkeypatch, how):
     """The register's own path, as a user might type it."""
     if how == "same path":
@@ -89,10 +90,10 @@ def _spellings(reg, tmp_path, monkeypatch, how):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("how", ["same path", "dot slash", "relative from another folder", "symlink",
-                                 "hard link"])
+@pytest.mark.parametrize("how", ["same path", "dot slash", "relative from another folder", "symlink", "hard link"])
 def test_export_onto_the_register_itself_is_refused_and_the_register_is_untouched(
-        filled, tmp_path, monkeypatch, how, fmt):
+    filled, tmp_path, monkeypatch, how, fmt
+):
     before = filled.path.read_bytes()
     out = _spellings(filled, tmp_path, monkeypatch, how)
     result = filled("export", "--format", fmt, "-o", out, code=1)
@@ -145,13 +146,15 @@ def test_the_live_wal_and_shm_of_an_open_register_are_left_alone(filled, tmp_pat
 
 # -- other files -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_another_sqlite_database_is_refused_and_untouched(filled, tmp_path, fmt):
     other = tmp_path / "ngan-sach.db"
     before = _sqlite_file(other)
     result = filled("export", "--format", fmt, "-o", other, code=1)
     assert _one_sentence(result) == (
-        f"{other} is an SQLite database, which taskreg never overwrites: choose another file for -o.")
+        f"{other} is an SQLite database, which taskreg never overwrites: choose another file for -o."
+    )
     assert other.read_bytes() == before
     assert _leftovers(tmp_path) == []
 
@@ -192,11 +195,14 @@ def test_a_symlink_to_a_text_file_is_written_through(filled, tmp_path, umask):
 
 # -- a failed export leaves the old file as it was -------------------------------------------------
 
+
 def _failing(original, exc):
     """A writer that writes everything it was asked to, then fails (the disk filled up, ^C)."""
+
     def writer(*args, **kwargs):
         original(*args, **kwargs)
         raise exc
+
     return writer
 
 
@@ -204,8 +210,9 @@ def _break_writer(monkeypatch, fmt, exc):
     if fmt == "csv":
         monkeypatch.setattr(taskreg.render, "write_tasks_csv", _failing(taskreg.render.write_tasks_csv, exc))
     elif fmt == "json":
-        monkeypatch.setattr(taskreg.commands.transfer, "_export_json",
-                            _failing(taskreg.commands.transfer._export_json, exc))
+        monkeypatch.setattr(
+            taskreg.commands.transfer, "_export_json", _failing(taskreg.commands.transfer._export_json, exc)
+        )
     else:
         monkeypatch.setattr(taskreg.xlsx, "write_xlsx", _failing(taskreg.xlsx.write_xlsx, exc))
 
@@ -259,6 +266,7 @@ def test_a_missing_folder_is_refused_before_any_work(filled, tmp_path, monkeypat
 
 
 # -- who may read it -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("mask", [0o022, 0o077, 0o000], ids=lambda m: f"umask-{m:03o}")

@@ -17,9 +17,11 @@ from pathlib import Path
 
 import pytest
 
-VALUES = [json.loads(line) for line in
-          (Path(__file__).parent / "hostile" / "values.jsonl").read_text(encoding="utf-8").splitlines()
-          if line.strip()]
+VALUES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "hostile" / "values.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
 CASES = [pytest.param(v["text"] * v.get("repeat", 1), id=v["name"]) for v in VALUES]
 
 #: What must never reach a reader's terminal raw: C0 controls but the newline, DEL, C1
@@ -33,15 +35,14 @@ def _run(reg, *args, env=None):
     """A command, which may succeed or fail but never crash; a failure changes nothing."""
     before = reg.tables()
     result = reg.runner.invoke(_app(), [str(a) for a in args], env={**reg.env, **(env or {})})
-    assert result.exception is None or isinstance(result.exception, SystemExit), (
-        args, repr(result.exception))
+    assert result.exception is None or isinstance(result.exception, SystemExit), (args, repr(result.exception))
     assert result.exit_code in (0, 1, 2), (args, result.exit_code)
     assert "Traceback" not in result.stderr, (args, result.stderr)
     for stream in (result.stdout, result.stderr):
         if (env or {}).get("TTY_COMPATIBLE") == "1":
             stream = RICH_STYLE.sub("", stream)  # rich's own bold and colour, not user text
         found = RAW.search(stream)
-        assert found is None, (args, repr(stream[max(0, found.start() - 20):found.end() + 20]))
+        assert found is None, (args, repr(stream[max(0, found.start() - 20) : found.end() + 20]))
     if result.exit_code:
         assert reg.tables() == before, (args, "a failed command changed the register")
     return result
@@ -55,17 +56,24 @@ def _app():
 
 def _people_facing(reg, env=None):
     """Everything a person reads off a register holding hostile text."""
-    for args in (["list", "--all"], ["list", "--all", "--lang", "vi"], ["history"],
-                 ["agency", "list"], ["weekly"], ["weekly", "--lang", "vi"],
-                 ["report", "--by", "agency"], ["show", "1"], ["check"]):
+    for args in (
+        ["list", "--all"],
+        ["list", "--all", "--lang", "vi"],
+        ["history"],
+        ["agency", "list"],
+        ["weekly"],
+        ["weekly", "--lang", "vi"],
+        ["report", "--by", "agency"],
+        ["show", "1"],
+        ["check"],
+    ):
         _run(reg, *args, env=env)
     _run(reg, "list", "--all", env={**(env or {}), "TTY_COMPATIBLE": "1"})
 
 
 @pytest.mark.parametrize("text", CASES)
 def test_hostile_text_in_every_field_of_a_task(reg, text):
-    result = _run(reg, "add", text, "--agency", "SYT", "--note", text, "--source", text,
-                  "--assigned-by", text)
+    result = _run(reg, "add", text, "--agency", "SYT", "--note", text, "--source", text, "--assigned-by", text)
     if result.exit_code:
         return  # refused as bad input, and nothing was written (checked in _run)
     task = result.stdout.strip()
@@ -96,9 +104,11 @@ def test_hostile_text_as_agency_org_and_actor(reg, text):
 
 @pytest.mark.parametrize("text", CASES)
 def test_hostile_cells_in_every_import_format(reg, tmp_path, text):
-    rows = [["title", "agency", "assigned_on", "note", "source"],
-            [text, "SYT", "4/1/2021", text, text],
-            ["Bình thường", text, "5/1/2021", "", ""]]
+    rows = [
+        ["title", "agency", "assigned_on", "note", "source"],
+        [text, "SYT", "4/1/2021", text, text],
+        ["Bình thường", text, "5/1/2021", "", ""],
+    ]
     as_csv = tmp_path / "hostile.csv"
     # Written by hand, every cell quoted: Python 3.10's csv module cannot write a NUL.
     with open(as_csv, "w", encoding="utf-8", newline="", errors="surrogateescape") as f:
@@ -122,18 +132,22 @@ def test_exports_keep_text_exact_and_never_hand_over_a_formula(reg, tmp_path, te
     with open(out, encoding="utf-8", newline="") as f:
         cells = [cell for row in csv.reader(f) for cell in row]
     assert not any(c.startswith(FORMULA_START[:4]) for c in cells), cells
-    for command in (["list", "--all", "--format", "csv"], ["agency", "list", "--format", "csv"],
-                    ["report", "--by", "agency", "--format", "csv"]):
+    for command in (
+        ["list", "--all", "--format", "csv"],
+        ["agency", "list", "--format", "csv"],
+        ["report", "--by", "agency", "--format", "csv"],
+    ):
         body = reg(*command).stdout
-        assert not any(c.startswith(FORMULA_START[:4]) for row in csv.reader(io.StringIO(body))
-                       for c in row), (command, body)
+        assert not any(c.startswith(FORMULA_START[:4]) for row in csv.reader(io.StringIO(body)) for c in row), (
+            command,
+            body,
+        )
     book = tmp_path / "e.xlsx"
     _run(reg, "export", "--format", "xlsx", "-o", book)
     from openpyxl import load_workbook
 
     wb = load_workbook(book)
-    assert not [c.coordinate for ws in wb.worksheets for row in ws.iter_rows() for c in row
-                if c.data_type == "f"]
+    assert not [c.coordinate for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
     # and taskreg reads its own files back exactly
     for exported in (out, book, tmp_path / "e.json"):
         if exported.suffix == ".json":

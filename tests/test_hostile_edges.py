@@ -44,8 +44,9 @@ def _run(*args, env=None, timeout=60, **kwargs):
     """`python -m taskreg ARGS` in a process of its own; bytes arguments go as they are."""
     args = [a if isinstance(a, bytes) else str(a) for a in args]
     kwargs.setdefault("stdout", subprocess.PIPE)
-    return subprocess.run([sys.executable, "-m", "taskreg", *args], env=env or _env(),
-                          stderr=subprocess.PIPE, timeout=timeout, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "taskreg", *args], env=env or _env(), stderr=subprocess.PIPE, timeout=timeout, **kwargs
+    )
 
 
 def _one_sentence(stderr: bytes) -> str:
@@ -73,11 +74,15 @@ def _dump(path):
 
 # -- finding 3: bytes that are not UTF-8, NUL, ids beyond SQLite's -------------------------
 
+
 def test_an_argument_that_is_not_utf8_creates_no_register(tmp_path):
     """`taskreg --db n.db init --org $'O\\xff'`: a traceback, and an empty n.db left behind."""
     new = tmp_path / "n.db"
-    for args in (["init", "--org", b"O\xff"], ["agency", "add", "SYT", b"S\xf4 Y t\xea"],
-                 ["config", "set", "org", b"UBND t\xecnh"]):
+    for args in (
+        ["init", "--org", b"O\xff"],
+        ["agency", "add", "SYT", b"S\xf4 Y t\xea"],
+        ["config", "set", "org", b"UBND t\xecnh"],
+    ):
         result = _run("--db", new, *args)
         assert result.returncode == 2, args
         message = _one_sentence(result.stderr)
@@ -85,25 +90,29 @@ def test_an_argument_that_is_not_utf8_creates_no_register(tmp_path):
         assert list(tmp_path.iterdir()) == []  # nothing opened, nothing created
     assert _one_sentence(_run("--db", new, "init", "--org", b"O\xff").stderr) == (
         "Argument 5 of the command line (after --org) is not UTF-8 text ('O\\xff'); "
-        "type it again in UTF-8, nothing was changed.")
+        "type it again in UTF-8, nothing was changed."
+    )
 
 
-@pytest.mark.parametrize("args, named", [
-    (["add", b"Vi\xe1\xbb", "--agency", "SYT"], "Argument 4 of the command line"),
-    (["add", "x", "--agency", "SYT", "--note", b"\xff\x1b[2J"], "Argument 8 of the command line (after --note)"),
-    (["add", "x", "--agency", "SYT", b"--source=\xc3"], "Argument 7 of the command line"),
-    (["add", "x", "--agency", "SYT", "--assigned-by", b"\xff"], "(after --assigned-by)"),
-    (["agency", "add", "SYS", b"S\xf4 X\xe2y d\xf9ng"], "Argument 6 of the command line"),
-    (["agency", "rename", "SYT", b"\xff"], "Argument 6 of the command line"),
-    (["config", "set", "org", b"\xff"], "Argument 6 of the command line"),
-    (["done", "1", "--result", b"\xff"], "(after --result)"),
-    (["cancel", "1", "--reason", b"\xff"], "(after --reason)"),
-    (["extend", "1", "--due", "30/6/2021", "--reason", b"\xff"], "(after --reason)"),
-    (["edit", "1", "--title", b"\xff"], "(after --title)"),
-    (["list", "--search", b"\xff"], "(after --search)"),
-    (["history", "--actor", b"\xff"], "(after --actor)"),
-    (["import", b"b\xe1o-c\xe1o.csv"], "Argument 4 of the command line"),
-])
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (["add", b"Vi\xe1\xbb", "--agency", "SYT"], "Argument 4 of the command line"),
+        (["add", "x", "--agency", "SYT", "--note", b"\xff\x1b[2J"], "Argument 8 of the command line (after --note)"),
+        (["add", "x", "--agency", "SYT", b"--source=\xc3"], "Argument 7 of the command line"),
+        (["add", "x", "--agency", "SYT", "--assigned-by", b"\xff"], "(after --assigned-by)"),
+        (["agency", "add", "SYS", b"S\xf4 X\xe2y d\xf9ng"], "Argument 6 of the command line"),
+        (["agency", "rename", "SYT", b"\xff"], "Argument 6 of the command line"),
+        (["config", "set", "org", b"\xff"], "Argument 6 of the command line"),
+        (["done", "1", "--result", b"\xff"], "(after --result)"),
+        (["cancel", "1", "--reason", b"\xff"], "(after --reason)"),
+        (["extend", "1", "--due", "30/6/2021", "--reason", b"\xff"], "(after --reason)"),
+        (["edit", "1", "--title", b"\xff"], "(after --title)"),
+        (["list", "--search", b"\xff"], "(after --search)"),
+        (["history", "--actor", b"\xff"], "(after --actor)"),
+        (["import", b"b\xe1o-c\xe1o.csv"], "Argument 4 of the command line"),
+    ],
+)
 def test_an_argument_that_is_not_utf8_is_bad_input_and_changes_nothing(reg, args, named):
     """$'\\xff' as a title, note, source, result, reason, agency name, search term or
     `history --actor` printed a traceback."""
@@ -123,7 +132,8 @@ def test_the_sentence_follows_the_language_typed(reg):
     assert result.returncode == 2
     assert _one_sentence(result.stderr) == (
         "Tham số thứ 4 của dòng lệnh không phải văn bản UTF-8 ('\\xff'); đề nghị nhập lại bằng UTF-8, "
-        "chưa có gì thay đổi.")
+        "chưa có gì thay đổi."
+    )
 
 
 @pytest.mark.parametrize("variable", ["TASKREG_USER", "TASKREG_DB", "TASKREG_TODAY", "TASKREG_LANG"])
@@ -149,25 +159,32 @@ def test_nul_in_an_argument_is_bad_input(tr, tmp_path):
 def test_ids_beyond_what_sqlite_holds_are_one_sentence(reg):
     """`history --task 99999999999999999999` was an OverflowError traceback."""
     huge = "99999999999999999999"
-    for task in (huge, "-" + huge, str(2 ** 63), str(-2 ** 63 - 1)):
+    for task in (huge, "-" + huge, str(2**63), str(-(2**63) - 1)):
         result = reg("history", f"--task={task}")
         assert result.stdout == "No events match.\n" and result.stderr == ""
         assert reg("history", f"--task={task}", "--format", "json").stdout == "[]\n"
-    for args in (["show", huge], ["done", huge], ["edit", huge, "--title", "x"],
-                 ["reopen", huge, "--reason", "x"], ["cancel", huge, "--reason", "x"],
-                 ["extend", huge, "--due", "30/6/2021", "--reason", "x"]):
+    for args in (
+        ["show", huge],
+        ["done", huge],
+        ["edit", huge, "--title", "x"],
+        ["reopen", huge, "--reason", "x"],
+        ["cancel", huge, "--reason", "x"],
+        ["extend", huge, "--due", "30/6/2021", "--reason", "x"],
+    ):
         assert reg(*args, code=1).stderr == f"There is no task {huge}.\n"
 
 
 # -- finding 3: a full disk, and SQLite's other failures ---------------------------------------
+
 
 @pytest.fixture
 def small_disk():
     """A real 2 MiB file system (tmpfs), to fill up; skipped where it cannot be mounted."""
     folder = Path(tempfile.mkdtemp(prefix="taskreg-disk-"))
     try:
-        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0755", "tmpfs", str(folder)],
-                                 capture_output=True)
+        mounted = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0755", "tmpfs", str(folder)], capture_output=True
+        )
     except FileNotFoundError:
         mounted = None
     if mounted is None or mounted.returncode:
@@ -206,7 +223,7 @@ def _rows(path, n, width=120):
 
 
 def test_a_full_disk_is_one_sentence_and_the_register_stays_whole(small_disk, tmp_path, tr, env):
-    """"database or disk is full" during import, add, init or any write: it was a traceback."""
+    """ "database or disk is full" during import, add, init or any write: it was a traceback."""
     register = small_disk / "reg.db"
     tr = type(tr)(register, {**env, "TASKREG_DB": str(register)})  # conftest's runner, on the small disk
     tr("init", "--org", "UBND tỉnh")
@@ -215,11 +232,17 @@ def test_a_full_disk_is_one_sentence_and_the_register_stays_whole(small_disk, tm
     big = tmp_path / "big.csv"
     _rows(big, 5000)
     before = _dump(register)
-    full = (f"The disk holding {register} is full, so nothing was changed: free some space, "
-            "then run the command again.\n")
+    full = (
+        f"The disk holding {register} is full, so nothing was changed: free some space, then run the command again.\n"
+    )
     filler = _fill(small_disk)  # full to the last byte
-    for args in (["import", big], ["add", "Việc mới", "--agency", "SYT"], ["done", "1"],
-                 ["agency", "add", "STC", "Sở Tài chính"], ["config", "set", "org", "UBND tỉnh Huế"]):
+    for args in (
+        ["import", big],
+        ["add", "Việc mới", "--agency", "SYT"],
+        ["done", "1"],
+        ["agency", "add", "STC", "Sở Tài chính"],
+        ["config", "set", "org", "UBND tỉnh Huế"],
+    ):
         assert tr(*args, code=1).stderr == full, args
     other = small_disk / "other.db"
     assert tr("--db", other, "init", code=1).stderr == full.replace(str(register), str(other))
@@ -240,9 +263,13 @@ def test_sqlite_failures_the_user_can_cause_each_name_their_cause():
     from taskreg.storage.sqlite import failure
 
     path = Path("/srv/taskreg/register.db")
-    cases = {"database or disk is full": "register_disk_full", "disk I/O error": "register_io_error",
-             "attempt to write a readonly database": "register_write_denied",
-             "database is locked": "register_busy", "unable to open database file": "register_failed"}
+    cases = {
+        "database or disk is full": "register_disk_full",
+        "disk I/O error": "register_io_error",
+        "attempt to write a readonly database": "register_write_denied",
+        "database is locked": "register_busy",
+        "unable to open database file": "register_failed",
+    }
     for text, key in cases.items():
         refused = failure(path, sqlite3.OperationalError(text))
         assert refused is not None and refused.key == key and refused.exit_code == 1, text
@@ -251,6 +278,7 @@ def test_sqlite_failures_the_user_can_cause_each_name_their_cause():
 
 
 # -- finding 3: stdout that cannot be written after a commit -----------------------------------
+
 
 @pytest.fixture
 def seeded(reg, tmp_path):
@@ -272,26 +300,29 @@ def test_a_change_whose_output_cannot_be_written_says_it_was_recorded(seeded):
         assert result.returncode == 0
         assert _one_sentence(result.stderr) == (
             "Task 3001 was recorded, but its output could not be written (No space left on device); "
-            "do not add it again.")
+            "do not add it again."
+        )
         result = _run("--db", path, "add", "Việc khác", "--agency", "SYT", "--format", "json", stdout=full)
         assert (result.returncode, _one_sentence(result.stderr).split(" was")[0]) == (0, "Task 3002")
         result = _run("--db", path, "done", "1", "7", stdout=full)
         assert result.returncode == 0
         assert _one_sentence(result.stderr) == (
             "The change was recorded, but its output could not be written (No space left on device); "
-            "do not run the command again.")
+            "do not run the command again."
+        )
         result = _run("--db", path, "add", "Việc", "--agency", "SYT", "--lang", "vi", stdout=full)
         assert _one_sentence(result.stderr) == (
             "Nhiệm vụ 3003 đã được ghi vào sổ nhưng không xuất được kết quả (No space left on device); "
-            "không thêm lại nhiệm vụ này.")
+            "không thêm lại nhiệm vụ này."
+        )
     assert _tasks(path) == 3003  # each recorded once
     assert _count(path, "SELECT count(*) FROM events WHERE action = 'done'") == 2
     # stdout closed by the shell (`>&-`): the same sentence
-    result = _run("--db", path, "add", "Việc", "--agency", "SYT", stdout=None,
-                  preexec_fn=lambda: os.close(1))
+    result = _run("--db", path, "add", "Việc", "--agency", "SYT", stdout=None, preexec_fn=lambda: os.close(1))
     assert result.returncode == 0
     assert _one_sentence(result.stderr) == (
-        "Task 3004 was recorded, but its output could not be written (Bad file descriptor); do not add it again.")
+        "Task 3004 was recorded, but its output could not be written (Bad file descriptor); do not add it again."
+    )
     assert _tasks(path) == 3004
 
 
@@ -301,19 +332,22 @@ def test_a_read_whose_output_cannot_be_written_is_one_sentence(seeded):
             result = _run("--db", seeded.path, *args, stdout=full)
             assert result.returncode == 1, args
             assert _one_sentence(result.stderr) == (
-                "The output could not be written (No space left on device); nothing was changed.")
+                "The output could not be written (No space left on device); nothing was changed."
+            )
 
 
 def test_a_reader_that_leaves_is_still_no_error(seeded):
     """`taskreg list | head` stays silent with exit 0, as it was."""
     for command in ("list --all", "export", "history"):
         script = f'set -o pipefail; "$PYTHON" -m taskreg --db "$DB" {command} | head -1 >/dev/null'
-        result = subprocess.run(["bash", "-c", script], capture_output=True, text=True,
-                                env=_env(PYTHON=sys.executable, DB=str(seeded.path)))
+        result = subprocess.run(
+            ["bash", "-c", script], capture_output=True, text=True, env=_env(PYTHON=sys.executable, DB=str(seeded.path))
+        )
         assert (result.returncode, result.stderr) == (0, ""), command
 
 
 # -- finding 4: --db at a FIFO, a socket or a device -------------------------------------------
+
 
 @pytest.fixture
 def specials(tmp_path):
@@ -328,8 +362,10 @@ def specials(tmp_path):
         sock.close()
 
 
-@pytest.mark.parametrize("args", [["list"], ["add", "x", "--agency", "SYT"], ["check"], ["init"],
-                                  ["report"], ["agency", "add", "SYT", "Sở Y tế"]])
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["add", "x", "--agency", "SYT"], ["check"], ["init"], ["report"], ["agency", "add", "SYT", "Sở Y tế"]],
+)
 def test_a_fifo_socket_or_device_is_refused_at_once(specials, args):
     """`--db` at a FIFO hung forever on list, add and check."""
     for path, kind in specials.items():
@@ -354,7 +390,7 @@ def test_demo_at_a_fifo_is_refused_at_once(specials):
 #: be readable by root alone (a pyenv under /root), so the process keeps root as its saved uid
 #: and takes it back only to import a module; everything else, os.access and SQLite's files
 #: included, is done as that user.
-AS_USER = textwrap.dedent('''
+AS_USER = textwrap.dedent("""
     import os, sys
     from contextlib import contextmanager
 
@@ -408,7 +444,7 @@ AS_USER = textwrap.dedent('''
     else:
         from taskreg.cli import app
         app(prog_name="taskreg")
-''')
+""")
 
 
 class Users:
@@ -429,9 +465,15 @@ class Users:
 
     def run(self, uid, *args, cwd=None, **kwargs):
         env = _env(HOME=str(self.folder))
-        return subprocess.run([sys.executable, str(self.script), str(uid), str(self.gid), *map(str, args)],
-                              env=env, cwd=cwd or self.folder, capture_output=True, text=True, timeout=120,
-                              **kwargs)
+        return subprocess.run(
+            [sys.executable, str(self.script), str(uid), str(self.gid), *map(str, args)],
+            env=env,
+            cwd=cwd or self.folder,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            **kwargs,
+        )
 
     def shared(self, name="shared") -> Path:
         """A folder as the README sets one up: group-owned, setgid, 2770."""
@@ -472,8 +514,18 @@ def test_a_reader_in_a_shared_folder_leaves_nothing_that_stops_the_writers(users
     assert users.run(users.owner, "--db", reg, "agency", "add", "SYT", "Sở Y tế").returncode == 0
     assert users.run(users.owner, "--db", reg, "add", "Việc một", "--agency", "SYT").returncode == 0
     os.chmod(reg, 0o640)  # the group may read only
-    for args in (["report"], ["list", "--all"], ["check"], ["weekly"], ["show", "1"], ["history"],
-                 ["export"], ["agency", "list"], ["config", "get"], ["report", "--lang", "xx"]):
+    for args in (
+        ["report"],
+        ["list", "--all"],
+        ["check"],
+        ["weekly"],
+        ["show", "1"],
+        ["history"],
+        ["export"],
+        ["agency", "list"],
+        ["config", "get"],
+        ["report", "--lang", "xx"],
+    ):
         result = users.run(users.reader, "--db", reg, *args)
         assert "Traceback" not in result.stderr, (args, result.stderr)
         assert result.returncode == (2 if "xx" in args else 0), (args, result.stderr)
@@ -493,9 +545,14 @@ def test_a_reader_in_a_shared_folder_leaves_nothing_that_stops_the_writers(users
         print("ready", flush=True)
         sys.stdin.read()
     """)
-    owner = subprocess.Popen([sys.executable, str(users.script), str(users.owner), str(users.gid),
-                              "--python", helper], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             text=True, env=_env(), cwd=users.folder)
+    owner = subprocess.Popen(
+        [sys.executable, str(users.script), str(users.owner), str(users.gid), "--python", helper],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_env(),
+        cwd=users.folder,
+    )
     try:
         assert owner.stdout.readline() == "ready\n"
         assert (shared / "register.db-wal").stat().st_size > 0
@@ -503,7 +560,10 @@ def test_a_reader_in_a_shared_folder_leaves_nothing_that_stops_the_writers(users
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)[0]["title"] == "Chỉ trong WAL"
         assert {name: uid for name, (uid, _) in _files(shared).items()} == {
-            "register.db": users.owner, "register.db-wal": users.owner, "register.db-shm": users.owner}
+            "register.db": users.owner,
+            "register.db-wal": users.owner,
+            "register.db-shm": users.owner,
+        }
     finally:
         owner.communicate("")
     assert users.run(users.owner, "--db", reg, "add", "Việc ba", "--agency", "SYT").returncode == 0
@@ -518,16 +578,22 @@ def test_a_writer_stopped_by_a_file_it_cannot_write_is_told_which(users):
     os.chmod(reg, 0o640)
     before = _dump(reg)  # (root reading it now, before them: root's last close would remove them)
     # What an earlier taskreg did for the reader: open it `mode=ro`, which SQLite lets create them.
-    old_reader = (f"import sqlite3; sqlite3.connect({reg.as_uri() + '?mode=ro'!r}, uri=True)"
-                  ".execute('SELECT count(*) FROM sqlite_master').fetchone()")
+    old_reader = (
+        f"import sqlite3; sqlite3.connect({reg.as_uri() + '?mode=ro'!r}, uri=True)"
+        ".execute('SELECT count(*) FROM sqlite_master').fetchone()"
+    )
     assert users.run(users.reader, "--python", old_reader).returncode == 0
-    assert _files(shared) == {"register.db": (users.owner, "0o640"), "register.db-wal": (users.reader, "0o640"),
-                              "register.db-shm": (users.reader, "0o640")}
+    assert _files(shared) == {
+        "register.db": (users.owner, "0o640"),
+        "register.db-wal": (users.reader, "0o640"),
+        "register.db-shm": (users.reader, "0o640"),
+    }
     result = users.run(users.owner, "--db", reg, "add", "Việc", "--agency", "SYT")
     assert result.returncode == 1
     assert result.stderr == (
         f"Cannot write to {reg}: {reg}-wal is read-only for you, so nothing was changed; ask whoever "
-        f"owns {reg}-wal to give your group write access to it (chmod g+w).\n")
+        f"owns {reg}-wal to give your group write access to it (chmod g+w).\n"
+    )
     assert _dump(reg) == before
 
 
@@ -540,8 +606,10 @@ def _register_with_changes_in_its_wal(folder: Path) -> Path:
     assert _run("agency", "add", "SYT", "Sở Y tế", env=env).returncode == 0
     conn = sqlite3.connect(source)
     conn.execute("PRAGMA wal_autocheckpoint = 0")
-    conn.execute("INSERT INTO tasks (uid, title, agency_id, assigned_on, search)"
-                 " VALUES ('u1', 'Chỉ trong WAL', 1, '2021-01-04', 'chi trong wal')")
+    conn.execute(
+        "INSERT INTO tasks (uid, title, agency_id, assigned_on, search)"
+        " VALUES ('u1', 'Chỉ trong WAL', 1, '2021-01-04', 'chi trong wal')"
+    )
     conn.commit()
     folder.mkdir()
     shutil.copy(source, folder / "reg.db")
@@ -556,9 +624,11 @@ def test_a_read_only_folder_whose_wal_cannot_be_read_is_refused_not_read_stale(u
     """It was read `immutable=1`, missing the WAL's committed transactions; `check` said sound."""
     reg = _register_with_changes_in_its_wal(users.folder / "published")
     os.chmod(reg.parent, 0o555)
-    refused = (f"{reg} has committed changes in {reg}-wal that cannot be read here without creating "
-               f"{reg}-shm, so nothing was read: ask the register's owner to run any taskreg command on it, "
-               "or read a copy made with `taskreg backup`.\n")
+    refused = (
+        f"{reg} has committed changes in {reg}-wal that cannot be read here without creating "
+        f"{reg}-shm, so nothing was read: ask the register's owner to run any taskreg command on it, "
+        "or read a copy made with `taskreg backup`.\n"
+    )
     for args in (["check"], ["list", "--all"], ["report"], ["show", "1"]):
         result = users.run(users.reader, "--db", reg, *args)
         assert (result.returncode, result.stdout, result.stderr) == (1, "", refused), args
@@ -610,10 +680,17 @@ def test_of_eight_inits_at_once_on_one_path_exactly_one_succeeds(tmp_path):
     """2–4 of 8 succeeded, each writing an init event; the last org won."""
     script, gate, path = tmp_path / "gated.py", tmp_path / "gate", tmp_path / "reg.db"
     script.write_text(GATED, encoding="utf-8")
-    for round_ in range(3):
-        procs = [subprocess.Popen([sys.executable, script, gate, "--db", path, "init", "--org", f"Org {i}"],
-                                  env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for i in range(8)]
+    for _round in range(3):
+        procs = [
+            subprocess.Popen(
+                [sys.executable, script, gate, "--db", path, "init", "--org", f"Org {i}"],
+                env=_env(),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for i in range(8)
+        ]
         while len(list(tmp_path.glob("gate.*.ready"))) < 8 and all(p.poll() is None for p in procs):
             time.sleep(0.01)
         gate.touch()  # all at once
@@ -636,9 +713,13 @@ def test_a_killed_init_leaves_no_register_or_a_whole_one(tmp_path):
     org, which a new init refused."""
     path = tmp_path / "reg.db"
     landed = 0
-    for attempt in range(40):
-        proc = subprocess.Popen([sys.executable, "-m", "taskreg", "--db", path, "init", "--org", "UBND tỉnh X"],
-                                env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _attempt in range(40):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "taskreg", "--db", path, "init", "--org", "UBND tỉnh X"],
+            env=_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         while proc.poll() is None and not os.path.exists(path):
             pass
         proc.send_signal(signal.SIGKILL)
@@ -683,9 +764,11 @@ def _building_demo(path: Path) -> bool:
 
 
 def _is_whole_demo(path: Path) -> bool:
-    return (_count(path, "PRAGMA integrity_check") == "ok"
-            and _count(path, "SELECT value FROM settings WHERE key = 'demo'") == "1"
-            and _count(path, "SELECT count(*) FROM tasks") > 1738)
+    return (
+        _count(path, "PRAGMA integrity_check") == "ok"
+        and _count(path, "SELECT value FROM settings WHERE key = 'demo'") == "1"
+        and _count(path, "SELECT count(*) FROM tasks") > 1738
+    )
 
 
 def test_a_killed_demo_leaves_the_old_demo_or_the_new_one(tmp_path):
@@ -696,8 +779,12 @@ def test_a_killed_demo_leaves_the_old_demo_or_the_new_one(tmp_path):
     tasks = _count(path, "SELECT count(*) FROM tasks")
     landed = 0
     for delay in (0.0, 0.05, 0.1, 0.2, 0.3, 0.0, 0.1):
-        proc = subprocess.Popen([sys.executable, "-m", "taskreg", "demo", "--db", path], env=_env(),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "taskreg", "demo", "--db", path],
+            env=_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         while proc.poll() is None and not _building_demo(path):
             time.sleep(0.002)
         time.sleep(delay)

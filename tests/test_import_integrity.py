@@ -8,8 +8,14 @@ import sqlite3
 import pytest
 
 TASK = {"title": "t3", "agency": "SYT", "assigned_on": "2021-01-05"}
-EVENT = {"action": "edit", "at": "2021-01-05T00:00:00", "actor": "lan", "before": {"note": None},
-         "after": {"note": "x"}, "reason": None}
+EVENT = {
+    "action": "edit",
+    "at": "2021-01-05T00:00:00",
+    "actor": "lan",
+    "before": {"note": None},
+    "after": {"note": "x"},
+    "reason": None,
+}
 
 
 def _file(tmp_path, data, name="in.json"):
@@ -27,26 +33,29 @@ def _ids(path):
 
 
 def _state(reg):
-    return [reg.rows(f"SELECT * FROM {t} ORDER BY 1") for t in ("tasks", "events", "deadlines", "settings",
-                                                                 "agencies")]
+    return [reg.rows(f"SELECT * FROM {t} ORDER BY 1") for t in ("tasks", "events", "deadlines", "settings", "agencies")]
 
 
 # -- finding A: history, deadlines and settings of a JSON file -----------------------------------
 
+
 def test_the_crafted_history_of_the_issue_is_refused_and_the_log_stays_readable(reg, tmp_path):
-    crafted = _file(tmp_path, {"tasks": [{**TASK, "history": [
-        {"action": "edit", "at": "2021-01-05T00:00:00", "after": "str"}]}]})
+    crafted = _file(
+        tmp_path, {"tasks": [{**TASK, "history": [{"action": "edit", "at": "2021-01-05T00:00:00", "after": "str"}]}]}
+    )
     before = _state(reg)
     result = reg("import", crafted, code=2)
     assert result.stderr.splitlines() == [
         "Row 1, history[0].actor: who made the change must be a name of 1 to 200 characters.",
         "Row 1, history[0].after: must be null or an object of task fields and their values.",
-        "Nothing was imported: 2 problems in the file; correct them and import again."]
+        "Nothing was imported: 2 problems in the file; correct them and import again.",
+    ]
     assert _state(reg) == before
     # with an actor, the malformed `after` alone is named
     crafted = _file(tmp_path, {"tasks": [{**TASK, "history": [{**EVENT, "after": "str"}]}]})
     assert reg("import", crafted, code=2).stderr.splitlines()[0] == (
-        "Row 1, history[0].after: must be null or an object of task fields and their values.")
+        "Row 1, history[0].after: must be null or an object of task fields and their values."
+    )
     assert _state(reg) == before
     reg("history")
     reg("add", "Việc", "--agency", "SYT")
@@ -55,13 +64,19 @@ def test_the_crafted_history_of_the_issue_is_refused_and_the_log_stays_readable(
 
 
 BAD_EVENTS = [
-    ({"action": "publish"}, "history[0].action", "'publish' is not an action of a task's history: use one of "
-                                                 "add, done, reopen, extend, cancel, edit."),
+    (
+        {"action": "publish"},
+        "history[0].action",
+        "'publish' is not an action of a task's history: use one of add, done, reopen, extend, cancel, edit.",
+    ),
     ({"action": None}, "history[0].action", "'null' is not an action of a task's history"),
     ({"at": "yesterday"}, "history[0].at", "'yesterday' is not an ISO timestamp"),
     ({"at": "2021-02-30T10:00:00"}, "history[0].at", "'2021-02-30T10:00:00' is not an ISO timestamp"),
-    ({"at": "2299-01-01T00:00:00"}, "history[0].at", "'2299-01-01T00:00:00' is not an ISO timestamp "
-                                                     "(2021-03-31T09:00:00+07:00) in the years 1900–2199."),
+    (
+        {"at": "2299-01-01T00:00:00"},
+        "history[0].at",
+        "'2299-01-01T00:00:00' is not an ISO timestamp (2021-03-31T09:00:00+07:00) in the years 1900–2199.",
+    ),
     ({"at": "2021-01-05"}, "history[0].at", "'2021-01-05' is not an ISO timestamp"),
     ({"at": 5}, "history[0].at", "'5' is not an ISO timestamp"),
     ({"actor": ""}, "history[0].actor", "who made the change must be a name of 1 to 200 characters."),
@@ -73,8 +88,11 @@ BAD_EVENTS = [
     ({"before": "x"}, "history[0].before", "must be null or an object of task fields"),
     ({"after": 7}, "history[0].after", "must be null or an object of task fields"),
     ({"after": {"bogus": 1}}, "history[0].after", "'bogus' is not a field taskreg records in a task's history."),
-    ({"after": {"note": {"a": 1}}}, "history[0].after.note", "must be text, a number, true, false, null or "
-                                                             "a list of texts."),
+    (
+        {"after": {"note": {"a": 1}}},
+        "history[0].after.note",
+        "must be text, a number, true, false, null or a list of texts.",
+    ),
     ({"after": {"co_agencies": ["STC", 1]}}, "history[0].after.co_agencies", "must be text, a number"),
     ({"after": {"co_agencies": [["STC"]]}}, "history[0].after.co_agencies", "must be text, a number"),
     ({"after": {"note": "a\ud800"}}, "history[0].after.note", "the text is not valid Unicode"),
@@ -96,25 +114,47 @@ def test_each_field_of_an_imported_event_is_checked(reg, tmp_path, change, field
 
 BAD_DEADLINES = [
     ("x", "deadlines[0]", "not an object as taskreg writes one."),
-    ({"due_on": "31/3/2021", "kind": "initial", "decided_on": "2021-01-05"}, "deadlines[0].due_on",
-     "'31/3/2021' is not an ISO date (2021-03-31) in the years 1900–2199."),
-    ({"due_on": "2300-01-01", "kind": "initial", "decided_on": "2021-01-05"}, "deadlines[0].due_on",
-     "'2300-01-01' is not an ISO date"),
-    ({"due_on": 44286, "kind": "initial", "decided_on": "2021-01-05"}, "deadlines[0].due_on",
-     "'44286' is not an ISO date"),
-    ({"due_on": "2021-03-31", "kind": "bogus", "decided_on": "2021-01-05"}, "deadlines[0].kind",
-     "'bogus' is not a kind of deadline: use one of initial, extension, correction."),
-    ({"due_on": "2021-03-31", "kind": "initial", "decided_on": {"d": 1}}, "deadlines[0].decided_on",
-     "'{\"d\": 1}' is not an ISO date"),
-    ({"due_on": "2021-03-31", "kind": "initial", "decided_on": "2021-01-05", "reason": 1},
-     "deadlines[0].reason", "must be text or null."),
-    ({"due_on": "2021-04-30", "kind": "initial", "decided_on": "2021-01-05"}, "deadlines",
-     "the last of the task's deadlines ('2021-04-30') is not its deadline ('2021-03-31')."),
+    (
+        {"due_on": "31/3/2021", "kind": "initial", "decided_on": "2021-01-05"},
+        "deadlines[0].due_on",
+        "'31/3/2021' is not an ISO date (2021-03-31) in the years 1900–2199.",
+    ),
+    (
+        {"due_on": "2300-01-01", "kind": "initial", "decided_on": "2021-01-05"},
+        "deadlines[0].due_on",
+        "'2300-01-01' is not an ISO date",
+    ),
+    (
+        {"due_on": 44286, "kind": "initial", "decided_on": "2021-01-05"},
+        "deadlines[0].due_on",
+        "'44286' is not an ISO date",
+    ),
+    (
+        {"due_on": "2021-03-31", "kind": "bogus", "decided_on": "2021-01-05"},
+        "deadlines[0].kind",
+        "'bogus' is not a kind of deadline: use one of initial, extension, correction.",
+    ),
+    (
+        {"due_on": "2021-03-31", "kind": "initial", "decided_on": {"d": 1}},
+        "deadlines[0].decided_on",
+        "'{\"d\": 1}' is not an ISO date",
+    ),
+    (
+        {"due_on": "2021-03-31", "kind": "initial", "decided_on": "2021-01-05", "reason": 1},
+        "deadlines[0].reason",
+        "must be text or null.",
+    ),
+    (
+        {"due_on": "2021-04-30", "kind": "initial", "decided_on": "2021-01-05"},
+        "deadlines",
+        "the last of the task's deadlines ('2021-04-30') is not its deadline ('2021-03-31').",
+    ),
 ]
 
 
-@pytest.mark.parametrize("deadline, field, reason", BAD_DEADLINES, ids=[f"{f}-{i}" for i, (_, f, _) in
-                                                                        enumerate(BAD_DEADLINES)])
+@pytest.mark.parametrize(
+    "deadline, field, reason", BAD_DEADLINES, ids=[f"{f}-{i}" for i, (_, f, _) in enumerate(BAD_DEADLINES)]
+)
 def test_each_field_of_an_imported_deadline_is_checked(reg, tmp_path, deadline, field, reason):
     path = _file(tmp_path, {"tasks": [{**TASK, "due_on": "2021-03-31", "deadlines": [deadline]}]})
     before = _state(reg)
@@ -125,25 +165,54 @@ def test_each_field_of_an_imported_deadline_is_checked(reg, tmp_path, deadline, 
 
 def test_imported_history_keeps_what_the_file_claims_marked_as_imported(reg, tmp_path):
     history = [
-        {"action": "add", "at": "2021-01-05T08:00:00+07:00", "actor": "Chủ tịch UBND tỉnh",
-         "before": None, "after": {"title": "t3", "agency": "SYT", "co_agencies": []}, "reason": None},
-        {"action": "extend", "at": "2099-12-31T23:59:59", "actor": "Chủ tịch UBND tỉnh",
-         "before": {"due_on": "2021-02-01"}, "after": {"due_on": "2021-03-31", "decided_on": "2021-01-20"},
-         "reason": "CV 5"},
-        {"action": "done", "at": "2021-03-01T09:00:00Z", "actor": "minh", "before": {"done_on": None},
-         "after": {"done_on": "2021-03-01", "backdated": True}, "reason": None}]
-    deadlines = [{"due_on": "2021-02-01", "kind": "initial", "decided_on": "2021-01-05", "reason": None},
-                 {"due_on": "2021-03-31", "kind": "extension", "decided_on": "2021-01-20", "reason": "CV 5"}]
-    path = _file(tmp_path, {"tasks": [{**TASK, "due_on": "2021-03-31", "done_on": "2021-03-01",
-                                       "deadlines": deadlines, "history": history}]})
+        {
+            "action": "add",
+            "at": "2021-01-05T08:00:00+07:00",
+            "actor": "Chủ tịch UBND tỉnh",
+            "before": None,
+            "after": {"title": "t3", "agency": "SYT", "co_agencies": []},
+            "reason": None,
+        },
+        {
+            "action": "extend",
+            "at": "2099-12-31T23:59:59",
+            "actor": "Chủ tịch UBND tỉnh",
+            "before": {"due_on": "2021-02-01"},
+            "after": {"due_on": "2021-03-31", "decided_on": "2021-01-20"},
+            "reason": "CV 5",
+        },
+        {
+            "action": "done",
+            "at": "2021-03-01T09:00:00Z",
+            "actor": "minh",
+            "before": {"done_on": None},
+            "after": {"done_on": "2021-03-01", "backdated": True},
+            "reason": None,
+        },
+    ]
+    deadlines = [
+        {"due_on": "2021-02-01", "kind": "initial", "decided_on": "2021-01-05", "reason": None},
+        {"due_on": "2021-03-31", "kind": "extension", "decided_on": "2021-01-20", "reason": "CV 5"},
+    ]
+    path = _file(
+        tmp_path,
+        {
+            "tasks": [
+                {**TASK, "due_on": "2021-03-31", "done_on": "2021-03-01", "deadlines": deadlines, "history": history}
+            ]
+        },
+    )
     reg("import", path)
     (import_id,) = reg.rows("SELECT id FROM events WHERE action = 'import'")[0]
     assert reg.rows("SELECT action, at, actor, imported_by, clock FROM events WHERE task_id = 1 ORDER BY id") == [
         ("add", "2021-01-05T08:00:00+07:00", "Chủ tịch UBND tỉnh", import_id, None),
         ("extend", "2099-12-31T23:59:59", "Chủ tịch UBND tỉnh", import_id, None),
-        ("done", "2021-03-01T09:00:00Z", "minh", import_id, None)]
+        ("done", "2021-03-01T09:00:00Z", "minh", import_id, None),
+    ]
     assert reg.rows("SELECT due_on, kind, decided_on, event_id FROM deadlines WHERE task_id = 1 ORDER BY id") == [
-        ("2021-02-01", "initial", "2021-01-05", import_id), ("2021-03-31", "extension", "2021-01-20", import_id)]
+        ("2021-02-01", "initial", "2021-01-05", import_id),
+        ("2021-03-31", "extension", "2021-01-20", import_id),
+    ]
     shown = json.loads(reg("show", "1", "--format", "json").stdout)
     assert shown["corrected"] is False  # imported history is what the file says, never a correction
     assert [e["action"] for e in shown["history"]] == ["import", "add", "extend", "done"]
@@ -158,19 +227,23 @@ def test_settings_in_a_json_file_are_checked_as_config_set_checks_them(reg, tmp_
     bogus = _file(tmp_path, {"settings": {"rate-basis": "bogus"}, "tasks": [TASK]})
     assert reg("import", bogus, code=2).stderr == (
         "Nothing was imported: the file's setting rate-basis = bogus is refused: 'bogus' is not a valid "
-        "rate-basis: use one of due, assigned.\n")
+        "rate-basis: use one of due, assigned.\n"
+    )
     # the same sentence `config set` gives, from the same check
     assert reg("config", "set", "rate-basis", "bogus", code=2).stderr == (
-        "'bogus' is not a valid rate-basis: use one of due, assigned.\n")
+        "'bogus' is not a valid rate-basis: use one of due, assigned.\n"
+    )
     for settings, reason in [
-            ({"rate_basis": "due"}, "There is no setting 'rate_basis': the settings are org, rate-basis, lang."),
-            ({"lang": "fr"}, "'fr' is not a valid lang: use one of vi, en."),
-            ({"org": "  "}, "`config set org` needs a value."),
-            ({"org": 5}, "a setting's value is text.")]:
+        ({"rate_basis": "due"}, "There is no setting 'rate_basis': the settings are org, rate-basis, lang."),
+        ({"lang": "fr"}, "'fr' is not a valid lang: use one of vi, en."),
+        ({"org": "  "}, "`config set org` needs a value."),
+        ({"org": 5}, "a setting's value is text."),
+    ]:
         path = _file(tmp_path, {"settings": settings, "tasks": [TASK]})
         assert reg("import", path, code=2).stderr.endswith(f"is refused: {reason}\n")
     assert reg("import", _file(tmp_path, {"settings": ["org"], "tasks": [TASK]}), code=2).stderr == (
-        "Nothing was imported: the file's \"settings\" is not an object of settings and their values.\n")
+        'Nothing was imported: the file\'s "settings" is not an object of settings and their values.\n'
+    )
     assert _state(reg) == before
     reg("report")
     reg("weekly")
@@ -192,24 +265,36 @@ ODD_FILES = [
     ([{**TASK, "title": True}], "Row 1, title: must be text, a number or null."),
     ([{**TASK, "agency": ["SYT"]}], "Row 1, agency: must be text, a number or null."),
     ([{**TASK, "agency": {"code": "SYT"}}], "Row 1, agency: must be text, a number or null."),
-    ([{**TASK, "co_agencies": [1, {"a": 2}]}], "Row 1, co_agencies: must be agency codes: text separated by "
-                                               "';', or a list of texts."),
+    (
+        [{**TASK, "co_agencies": [1, {"a": 2}]}],
+        "Row 1, co_agencies: must be agency codes: text separated by ';', or a list of texts.",
+    ),
     ([{**TASK, "uid": ["x"]}], "Row 1, uid: must be text, a number or null."),
-    ([{**TASK, "note": "a\x00b"}], "Row 1, note: the text holds a NUL character, which a register never "
-                                   "stores; remove it from the file."),
+    (
+        [{**TASK, "note": "a\x00b"}],
+        "Row 1, note: the text holds a NUL character, which a register never stores; remove it from the file.",
+    ),
     ([{**TASK, "title": "a\udc80"}], "Row 1, title: the text is not valid Unicode; save the file as UTF-8 again."),
     ([TASK, "t4", 5, None], "Row 2, whole row: not an object as taskreg writes one."),
     ([{**TASK, "history": {"action": "add"}}], "Row 1, history: not a list of entries as taskreg exports them."),
     ([{**TASK, "deadlines": "2021-03-31"}], "Row 1, deadlines: not a list of entries as taskreg exports them."),
-    ({"agencies": {"SYT": "Sở Y tế"}, "tasks": [TASK]},
-     "Nothing was imported: the file's \"agencies\" is not a list of agencies."),
-    ({"agencies": [{"code": {"x": 1}, "name": "Sở Y tế"}], "tasks": [TASK]},
-     "Nothing was imported: agency 1 of the file's list: its code must be text without spaces."),
-    ({"agencies": [{"code": "SYT", "name": ["Sở Y tế"]}], "tasks": [TASK]},
-     "Nothing was imported: agency 1 of the file's list: its name and kind must be text."),
-    ({"agencies": [{"code": "SYT", "name": "Sở Y tế", "retired_on": "1/7/2025"}], "tasks": [TASK]},
-     "Nothing was imported: agency 1 of the file's list: '1/7/2025' is not an ISO date (2021-03-31) in the "
-     "years 1900–2199."),
+    (
+        {"agencies": {"SYT": "Sở Y tế"}, "tasks": [TASK]},
+        'Nothing was imported: the file\'s "agencies" is not a list of agencies.',
+    ),
+    (
+        {"agencies": [{"code": {"x": 1}, "name": "Sở Y tế"}], "tasks": [TASK]},
+        "Nothing was imported: agency 1 of the file's list: its code must be text without spaces.",
+    ),
+    (
+        {"agencies": [{"code": "SYT", "name": ["Sở Y tế"]}], "tasks": [TASK]},
+        "Nothing was imported: agency 1 of the file's list: its name and kind must be text.",
+    ),
+    (
+        {"agencies": [{"code": "SYT", "name": "Sở Y tế", "retired_on": "1/7/2025"}], "tasks": [TASK]},
+        "Nothing was imported: agency 1 of the file's list: '1/7/2025' is not an ISO date (2021-03-31) in the "
+        "years 1900–2199.",
+    ),
 ]
 
 
@@ -223,11 +308,14 @@ def test_odd_json_shapes_are_errors_never_tracebacks(reg, tmp_path, data, line):
     assert _state(reg) == before
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("[" * 100_000 + "]" * 100_000, "it is nested far deeper than any export"),
-    ('[{"title": "x", "agency": "SYT", "assigned_on": NaN}]', "NaN is not a JSON number"),
-    ('[{"title": "x", "agency": "SYT", "assigned_on": ' + "1" * 5000 + "}]", "Exceeds the limit"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("[" * 100_000 + "]" * 100_000, "it is nested far deeper than any export"),
+        ('[{"title": "x", "agency": "SYT", "assigned_on": NaN}]', "NaN is not a JSON number"),
+        ('[{"title": "x", "agency": "SYT", "assigned_on": ' + "1" * 5000 + "}]", "Exceeds the limit"),
+    ],
+)
 def test_json_no_parser_should_take_is_unreadable(reg, tmp_path, text, reason):
     path = tmp_path / "odd.json"
     path.write_text(text, encoding="utf-8")
@@ -236,10 +324,13 @@ def test_json_no_parser_should_take_is_unreadable(reg, tmp_path, text, reason):
 
 # -- finding B: an assignment date is never after today --------------------------------------------
 
+
 def test_an_assignment_date_after_today_is_a_row_error(reg, tmp_path):
     rows = tmp_path / "giao.csv"
-    rows.write_text("title,agency,assigned_on\nHôm nay,SYT,31/3/2021\nNgày mai,SYT,1/4/2021\n"
-                    "Năm sau,STC,2022-01-01\n", encoding="utf-8")
+    rows.write_text(
+        "title,agency,assigned_on\nHôm nay,SYT,31/3/2021\nNgày mai,SYT,1/4/2021\nNăm sau,STC,2022-01-01\n",
+        encoding="utf-8",
+    )
     before = _state(reg)
     lines = reg("import", rows, code=2).stderr.splitlines()
     assert lines[0].startswith("Row 3, assigned_on: The assignment date 2021-04-01 is after today")
@@ -248,11 +339,13 @@ def test_an_assignment_date_after_today_is_a_row_error(reg, tmp_path):
     reg("import", rows, "--dry-run", code=2)
     json_rows = _file(tmp_path, [{**TASK, "assigned_on": "2021-04-01"}])
     assert reg("import", json_rows, code=2).stderr.startswith(
-        "Row 1, assigned_on: The assignment date 2021-04-01 is after today")
+        "Row 1, assigned_on: The assignment date 2021-04-01 is after today"
+    )
     assert _state(reg) == before
 
 
 # -- finding C: a JSON export into an empty register keeps the task ids -----------------------------
+
 
 @pytest.fixture
 def numbered(reg):
@@ -304,7 +397,8 @@ def test_ids_to_keep_must_be_positive_whole_numbers_without_duplicates(tr, tmp_p
         "Row 4, id: '0' is not a task id: a whole number from 1 up.",
         "Row 5, id: the other tasks keep their ids (a JSON export imported into an empty register), so "
         "this one needs an id too.",
-        "Nothing was imported: 4 problems in the file; correct them and import again."]
+        "Nothing was imported: 4 problems in the file; correct them and import again.",
+    ]
     assert not fresh.exists()
     for task in tasks:  # a file without ids: the register numbers its tasks
         task.pop("id", None)
@@ -312,21 +406,35 @@ def test_ids_to_keep_must_be_positive_whole_numbers_without_duplicates(tr, tmp_p
     assert _ids(fresh) == [1, 2, 3, 4, 5]
 
 
-@pytest.mark.parametrize("changes, field", [
-    ({"due_on": 5}, "history[0].before.due_on"),
-    ({"assigned_on": "notadate"}, "history[0].before.assigned_on"),
-    ({"done_on": ["x"]}, "history[0].before.done_on"),
-    ({"co_agencies": 7}, "history[0].before.co_agencies"),
-    ({"backdated": "yes"}, "history[0].before.backdated"),
-    ({"title": 3}, "history[0].before.title"),
-])
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"due_on": 5}, "history[0].before.due_on"),
+        ({"assigned_on": "notadate"}, "history[0].before.assigned_on"),
+        ({"done_on": ["x"]}, "history[0].before.done_on"),
+        ({"co_agencies": 7}, "history[0].before.co_agencies"),
+        ({"backdated": "yes"}, "history[0].before.backdated"),
+        ({"title": 3}, "history[0].before.title"),
+    ],
+)
 def test_the_values_of_an_imported_events_changes_have_the_shape_taskreg_writes(reg, tmp_path, changes, field):
     # Review of issue 10: "Deadline: 5 → —" and "Assigned: — → notadate" came in unchecked.
     path = tmp_path / "h.json"
-    path.write_text(json.dumps({"tasks": [{"title": "t", "agency": "SYT", "assigned_on": "2021-01-05",
-                                           "history": [{"action": "edit", "at": "2021-01-05T09:00:00",
-                                                        "actor": "lan", "before": changes}]}]}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "tasks": [
+                    {
+                        "title": "t",
+                        "agency": "SYT",
+                        "assigned_on": "2021-01-05",
+                        "history": [{"action": "edit", "at": "2021-01-05T09:00:00", "actor": "lan", "before": changes}],
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     result = reg("import", path, code=2)
     assert f"Row 1, {field}:" in result.stderr
     assert reg.rows("SELECT count(*) FROM tasks") == [(0,)]

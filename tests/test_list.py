@@ -37,13 +37,15 @@ def test_list_shows_open_tasks_by_default_as_plain_text_when_piped(tasks):
         " 1  overdue      SYT          Rà soát thủ tục hành chính    2021-01-04  2021-03-15  —\n"
         " 2  in progress  STC          Báo cáo tình hình giải ngân   2021-01-05  2021-03-31  —\n"
         " 3  in progress  SYT          Kế hoạch chuyển đổi số        2021-02-10  2021-04-05  —\n"
-        " 5  in progress  STC          Xây dựng đề án [giai đoạn 2]  2021-03-02  —           —\n")
+        " 5  in progress  STC          Xây dựng đề án [giai đoạn 2]  2021-03-02  —           —\n"
+    )
 
 
 def test_list_in_vietnamese(tasks):
     assert tasks("list", "--all", "--lang", "vi", "--agency", "SGDDT").stdout == (
         "Số  Tình trạng   Đơn vị chủ trì  Nội dung          Ngày giao  Hạn hoàn thành  Ngày hoàn thành\n"
-        " 4  HT đúng hạn  SGDDT           Tổng kết năm học  01/3/2021  20/3/2021       18/3/2021\n")
+        " 4  HT đúng hạn  SGDDT           Tổng kết năm học  01/3/2021  20/3/2021       18/3/2021\n"
+    )
 
 
 def test_list_as_a_rich_table_on_a_terminal(tasks):
@@ -89,11 +91,24 @@ def test_sorting(tasks):
 
 def test_csv_has_the_json_field_names_as_headers(tasks):
     rows = list(csv.DictReader(io.StringIO(tasks("list", "--status", "done", "--format", "csv").stdout)))
-    assert list(rows[0]) == ["id", "uid", "title", "agency", "co_agencies", "assigned_on", "due_on",
-                             "done_on", "cancelled_on", "source", "source_date", "assigned_by",
-                             "note", "result", "status"]
-    assert (rows[0]["title"], rows[0]["done_on"], rows[0]["status"]) == (
-        "Tổng kết năm học", "2021-03-18", "on_time")
+    assert list(rows[0]) == [
+        "id",
+        "uid",
+        "title",
+        "agency",
+        "co_agencies",
+        "assigned_on",
+        "due_on",
+        "done_on",
+        "cancelled_on",
+        "source",
+        "source_date",
+        "assigned_by",
+        "note",
+        "result",
+        "status",
+    ]
+    assert (rows[0]["title"], rows[0]["done_on"], rows[0]["status"]) == ("Tổng kết năm học", "2021-03-18", "on_time")
 
 
 def test_nothing_matches(tasks):

@@ -11,8 +11,10 @@ from conftest import LIAISON, OTHER_LIAISON, READER
 
 pytestmark = pytest.mark.postgresql_only
 
-DENIED = ("Refused: this task is led by STC, and the login tr_liaison may not change it"
-          " (it may write only the tasks led by SYT). Nothing was changed.\n")
+DENIED = (
+    "Refused: this task is led by STC, and the login tr_liaison may not change it"
+    " (it may write only the tasks led by SYT). Nothing was changed.\n"
+)
 READ_ONLY = "(it may only read this register)"
 
 
@@ -35,11 +37,19 @@ def _snapshot(tr):
     return tr.rows("SELECT * FROM tasks ORDER BY id"), tr.rows("SELECT count(*) FROM events")
 
 
-@pytest.mark.parametrize("args", [
-    ["done", "1"], ["reopen", "1", "--reason", "x"], ["extend", "1", "--due", "2021-05-30", "--reason", "x"],
-    ["cancel", "1", "--reason", "x"], ["edit", "1", "--title", "Khác"], ["edit", "1", "--co", "SYT"],
-    ["edit", "1", "--agency", "SYT"], ["add", "Mới", "--agency", "STC"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["done", "1"],
+        ["reopen", "1", "--reason", "x"],
+        ["extend", "1", "--due", "2021-05-30", "--reason", "x"],
+        ["cancel", "1", "--reason", "x"],
+        ["edit", "1", "--title", "Khác"],
+        ["edit", "1", "--co", "SYT"],
+        ["edit", "1", "--agency", "SYT"],
+        ["add", "Mới", "--agency", "STC"],
+    ],
+)
 def test_a_liaison_cannot_write_another_agencys_task(shared, args):
     before = _snapshot(shared)
     if args[0] == "reopen":  # a done task, so that reopening it is otherwise allowed
@@ -63,15 +73,18 @@ def test_a_liaison_writes_its_own_agencys_tasks_but_cannot_move_one_away(shared)
 
 def test_the_directory_and_settings_are_the_offices(shared):
     before = _snapshot(shared), shared.rows("SELECT * FROM agencies"), shared.rows("SELECT * FROM settings")
-    for args in (["agency", "add", "SXD", "Sở Xây dựng"], ["config", "set", "org", "Khác"],
-                 ["agency", "rename", "SYT", "Sở Y tế tỉnh"]):
+    for args in (
+        ["agency", "add", "SXD", "Sở Xây dựng"],
+        ["config", "set", "org", "Khác"],
+        ["agency", "rename", "SYT", "Sở Y tế tỉnh"],
+    ):
         result = _as(shared, LIAISON, *args, code=1)
         assert result.stderr == (
             "Refused: the agency directory, settings and imports that create agencies are the office's,"
             " and the login tr_liaison may not change them (it may write only the tasks led by SYT)."
-            " Nothing was changed.\n")
-    assert (_snapshot(shared), shared.rows("SELECT * FROM agencies"),
-            shared.rows("SELECT * FROM settings")) == before
+            " Nothing was changed.\n"
+        )
+    assert (_snapshot(shared), shared.rows("SELECT * FROM agencies"), shared.rows("SELECT * FROM settings")) == before
 
 
 def test_a_reader_reads_everything_and_writes_nothing(shared):
@@ -79,16 +92,17 @@ def test_a_reader_reads_everything_and_writes_nothing(shared):
     assert [t["id"] for t in json.loads(listed)] == [1, 2]
     before = _snapshot(shared)
     result = _as(shared, READER, "done", "2", code=1)
-    assert result.stderr == ("Refused: this task is led by SYT, and the login tr_reader may not change it"
-                             f" {READ_ONLY}. Nothing was changed.\n")
+    assert result.stderr == (
+        "Refused: this task is led by SYT, and the login tr_reader may not change it"
+        f" {READ_ONLY}. Nothing was changed.\n"
+    )
     assert _snapshot(shared) == before
 
 
 def test_a_login_with_no_grant_in_this_register_writes_nothing(shared):
     # tr_liaison2 is a member of taskreg_liaison (granted in another register) but not here
     other = shared.pg.fresh()
-    shared("--db", shared.pg.url("postgres", other), "admin", "grant", OTHER_LIAISON,
-           "--role", "office")
+    shared("--db", shared.pg.url("postgres", other), "admin", "grant", OTHER_LIAISON, "--role", "office")
     try:
         result = _as(shared, OTHER_LIAISON, "done", "2", code=1)
         assert "the login tr_liaison2 may not change it (it may only read this register)" in result.stderr
@@ -108,22 +122,28 @@ def test_direct_sql_as_a_liaison_is_held_to_the_same_rules(shared):
 
     before = _snapshot(shared)
     with psycopg.connect(shared.url(LIAISON), autocommit=True) as conn:
-        for statement in ("UPDATE events SET actor = 'x'", "DELETE FROM events", "DELETE FROM tasks",
-                          "UPDATE agencies SET name = 'x'", "UPDATE writers SET role = 'office'",
-                          "INSERT INTO writers VALUES ('tr_liaison', 'office', NULL)"):
+        for statement in (
+            "UPDATE events SET actor = 'x'",
+            "DELETE FROM events",
+            "DELETE FROM tasks",
+            "UPDATE agencies SET name = 'x'",
+            "UPDATE writers SET role = 'office'",
+            "INSERT INTO writers VALUES ('tr_liaison', 'office', NULL)",
+        ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(statement)
         # An UPDATE of another agency's row is not an error in PostgreSQL: it finds no row.
         assert conn.execute("UPDATE tasks SET done_on = '2021-03-20' WHERE id = 1").rowcount == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege):  # nor may a row be moved away
-            conn.execute("UPDATE tasks SET agency_id = (SELECT id FROM agencies WHERE code = 'STC')"
-                         " WHERE id = 2")
+            conn.execute("UPDATE tasks SET agency_id = (SELECT id FROM agencies WHERE code = 'STC') WHERE id = 2")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("INSERT INTO events (id, at, actor, action, task_id)"
-                         " VALUES (999, '2020-01-01', 'x', 'done', 1)")
+            conn.execute(
+                "INSERT INTO events (id, at, actor, action, task_id) VALUES (999, '2020-01-01', 'x', 'done', 1)"
+            )
         # An event of its own task: the database sets who and when, whatever was sent.
-        conn.execute("INSERT INTO events (id, at, actor, action, task_id)"
-                     " VALUES (999, '2020-01-01', 'giam_doc', 'note', 2)")
+        conn.execute(
+            "INSERT INTO events (id, at, actor, action, task_id) VALUES (999, '2020-01-01', 'giam_doc', 'note', 2)"
+        )
     assert _snapshot(shared)[0] == before[0]
     actor, at = shared.rows("SELECT actor, at FROM events WHERE id = 999")[0]
     assert actor == LIAISON and not at.startswith("2020")
@@ -132,40 +152,49 @@ def test_direct_sql_as_a_liaison_is_held_to_the_same_rules(shared):
 def test_admin_users_grant_and_revoke(shared):
     admin = shared.url("postgres")
     assert shared("--db", admin, "admin", "users").stdout == (
-        "lan         office\n"
-        "tr_liaison  liaison  SYT\n"
-        "tr_reader   reader\n")
+        "lan         office\ntr_liaison  liaison  SYT\ntr_reader   reader\n"
+    )
     shared("--db", admin, "admin", "grant", LIAISON, "--role", "liaison", "--agency", "SYT", "--agency", "STC")
     assert json.loads(shared("--db", admin, "admin", "users", "--format", "json").stdout)[1] == {
-        "login": LIAISON, "role": "liaison", "agencies": ["STC", "SYT"]}
+        "login": LIAISON,
+        "role": "liaison",
+        "agencies": ["STC", "SYT"],
+    }
     _as(shared, LIAISON, "done", "1")
     assert shared("--db", admin, "admin", "revoke", LIAISON).stdout == (
-        "tr_liaison may no longer write in this register.\n")
+        "tr_liaison may no longer write in this register.\n"
+    )
     assert "may only read" in _as(shared, LIAISON, "done", "2", code=1).stderr
     assert shared("--db", admin, "admin", "revoke", LIAISON, code=1).stderr == (
-        "tr_liaison has no rights in this register; nothing was changed.\n")
+        "tr_liaison has no rights in this register; nothing was changed.\n"
+    )
     assert shared("--db", admin, "admin", "grant", "nobody", "--role", "office", code=1).stderr == (
-        "There is no login nobody on this server: create it first with `createuser --pwprompt nobody`.\n")
+        "There is no login nobody on this server: create it first with `createuser --pwprompt nobody`.\n"
+    )
     assert shared("--db", admin, "admin", "grant", LIAISON, "--role", "liaison", code=2).stderr == (
-        "A liaison writes the tasks of its agencies: give --agency (one or more).\n")
+        "A liaison writes the tasks of its agencies: give --agency (one or more).\n"
+    )
     # a liaison is no administrator
-    assert "is not a member of taskreg_owner" in _as(shared, LIAISON, "admin", "grant", LIAISON,
-                                                    "--role", "office", code=1).stderr
+    assert (
+        "is not a member of taskreg_owner"
+        in _as(shared, LIAISON, "admin", "grant", LIAISON, "--role", "office", code=1).stderr
+    )
     assert "groups" not in shared("--db", admin, "admin", "init").stdout
 
 
 def test_what_differs_from_a_file_register(reg):
     assert reg("init", code=1).stderr.startswith(
         "A PostgreSQL register is made by its administrator (`taskreg db upgrade`), not by this command;"
-        " to name the organisation, use `taskreg config set org")
+        " to name the organisation, use `taskreg config set org"
+    )
     assert reg("backup", "copy.db", code=1).stderr == (
-        "A PostgreSQL register is backed up by its owner with pg_dump (see the README),"
-        " not with `taskreg backup`.\n")
+        "A PostgreSQL register is backed up by its owner with pg_dump (see the README), not with `taskreg backup`.\n"
+    )
     assert reg("check").stdout.startswith("The register is sound")
     assert reg("db", "upgrade", code=1).stderr.startswith(  # the office is no administrator
-        "The login lan is not a member of taskreg_owner, which owns the register at")
-    assert reg("--db", reg.url("postgres"), "db", "upgrade").stdout == (
-        "The register's schema is up to date.\n")
+        "The login lan is not a member of taskreg_owner, which owns the register at"
+    )
+    assert reg("--db", reg.url("postgres"), "db", "upgrade").stdout == ("The register's schema is up to date.\n")
 
 
 def test_admin_on_a_file_register_is_refused(tmp_path, reg):
@@ -181,20 +210,23 @@ def test_an_unupgraded_or_newer_schema_is_refused_and_untouched(reg):
         url = reg.pg.url("postgres", bare)
         assert reg("--db", url, "list", code=1).stderr.startswith(
             f"The register at {url} has not been upgraded to this taskreg's schema: ask the"
-            " administrator to run `taskreg db upgrade`.")
+            " administrator to run `taskreg db upgrade`."
+        )
     finally:
         reg.pg.sql(f"DROP DATABASE {bare} WITH (FORCE)")
-    reg.pg.sql("INSERT INTO _yoyo_migration (migration_hash, migration_id, applied_at_utc)"
-               " VALUES ('x', '0099_future', now())", dbname=reg.dbname)
+    reg.pg.sql(
+        "INSERT INTO _yoyo_migration (migration_hash, migration_id, applied_at_utc) VALUES ('x', '0099_future', now())",
+        dbname=reg.dbname,
+    )
     before = _snapshot(reg)
-    assert "was written by a newer taskreg (it has 0099_future" in reg("add", "x", "--agency", "SYT",
-                                                                      code=1).stderr
+    assert "was written by a newer taskreg (it has 0099_future" in reg("add", "x", "--agency", "SYT", code=1).stderr
     assert _snapshot(reg) == before
 
 
 def test_a_password_in_the_url_and_an_unallowed_pinned_date_are_bad_input(reg):
     assert reg("--db", "postgresql://lan:secret@localhost/x", "list", code=2).stderr.startswith(
-        "A password does not belong in --db or TASKREG_DB")
+        "A password does not belong in --db or TASKREG_DB"
+    )
     reg.pg.sql("DELETE FROM register_options", dbname=reg.dbname)
     assert reg("list", code=2).stderr.startswith("TASKREG_TODAY cannot pin the date in the register")
     reg("list", env={"TASKREG_TODAY": None})
@@ -202,20 +234,28 @@ def test_a_password_in_the_url_and_an_unallowed_pinned_date_are_bad_input(reg):
 
 def test_sixteen_concurrent_writers_lose_nothing(shared):
     """Mixed adds, dones and extends of the same tasks from 16 processes at once."""
-    script = (
-        "import sys\n"
-        "from taskreg.cli import app\n"
-        "sys.argv = ['taskreg'] + sys.argv[1:]\n"
-        "app()\n")
+    script = "import sys\nfrom taskreg.cli import app\nsys.argv = ['taskreg'] + sys.argv[1:]\napp()\n"
     env = {**shared.env, "TASKREG_DB": shared.url()}
     env = {k: v for k, v in env.items() if v is not None}
     jobs = []
     for i in range(16):
         kind = i % 4
-        args = (["add", f"Việc song song {i}", "--agency", "SYT"] if kind in (0, 1) else
-                ["done", "2"] if kind == 2 else ["extend", "1", "--due", f"2021-05-{10 + i}", "--reason", f"r{i}"])
-        jobs.append(subprocess.Popen([sys.executable, "-c", script, *args], env=env,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        args = (
+            ["add", f"Việc song song {i}", "--agency", "SYT"]
+            if kind in (0, 1)
+            else ["done", "2"]
+            if kind == 2
+            else ["extend", "1", "--due", f"2021-05-{10 + i}", "--reason", f"r{i}"]
+        )
+        jobs.append(
+            subprocess.Popen(
+                [sys.executable, "-c", script, *args],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
     results = [(j.wait(), j.stdout.read(), j.stderr.read()) for j in jobs]
     for j in jobs:
         j.stdout.close()
@@ -239,8 +279,7 @@ def _reports(tr, db):
     out = {}
     for quarter in ("2020Q4", "2021Q1", "2021Q2"):
         for extra in ([], ["--by", "agency"]):
-            out[(quarter, *extra)] = tr("--db", db, "report", "--quarter", quarter, *extra,
-                                        "--format", "json").stdout
+            out[(quarter, *extra)] = tr("--db", db, "report", "--quarter", quarter, *extra, "--format", "json").stdout
     return out
 
 
@@ -271,9 +310,28 @@ def test_granting_and_revoking_rights_is_audited(shared):
     shared("--db", admin, "admin", "revoke", READER)
     rows = shared.rows("SELECT actor, action, before, after FROM events WHERE action LIKE 'admin%' ORDER BY id")
     assert [(actor, action) for actor, action, _, _ in rows] == [
-        ("postgres", "admin_grant"), ("postgres", "admin_grant"),  # the fixture's two
-        ("postgres", "admin_grant"), ("postgres", "admin_revoke")]
+        ("postgres", "admin_grant"),
+        ("postgres", "admin_grant"),  # the fixture's two
+        ("postgres", "admin_grant"),
+        ("postgres", "admin_revoke"),
+    ]
     assert json.loads(rows[2][2]) == {"login": LIAISON, "role": "liaison", "agencies": ["SYT"]}
     assert json.loads(rows[2][3]) == {"login": LIAISON, "role": "liaison", "agencies": ["STC"]}
     assert rows[3][3] is None
     assert "rights granted" in shared("history").stdout
+
+
+def test_a_liaison_imports_only_rows_led_by_its_agencies(shared, tmp_path):
+    own = tmp_path / "own.csv"
+    own.write_text("title,agency,assigned_on\nNhập một,SYT,2/3/2021\nNhập hai,so y te,3/3/2021\n", encoding="utf-8")
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("title,agency,assigned_on\nNhập ba,SYT,2/3/2021\nNhập bốn,STC,3/3/2021\n", encoding="utf-8")
+    before = _snapshot(shared)
+    assert _as(shared, LIAISON, "import", mixed, code=1).stderr == DENIED
+    assert _snapshot(shared) == before  # all or none: not even the SYT row
+    _as(shared, LIAISON, "import", own)
+    assert shared.rows("SELECT id, title FROM tasks WHERE id > 2 ORDER BY id") == [(3, "Nhập một"), (4, "Nhập hai")]
+    assert shared.rows("SELECT actor FROM events WHERE action = 'import'") == [(LIAISON,)]
+    created = tmp_path / "new-agency.csv"
+    created.write_text("title,agency,assigned_on\nNhập năm,SXD,2/3/2021\n", encoding="utf-8")
+    assert "the agency directory" in _as(shared, LIAISON, "import", created, "--create-agencies", code=1).stderr

@@ -16,8 +16,7 @@ from taskreg.errors import BadInput
 from taskreg.storage.sqlite import SQLiteStore as Store
 
 TODAY = date(2021, 6, 30)
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @SETTINGS
@@ -67,9 +66,14 @@ def histories(draw):
         due = draw(st.none() | st.integers(0, 90).map(lambda d: assigned + timedelta(days=d)))
         end = draw(st.sampled_from(["open", "done", "cancelled"]))
         later = assigned + timedelta(days=draw(st.integers(0, 150)))
-        tasks.append({"assigned_on": iso(assigned), "due_on": iso(due),
-                      "done_on": iso(later) if end == "done" else None,
-                      "cancelled_on": iso(later) if end == "cancelled" else None})
+        tasks.append(
+            {
+                "assigned_on": iso(assigned),
+                "due_on": iso(due),
+                "done_on": iso(later) if end == "done" else None,
+                "cancelled_on": iso(later) if end == "cancelled" else None,
+            }
+        )
     return tasks
 
 
@@ -128,14 +132,21 @@ def test_import_of_an_export_is_the_same_register(tasks):
     runner = CliRunner()
     env = {"TASKREG_TODAY": "2021-12-31", "TASKREG_USER": "prop", "TASKREG_DB": None}
     out = folder / "out.json"
-    assert runner.invoke(app, ["--db", str(store.path), "export", "--format", "json", "-o", str(out)],
-                         env=env).exit_code == 0
+    assert (
+        runner.invoke(app, ["--db", str(store.path), "export", "--format", "json", "-o", str(out)], env=env).exit_code
+        == 0
+    )
     fresh = folder / "fresh.db"
     result = runner.invoke(app, ["--db", str(fresh), "import", str(out), "--create-agencies"], env=env)
     assert result.exit_code == 0, result.stderr
-    listed = [json.loads(runner.invoke(app, ["--db", str(db), "list", "--all", "--format", "json",
-                                             "--as-of", "2021-12-31"], env=env).stdout)
-              for db in (store.path, fresh)]
+    listed = [
+        json.loads(
+            runner.invoke(
+                app, ["--db", str(db), "list", "--all", "--format", "json", "--as-of", "2021-12-31"], env=env
+            ).stdout
+        )
+        for db in (store.path, fresh)
+    ]
     drop = lambda t: {k: v for k, v in t.items() if k != "id"}  # noqa: E731  ids are the register's
     assert [drop(t) for t in listed[1]] == [drop(t) for t in listed[0]]
 

@@ -1,11 +1,11 @@
-import pytest
-
 """The register file: created by writers only, refused when it is not one, migrated on open."""
 
 import os
 import shutil
 import sqlite3
 import stat
+
+import pytest
 
 from taskreg.storage.sqlite import migrations_dir
 
@@ -16,8 +16,9 @@ pytestmark = pytest.mark.sqlite_only
 def test_read_command_on_a_missing_register_exits_1_and_creates_nothing(tr):
     for args in (["list"], ["show", "1"], ["history"], ["agency", "list"], ["config", "get"]):
         result = tr(*args, code=1)
-        assert result.stderr == (f"No register at {tr.path}: create one with `taskreg init`, "
-                                 "or point --db or TASKREG_DB at one.\n")
+        assert result.stderr == (
+            f"No register at {tr.path}: create one with `taskreg init`, or point --db or TASKREG_DB at one.\n"
+        )
     for args in (["done", "1"], ["agency", "rename", "A", "B"]):
         tr(*args, code=1)
     assert not tr.path.exists()
@@ -69,8 +70,9 @@ def test_init_creates_a_private_register_and_refuses_an_existing_one(tr):
 def test_schema_is_applied_by_migrations_in_order(tr):
     tr("init")
     names = [p.stem for p in sorted(migrations_dir().glob("*.sql"))]
-    assert tr.rows("SELECT name FROM _sqlite_migrations WHERE migration_set = 'taskreg'"
-                   " ORDER BY id") == [(n,) for n in names]
+    assert tr.rows("SELECT name FROM _sqlite_migrations WHERE migration_set = 'taskreg' ORDER BY id") == [
+        (n,) for n in names
+    ]
     tables = {r[0] for r in tr.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"agencies", "tasks", "task_co_agencies", "deadlines", "events", "settings"} <= tables
 
@@ -78,8 +80,9 @@ def test_schema_is_applied_by_migrations_in_order(tr):
 def test_a_register_from_a_newer_taskreg_is_refused_untouched(tr):
     tr("init")
     conn = sqlite3.connect(tr.path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
-                 " VALUES ('taskreg', '9999_future', 'x')")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('taskreg', '9999_future', 'x')"
+    )
     conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -97,9 +100,11 @@ def test_not_a_register_is_refused_and_left_as_it_was(tr, tmp_path):
     text.write_text("Danh sách nhiệm vụ\n", encoding="utf-8")
     folder = tmp_path / "folder"
     folder.mkdir()
-    for path, message in [(empty, f"{empty} is an empty file, not a register; it was left as it is.\n"),
-                          (text, f"{text} is not a taskreg register (not an SQLite file); it was left as it is.\n"),
-                          (folder, f"{folder} is a directory, not a register.\n")]:
+    for path, message in [
+        (empty, f"{empty} is an empty file, not a register; it was left as it is.\n"),
+        (text, f"{text} is not a taskreg register (not an SQLite file); it was left as it is.\n"),
+        (folder, f"{folder} is a directory, not a register.\n"),
+    ]:
         for args in (["list"], ["add", "x", "--agency", "A"]):
             result = tr("--db", path, *args, code=1)
             assert result.stderr == message
@@ -120,8 +125,11 @@ def test_a_read_only_register_can_be_read_but_not_written(reg, tmp_path, monkeyp
     # A published copy on read-only storage. Tests may run as root, whom file modes do
     # not stop, so the storage is made read-only the way taskreg sees it.
     real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK and
-                        str(p).startswith(str(shelf)) else real_access(p, mode))
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda p, mode: False if mode == os.W_OK and str(p).startswith(str(shelf)) else real_access(p, mode),
+    )
     assert "Việc" in reg("--db", copy, "list").stdout
     assert "Việc" in reg("--db", copy, "show", "1").stdout
     assert "assigned 1 task" in reg("--db", copy, "report").stdout
@@ -133,8 +141,7 @@ def test_a_read_only_register_can_be_read_but_not_written(reg, tmp_path, monkeyp
 
 
 def test_default_register_lives_in_the_user_data_directory(tr, tmp_path):
-    result = tr("agency", "add", "SYT", "Sở Y tế",
-                env={"TASKREG_DB": None, "XDG_DATA_HOME": str(tmp_path / "data")})
+    result = tr("agency", "add", "SYT", "Sở Y tế", env={"TASKREG_DB": None, "XDG_DATA_HOME": str(tmp_path / "data")})
     assert (tmp_path / "data" / "taskreg" / "register.db").exists()
     assert "data/taskreg/register.db" in result.stderr
 
@@ -153,12 +160,12 @@ def test_version(tr):
 def test_config_typos_are_one_sentence(tr):
     tr("init")
     assert tr("config", "set", "rate_basis", "due", code=2).stderr == (
-        "There is no setting 'rate_basis': the settings are org, rate-basis, lang.\n")
+        "There is no setting 'rate_basis': the settings are org, rate-basis, lang.\n"
+    )
     tr("config", "get", "rate_basis", code=2)
     assert tr("config", "set", "org", code=2).stderr == "`config set org` needs a value.\n"
     tr("config", "set", "lang", "", code=2)
-    assert tr("config", "set", "lang", "fr", code=2).stderr == (
-        "'fr' is not a valid lang: use one of vi, en.\n")
+    assert tr("config", "set", "lang", "fr", code=2).stderr == ("'fr' is not a valid lang: use one of vi, en.\n")
 
 
 def test_a_failed_first_command_leaves_no_register_and_no_folder(tr, tmp_path):

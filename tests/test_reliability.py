@@ -70,9 +70,16 @@ def test_eight_liaisons_writing_at_once_lose_nothing(reg, tmp_path):
     reg("import", seed)
     script = tmp_path / "worker.py"
     script.write_text(WORKER, encoding="utf-8")
-    workers = [subprocess.Popen([sys.executable, script, reg.path, str(w)], env=_env(),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-               for w in range(8)]
+    workers = [
+        subprocess.Popen(
+            [sys.executable, script, reg.path, str(w)],
+            env=_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for w in range(8)
+    ]
     results = [(w.wait(timeout=240), w.stderr.read()) for w in workers]
     assert [code for code, _ in results] == [0] * 8, results
     assert not any("locked" in err for _, err in results)
@@ -106,8 +113,12 @@ def _watch(args, register, ready=_always):
 
     Returns the process and when that happened, or the finished process and None.
     """
-    proc = subprocess.Popen([sys.executable, "-m", "taskreg", *map(str, args)], env=_env(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "taskreg", *map(str, args)],
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     while proc.poll() is None:
         if ready(register) and _holds_write_lock(register):
             return proc, time.perf_counter()
@@ -197,9 +208,11 @@ def _old_register(path, tasks=0):
     db.execute("PRAGMA journal_mode = WAL").fetchall()
     _migrations().apply(db, stop_before="0002_agency_retired")
     db.execute("INSERT INTO agencies (code, name, code_fold, name_fold) VALUES ('SYT', 'Sở Y tế', 'syt', 'so y te')")
-    db.conn.executemany("INSERT INTO tasks (uid, title, agency_id, assigned_on, due_on, done_on, search)"
-                        " VALUES (?, 'Việc', 1, '2021-01-04', '2021-03-31', ?, 'viec')",
-                        ((f"u{i}", f"2021-{2 + i % 11:02d}-{1 + i % 28:02d}") for i in range(tasks)))
+    db.conn.executemany(
+        "INSERT INTO tasks (uid, title, agency_id, assigned_on, due_on, done_on, search)"
+        " VALUES (?, 'Việc', 1, '2021-01-04', '2021-03-31', ?, 'viec')",
+        ((f"u{i}", f"2021-{2 + i % 11:02d}-{1 + i % 28:02d}") for i in range(tasks)),
+    )
     db.conn.commit()
     db.close()
 
@@ -272,7 +285,8 @@ def test_an_upgrade_whose_backup_fails_changes_nothing(tr, tmp_path, monkeypatch
     backup = tmp_path / f"old.db.before-{MIGRATIONS[-1]}.bak"
     assert result.stderr == (
         f"Could not write a copy of {old} to {backup} before upgrading it (No space left on device); the "
-        "register was not changed. Free some space or fix the permissions, then run the command again.\n")
+        "register was not changed. Free some space or fix the permissions, then run the command again.\n"
+    )
     assert _count(old, "SELECT group_concat(name) FROM _sqlite_migrations") == before
     assert _old_or_new_schema(old) == 1
 
@@ -288,10 +302,14 @@ def _backed_up(register):
     return any(register.parent.glob(f"{register.name}.before-*.bak"))
 
 
-@pytest.mark.parametrize("phase, fraction, ready", [
-    ("backup", 0.1, _always),          # copying the register as it was
-    ("schema", 0.0, _backed_up),       # changing its shape, the copy made
-    ("schema", 0.6, _backed_up)])
+@pytest.mark.parametrize(
+    "phase, fraction, ready",
+    [
+        ("backup", 0.1, _always),  # copying the register as it was
+        ("schema", 0.0, _backed_up),  # changing its shape, the copy made
+        ("schema", 0.6, _backed_up),
+    ],
+)
 def test_kill_during_a_migration_leaves_the_old_schema(big_old_register, tmp_path, phase, fraction, ready):
     old = tmp_path / "old.db"
     shutil.copy(big_old_register, old)
@@ -303,8 +321,9 @@ def test_kill_during_a_migration_leaves_the_old_schema(big_old_register, tmp_pat
     assert len(backups) == (phase == "schema")  # a backup under its real name is whole
     for copy in backups:
         assert _count(copy, "PRAGMA integrity_check") == "ok" and _old_or_new_schema(copy) == 1
-    result = subprocess.run([sys.executable, "-m", "taskreg", "--db", old, "agency", "list"], env=_env(),
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "taskreg", "--db", old, "agency", "list"], env=_env(), capture_output=True, text=True
+    )
     assert result.returncode == 0 and "SYT" in result.stdout  # the next command upgrades it
     assert _old_or_new_schema(old) == len(MIGRATIONS)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no leftovers
@@ -324,9 +343,13 @@ def _building(folder):
 def test_kill_during_init_leaves_no_half_made_register(tmp_path):
     """Kill `init` while it writes the new register's schema: nothing at the path; a later init works."""
     path = tmp_path / "new.db"
-    for attempt in range(20):  # the window is a few milliseconds: retry until the kill lands in it
-        proc = subprocess.Popen([sys.executable, "-m", "taskreg", "--db", path, "init"], env=_env(),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _attempt in range(20):  # the window is a few milliseconds: retry until the kill lands in it
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "taskreg", "--db", path, "init"],
+            env=_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         while proc.poll() is None and not _building(tmp_path):
             pass
         proc.send_signal(signal.SIGKILL)
@@ -336,8 +359,9 @@ def test_kill_during_init_leaves_no_half_made_register(tmp_path):
     else:
         pytest.fail("no kill landed while init was writing the register")
     assert not path.exists()
-    result = subprocess.run([sys.executable, "-m", "taskreg", "--db", path, "init"], env=_env(),
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "taskreg", "--db", path, "init"], env=_env(), capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert _count(path, "SELECT count(*) FROM _sqlite_migrations") == len(MIGRATIONS)
     assert [p.name for p in tmp_path.iterdir()] == ["new.db"]  # the killed run's files swept away
@@ -346,8 +370,12 @@ def test_kill_during_init_leaves_no_half_made_register(tmp_path):
 def test_backup_while_another_liaison_writes(reg, tmp_path):
     seed = tmp_path / "seed.csv"
     _csv(seed, 20_000)
-    writer = subprocess.Popen([sys.executable, "-m", "taskreg", "--db", reg.path, "import", seed],
-                              env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "taskreg", "--db", reg.path, "import", seed],
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     while writer.poll() is None and not _holds_write_lock(reg.path):
         time.sleep(0.002)
     assert writer.poll() is None  # the import is under way, its changes not yet committed
@@ -368,8 +396,16 @@ def test_backup_while_another_liaison_writes(reg, tmp_path):
 def test_six_liaisons_upgrading_an_old_register_at_once(tmp_path):
     old = tmp_path / "old.db"
     _old_register(old, tasks=2000)
-    procs = [subprocess.Popen([sys.executable, "-m", "taskreg", "--db", old, "agency", "list"], env=_env(),
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "taskreg", "--db", old, "agency", "list"],
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(6)
+    ]
     results = [(p.wait(timeout=120), *p.communicate()) for p in procs]
     assert all(code == 0 and "SYT" in out and "Traceback" not in err for code, out, err in results), results
     upgraded = [err for _, _, err in results if err.startswith("Upgraded the register")]
@@ -383,11 +419,15 @@ def test_six_liaisons_upgrading_an_old_register_at_once(tmp_path):
 
 def test_check_passes_a_sound_register_and_lists_what_is_wrong(reg, tmp_path):
     reg("add", "Việc", "--agency", "SYT", "--assigned", "4/1/2021", "--due", "15/3/2021")
-    assert reg("check").stdout == ("The register is sound: integrity, references and the four states "
-                                   "of every quarter from 2021-01-04 to 2021-01-04 check out.\n")
+    assert reg("check").stdout == (
+        "The register is sound: integrity, references and the four states "
+        "of every quarter from 2021-01-04 to 2021-01-04 check out.\n"
+    )
     conn = sqlite3.connect(reg.path)  # a write that bypassed taskreg: a task with no agency
-    conn.execute("INSERT INTO tasks (uid, title, agency_id, assigned_on, search)"
-                 " VALUES ('x', 'Mồ côi', 99, '2021-02-01', 'mo coi')")
+    conn.execute(
+        "INSERT INTO tasks (uid, title, agency_id, assigned_on, search)"
+        " VALUES ('x', 'Mồ côi', 99, '2021-02-01', 'mo coi')"
+    )
     conn.commit()
     conn.close()
     result = reg("check", code=1)
@@ -397,8 +437,10 @@ def test_check_passes_a_sound_register_and_lists_what_is_wrong(reg, tmp_path):
 
 def test_a_newer_register_is_refused_naming_both_versions(reg):
     conn = sqlite3.connect(reg.path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
-                 " VALUES (?, '0099_future', 'x')", [MIGRATION_SET])
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, '0099_future', 'x')",
+        [MIGRATION_SET],
+    )
     conn.commit()
     conn.close()
     from taskreg import __version__

@@ -11,6 +11,7 @@ import pytest
 def q1(reg):
     """Q1/2021 in miniature: SYT 2 on time, 1 late, 1 overdue; STC 1 in progress (no deadline),
     1 cancelled; SGDDT 1 done after the quarter; one task assigned in April."""
+
     def add(title, agency, assigned, due=None, done=None, cancel=None):
         args = ["add", title, "--agency", agency, "--assigned", assigned]
         if due:
@@ -44,7 +45,8 @@ def test_report_text_in_vietnamese(q1):
         "Tỷ lệ hoàn thành: 60,00% (trên số nhiệm vụ đến hạn); tỷ lệ hoàn thành đúng hạn: 66,67% "
         "(trên số nhiệm vụ đã hoàn thành).\n"
         "Không tính ở trên: 1 nhiệm vụ dừng thực hiện. Trong số trên có 1 nhiệm vụ không có hạn "
-        "(thường xuyên).\n")
+        "(thường xuyên).\n"
+    )
 
 
 def test_report_text_in_english(q1):
@@ -54,7 +56,8 @@ def test_report_text_in_english(q1):
         "deadline, 1 open within their deadline.\n"
         "Completion rate: 60.00% (of tasks due: completed + open past deadline); on-time rate: "
         "66.67% (of tasks completed).\n"
-        "Not counted above: 1 cancelled. Counted above with no deadline (ongoing): 1.\n")
+        "Not counted above: 1 cancelled. Counted above with no deadline (ongoing): 1.\n"
+    )
 
 
 def test_report_json_fields(q1):
@@ -62,17 +65,27 @@ def test_report_json_fields(q1):
     assert out == {
         "org": "UBND tỉnh Quảng Nam",
         "period": {"label": "Q1 2021", "kind": "quarter", "start": "2021-01-01", "end": "2021-03-31"},
-        "as_of": "2021-03-31", "agency": None, "total": 6, "on_time": 2, "late": 1, "overdue": 2,
-        "in_progress": 1, "cancelled": 1, "no_deadline": 1,
+        "as_of": "2021-03-31",
+        "agency": None,
+        "total": 6,
+        "on_time": 2,
+        "late": 1,
+        "overdue": 2,
+        "in_progress": 1,
+        "cancelled": 1,
+        "no_deadline": 1,
         "rates": {"basis": "due", "completion": 60.0, "on_time": 66.67},
-        "oldest_overdue_days": 16, "check": True,
+        "oldest_overdue_days": 16,
+        "check": True,
         # every task was recorded on 30/6 (the fixture's clock): entered after 31/3
-        "recorded_after_as_of": {"corrected": 0, "entered": 7}}
+        "recorded_after_as_of": {"corrected": 0, "entered": 7},
+    }
 
 
 def test_all_period_forms_name_the_same_quarter(q1):
-    outputs = {q1("report", "--quarter", q, "--format", "json").stdout
-               for q in ("2021Q1", "2021-Q1", "Q1/2021", "I/2021")}
+    outputs = {
+        q1("report", "--quarter", q, "--format", "json").stdout for q in ("2021Q1", "2021-Q1", "Q1/2021", "I/2021")
+    }
     assert len(outputs) == 1
     assert _json(q1("report", "--from", "1/1/2021", "--to", "31/3/2021", "--format", "json"))["total"] == 6
 
@@ -100,7 +113,8 @@ def test_bad_period_flags(q1):
     q1("report", "--quarter", "I/2021", "--month", "3/2021", code=2)
     q1("report", "--from", "1/1/2021", code=2)
     assert q1("report", "--quarter", "Q5/2021", code=2).stderr == (
-        "'Q5/2021' is not a quarter: write it like 2021Q1, Q1/2021 or I/2021.\n")
+        "'Q5/2021' is not a quarter: write it like 2021Q1, Q1/2021 or I/2021.\n"
+    )
     q1("report", "--by", "title", code=2)
     q1("report", "--format", "pdf", code=2)
 
@@ -115,8 +129,11 @@ def test_rate_basis_setting(q1):
 
 def test_by_agency_rows_worst_first_with_total(q1):
     out = _json(q1("report", "--quarter", "I/2021", "--by", "agency", "--format", "json"))
-    assert [(r["agency"], r["total"], r["rates"]["completion"], r["oldest_overdue_days"])
-            for r in out["rows"]] == [("SGDDT", 1, 0.0, 11), ("SYT", 4, 75.0, 16), ("STC", 1, None, None)]
+    assert [(r["agency"], r["total"], r["rates"]["completion"], r["oldest_overdue_days"]) for r in out["rows"]] == [
+        ("SGDDT", 1, 0.0, 11),
+        ("SYT", 4, 75.0, 16),
+        ("STC", 1, None, None),
+    ]
     assert out["rows"][2]["cancelled"] == 1
     assert all(r["check"] for r in out["rows"])
 
@@ -133,12 +150,21 @@ def test_by_agency_table_at_a_fixed_width(q1):
         "STC           1            0           0                  1                0          1"
         "                   —               —                        —\n"
         "Tổng cộng     6            2           1                  1                2          1"
-        "              60,00%          66,67%                       16\n")
+        "              60,00%          66,67%                       16\n"
+    )
 
 
 def test_by_agency_on_a_terminal_has_state_bars(q1):
-    out = q1("report", "--quarter", "I/2021", "--by", "agency", "--format", "table",
-             env={"TTY_COMPATIBLE": "1", "COLUMNS": "160"}).stdout
+    out = q1(
+        "report",
+        "--quarter",
+        "I/2021",
+        "--by",
+        "agency",
+        "--format",
+        "table",
+        env={"TTY_COMPATIBLE": "1", "COLUMNS": "160"},
+    ).stdout
     assert "█" in out and "SGDDT" in out
 
 
@@ -146,15 +172,22 @@ def test_agency_filter_and_csv(q1):
     out = _json(q1("report", "--quarter", "I/2021", "--agency", "so y te", "--format", "json"))
     assert (out["agency"], out["total"]) == ("SYT", 4)
     assert q1("report", "--quarter", "I/2021", "--agency", "SYT", "--lang", "vi").stdout.startswith(
-        "Quý I/2021, UBND tỉnh Quảng Nam đã giao 4 nhiệm vụ cho Sở Y tế thực hiện.")
-    rows = list(csv.DictReader(io.StringIO(
-        q1("report", "--quarter", "I/2021", "--by", "agency", "--format", "csv").stdout)))
+        "Quý I/2021, UBND tỉnh Quảng Nam đã giao 4 nhiệm vụ cho Sở Y tế thực hiện."
+    )
+    rows = list(
+        csv.DictReader(io.StringIO(q1("report", "--quarter", "I/2021", "--by", "agency", "--format", "csv").stdout))
+    )
     assert [(r["agency"], r["total"], r["completion_rate"]) for r in rows] == [
-        ("SGDDT", "1", "0.00"), ("SYT", "4", "75.00"), ("STC", "1", ""), ("", "6", "60.00")]
+        ("SGDDT", "1", "0.00"),
+        ("SYT", "4", "75.00"),
+        ("STC", "1", ""),
+        ("", "6", "60.00"),
+    ]
 
 
 def test_month_and_year_labels(q1):
     assert q1("report", "--month", "3/2021", "--lang", "vi").stdout.startswith("Tháng 3/2021, UBND")
     assert q1("report", "--month", "2021-03").stdout.startswith("In March 2021, UBND")
     assert q1("report", "--year", "2021", "--lang", "vi", "--as-of", "31/3/2021").stdout.startswith(
-        "Năm 2021, UBND tỉnh Quảng Nam đã giao 6 nhiệm vụ")
+        "Năm 2021, UBND tỉnh Quảng Nam đã giao 6 nhiệm vụ"
+    )

@@ -14,8 +14,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 #: Texts a spreadsheet would run or misread, and texts that only look like taskreg's escapes.
-FORMULAS = ['=HYPERLINK("http://x","y")', "=1+2", "+84 912 345", "-5 ngày", "@user", "'=x",
-            "'quoted", "''x", "#N/A"]
+FORMULAS = ['=HYPERLINK("http://x","y")', "=1+2", "+84 912 345", "-5 ngày", "@user", "'=x", "'quoted", "''x", "#N/A"]
 PREFIXED = ("=", "+", "-", "@", "\t", "\r", "'")  # what a CSV cell must never begin with raw
 
 
@@ -31,11 +30,15 @@ def _csv_cells(text):
 def _formulas_in(path):
     """Every formula or error cell of a workbook, and whether any sheet's XML has an <f>."""
     book = load_workbook(path)
-    cells = [(ws.title, c.coordinate, c.value) for ws in book.worksheets for row in ws.iter_rows()
-             for c in row if c.data_type in ("f", "e")]
+    cells = [
+        (ws.title, c.coordinate, c.value)
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.data_type in ("f", "e")
+    ]
     with zipfile.ZipFile(path) as z:
-        xml = [n for n in z.namelist() if n.startswith("xl/worksheets/") and
-               re.search(rb"<f[ >/]", z.read(n))]
+        xml = [n for n in z.namelist() if n.startswith("xl/worksheets/") and re.search(rb"<f[ >/]", z.read(n))]
     return cells, xml
 
 
@@ -44,12 +47,24 @@ def hostile(reg):
     """A register whose text begins with everything a spreadsheet takes for a formula."""
     reg("agency", "add", "=1+1", "Công thức")
     for n, text in enumerate(FORMULAS):
-        reg("add", "--agency", "=1+1" if n == 0 else "SYT", "--note", text, "--source", text,
-            "--assigned-by", text, "--", text)
+        reg(
+            "add",
+            "--agency",
+            "=1+1" if n == 0 else "SYT",
+            "--note",
+            text,
+            "--source",
+            text,
+            "--assigned-by",
+            text,
+            "--",
+            text,
+        )
     return reg
 
 
 # -- 1. no formulas, ever ----------------------------------------------------------------------
+
 
 def test_xlsx_export_writes_every_text_as_a_text_cell(hostile, tmp_path):
     """Issue 11 finding 1: title, note, source and an agency code beginning with = were formula
@@ -73,8 +88,9 @@ def test_taskreg_reimports_its_own_xlsx(hostile, tmp_path):
     fresh = tmp_path / "fresh.db"
     hostile("--db", fresh, "import", out, "--create-agencies")
     keep = ("uid", "title", "agency", "note", "source", "assigned_by")
-    assert [{k: t[k] for k in keep} for t in _tasks(hostile, fresh)] == \
-        [{k: t[k] for k in keep} for t in _tasks(hostile)]
+    assert [{k: t[k] for k in keep} for t in _tasks(hostile, fresh)] == [
+        {k: t[k] for k in keep} for t in _tasks(hostile)
+    ]
 
 
 def test_csv_outputs_prefix_formula_text_and_import_takes_the_prefix_off(hostile, tmp_path):
@@ -89,28 +105,44 @@ def test_csv_outputs_prefix_formula_text_and_import_takes_the_prefix_off(hostile
         assert [r["source"] for r in rows] == [r["assigned_by"] for r in rows] == guarded
         assert rows[0]["agency"] == "'=1+1" and rows[0]["id"] == "1"
     assert "'=1+1,Công thức,," in hostile("agency", "list", "--format", "csv").stdout.splitlines()
-    report = list(csv.DictReader(io.StringIO(
-        hostile("report", "--by", "agency", "--format", "csv").stdout)))
+    report = list(csv.DictReader(io.StringIO(hostile("report", "--by", "agency", "--format", "csv").stdout)))
     n = len(FORMULAS)
     assert {r["agency"]: (r["total"], r["in_progress"]) for r in report} == {
-        "'=1+1": ("1", "1"), "SYT": (str(n - 1), str(n - 1)), "": (str(n), str(n))}
+        "'=1+1": ("1", "1"),
+        "SYT": (str(n - 1), str(n - 1)),
+        "": (str(n), str(n)),
+    }
     for row in report:  # only text is guarded: every number is a number
-        assert all(re.fullmatch(r"\d+(\.\d\d)?|", row[k]) for k in (
-            "total", "on_time", "late", "in_progress", "overdue", "cancelled", "no_deadline",
-            "completion_rate", "on_time_rate", "oldest_overdue_days")), row
+        assert all(
+            re.fullmatch(r"\d+(\.\d\d)?|", row[k])
+            for k in (
+                "total",
+                "on_time",
+                "late",
+                "in_progress",
+                "overdue",
+                "cancelled",
+                "no_deadline",
+                "completion_rate",
+                "on_time_rate",
+                "oldest_overdue_days",
+            )
+        ), row
     # and taskreg's own import takes exactly one ' off again: the round trip is exact
     fresh = tmp_path / "fresh.db"
     hostile("--db", fresh, "import", out, "--create-agencies")
     keep = ("uid", "title", "agency", "note", "source", "assigned_by")
-    assert [{k: t[k] for k in keep} for t in _tasks(hostile, fresh)] == \
-        [{k: t[k] for k in keep} for t in _tasks(hostile)]
+    assert [{k: t[k] for k in keep} for t in _tasks(hostile, fresh)] == [
+        {k: t[k] for k in keep} for t in _tasks(hostile)
+    ]
 
 
 def test_a_users_own_quote_in_a_csv_is_kept(reg, tmp_path):
     """Only a ' before a formula character (or another ') is taken for taskreg's guard."""
     path = tmp_path / "rows.csv"
-    path.write_text("title,agency,assigned_on,note\n'quoted,SYT,4/1/2021,'=SUM(A1)\n"
-                    "''x,SYT,4/1/2021,'-5\n", encoding="utf-8")
+    path.write_text(
+        "title,agency,assigned_on,note\n'quoted,SYT,4/1/2021,'=SUM(A1)\n''x,SYT,4/1/2021,'-5\n", encoding="utf-8"
+    )
     reg("import", path)
     assert [(t["title"], t["note"]) for t in _tasks(reg)] == [("'quoted", "=SUM(A1)"), ("'x", "-5")]
 
@@ -145,14 +177,20 @@ def _as_excel_saves_it(path):
         return f'<c {m.group(1)}t="s"{m.group(2)}><v>{len(strings) - 1}</v></c>'
 
     for name in [n for n in parts if n.startswith("xl/worksheets/")]:
-        parts[name] = re.sub(r'<c ([^>]*?)t="inlineStr"([^>]*)><is>(.*?)</is></c>', shared,
-                             parts[name].decode(), flags=re.DOTALL).encode()
+        parts[name] = re.sub(
+            r'<c ([^>]*?)t="inlineStr"([^>]*)><is>(.*?)</is></c>', shared, parts[name].decode(), flags=re.DOTALL
+        ).encode()
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    parts["xl/sharedStrings.xml"] = (f'<sst xmlns="{ns}">' + "".join(f"<si>{s}</si>" for s in strings)
-                                     + "</sst>").encode()
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
-        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'))
+    parts["xl/sharedStrings.xml"] = (
+        f'<sst xmlns="{ns}">' + "".join(f"<si>{s}</si>" for s in strings) + "</sst>"
+    ).encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        (
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+            b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+        ),
+    )
     with zipfile.ZipFile(path, "w") as z:
         for name, data in parts.items():
             z.writestr(name, data)
@@ -162,8 +200,10 @@ def test_text_longer_than_an_excel_cell_is_exported_whole(reg, tmp_path):
     """openpyxl cut text at Excel's 32,767 characters without a word; the export keeps it."""
     long = "Rà soát \x1b " * 4000  # 44,000 characters, 60,000 once ESC is _x001B_
     source = tmp_path / "long.json"
-    source.write_text(json.dumps([{"title": long, "agency": "SYT", "assigned_on": "2021-01-04",
-                                   "note": "=" + long}]), encoding="utf-8")
+    source.write_text(
+        json.dumps([{"title": long, "agency": "SYT", "assigned_on": "2021-01-04", "note": "=" + long}]),
+        encoding="utf-8",
+    )
     reg("import", source)
     out = tmp_path / "out.xlsx"
     reg("export", "--format", "xlsx", "-o", out)
@@ -177,8 +217,12 @@ def test_control_characters_go_through_xlsx_as_ooxml_escapes(reg, tmp_path):
     """Issue 11 finding 3: `export --format xlsx` of a title holding ESC was a traceback (XLSX
     cannot hold C0 controls); they are _xHHHH_, and a typed _x0041_ stays as typed."""
     source = tmp_path / "controls.json"
-    source.write_text(json.dumps([{"title": CONTROLS, "agency": "SYT", "assigned_on": "2021-01-04",
-                                   "note": "\x01\x02", "result": "_x001B_"}]), encoding="utf-8")
+    source.write_text(
+        json.dumps(
+            [{"title": CONTROLS, "agency": "SYT", "assigned_on": "2021-01-04", "note": "\x01\x02", "result": "_x001B_"}]
+        ),
+        encoding="utf-8",
+    )
     reg("import", source)
     out = tmp_path / "out.xlsx"
     reg("export", "--format", "xlsx", "-o", out)
@@ -198,6 +242,7 @@ def test_control_characters_go_through_xlsx_as_ooxml_escapes(reg, tmp_path):
 
 
 # -- 3. hostile .xlsx files ---------------------------------------------------------------------
+
 
 def _workbook(path, rows=(("title", "agency", "assigned_on"), ("Việc", "SYT", "4/1/2021"))):
     book = Workbook()
@@ -228,19 +273,21 @@ def _refused(reg, path, *words):
     return result
 
 
-LAUGHS = ('<!DOCTYPE x [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
-          '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>')
+LAUGHS = '<!DOCTYPE x [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
 
 
-@pytest.mark.parametrize("part, encoding, before", [
-    ("xl/worksheets/sheet1.xml", "utf-8", ""),
-    ("xl/workbook.xml", "utf-8", ""),
-    ("[Content_Types].xml", "utf-8", ""),
-    ("docProps/core.xml", "utf-8", ""),
-    ("xl/worksheets/sheet1.xml", "utf-8", '<?xml version="1.0"?>\n<!-- a comment -->\n'),
-    ("xl/worksheets/sheet1.xml", "utf-16-le", "\ufeff"),
-    ("xl/worksheets/sheet1.xml", "utf-16-be", " "),  # no BOM: expat reads it all the same
-])
+@pytest.mark.parametrize(
+    "part, encoding, before",
+    [
+        ("xl/worksheets/sheet1.xml", "utf-8", ""),
+        ("xl/workbook.xml", "utf-8", ""),
+        ("[Content_Types].xml", "utf-8", ""),
+        ("docProps/core.xml", "utf-8", ""),
+        ("xl/worksheets/sheet1.xml", "utf-8", '<?xml version="1.0"?>\n<!-- a comment -->\n'),
+        ("xl/worksheets/sheet1.xml", "utf-16-le", "\ufeff"),
+        ("xl/worksheets/sheet1.xml", "utf-16-be", " "),  # no BOM: expat reads it all the same
+    ],
+)
 def test_an_xlsx_declaring_a_dtd_is_refused_and_nothing_expanded(reg, tmp_path, part, encoding, before):
     """Issue 11 finding 3: an .xlsx holding a DTD with entities was read, its entities expanded."""
     path = _workbook(tmp_path / "dtd.xlsx", [("title", "agency", "assigned_on"), ("&c;", "SYT", "4/1/2021")])
@@ -290,6 +337,7 @@ def test_an_xlsx_with_a_broken_sheet_is_one_sentence(reg, tmp_path):
 
 # -- 4. bombs -----------------------------------------------------------------------------------
 
+
 def test_an_xlsx_bomb_is_refused_before_it_is_parsed(reg, tmp_path):
     """Issue 11 finding 4: a small .xlsx whose sheet expands a thousandfold was parsed whole.
     Here a sheet of 300 MiB (blank space after its rows, valid XML) in a 1.3 MB file."""
@@ -309,8 +357,9 @@ def test_an_xlsx_bomb_is_refused_before_it_is_parsed(reg, tmp_path):
             f.write(b"</sheetData>" + tail)
     assert path.stat().st_size < 2_000_000
     start = time.perf_counter()
-    result = _refused(reg, path, "its part xl/worksheets/sheet1.xml would expand", "times, to 301 MiB",
-                      "a decompression bomb")
+    result = _refused(
+        reg, path, "its part xl/worksheets/sheet1.xml would expand", "times, to 301 MiB", "a decompression bomb"
+    )
     assert time.perf_counter() - start < 5 and "301 MiB" in result.stderr
     vi = reg("import", path, "--lang", "vi", code=2).stderr
     assert "bom giải nén" in vi
@@ -324,7 +373,7 @@ def _claim_size(path, name, size):
     while True:
         entry = data.index(b"PK\x01\x02", entry)
         length = struct.unpack_from("<H", data, entry + 28)[0]
-        if data[entry + 46:entry + 46 + length].decode() == name:
+        if data[entry + 46 : entry + 46 + length].decode() == name:
             break
         entry += 4
     struct.pack_into("<I", data, entry + 24, size)
@@ -343,8 +392,7 @@ def test_shared_strings_beyond_their_limit_are_refused(reg, tmp_path):
     """Shared strings are held in memory: more than 2 GiB of them is refused, bomb or not."""
     path = _workbook(tmp_path / "strings.xlsx")
     _as_excel_saves_it(path)
-    _rewrite(path, "xl/sharedStrings.xml", lambda xml: xml + os.urandom(27 << 20),
-             zipfile.ZIP_STORED)
+    _rewrite(path, "xl/sharedStrings.xml", lambda xml: xml + os.urandom(27 << 20), zipfile.ZIP_STORED)
     # 2.5 GiB claimed for 27 MiB: 95 times, within the ratio a real part may have
     _claim_size(path, "xl/sharedStrings.xml", 5 << 29)
     _refused(reg, path, "its shared strings (xl/sharedStrings.xml) would fill more than 2,048 MiB")
@@ -359,22 +407,24 @@ def test_the_exports_own_sizes_are_far_within_the_limits(reg, tmp_path):
     reg("export", "--format", "xlsx", "-o", out)
     with zipfile.ZipFile(out) as z:
         assert all(p.file_size < xlsx.XLSX_MAX_RATIO * p.compress_size for p in z.infolist())
-    assert (xlsx.XLSX_MAX_BYTES, xlsx.XLSX_MAX_RATIO, xlsx.XLSX_MAX_STRINGS) == (
-        4 << 30, 100, 2 << 30)
+    assert (xlsx.XLSX_MAX_BYTES, xlsx.XLSX_MAX_RATIO, xlsx.XLSX_MAX_STRINGS) == (4 << 30, 100, 2 << 30)
 
 
 # -- encodings, NUL, long lines -----------------------------------------------------------------
 
+
 def test_a_csv_that_is_not_utf8_is_refused_naming_its_row(reg, tmp_path):
     """Issue 11 finding 3: a Windows-1258 CSV was "'utf-8' codec can't decode byte 0xf4 …"."""
     path = tmp_path / "cp1258.csv"
-    path.write_bytes("title,agency,assigned_on\n\"Hai\ndòng\",SYT,4/1/2021\n".encode()
-                     + "Công tác báo cáo,SYT,4/1/2021\n".encode("cp1258"))
+    path.write_bytes(
+        'title,agency,assigned_on\n"Hai\ndòng",SYT,4/1/2021\n'.encode()
+        + "Công tác báo cáo,SYT,4/1/2021\n".encode("cp1258")
+    )
     result = _refused(reg, path)
     assert result.stderr == f"Cannot read {path}: row 3 is not UTF-8 text; save it as CSV UTF-8 or .xlsx.\n"
     assert reg("import", path, "--lang", "vi", code=2).stderr == (
-        f"Không đọc được {path}: dòng 3 không phải văn bản UTF-8; đề nghị lưu tệp dưới dạng CSV UTF-8 "
-        "hoặc .xlsx.\n")
+        f"Không đọc được {path}: dòng 3 không phải văn bản UTF-8; đề nghị lưu tệp dưới dạng CSV UTF-8 hoặc .xlsx.\n"
+    )
     header = tmp_path / "cp1252.csv"
     header.write_bytes("Title;Agency;Ngày giao\nx;SYT;4/1/2021\n".encode("cp1252"))
     assert "row 1 is not UTF-8 text" in _refused(reg, header).stderr
@@ -385,8 +435,8 @@ def test_nul_in_a_csv_cell_is_a_row_error(reg, tmp_path):
     path.write_bytes(b"title,agency,assigned_on\nOk,SYT,4/1/2021\nA\x00B,SYT,4/1/2021\n")
     result = reg("import", path, code=2)
     assert result.stderr.splitlines()[0] == (
-        "Row 3, title: the text holds a NUL character, which a register never stores; remove it "
-        "from the file.")
+        "Row 3, title: the text holds a NUL character, which a register never stores; remove it from the file."
+    )
     assert reg.rows("SELECT count(*) FROM tasks") == [(0,)]
 
 
@@ -395,12 +445,12 @@ def test_a_csv_line_longer_than_any_row_is_refused_unread(reg, tmp_path):
     path = tmp_path / "long.csv"
     path.write_bytes(b"title,agency,assigned_on\n" + b"x" * (5 << 20))
     result = _refused(reg, path)
-    assert result.stderr == (f"Cannot read {path}: row 2: it has more than 4 MiB on one line, far "
-                             "more than any row of tasks.\n")
+    assert result.stderr == (
+        f"Cannot read {path}: row 2: it has more than 4 MiB on one line, far more than any row of tasks.\n"
+    )
 
 
 def test_a_json_file_that_is_not_utf8_is_refused_naming_its_line(reg, tmp_path):
     path = tmp_path / "cp1258.json"
     path.write_bytes(b'[\n{"title": "' + "Công tác".encode("cp1258") + b'", "agency": "SYT"}]')
-    assert _refused(reg, path).stderr == (
-        f"Cannot read {path}: line 2 is not UTF-8 text; save the file as UTF-8.\n")
+    assert _refused(reg, path).stderr == (f"Cannot read {path}: line 2 is not UTF-8 text; save the file as UTF-8.\n")

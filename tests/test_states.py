@@ -6,22 +6,64 @@ import pytest
 
 # assigned, due, done, cancelled, as_of -> expected state
 TRUTH = [
-    pytest.param("2021-01-04", "2021-03-15", "2021-03-15", None, "2021-03-31", "on_time", id="done-on-due-day-is-on-time"),
+    pytest.param(
+        "2021-01-04", "2021-03-15", "2021-03-15", None, "2021-03-31", "on_time", id="done-on-due-day-is-on-time"
+    ),
     pytest.param("2021-01-04", "2021-03-15", "2021-03-01", None, "2021-03-31", "on_time", id="done-before-due"),
     pytest.param("2021-01-04", "2021-03-15", "2021-03-16", None, "2021-03-31", "late", id="done-day-after-due-is-late"),
     pytest.param("2021-01-04", None, "2021-03-16", None, "2021-03-31", "on_time", id="no-deadline-done-is-on-time"),
     pytest.param("2021-01-04", "2021-03-31", None, None, "2021-03-31", "in_progress", id="open-on-due-day-is-in-time"),
     pytest.param("2021-01-04", "2021-03-30", None, None, "2021-03-31", "overdue", id="open-day-after-due-is-overdue"),
     pytest.param("2021-01-04", None, None, None, "2021-03-31", "in_progress", id="no-deadline-open-is-in-progress"),
-    pytest.param("2021-01-04", "2021-03-15", "2021-03-20", None, "2021-03-10", "in_progress", id="done-after-as-of-counts-open-in-time"),
-    pytest.param("2021-01-04", "2021-03-15", "2021-03-20", None, "2021-03-16", "overdue", id="done-after-as-of-counts-open-overdue"),
-    pytest.param("2021-01-04", "2021-03-15", "2021-03-10", None, "2021-03-10", "on_time", id="done-on-as-of-day-counts-done"),
+    pytest.param(
+        "2021-01-04",
+        "2021-03-15",
+        "2021-03-20",
+        None,
+        "2021-03-10",
+        "in_progress",
+        id="done-after-as-of-counts-open-in-time",
+    ),
+    pytest.param(
+        "2021-01-04",
+        "2021-03-15",
+        "2021-03-20",
+        None,
+        "2021-03-16",
+        "overdue",
+        id="done-after-as-of-counts-open-overdue",
+    ),
+    pytest.param(
+        "2021-01-04", "2021-03-15", "2021-03-10", None, "2021-03-10", "on_time", id="done-on-as-of-day-counts-done"
+    ),
     pytest.param("2021-01-04", "2021-03-15", "2021-03-20", None, "2021-03-20", "late", id="late-done-on-as-of-day"),
-    pytest.param("2021-01-04", "2021-03-15", None, "2021-03-01", "2021-03-31", "cancelled", id="cancelled-before-as-of"),
-    pytest.param("2021-01-04", "2021-03-15", None, "2021-03-31", "2021-03-31", "cancelled", id="cancelled-on-as-of-day"),
-    pytest.param("2021-01-04", "2021-03-15", None, "2021-03-20", "2021-03-16", "overdue", id="cancelled-after-as-of-counts-overdue"),
-    pytest.param("2021-01-04", "2021-03-15", None, "2021-03-20", "2021-03-01", "in_progress", id="cancelled-after-as-of-counts-in-time"),
-    pytest.param("2021-01-04", "2021-01-04", "2021-01-04", None, "2021-01-04", "on_time", id="same-day-assigned-due-done"),
+    pytest.param(
+        "2021-01-04", "2021-03-15", None, "2021-03-01", "2021-03-31", "cancelled", id="cancelled-before-as-of"
+    ),
+    pytest.param(
+        "2021-01-04", "2021-03-15", None, "2021-03-31", "2021-03-31", "cancelled", id="cancelled-on-as-of-day"
+    ),
+    pytest.param(
+        "2021-01-04",
+        "2021-03-15",
+        None,
+        "2021-03-20",
+        "2021-03-16",
+        "overdue",
+        id="cancelled-after-as-of-counts-overdue",
+    ),
+    pytest.param(
+        "2021-01-04",
+        "2021-03-15",
+        None,
+        "2021-03-20",
+        "2021-03-01",
+        "in_progress",
+        id="cancelled-after-as-of-counts-in-time",
+    ),
+    pytest.param(
+        "2021-01-04", "2021-01-04", "2021-01-04", None, "2021-01-04", "on_time", id="same-day-assigned-due-done"
+    ),
 ]
 
 
@@ -75,16 +117,21 @@ def test_extension_decided_in_time_moves_the_deadline(reg):
     shown = json.loads(reg("show", task_id, "--format", "json").stdout)
     assert shown["due_on"] == "2021-04-30"
     assert [(d["due_on"], d["kind"], d["decided_on"]) for d in shown["deadlines"]] == [
-        ("2021-03-10", "initial", "2021-01-04"), ("2021-04-30", "extension", "2021-03-05")]
+        ("2021-03-10", "initial", "2021-01-04"),
+        ("2021-04-30", "extension", "2021-03-05"),
+    ]
     assert shown["corrected"] is True
     assert [(e["action"], e["claimed_on"], e["correction"]) for e in shown["history"]] == [
-        ("add", "2021-01-04", False), ("extend", "2021-03-05", True)]
+        ("add", "2021-01-04", False),
+        ("extend", "2021-03-05", True),
+    ]
 
 
 def test_extension_recorded_before_the_old_deadline_is_no_correction(reg):
     in_time = {"TASKREG_TODAY": "2021-03-05"}
-    task_id = reg("add", "Nhiệm vụ", "--agency", "SYT", "--assigned", "4/1/2021", "--due", "10/3/2021",
-                  env=in_time).stdout.strip()
+    task_id = reg(
+        "add", "Nhiệm vụ", "--agency", "SYT", "--assigned", "4/1/2021", "--due", "10/3/2021", env=in_time
+    ).stdout.strip()
     reg("extend", task_id, "--due", "30/4/2021", "--reason", "Công văn 12/SYT", env=in_time)
     shown = json.loads(reg("show", task_id, "--format", "json").stdout)
     assert (shown["status"], shown["corrected"]) == ("in_progress", False)
@@ -105,7 +152,8 @@ def test_extension_decided_after_the_deadline_is_refused(reg):
         "(2021-03-10), and a late extension does not make an overdue task on time: if it was "
         "decided in time, give that day with --on; otherwise the task stays overdue until "
         f"`taskreg done {task_id}`, and a deadline typed wrong is corrected with "
-        f"`taskreg edit {task_id} --due D --reason T`.\n")
+        f"`taskreg edit {task_id} --due D --reason T`.\n"
+    )
     assert _state(reg, task_id, "2021-03-31") == "overdue"
     assert reg.rows("SELECT count(*) FROM deadlines WHERE task_id = ?", [task_id]) == [(1,)]
 
@@ -144,7 +192,11 @@ def test_deadline_correction_by_edit_changes_past_reports_and_is_marked(reg):
     assert [d["kind"] for d in shown["deadlines"]] == ["initial", "correction"]
     edit = shown["history"][-1]
     assert (edit["action"], edit["before"], edit["after"], edit["reason"]) == (
-        "edit", {"due_on": "2021-02-10"}, {"due_on": "2021-12-10"}, "Nhập nhầm năm")
+        "edit",
+        {"due_on": "2021-02-10"},
+        {"due_on": "2021-12-10"},
+        "Nhập nhầm năm",
+    )
 
 
 def test_reopen_turns_a_done_task_open_in_past_reports_too(reg):

@@ -16,19 +16,52 @@ def test_add_prints_the_new_id_alone(reg):
 
 
 def test_add_json_prints_the_whole_record(reg):
-    task = _json(reg("add", "Triển khai Kế hoạch 863/KH-UBND", "--agency", "so y te",
-                     "--co", "STC", "--co", "Sở Giáo dục và Đào tạo", "--co", "SYT",
-                     "--due", "Q2/2021", "--assigned", "15/3/2021", "--source", "863/KH-UBND",
-                     "--source-date", "10/3/2021", "--assigned-by", "Phó Chủ tịch Trần Văn A",
-                     "--note", "Ưu tiên", "--format", "json"))
+    task = _json(
+        reg(
+            "add",
+            "Triển khai Kế hoạch 863/KH-UBND",
+            "--agency",
+            "so y te",
+            "--co",
+            "STC",
+            "--co",
+            "Sở Giáo dục và Đào tạo",
+            "--co",
+            "SYT",
+            "--due",
+            "Q2/2021",
+            "--assigned",
+            "15/3/2021",
+            "--source",
+            "863/KH-UBND",
+            "--source-date",
+            "10/3/2021",
+            "--assigned-by",
+            "Phó Chủ tịch Trần Văn A",
+            "--note",
+            "Ưu tiên",
+            "--format",
+            "json",
+        )
+    )
     uid = task.pop("uid")
     assert len(uid) == 36
     assert task == {
-        "id": 1, "title": "Triển khai Kế hoạch 863/KH-UBND", "agency": "SYT",
-        "co_agencies": ["SGDDT", "STC"], "assigned_on": "2021-03-15", "due_on": "2021-06-30",
-        "done_on": None, "cancelled_on": None, "source": "863/KH-UBND",
-        "source_date": "2021-03-10", "assigned_by": "Phó Chủ tịch Trần Văn A", "note": "Ưu tiên",
-        "result": None, "status": "in_progress"}
+        "id": 1,
+        "title": "Triển khai Kế hoạch 863/KH-UBND",
+        "agency": "SYT",
+        "co_agencies": ["SGDDT", "STC"],
+        "assigned_on": "2021-03-15",
+        "due_on": "2021-06-30",
+        "done_on": None,
+        "cancelled_on": None,
+        "source": "863/KH-UBND",
+        "source_date": "2021-03-10",
+        "assigned_by": "Phó Chủ tịch Trần Văn A",
+        "note": "Ưu tiên",
+        "result": None,
+        "status": "in_progress",
+    }
 
 
 def test_deadline_before_assignment_is_bad_input(reg):
@@ -42,7 +75,7 @@ def test_empty_title_is_bad_input(reg):
 
 
 def test_titles_print_verbatim_brackets_quotes_and_nfd(reg):
-    nfd = unicodedata.normalize("NFD", "[khẩn] Rà soát \"Đề án\" [bold]số 5[/bold]")
+    nfd = unicodedata.normalize("NFD", '[khẩn] Rà soát "Đề án" [bold]số 5[/bold]')
     reg("add", nfd, "--agency", "SYT")
     nfc = unicodedata.normalize("NFC", nfd)
     assert reg.rows("SELECT title FROM tasks") == [(nfc,)]
@@ -57,11 +90,14 @@ def test_done_several_ids_at_once(reg):
     for title in ("Một", "Hai", "Ba"):
         reg("add", title, "--agency", "SYT", "--assigned", "1/3/2021", "--due", "20/3/2021")
     result = reg("done", "1", "2", "--on", "25/3/2021", "--result", "Báo cáo số 45/BC-SYT")
-    assert result.stdout == ("Task 1 done on 2021-03-25 (completed late).\n"
-                             "Task 2 done on 2021-03-25 (completed late).\n")
+    assert result.stdout == (
+        "Task 1 done on 2021-03-25 (completed late).\nTask 2 done on 2021-03-25 (completed late).\n"
+    )
     assert reg.rows("SELECT id, done_on, result FROM tasks ORDER BY id") == [
-        (1, "2021-03-25", "Báo cáo số 45/BC-SYT"), (2, "2021-03-25", "Báo cáo số 45/BC-SYT"),
-        (3, None, None)]
+        (1, "2021-03-25", "Báo cáo số 45/BC-SYT"),
+        (2, "2021-03-25", "Báo cáo số 45/BC-SYT"),
+        (3, None, None),
+    ]
 
 
 def test_done_is_all_or_nothing(reg):
@@ -70,8 +106,7 @@ def test_done_is_all_or_nothing(reg):
     reg("done", "2")
     events = reg.rows("SELECT count(*) FROM events")
     result = reg("done", "1", "2", code=1)
-    assert result.stderr == ("Task 2 is already done (on 2021-03-31); `taskreg reopen 2` first "
-                             "if it was not.\n")
+    assert result.stderr == ("Task 2 is already done (on 2021-03-31); `taskreg reopen 2` first if it was not.\n")
     reg("done", "1", "99", code=1)
     assert reg.rows("SELECT id, done_on FROM tasks ORDER BY id") == [(1, None), (2, "2021-03-31")]
     assert reg.rows("SELECT count(*) FROM events") == events
@@ -79,10 +114,10 @@ def test_done_is_all_or_nothing(reg):
 
 def test_done_dates_must_fit_the_record(reg):
     reg("add", "Một", "--agency", "SYT", "--assigned", "10/3/2021")
-    assert reg("done", "1", "--on", "1/4/2021", code=2).stderr == (
-        "The completion date 2021-04-01 is in the future.\n")
+    assert reg("done", "1", "--on", "1/4/2021", code=2).stderr == ("The completion date 2021-04-01 is in the future.\n")
     assert reg("done", "1", "--on", "9/3/2021", code=2).stderr == (
-        "The completion date 2021-03-09 is before the task was assigned (2021-03-10).\n")
+        "The completion date 2021-03-09 is before the task was assigned (2021-03-10).\n"
+    )
     assert reg("done", "7", code=1).stderr == "There is no task 7.\n"
 
 
@@ -90,7 +125,8 @@ def test_cancel_rules(reg):
     reg("add", "Một", "--agency", "SYT", "--assigned", "1/3/2021")
     reg("add", "Hai", "--agency", "SYT", "--assigned", "1/3/2021")
     assert reg("cancel", "1", "--reason", "Theo TB 45/TB-UBND", "--on", "15/3/2021").stdout == (
-        "Task 1 cancelled on 2021-03-15.\n")
+        "Task 1 cancelled on 2021-03-15.\n"
+    )
     assert "was cancelled on 2021-03-15" in reg("cancel", "1", "--reason", "x", code=1).stderr
     assert "was cancelled" in reg("done", "1", code=1).stderr
     reg("done", "2")
@@ -103,18 +139,34 @@ def test_cancel_rules(reg):
 
 def test_edit_corrects_fields_and_audits_old_and_new(reg):
     reg("add", "Báo cáo", "--agency", "SYT", "--co", "STC", "--assigned", "1/3/2021")
-    result = reg("edit", "1", "--title", "Báo cáo tổng kết", "--agency", "STC", "--co", "SGDDT",
-                 "--note", "Bổ sung", "--source", "12/BC-UBND")
+    result = reg(
+        "edit",
+        "1",
+        "--title",
+        "Báo cáo tổng kết",
+        "--agency",
+        "STC",
+        "--co",
+        "SGDDT",
+        "--note",
+        "Bổ sung",
+        "--source",
+        "12/BC-UBND",
+    )
     assert result.stdout == "Task 1 corrected: title, source, note, agency, co_agencies.\n"
     task = _json(reg("show", "1", "--format", "json"))
     assert (task["title"], task["agency"], task["co_agencies"], task["note"]) == (
-        "Báo cáo tổng kết", "STC", ["SGDDT"], "Bổ sung")
+        "Báo cáo tổng kết",
+        "STC",
+        ["SGDDT"],
+        "Bổ sung",
+    )
     edit = task["history"][-1]
-    assert edit["before"] == {"title": "Báo cáo", "agency": "SYT", "co_agencies": ["STC"],
-                              "note": None, "source": None}
+    assert edit["before"] == {"title": "Báo cáo", "agency": "SYT", "co_agencies": ["STC"], "note": None, "source": None}
     assert task["corrected"] is True
     assert reg("edit", "1", "--title", "Báo cáo tổng kết").stdout == (
-        "Task 1 already has those values; nothing changed.\n")
+        "Task 1 already has those values; nothing changed.\n"
+    )
     reg("edit", "1", "--co", "none")
     assert _json(reg("show", "1", "--format", "json"))["co_agencies"] == []
     reg("edit", "1", code=2)
@@ -124,9 +176,11 @@ def test_edit_cannot_make_the_record_contradict_itself(reg):
     reg("add", "Một", "--agency", "SYT", "--assigned", "10/3/2021", "--due", "20/3/2021")
     reg("done", "1", "--on", "15/3/2021")
     assert reg("edit", "1", "--assigned", "16/3/2021", code=2).stderr == (
-        "The assignment date 2021-03-16 is after the completion date 2021-03-15.\n")
+        "The assignment date 2021-03-16 is after the completion date 2021-03-15.\n"
+    )
     assert reg("edit", "1", "--due", "1/3/2021", "--reason", "x", code=2).stderr == (
-        "The assignment date 2021-03-10 is after the deadline 2021-03-01.\n")
+        "The assignment date 2021-03-10 is after the deadline 2021-03-01.\n"
+    )
     reg("edit", "1", "--due", "none", "--reason", "Nhiệm vụ thường xuyên")
     assert _json(reg("show", "1", "--format", "json"))["due_on"] is None
 
@@ -144,8 +198,21 @@ def test_every_change_writes_its_event_in_the_same_transaction(reg):
     actions = [r[0] for r in reg.rows("SELECT action FROM events ORDER BY id")]
     # a database register is named (config set org), not created (init): SPEC §9
     first = "init" if reg.engine == "sqlite" else "config_set"
-    assert actions == [first, "agency_add", "agency_add", "agency_add", "add", "add", "extend",
-                       "done", "reopen", "cancel", "edit", "config_set", "agency_rename"]
+    assert actions == [
+        first,
+        "agency_add",
+        "agency_add",
+        "agency_add",
+        "add",
+        "add",
+        "extend",
+        "done",
+        "reopen",
+        "cancel",
+        "edit",
+        "config_set",
+        "agency_rename",
+    ]
     assert {r[0] for r in reg.rows("SELECT DISTINCT actor FROM events")} == {"lan"}
 
 
@@ -173,13 +240,29 @@ def test_history_filters_and_prints(reg):
     text = reg("history", "--task", "1").stdout.splitlines()
     assert text[0].split() == ["ID", "When", "Who", "Task", "Change"]
     # done --on 20/3 recorded on 31/3 (the pinned clock): a correction, said so
-    assert text[-1].endswith("1  marked done; Done: — → 2021-03-20; correction: completion "
-                             "recorded on 2021-03-31, done on 2021-03-20; date pinned by TASKREG_TODAY")
+    assert text[-1].endswith(
+        "1  marked done; Done: — → 2021-03-20; correction: completion "
+        "recorded on 2021-03-31, done on 2021-03-20; date pinned by TASKREG_TODAY"
+    )
 
 
 def test_show_text(reg):
-    reg("add", "[khẩn] Rà soát thủ tục", "--agency", "SYT", "--co", "STC", "--assigned", "4/3/2021",
-        "--due", "20/3/2021", "--source", "863/KH-UBND", "--source-date", "1/3/2021")
+    reg(
+        "add",
+        "[khẩn] Rà soát thủ tục",
+        "--agency",
+        "SYT",
+        "--co",
+        "STC",
+        "--assigned",
+        "4/3/2021",
+        "--due",
+        "20/3/2021",
+        "--source",
+        "863/KH-UBND",
+        "--source-date",
+        "1/3/2021",
+    )
     reg("extend", "1", "--due", "30/4/2021", "--on", "15/3/2021", "--reason", "CV 12/SYT")
     lines = reg("show", "1", "--lang", "vi").stdout.splitlines()
     assert lines[:7] == [
@@ -199,7 +282,9 @@ def test_show_text(reg):
         "",
     ]
     assert lines[-3] == "Lịch sử:"
-    assert lines[-1].endswith("lan  gia hạn; Hạn hoàn thành: 20/3/2021 → 30/4/2021; "
-                              "lý do: CV 12/SYT; đính chính số liệu: gia hạn ghi nhận ngày "
-                              "31/3/2021, quyết định ngày 15/3/2021; ngày do TASKREG_TODAY cố định")
+    assert lines[-1].endswith(
+        "lan  gia hạn; Hạn hoàn thành: 20/3/2021 → 30/4/2021; "
+        "lý do: CV 12/SYT; đính chính số liệu: gia hạn ghi nhận ngày "
+        "31/3/2021, quyết định ngày 15/3/2021; ngày do TASKREG_TODAY cố định"
+    )
     assert reg("show", "9", code=1).stderr == "There is no task 9.\n"

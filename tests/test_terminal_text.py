@@ -34,7 +34,7 @@ AT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
 
 def raw_controls(text: str) -> list[str]:
     """The characters a screen must never get raw: C0 but the newline, DEL, C1, bidi controls."""
-    return [c for c in text if (ord(c) < 0x20 and c != "\n") or 0x7f <= ord(c) <= 0x9f or c in BIDI]
+    return [c for c in text if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F or c in BIDI]
 
 
 def assert_clean(result):
@@ -53,8 +53,20 @@ def hostile(reg):
     """A register whose org, agency name, title, note, source, result and actor are hostile."""
     reg("config", "set", "org", ORG)
     reg("agency", "rename", "SYT", AGENCY)
-    reg("add", TITLE, "--agency", "SYT", "--assigned", "4/1/2021", "--due", "15/3/2021",
-        "--note", NOTE, "--source", "863/KH-UBND")
+    reg(
+        "add",
+        TITLE,
+        "--agency",
+        "SYT",
+        "--assigned",
+        "4/1/2021",
+        "--due",
+        "15/3/2021",
+        "--note",
+        NOTE,
+        "--source",
+        "863/KH-UBND",
+    )
     reg("add", "Báo cáo giải ngân", "--agency", "STC", "--assigned", "5/1/2021", "--due", "29/3/2021")
     reg("done", "2", "--result", RESULT, env=reg.user_env(ACTOR))
     return reg
@@ -75,8 +87,11 @@ def test_printable_escapes_controls_and_keeps_vietnamese():
     for text in (EVIL, TITLE, NOTE, RESULT, AGENCY, ORG):
         assert printable(printable(text)) == printable(text)
     # Every format, line-separator and paragraph-separator character this Python knows is escaped.
-    hidden = [chr(c) for c in range(0x110000)
-              if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp", "Cs") and chr(c) != "\n"]
+    hidden = [
+        chr(c)
+        for c in range(0x110000)
+        if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp", "Cs") and chr(c) != "\n"
+    ]
     assert [c for c in hidden if printable(c) == c] == []
 
 
@@ -87,7 +102,8 @@ def test_list_piped_escapes_and_keeps_one_line_per_task(hostile):
     assert result.stdout == (
         f"ID  State    Lead agency  {'Title':{width}}  Assigned    Deadline    Done\n"
         f" 1  overdue  SYT          {TITLE_SHOWN}  2021-01-04  2021-03-15  —\n"
-        f" 2  late     STC          {'Báo cáo giải ngân':{width}}  2021-01-05  2021-03-29  2021-03-31\n")
+        f" 2  late     STC          {'Báo cáo giải ngân':{width}}  2021-01-05  2021-03-29  2021-03-31\n"
+    )
 
 
 def test_list_on_a_terminal_escapes_and_forges_no_row(hostile):
@@ -97,8 +113,11 @@ def test_list_on_a_terminal_escapes_and_forges_no_row(hostile):
     assert raw_controls(out) == [] and raw_controls(result.stderr) == [], out
     assert TITLE_SHOWN in out and "[red]Đỏ[/red]" in out  # never read as markup
     # one line per task: no line of the table starts a row of the title's own
-    assert [line.split()[0] for line in out.splitlines()
-            if line.strip() and line.split()[0].isdigit()] == ["1", "2", "3"]
+    assert [line.split()[0] for line in out.splitlines() if line.strip() and line.split()[0].isdigit()] == [
+        "1",
+        "2",
+        "3",
+    ]
 
 
 def test_show_escapes_every_field_and_keeps_one_line_per_event(hostile):
@@ -115,8 +134,8 @@ def test_show_escapes_every_field_and_keeps_one_line_per_event(hostile):
         "UID: …\n"
         "\n"
         "History:\n"
-        "  AT  lan  added; date pinned by TASKREG_TODAY\n".replace("AT", "{at}")).format(
-            at=AT.search(one.stdout).group())
+        "  AT  lan  added; date pinned by TASKREG_TODAY\n".replace("AT", "{at}")
+    ).format(at=AT.search(one.stdout).group())
     two = hostile("show", "2")
     assert_clean(two)
     assert f"Result:      {RESULT_SHOWN}\n" in two.stdout
@@ -124,7 +143,8 @@ def test_show_escapes_every_field_and_keeps_one_line_per_event(hostile):
     assert len(history) == 2, history  # added, marked done: the result's newline is a mark
     assert AT.sub("AT", history[1]) == (
         f"  AT  {ACTOR_SHOWN}  marked done; Done: — → 2021-03-31; Result: — → {RESULT_SHOWN}; "
-        "date pinned by TASKREG_TODAY")
+        "date pinned by TASKREG_TODAY"
+    )
 
 
 def test_history_escapes_actor_and_changes_one_line_per_event(hostile):
@@ -136,7 +156,8 @@ def test_history_escapes_actor_and_changes_one_line_per_event(hostile):
     assert len(lines) == 1 + count, lines  # the header, then one line per event
     assert AT.sub("AT", lines[-1]) == (
         f" {count}  AT  {ACTOR_SHOWN}     2  marked done; Done: — → 2021-03-31; "
-        f"Result: — → {RESULT_SHOWN}; date pinned by TASKREG_TODAY")
+        f"Result: — → {RESULT_SHOWN}; date pinned by TASKREG_TODAY"
+    )
     renamed = next(line for line in lines if "renamed" in line)
     assert AGENCY_SHOWN in renamed
     # exact in JSON
@@ -151,7 +172,8 @@ def test_agency_list_escapes_names(hostile):
         f"Code   {'Name':{width}}  Kind\n"
         f"SGDDT  {'Sở Giáo dục và Đào tạo':{width}}  sở\n"
         f"STC    {'Sở Tài chính':{width}}  sở\n"
-        f"SYT    {AGENCY_SHOWN:{width}}  sở\n")
+        f"SYT    {AGENCY_SHOWN:{width}}  sở\n"
+    )
     assert json.loads(hostile("agency", "list", "--format", "json").stdout)[2]["name"] == AGENCY
 
 
@@ -179,7 +201,8 @@ def test_weekly_mail_escapes_org_agency_and_titles(hostile):
         f"    #1 {SHOWN}⏎ 9 overdue SYT fo… — due 2021-03-15, 16 days overdue\n"  # cut to fit
         "\n"
         "Due from 2021-03-31 to 2021-04-07, still within the deadline: 0\n"
-        "  None.\n")
+        "  None.\n"
+    )
     assert all(len(line) < 100 for line in result.stdout.splitlines())
 
 
@@ -201,7 +224,8 @@ def test_a_warning_escapes_the_symbol_it_quotes(reg):
     assert_clean(result)
     assert result.stderr == (
         f"The document symbol '863/{SHOWN}' does not read as NUMBER/TYPE-ISSUER (863/KH-UBND) "
-        "or NUMBER-TYPE/BODY (36-KL/TU); it is kept as typed.\n")
+        "or NUMBER-TYPE/BODY (36-KL/TU); it is kept as typed.\n"
+    )
 
 
 def test_errors_escape_the_text_they_quote(reg):
@@ -214,8 +238,10 @@ def test_errors_escape_the_text_they_quote(reg):
     assert date.stderr.startswith(r"'30/6\x1b]0;pwned\x1b\\x1b[2J\x1b[31m' is not a date")
     # typer's own usage errors quote what was typed too (this click escapes it itself; taskreg
     # escapes what any click leaves raw)
-    for args, said in ((["list", f"--x{ESC_SEQUENCES}\n"], r"No such option: --x\x1b]0;pwned"),
-                       ([f"li{ESC_SEQUENCES}\nst"], r"No such command 'li\x1b]0;pwned")):
+    for args, said in (
+        (["list", f"--x{ESC_SEQUENCES}\n"], r"No such option: --x\x1b]0;pwned"),
+        ([f"li{ESC_SEQUENCES}\nst"], r"No such command 'li\x1b]0;pwned"),
+    ):
         usage = reg(*args, code=2)
         assert_clean(usage)
         assert usage.stderr.startswith(said) and len(usage.stderr.splitlines()) == 1
@@ -224,11 +250,13 @@ def test_errors_escape_the_text_they_quote(reg):
 def test_import_errors_and_warnings_escape_the_cells_they_quote(reg, tmp_path):
     bad = tmp_path / "bad.csv"
     with open(bad, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows([
-            ["title", "agency", "assigned_on", "due_on"],
-            ["Rà soát", f"SYT{ESC_SEQUENCES}\nforged", "4/1/2021", "15/3/2021"],
-            ["Báo cáo", "STC", "5/1/2021", f"31/3{ESC_SEQUENCES}"],
-        ])
+        csv.writer(f).writerows(
+            [
+                ["title", "agency", "assigned_on", "due_on"],
+                ["Rà soát", f"SYT{ESC_SEQUENCES}\nforged", "4/1/2021", "15/3/2021"],
+                ["Báo cáo", "STC", "5/1/2021", f"31/3{ESC_SEQUENCES}"],
+            ]
+        )
     result = reg("import", bad, code=2)
     assert_clean(result)
     rows = [line for line in result.stderr.splitlines() if line.startswith("Row ")]
@@ -239,8 +267,9 @@ def test_import_errors_and_warnings_escape_the_cells_they_quote(reg, tmp_path):
 
     extra = tmp_path / f"ok{ESC_SEQUENCES}.csv"
     with open(extra, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows([["title", "agency", "assigned_on", f"cột{ESC_SEQUENCES}"],
-                                 ["Rà soát", "SYT", "4/1/2021", "x"]])
+        csv.writer(f).writerows(
+            [["title", "agency", "assigned_on", f"cột{ESC_SEQUENCES}"], ["Rà soát", "SYT", "4/1/2021", "x"]]
+        )
     result = reg("import", extra)
     assert_clean(result)
     assert rf"Column 'cột{SHOWN[4:-3]}' is not a task field; it was ignored." in result.stderr
@@ -267,5 +296,6 @@ def test_the_same_text_is_escaped_on_screen_and_exact_in_json_csv_and_export(hos
         hostile("agency", "add", code, name, env=again)
     hostile("import", out, env=again)
     back = json.loads(hostile("list", "--all", "--format", "json", env=again).stdout)
-    assert [(t["title"], t["note"], t["result"]) for t in back] == \
-        [(t["title"], t["note"], t["result"]) for t in listed]
+    assert [(t["title"], t["note"], t["result"]) for t in back] == [
+        (t["title"], t["note"], t["result"]) for t in listed
+    ]

@@ -15,9 +15,23 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 @pytest.fixture
 def filled(reg):
-    reg("add", "Rà soát thủ tục [khẩn]", "--agency", "SYT", "--co", "STC", "--assigned", "4/1/2021",
-        "--due", "15/3/2021", "--source", "863/KH-UBND", "--source-date", "2/1/2021")
-    reg("add", "Báo cáo \"giải ngân\"", "--agency", "STC", "--assigned", "5/1/2021", "--due", "28/2/2021")
+    reg(
+        "add",
+        "Rà soát thủ tục [khẩn]",
+        "--agency",
+        "SYT",
+        "--co",
+        "STC",
+        "--assigned",
+        "4/1/2021",
+        "--due",
+        "15/3/2021",
+        "--source",
+        "863/KH-UBND",
+        "--source-date",
+        "2/1/2021",
+    )
+    reg("add", 'Báo cáo "giải ngân"', "--agency", "STC", "--assigned", "5/1/2021", "--due", "28/2/2021")
     reg("add", "Tổng kết năm học", "--agency", "SGDDT", "--assigned", "1/3/2021")
     reg("add", "Dừng lại", "--agency", "SGDDT", "--assigned", "2/3/2021", "--due", "30/4/2021")
     reg("done", "2", "--on", "1/3/2021", "--result", "BC 12/BC-STC")
@@ -27,8 +41,14 @@ def filled(reg):
 
 
 def _reports(reg, db, org=True):
-    out = [json.loads(reg("--db", db, "report", "--quarter", "I/2021", "--by", "agency", "--format",
-                          "json", "--as-of", day).stdout) for day in ("15/2/2021", "1/3/2021", "31/3/2021")]
+    out = [
+        json.loads(
+            reg(
+                "--db", db, "report", "--quarter", "I/2021", "--by", "agency", "--format", "json", "--as-of", day
+            ).stdout
+        )
+        for day in ("15/2/2021", "1/3/2021", "31/3/2021")
+    ]
     for report in out:
         # what this register recorded after each as-of date; imported rows and history are
         # marked as imported, never counted as corrections or late entries (README)
@@ -54,9 +74,22 @@ def test_export_then_import_into_an_empty_register_reproduces_every_report(fille
         assert [e["action"] for e in shown["history"]] == ["import", "add", "extend"]
     mine = json.loads(filled("list", "--all", "--format", "json").stdout)
     theirs = json.loads(filled("--db", fresh, "list", "--all", "--format", "json").stdout)
-    keep = ("uid", "title", "agency", "co_agencies", "assigned_on", "due_on", "done_on",
-            "cancelled_on", "source", "source_date", "result", "status")
+    keep = (
+        "uid",
+        "title",
+        "agency",
+        "co_agencies",
+        "assigned_on",
+        "due_on",
+        "done_on",
+        "cancelled_on",
+        "source",
+        "source_date",
+        "result",
+        "status",
+    )
     assert [{k: t[k] for k in keep} for t in theirs] == [{k: t[k] for k in keep} for t in mine]
+
     # and importing the same file again changes nothing
     def dump():
         conn = sqlite3.connect(fresh)
@@ -74,9 +107,14 @@ def test_export_then_import_into_an_empty_register_reproduces_every_report(fille
 def test_csv_export_is_the_flat_state_as_of_a_date(filled):
     rows = list(csv.DictReader(io.StringIO(filled("export", "--as-of", "1/3/2021").stdout)))
     assert [(r["id"], r["status"], r["co_agencies"]) for r in rows] == [
-        ("1", "in_progress", "STC"), ("2", "late", ""), ("3", "in_progress", "")]  # 4: assigned 2/3
-    assert [r["id"] for r in csv.DictReader(io.StringIO(
-        filled("export", "--status", "overdue", "--as-of", "1/3/2021").stdout))] == []
+        ("1", "in_progress", "STC"),
+        ("2", "late", ""),
+        ("3", "in_progress", ""),
+    ]  # 4: assigned 2/3
+    assert [
+        r["id"]
+        for r in csv.DictReader(io.StringIO(filled("export", "--status", "overdue", "--as-of", "1/3/2021").stdout))
+    ] == []
 
 
 def test_xlsx_export_is_what_an_office_expects(filled, tmp_path):
@@ -116,23 +154,54 @@ def _xlsx(path, headers, rows):
 
 def test_import_xlsx_with_vietnamese_headers_and_excel_dates(reg, tmp_path):
     path = tmp_path / "giao-viec.xlsx"
-    _xlsx(path, ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Ngày giao",
-                 "Hạn hoàn thành", "Ngày hoàn thành", "Số, ký hiệu", "Ghi chú"], [
-        [1, "Triển khai chuyển đổi số", "Sở Y tế", "STC; so giao duc va dao tao", datetime(2021, 1, 4),
-         datetime(2021, 3, 15), datetime(2021, 3, 1), "863/KH-UBND", "  cần gấp "],
-        [2, unicodedata.normalize("NFD", "Rà soát thủ tục"), "STC", None, "5/1/2021", "01/01/1970",
-         None, "1961/QĐUBND", None],
-        [3, "Tổng kết", "SYT", None, 44200, "Q1/2021", None, None, None],  # an Excel date serial
-    ])
+    _xlsx(
+        path,
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Đơn vị chủ trì",
+            "Đơn vị phối hợp",
+            "Ngày giao",
+            "Hạn hoàn thành",
+            "Ngày hoàn thành",
+            "Số, ký hiệu",
+            "Ghi chú",
+        ],
+        [
+            [
+                1,
+                "Triển khai chuyển đổi số",
+                "Sở Y tế",
+                "STC; so giao duc va dao tao",
+                datetime(2021, 1, 4),
+                datetime(2021, 3, 15),
+                datetime(2021, 3, 1),
+                "863/KH-UBND",
+                "  cần gấp ",
+            ],
+            [
+                2,
+                unicodedata.normalize("NFD", "Rà soát thủ tục"),
+                "STC",
+                None,
+                "5/1/2021",
+                "01/01/1970",
+                None,
+                "1961/QĐUBND",
+                None,
+            ],
+            [3, "Tổng kết", "SYT", None, 44200, "Q1/2021", None, None, None],  # an Excel date serial
+        ],
+    )
     result = reg("import", path)
     assert result.stdout.startswith("Imported 3 of 3 rows")
     assert "Row 3: deadline 01/01/1970 read as no deadline." in result.stderr
     tasks = json.loads(reg("list", "--all", "--format", "json").stdout)
-    assert [(t["title"], t["agency"], t["co_agencies"], t["assigned_on"], t["due_on"], t["status"])
-            for t in tasks] == [
+    assert [(t["title"], t["agency"], t["co_agencies"], t["assigned_on"], t["due_on"], t["status"]) for t in tasks] == [
         ("Triển khai chuyển đổi số", "SYT", ["SGDDT", "STC"], "2021-01-04", "2021-03-15", "on_time"),
         ("Rà soát thủ tục", "STC", [], "2021-01-05", None, "in_progress"),
-        ("Tổng kết", "SYT", [], "2021-01-04", "2021-03-31", "in_progress")]
+        ("Tổng kết", "SYT", [], "2021-01-04", "2021-03-31", "in_progress"),
+    ]
     assert tasks[0]["note"] == "cần gấp"
     events = reg.rows("SELECT action, after FROM events WHERE action = 'import'")
     assert len(events) == 1 and json.loads(events[0][1])["imported"] == 3
@@ -170,17 +239,26 @@ def test_import_xlsx_formulas_use_their_saved_values_and_refuse_unsaved_ones(reg
         f"Row 2, Hạn hoàn thành: the formula =DATE(2021,3,15) {unsaved}",
         f'Row 2, Ghi chú: the formula =IF(B2="","","Gấp") {unsaved}',
         f"Row 3, Hạn hoàn thành: the formula =E2+30 {unsaved}",
-        "Nothing was imported: 3 problems in the file; correct them and import again."]
+        "Nothing was imported: 3 problems in the file; correct them and import again.",
+    ]
     assert reg.rows("SELECT count(*) FROM tasks") == [(0,)]
-    _as_excel_saves_it(path, [
-        ("<f>ROW()-1</f><v />", "<f>ROW()-1</f><v>1</v>"),
-        ("<f>DATE(2021,3,15)</f><v />", "<f>DATE(2021,3,15)</f><v>44270</v>"),
-        ('<c r="F2"><f>IF(B2="","","Gấp")</f><v />',  # a formula whose result is empty text
-         '<c r="F2" t="str"><f>IF(B2="","","Gấp")</f><v></v>'),
-        ('ref="E3">E2+30</f><v />', 'ref="E3">E2+30</f><v>44300</v>')])
+    _as_excel_saves_it(
+        path,
+        [
+            ("<f>ROW()-1</f><v />", "<f>ROW()-1</f><v>1</v>"),
+            ("<f>DATE(2021,3,15)</f><v />", "<f>DATE(2021,3,15)</f><v>44270</v>"),
+            (
+                '<c r="F2"><f>IF(B2="","","Gấp")</f><v />',  # a formula whose result is empty text
+                '<c r="F2" t="str"><f>IF(B2="","","Gấp")</f><v></v>',
+            ),
+            ('ref="E3">E2+30</f><v />', 'ref="E3">E2+30</f><v>44300</v>'),
+        ],
+    )
     assert reg("import", path).stdout.startswith("Imported 2 of 2 rows")
     assert reg.rows("SELECT title, due_on, note FROM tasks ORDER BY id") == [
-        ("Việc một", "2021-03-15", None), ("Việc hai", "2021-04-14", None)]
+        ("Việc một", "2021-03-15", None),
+        ("Việc hai", "2021-04-14", None),
+    ]
 
 
 def test_import_is_all_or_nothing_and_names_every_bad_row(reg, tmp_path):
@@ -190,17 +268,20 @@ def test_import_is_all_or_nothing_and_names_every_bad_row(reg, tmp_path):
         "Việc tốt;SYT;4/1/2021;15/3/2021;\n"
         ";SYT;4/1/2021;;\n"
         "Việc hai;Sở Nội vụ;4/1/2021;31/02/2021;\n"
-        "Việc ba;STC;10/3/2021;1/3/2021;1/4/2021\n", encoding="utf-8")
+        "Việc ba;STC;10/3/2021;1/3/2021;1/4/2021\n",
+        encoding="utf-8",
+    )
     events = reg.rows("SELECT count(*) FROM events")
     result = reg("import", path, code=2)
     assert result.stderr.splitlines() == [
         "Row 3, Nội dung nhiệm vụ: A task needs a title: what is to be done.",
         "Row 4, Đơn vị chủ trì: No agency 'Sở Nội vụ' in the register; register a new one with "
-        "`taskreg agency add CODE \"NAME\"`.",
+        '`taskreg agency add CODE "NAME"`.',
         "Row 4, Hạn hoàn thành: '31/02/2021' is not a real calendar date.",
         "Row 5, Hạn hoàn thành: The deadline 2021-03-01 is before the task was assigned (2021-03-10).",
         "Row 5, Ngày hoàn thành: The completion date 2021-04-01 is in the future.",
-        "Nothing was imported: 5 problems in the file; correct them and import again."]
+        "Nothing was imported: 5 problems in the file; correct them and import again.",
+    ]
     assert reg.rows("SELECT count(*) FROM tasks") == [(0,)]
     assert reg.rows("SELECT count(*) FROM events") == events
     reg("import", path, "--dry-run", code=2)
@@ -210,13 +291,14 @@ def test_dry_run_writes_nothing_and_says_what_would_happen(reg, tmp_path):
     path = tmp_path / "ok.csv"
     path.write_text("title,agency,assigned_on\nMột,SYT,4/1/2021\nHai,Sở Nội vụ,4/1/2021\n", encoding="utf-8")
     result = reg("import", path, "--dry-run", "--create-agencies")
-    assert result.stdout == (f"Dry run: 2 of 2 rows from {path} would be imported (0 already in the "
-                             "register, 1 agency would be created); nothing was written.\n")
+    assert result.stdout == (
+        f"Dry run: 2 of 2 rows from {path} would be imported (0 already in the "
+        "register, 1 agency would be created); nothing was written.\n"
+    )
     assert reg.rows("SELECT count(*) FROM tasks") == [(0,)]
     assert reg.rows("SELECT count(*) FROM agencies") == [(3,)]
     reg("import", path, "--create-agencies")
-    assert reg.rows("SELECT code, name FROM agencies WHERE code NOT IN ('SYT','STC','SGDDT')") == [
-        ("SNV", "Sở Nội vụ")]
+    assert reg.rows("SELECT code, name FROM agencies WHERE code NOT IN ('SYT','STC','SGDDT')") == [("SNV", "Sở Nội vụ")]
 
 
 def test_import_refuses_files_it_cannot_read(reg, tmp_path):
@@ -230,7 +312,8 @@ def test_import_refuses_files_it_cannot_read(reg, tmp_path):
     headless = tmp_path / "headless.csv"
     headless.write_text("a,b\n1,2\n", encoding="utf-8")
     assert reg("import", headless, code=2).stderr == (
-        "The file has no column for title, agency, assigned_on; name the columns as the README lists them.\n")
+        "The file has no column for title, agency, assigned_on; name the columns as the README lists them.\n"
+    )
 
 
 def test_an_imported_task_shows_the_import_that_brought_it(reg, tmp_path):
@@ -239,7 +322,8 @@ def test_an_imported_task_shows_the_import_that_brought_it(reg, tmp_path):
     reg("import", rows)
     history = reg("show", "2").stdout.split("History:\n", 1)[1].splitlines()
     assert len(history) == 1 and history[0].endswith(
-        f"lan  imported; from {rows} (2 tasks in that import); date pinned by TASKREG_TODAY")
+        f"lan  imported; from {rows} (2 tasks in that import); date pinned by TASKREG_TODAY"
+    )
     assert reg("history", "--task", "1").stdout.count("imported; from") == 1
 
 
@@ -249,7 +333,8 @@ def test_a_csv_export_asked_for_in_vietnamese_has_vietnamese_headers_and_imports
     filled("export", "--lang", "vi", "-o", out)
     assert out.read_text(encoding="utf-8").splitlines()[0] == (
         "Số,UID,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao,Hạn hoàn thành,"
-        "Ngày hoàn thành,Ngày dừng thực hiện,Số ký hiệu,Ngày văn bản,Người giao,Ghi chú,Kết quả,Tình trạng")
+        "Ngày hoàn thành,Ngày dừng thực hiện,Số ký hiệu,Ngày văn bản,Người giao,Ghi chú,Kết quả,Tình trạng"
+    )
     fresh = tmp_path / "fresh.db"
     filled("--db", fresh, "import", out, "--create-agencies")
     assert _reports(filled, fresh, org=False) == _reports(filled, filled.db, org=False)

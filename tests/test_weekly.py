@@ -9,8 +9,10 @@ GOLDEN = Path(__file__).parent / "golden"
 
 @pytest.fixture
 def week(reg):
-    long_title = ("Rà soát, báo cáo tình hình thực hiện Kế hoạch số 863/KH-UBND về cải cách hành "
-                  "chính giai đoạn 2021-2025 trên địa bàn tỉnh")
+    long_title = (
+        "Rà soát, báo cáo tình hình thực hiện Kế hoạch số 863/KH-UBND về cải cách hành "
+        "chính giai đoạn 2021-2025 trên địa bàn tỉnh"
+    )
     for args in [
         (long_title, "SYT", "4/1/2021", "31/1/2021"),
         ("Tham mưu [khẩn] phương án phòng, chống dịch", "SYT", "5/1/2021", "15/3/2021"),
@@ -40,18 +42,19 @@ def test_weekly_is_plain_narrow_and_repeatable(week):
 
 
 def test_weekly_runs_as_cron_does_without_locale_or_terminal(week):
-    bare = {"LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "TASKREG_LANG": None, "COLUMNS": None,
-            "TERM": None}
+    bare = {"LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "TASKREG_LANG": None, "COLUMNS": None, "TERM": None}
     assert week("weekly", env=bare).stdout == (GOLDEN / "weekly_en.txt").read_text(encoding="utf-8")
-    assert week("weekly", env={**bare, "LANG": "vi_VN.UTF-8"}).stdout.startswith(
-        "UBND tỉnh Quảng Nam: tổng hợp tuần")
+    assert week("weekly", env={**bare, "LANG": "vi_VN.UTF-8"}).stdout.startswith("UBND tỉnh Quảng Nam: tổng hợp tuần")
 
 
 def test_weekly_for_one_agency_and_empty_sections(week):
     out = week("weekly", "--agency", "SGDDT").stdout
-    assert out.splitlines()[0] == ("UBND tỉnh Quảng Nam — Sở Giáo dục và Đào tạo: weekly summary, "
-                                   "2021-03-25 to 2021-03-31")
-    assert out.splitlines()[3].startswith("  In Q1 2021, UBND tỉnh Quảng Nam assigned 1 task to Sở Giáo dục và Đào tạo.")
+    assert out.splitlines()[0] == (
+        "UBND tỉnh Quảng Nam — Sở Giáo dục và Đào tạo: weekly summary, 2021-03-25 to 2021-03-31"
+    )
+    assert out.splitlines()[3].startswith(
+        "  In Q1 2021, UBND tỉnh Quảng Nam assigned 1 task to Sở Giáo dục và Đào tạo."
+    )
     assert "Completed in these 7 days: 0\n  None.\n" in out
     assert "Open past their deadline: 0\n  None.\n" in out
     assert "#4 Tổng kết năm học — SGDDT, due 2021-04-05" in out
@@ -75,8 +78,10 @@ def test_long_agency_names_keep_every_line_under_100_columns(reg):
             lines = reg("weekly", "--as-of", "31/3/2021", "--lang", lang, *args).stdout.splitlines()
             assert max(map(len, lines)) < 100, [line for line in lines if len(line) >= 100]
     lines = reg("weekly", "--as-of", "31/3/2021", "--lang", "vi", "--agency", "BQLDA-DDCN").stdout.splitlines()
-    assert lines[:2] == ["UBND tỉnh Quảng Nam — Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và "
-                         "công nghiệp tỉnh", "  Quảng Nam: tổng hợp tuần từ 25/3/2021 đến 31/3/2021"]
+    assert lines[:2] == [
+        "UBND tỉnh Quảng Nam — Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh",
+        "  Quảng Nam: tổng hợp tuần từ 25/3/2021 đến 31/3/2021",
+    ]
 
 
 def test_a_task_due_on_the_day_the_mail_goes_out_is_listed_first_as_due_today(reg):
@@ -85,8 +90,9 @@ def test_a_task_due_on_the_day_the_mail_goes_out_is_listed_first_as_due_today(re
     reg("add", "Hạn hôm nay", "--agency", "STC", "--assigned", "1/3/2021", "--due", "15/3/2021")
     reg("add", "Quá hạn hôm qua", "--agency", "SYT", "--assigned", "1/3/2021", "--due", "14/3/2021")
     for lang, heading, today in (
-            ("en", "Due from 2021-03-15 to 2021-03-22, still within the deadline: 2", "STC, due today"),
-            ("vi", "Đến hạn từ 15/3/2021 đến 22/3/2021, còn trong hạn: 2", "STC, đến hạn hôm nay")):
+        ("en", "Due from 2021-03-15 to 2021-03-22, still within the deadline: 2", "STC, due today"),
+        ("vi", "Đến hạn từ 15/3/2021 đến 22/3/2021, còn trong hạn: 2", "STC, đến hạn hôm nay"),
+    ):
         out = reg("weekly", "--as-of", "15/3/2021", "--lang", lang).stdout
         section = out.split(heading + "\n")[1].splitlines()
         assert section[0] == f"  #2 Hạn hôm nay — {today}"

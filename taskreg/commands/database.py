@@ -8,8 +8,7 @@ import typer
 from taskreg.session import Lang, command
 
 db_app = typer.Typer(help="The register's schema: db upgrade.", no_args_is_help=True)
-admin_app = typer.Typer(help="PostgreSQL: the group roles and who may write what.",
-                        no_args_is_help=True)
+admin_app = typer.Typer(help="PostgreSQL: the group roles and who may write what.", no_args_is_help=True)
 
 
 def _database_url(session) -> str:
@@ -26,7 +25,7 @@ def _database_url(session) -> str:
 @db_app.command("upgrade")
 @command
 def db_upgrade(ctx: typer.Context, lang: Lang = None):
-    """Apply the schema migrations this taskreg has (PostgreSQL: as the owner).  Example: taskreg --db postgresql://admin@server/taskreg db upgrade"""
+    """Apply the schema migrations this taskreg has (PostgreSQL: as the owner).  Example: taskreg db upgrade"""
     from taskreg.storage import is_url
 
     session = ctx.obj
@@ -67,8 +66,9 @@ def admin_grant(
     ctx: typer.Context,
     login: Annotated[str, typer.Argument(help="A login role made with createuser.")],
     role: Annotated[str, typer.Option("--role", help="liaison, office or reader.")],
-    agency: Annotated[Optional[list[str]], typer.Option(
-        "--agency", help="A liaison's agency (repeat for several).")] = None,
+    agency: Annotated[
+        Optional[list[str]], typer.Option("--agency", help="A liaison's agency (repeat for several).")
+    ] = None,
     lang: Lang = None,
 ):
     """Let a login write in this register: a liaison its agencies' tasks, the office everything, a reader nothing.  Example: taskreg admin grant lan --role liaison --agency SYT"""
@@ -89,9 +89,11 @@ def admin_grant(
 
 @admin_app.command("revoke")
 @command
-def admin_revoke(ctx: typer.Context,
-                 login: Annotated[str, typer.Argument(help="The login to take the rights from.")],
-                 lang: Lang = None):
+def admin_revoke(
+    ctx: typer.Context,
+    login: Annotated[str, typer.Argument(help="The login to take the rights from.")],
+    lang: Lang = None,
+):
     """Take away what a login may write in this register.  Example: taskreg admin revoke lan"""
     from taskreg.errors import Refused
     from taskreg.storage.admin import revoke
@@ -104,9 +106,11 @@ def admin_revoke(ctx: typer.Context,
 
 @admin_app.command("users")
 @command
-def admin_users(ctx: typer.Context,
-                fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
-                lang: Lang = None):
+def admin_users(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    lang: Lang = None,
+):
     """List who may do what in this register.  Example: taskreg admin users"""
     import json
 

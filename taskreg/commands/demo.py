@@ -14,16 +14,16 @@ DEMO_FILE = "taskreg-demo.db"
 @command
 def demo(
     ctx: typer.Context,
-    db: Annotated[Optional[str], typer.Option(
-        "--db", help=f"Where to build it (default ./{DEMO_FILE}).", show_default=False)] = None,
+    db: Annotated[
+        Optional[str], typer.Option("--db", help=f"Where to build it (default ./{DEMO_FILE}).", show_default=False)
+    ] = None,
     lang: Lang = None,
 ):
     """Build the demo register of Q1/2021 and print its report.  Example: taskreg demo --lang vi"""
     from taskreg import bulk, demo_data, figures
     from taskreg.commands.report import render_report, settings
     from taskreg.dates import parse_quarter
-    from taskreg.errors import Count
-    from taskreg.errors import Refused, TaskregError
+    from taskreg.errors import Count, Refused, TaskregError
     from taskreg.storage import create_store, is_url, open_store
     from taskreg.text import printable
 
@@ -50,8 +50,13 @@ def demo(
     agencies, tasks = demo_data.generate()
     # Built whole beside the path and moved into place: killed at any moment, the path
     # holds the old demo or the new one, never a register that demo then refuses (SPEC §8).
-    made = create_store(path, actor=session.actor, now=session.now, replace=existed,
-                        fill=lambda store: bulk.load_demo(store, agencies, tasks))
+    made = create_store(
+        path,
+        actor=session.actor,
+        now=session.now,
+        replace=existed,
+        fill=lambda store: bulk.load_demo(store, agencies, tasks),
+    )
     session.changed = True
     if not existed:
         session._created, session._created_dirs = path, made
@@ -66,10 +71,12 @@ def demo(
     print()
     print(session.text("demo_next"))
     shown = printable(str(path))
-    for line in (f"taskreg --db {shown} report --quarter I/2021 --by agency",
-                 f"taskreg --db {shown} list --status overdue --as-of 31/3/2021",
-                 f"taskreg --db {shown} weekly --as-of 31/3/2021 --lang vi",
-                 f"taskreg --db {shown} show 1"):
+    for line in (
+        f"taskreg --db {shown} report --quarter I/2021 --by agency",
+        f"taskreg --db {shown} list --status overdue --as-of 31/3/2021",
+        f"taskreg --db {shown} weekly --as-of 31/3/2021 --lang vi",
+        f"taskreg --db {shown} show 1",
+    ):
         print(f"  {line}")
 
 

@@ -4,12 +4,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.session import Lang, choice, command
 from taskreg.errors import BadInput
+from taskreg.session import Lang, choice, command
 
 #: Settings a user may change, with their allowed values (None: free text) and defaults.
-SETTINGS = {"org": (None, "UBND tỉnh"), "rate-basis": (("due", "assigned"), "due"),
-            "lang": (("vi", "en"), None)}
+SETTINGS = {"org": (None, "UBND tỉnh"), "rate-basis": (("due", "assigned"), "due"), "lang": (("vi", "en"), None)}
 
 Format = Annotated[str, typer.Option("--format", help="table, csv or json.")]
 
@@ -31,8 +30,11 @@ def check_setting(key: str, value) -> str:
 
 
 @command
-def init(ctx: typer.Context, org: Annotated[Optional[str], typer.Option(
-        "--org", help='The organisation, e.g. "UBND tỉnh Quảng Nam".')] = None, lang: Lang = None):
+def init(
+    ctx: typer.Context,
+    org: Annotated[Optional[str], typer.Option("--org", help='The organisation, e.g. "UBND tỉnh Quảng Nam".')] = None,
+    lang: Lang = None,
+):
     """Create the register.  Example: taskreg init --org "UBND tỉnh Quảng Nam" """
     from taskreg.storage import create_store
     from taskreg.text import nfc
@@ -48,19 +50,22 @@ def init(ctx: typer.Context, org: Annotated[Optional[str], typer.Option(
 
     # Built whole with its organisation and init event beside the path, then moved into
     # place: of several inits at once one succeeds, and a killed one leaves none (SPEC §8).
-    made = create_store(path, actor=session.actor, now=session.now,
-                        clock="pinned" if session.pinned else None, fill=fill)
+    made = create_store(
+        path, actor=session.actor, now=session.now, clock="pinned" if session.pinned else None, fill=fill
+    )
     session._created, session._created_dirs = path, made
 
 
-config_app = typer.Typer(help="Read and change the register's settings: org, rate-basis, lang.",
-                         no_args_is_help=True)
+config_app = typer.Typer(help="Read and change the register's settings: org, rate-basis, lang.", no_args_is_help=True)
 
 
 @config_app.command("get")
 @command
-def config_get(ctx: typer.Context, key: Annotated[Optional[str], typer.Argument(
-        help="org, rate-basis or lang; none prints them all.")] = None, lang: Lang = None):
+def config_get(
+    ctx: typer.Context,
+    key: Annotated[Optional[str], typer.Argument(help="org, rate-basis or lang; none prints them all.")] = None,
+    lang: Lang = None,
+):
     """Print a setting, or all of them.  Example: taskreg config get rate-basis"""
     from taskreg.text import printable
 
@@ -78,9 +83,12 @@ def config_get(ctx: typer.Context, key: Annotated[Optional[str], typer.Argument(
 
 @config_app.command("set")
 @command
-def config_set(ctx: typer.Context, key: Annotated[str, typer.Argument(help="org, rate-basis or lang.")],
-               value: Annotated[Optional[str], typer.Argument(help="The new value.")] = None,
-               lang: Lang = None):
+def config_set(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="org, rate-basis or lang.")],
+    value: Annotated[Optional[str], typer.Argument(help="The new value.")] = None,
+    lang: Lang = None,
+):
     """Change a setting.  Example: taskreg config set rate-basis assigned"""
     value = check_setting(key, value)
     store = ctx.obj.store(create=True)
@@ -95,13 +103,16 @@ agency_app = typer.Typer(help="The agency directory: add, list, rename, retire."
 
 @agency_app.command("add")
 @command
-def agency_add(ctx: typer.Context, code: Annotated[str, typer.Argument(help="Short code, e.g. SYT.")],
-               name: Annotated[str, typer.Argument(help='Full name, e.g. "Sở Y tế".')],
-               kind: Annotated[Optional[str], typer.Option(
-                   "--kind", help="sở, ban, ngành, UBND xã …")] = None,
-               distinct: Annotated[bool, typer.Option(
-                   "--distinct", help="It is another agency, though close to a registered one (audited).")] = False,
-               lang: Lang = None):
+def agency_add(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Short code, e.g. SYT.")],
+    name: Annotated[str, typer.Argument(help='Full name, e.g. "Sở Y tế".')],
+    kind: Annotated[Optional[str], typer.Option("--kind", help="sở, ban, ngành, UBND xã …")] = None,
+    distinct: Annotated[
+        bool, typer.Option("--distinct", help="It is another agency, though close to a registered one (audited).")
+    ] = False,
+    lang: Lang = None,
+):
     """Register an agency.  Example: taskreg agency add SYT "Sở Y tế" --kind sở"""
     from taskreg import service
 
@@ -124,8 +135,10 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
     if format == "json":
         render.write_json([{k: a[k] for k in ("code", "name", "kind", "retired_on")} for a in rows])
     elif format == "csv":
-        render.write_csv(["code", "name", "kind", "retired_on"],
-                         [[a["code"], a["name"], a["kind"] or "", a["retired_on"] or ""] for a in rows])
+        render.write_csv(
+            ["code", "name", "kind", "retired_on"],
+            [[a["code"], a["name"], a["kind"] or "", a["retired_on"] or ""] for a in rows],
+        )
     elif not rows:
         session.say("no_agencies")
     else:
@@ -144,11 +157,18 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
 
 @agency_app.command("rename")
 @command
-def agency_rename(ctx: typer.Context, agency: Annotated[str, typer.Argument(help="The agency's code or current name.")],
-                  name: Annotated[str, typer.Argument(help="Its new full name.")],
-                  distinct: Annotated[bool, typer.Option(
-                      "--distinct", help="It stays another agency, though its new name is close to a registered one (audited).")] = False,
-                  lang: Lang = None):
+def agency_rename(
+    ctx: typer.Context,
+    agency: Annotated[str, typer.Argument(help="The agency's code or current name.")],
+    name: Annotated[str, typer.Argument(help="Its new full name.")],
+    distinct: Annotated[
+        bool,
+        typer.Option(
+            "--distinct", help="It stays another agency, though its new name is close to a registered one (audited)."
+        ),
+    ] = False,
+    lang: Lang = None,
+):
     """Give an agency a new name; its code and its tasks stay.  Example: taskreg agency rename SKHDT "Sở Tài chính" """
     from taskreg import service
 
@@ -159,18 +179,19 @@ def agency_rename(ctx: typer.Context, agency: Annotated[str, typer.Argument(help
 
 @agency_app.command("retire")
 @command
-def agency_retire(ctx: typer.Context,
-                  agency: Annotated[str, typer.Argument(help="The agency's code or name.")],
-                  on: Annotated[Optional[str], typer.Option("--on", help="From this date (default today).")] = None,
-                  lang: Lang = None):
+def agency_retire(
+    ctx: typer.Context,
+    agency: Annotated[str, typer.Argument(help="The agency's code or name.")],
+    on: Annotated[Optional[str], typer.Option("--on", help="From this date (default today).")] = None,
+    lang: Lang = None,
+):
     """Retire a merged or abolished agency; its tasks and reports stay.  Example: taskreg agency retire UBND-HKA --on 1/7/2025"""
     from taskreg import i18n, service
     from taskreg.dates import from_iso
 
     session = ctx.obj
     found, day = service.retire_agency(session.store(), session.today, agency, on)
-    session.err("agency_retire_ok", code=found["code"], name=found["name"],
-                on=i18n.day(session.lang(), from_iso(day)))
+    session.err("agency_retire_ok", code=found["code"], name=found["name"], on=i18n.day(session.lang(), from_iso(day)))
 
 
 def install(app: typer.Typer) -> None:

@@ -5,14 +5,16 @@ from typing import Annotated
 
 import typer
 
-from taskreg.session import Lang, command
 from taskreg.errors import Count
+from taskreg.session import Lang, command
 
 
 @command
-def backup(ctx: typer.Context,
-           dest: Annotated[Path, typer.Argument(help="The new file to write the copy to.")],
-           lang: Lang = None):
+def backup(
+    ctx: typer.Context,
+    dest: Annotated[Path, typer.Argument(help="The new file to write the copy to.")],
+    lang: Lang = None,
+):
     """Copy the register with SQLite's online backup, safe while others write.  Example: taskreg backup /srv/sao-luu/register-2026-11-22.db"""
     session = ctx.obj
     session.store().copy_to(dest)  # PostgreSQL: refused, pointing to pg_dump (README)
@@ -27,6 +29,7 @@ def check(ctx: typer.Context, lang: Lang = None):
 
     from taskreg import figures, i18n, prose
     from taskreg.dates import quarter_of
+
     session = ctx.obj
     store = session.store()
     health = store.health()  # PostgreSQL keeps its own storage sound: references only
@@ -41,10 +44,14 @@ def check(ctx: typer.Context, lang: Lang = None):
             if as_of >= period.start:
                 whole = figures.build(store, period, as_of, "due").whole
                 if not whole.check:
-                    problems.append(session.text(
-                        "check_partition", period=prose.period_label(lang, period),
-                        total=i18n.num(lang, whole.total),
-                        expected=i18n.num(lang, whole.population - whole.cancelled)))
+                    problems.append(
+                        session.text(
+                            "check_partition",
+                            period=prose.period_label(lang, period),
+                            total=i18n.num(lang, whole.total),
+                            expected=i18n.num(lang, whole.population - whole.cancelled),
+                        )
+                    )
             period = quarter_of(period.end + timedelta(days=1))
     if problems:
         session.err("check_failed", n=Count(len(problems)))
@@ -52,8 +59,11 @@ def check(ctx: typer.Context, lang: Lang = None):
             print(f"  {problem}", file=sys.stderr)
         raise typer.Exit(1)
     if health["first"]:
-        session.say("check_ok", first=i18n.day(lang, date.fromisoformat(health["first"])),
-                    last=i18n.day(lang, date.fromisoformat(health["last"])))
+        session.say(
+            "check_ok",
+            first=i18n.day(lang, date.fromisoformat(health["first"])),
+            last=i18n.day(lang, date.fromisoformat(health["last"])),
+        )
     else:
         session.say("check_empty")
 

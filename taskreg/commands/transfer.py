@@ -6,20 +6,36 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.session import choice, command
+from taskreg.commands.views import (
+    Agency,
+    All,
+    AsOf,
+    DueWithin,
+    From,
+    Lang,
+    Month,
+    Quarter,
+    Search,
+    Sort,
+    Status,
+    To,
+    Year,
+)
 from taskreg.errors import Count
-from taskreg.commands.views import (AsOf, Agency, All, DueWithin, From, Lang, Month, Quarter,
-                                    Search, Sort, Status, To, Year)
+from taskreg.session import choice, command
 
 
 @command
 def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A .csv, .xlsx or .json file.", show_default=False)],
-    format: Annotated[Optional[str], typer.Option("--format", help="csv, xlsx or json (default: by extension).")] = None,
+    format: Annotated[
+        Optional[str], typer.Option("--format", help="csv, xlsx or json (default: by extension).")
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check every row; write nothing.")] = False,
-    create_agencies: Annotated[bool, typer.Option(
-        "--create-agencies", help="Register agencies the file names that the register lacks.")] = False,
+    create_agencies: Annotated[
+        bool, typer.Option("--create-agencies", help="Register agencies the file names that the register lacks.")
+    ] = False,
     lang: Lang = None,
 ):
     """Import tasks from a file, every row or none.  Example: taskreg import giao-viec-quy1.xlsx --dry-run"""
@@ -30,21 +46,19 @@ def import_(
     fmt = detect_format(file, format)
     session = ctx.obj
     if not file.is_file():
-        from taskreg.errors import BadInput
-
-        from taskreg.errors import Ref
+        from taskreg.errors import BadInput, Ref
 
         raise BadInput("import_unreadable", path=str(file), reason=Ref("no_such_file"))
     store = session.store(create=True)
     with progress(None, printable(file.name)) as bar:
         try:
-            result = bulk.import_tasks(store, session.today, file, fmt, dry_run=dry_run,
-                                          create_agencies=create_agencies, on_row=bar.advance)
+            result = bulk.import_tasks(
+                store, session.today, file, fmt, dry_run=dry_run, create_agencies=create_agencies, on_row=bar.advance
+            )
         except bulk.ImportInvalid as e:
             for number, column, key, values in e.rows:
                 reason = session.text(key, **values)
-                print(session.text("import_row", row=number, column=column, reason=reason),
-                      file=sys.stderr)
+                print(session.text("import_row", row=number, column=column, reason=reason), file=sys.stderr)
             if e.values["n"] > len(e.rows):
                 session.err("import_more", n=Count(e.values["n"] - len(e.rows)))
             raise
@@ -52,20 +66,36 @@ def import_(
         session.discard_new_register()  # a dry run writes nothing, not even a new register
     for key, values in result["warnings"]:
         session.err(key, **values)
-    session.say("import_dry" if dry_run else "import_ok", imported=Count(result["imported"]),
-                rows=Count(result["rows"]), path=str(file), skipped=Count(result["skipped"]),
-                created=Count(result["agencies_created"]))
+    session.say(
+        "import_dry" if dry_run else "import_ok",
+        imported=Count(result["imported"]),
+        rows=Count(result["rows"]),
+        path=str(file),
+        skipped=Count(result["skipped"]),
+        created=Count(result["agencies_created"]),
+    )
 
 
 @command
 def export(
     ctx: typer.Context,
     format: Annotated[str, typer.Option("--format", help="csv, xlsx or json.")] = "csv",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The file (csv and json: stdout if omitted).")] = None,
-    status: Status = None, all_: All = False, agency: Agency = None, quarter: Quarter = None,
-    month: Month = None, year: Year = None, from_: From = None, to: To = None,
-    due_within: DueWithin = None, search: Search = None, sort: Sort = "id",
-    as_of: AsOf = None, lang: Lang = None,
+    output: Annotated[
+        Optional[Path], typer.Option("-o", "--output", help="The file (csv and json: stdout if omitted).")
+    ] = None,
+    status: Status = None,
+    all_: All = False,
+    agency: Agency = None,
+    quarter: Quarter = None,
+    month: Month = None,
+    year: Year = None,
+    from_: From = None,
+    to: To = None,
+    due_within: DueWithin = None,
+    search: Search = None,
+    sort: Sort = "id",
+    as_of: AsOf = None,
+    lang: Lang = None,
 ):
     """Export tasks (every state unless filtered), with their state as of a date.  Example: taskreg export --format xlsx -o bao-cao.xlsx --quarter I/2021 --lang vi"""
     from taskreg import files, render
@@ -79,8 +109,9 @@ def export(
     session = ctx.obj
 
     def write(store, target) -> int:
-        day, rows = select_tasks(session, store, status, all_, agency, quarter, month, year, from_, to,
-                                 due_within, search, as_of, sort)
+        day, rows = select_tasks(
+            session, store, status, all_, agency, quarter, month, year, from_, to, due_within, search, as_of, sort
+        )
         with progress(None, "export") as bar:
             rows = _counted(rows, bar)
             if format == "json":
@@ -93,8 +124,9 @@ def export(
 
                 headers = [VI_HEADERS[f] for f in TASK_FIELDS] if lang == "vi" else None
                 return render.write_tasks_csv(rows, target, headers)
-            return _export_xlsx(session, store, rows, day if as_of else None, target, quarter,
-                                month, year, from_, to, agency)
+            return _export_xlsx(
+                session, store, rows, day if as_of else None, target, quarter, month, year, from_, to, agency
+            )
 
     def cannot_write(e: OSError) -> Refused:
         return Refused("export_cannot_write", path=str(output), reason=e.strerror or str(e))
@@ -132,25 +164,33 @@ def _export_json(store, rows, day, out) -> int:
     """Lossless: every task with its deadlines and history, and the agency directory."""
     import json
 
+    from taskreg.bulk import SETTING_KEYS
     from taskreg.dates import iso
     from taskreg.service import public
 
-    from taskreg.bulk import SETTING_KEYS
-
     settings = {key: store.setting(key) for key in SETTING_KEYS}
-    out.write('{"taskreg_export": 1, "as_of": %s, "settings": %s, "agencies": %s, "tasks": [' % (
-        json.dumps(iso(day)), json.dumps(settings, ensure_ascii=False),
-        json.dumps([{k: a[k] for k in ("code", "name", "kind", "retired_on")} for a in store.agencies()],
-                   ensure_ascii=False)))
+    out.write(
+        '{"taskreg_export": 1, "as_of": %s, "settings": %s, "agencies": %s, "tasks": ['
+        % (
+            json.dumps(iso(day)),
+            json.dumps(settings, ensure_ascii=False),
+            json.dumps(
+                [{k: a[k] for k in ("code", "name", "kind", "retired_on")} for a in store.agencies()],
+                ensure_ascii=False,
+            ),
+        )
+    )
     count = 0
     for row in rows:
         task = public(row)
         task["cancel_reason"] = row["cancel_reason"]
-        task["deadlines"] = [{k: d[k] for k in ("due_on", "kind", "decided_on", "reason")}
-                             for d in store.deadlines(row["id"])]
-        task["history"] = [{k: e[k] for k in ("at", "actor", "action", "before", "after", "reason",
-                                              "claimed_on", "correction_from")}
-                           for e in store.events(task_id=row["id"])]
+        task["deadlines"] = [
+            {k: d[k] for k in ("due_on", "kind", "decided_on", "reason")} for d in store.deadlines(row["id"])
+        ]
+        task["history"] = [
+            {k: e[k] for k in ("at", "actor", "action", "before", "after", "reason", "claimed_on", "correction_from")}
+            for e in store.events(task_id=row["id"])
+        ]
         out.write(("\n" if not count else ",\n") + json.dumps(task, ensure_ascii=False))
         count += 1
     out.write("\n]}\n")
@@ -180,25 +220,50 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
             count += 1
             yield list(task.values())
 
-    period = (choose_period(session.today, quarter, month, year, from_, to)
-              or quarter_of(as_of or session.today))
+    period = choose_period(session.today, quarter, month, year, from_, to) or quarter_of(as_of or session.today)
     org, basis = settings(store)
     found = service.find_agency(store.agencies(), agency) if agency else None
-    result = figures.build(store, period, figures.report_as_of(period, session.today, as_of), basis,
-                           found, by_agency=True)
+    result = figures.build(
+        store, period, figures.report_as_of(period, session.today, as_of), basis, found, by_agency=True
+    )
     t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
     label = prose.period_label(lang, result.period)
     caption = t("t_title", period=label, Period=prose.capital(label), day=i18n.day(lang, result.as_of))
-    report_headers = [t("t_agency"), t("t_total"), t("t_on_time"), t("t_late"), t("t_in_progress"),
-                      t("t_overdue"), t("t_no_deadline"),
-                      t("t_completion", basis=t(f"basis_{basis}_short")), t("t_on_time_rate"),
-                      t("t_oldest")]
-    report_rows = [[f"{f.agency} — {f.agency_name}" if f.agency else t("t_all"), f.total, f.on_time,
-                    f.late, f.in_progress, f.overdue, f.no_deadline, f.completion_rate(basis),
-                    f.on_time_rate, f.oldest_overdue_days] for f in result.rows + [result.whole]]
-    write_xlsx(output, headers, body(), dates,
-               report_sheet=(t("sheet_report"), caption, report_headers, report_rows),
-               sheet_title=t("sheet_tasks"))
+    report_headers = [
+        t("t_agency"),
+        t("t_total"),
+        t("t_on_time"),
+        t("t_late"),
+        t("t_in_progress"),
+        t("t_overdue"),
+        t("t_no_deadline"),
+        t("t_completion", basis=t(f"basis_{basis}_short")),
+        t("t_on_time_rate"),
+        t("t_oldest"),
+    ]
+    report_rows = [
+        [
+            f"{f.agency} — {f.agency_name}" if f.agency else t("t_all"),
+            f.total,
+            f.on_time,
+            f.late,
+            f.in_progress,
+            f.overdue,
+            f.no_deadline,
+            f.completion_rate(basis),
+            f.on_time_rate,
+            f.oldest_overdue_days,
+        ]
+        for f in result.rows + [result.whole]
+    ]
+    write_xlsx(
+        output,
+        headers,
+        body(),
+        dates,
+        report_sheet=(t("sheet_report"), caption, report_headers, report_rows),
+        sheet_title=t("sheet_tasks"),
+    )
     return count
 
 

@@ -6,13 +6,20 @@ import typer
 
 from taskreg.session import Lang, choice, command
 
-AsOf = Annotated[Optional[str], typer.Option(
-    "--as-of", help="Show states as of the end of this day (default today).", show_default=False)]
+AsOf = Annotated[
+    Optional[str],
+    typer.Option("--as-of", help="Show states as of the end of this day (default today).", show_default=False),
+]
 Opt = Optional[str]
 # list's filters; export takes the same ones.
-Status = Annotated[Optional[list[str]], typer.Option(
-    "--status", help="on_time, late, overdue, in_progress, cancelled, or the groups open and done; "
-                     "repeat for several.", show_default=False)]
+Status = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--status",
+        help="on_time, late, overdue, in_progress, cancelled, or the groups open and done; repeat for several.",
+        show_default=False,
+    ),
+]
 All = Annotated[bool, typer.Option("--all", help="Every state.")]
 Agency = Annotated[Opt, typer.Option("--agency", help="Lead agency, by code or name.")]
 Quarter = Annotated[Opt, typer.Option("--quarter", help="Assigned in this quarter: 2021Q1, Q1/2021, I/2021.")]
@@ -20,17 +27,30 @@ Month = Annotated[Opt, typer.Option("--month", help="Assigned in this month: 202
 Year = Annotated[Opt, typer.Option("--year", help="Assigned in this year.")]
 From = Annotated[Opt, typer.Option("--from", help="Assigned on or after this date (with --to).")]
 To = Annotated[Opt, typer.Option("--to", help="Assigned on or before this date (with --from).")]
-DueWithin = Annotated[Optional[int], typer.Option(
-    "--due-within", help="Due from the as-of date to N days after it.", metavar="N")]
-Search = Annotated[Opt, typer.Option(
-    "--search", help="Text in the title or source, ignoring case and diacritics.")]
+DueWithin = Annotated[
+    Optional[int], typer.Option("--due-within", help="Due from the as-of date to N days after it.", metavar="N")
+]
+Search = Annotated[Opt, typer.Option("--search", help="Text in the title or source, ignoring case and diacritics.")]
 Sort = Annotated[str, typer.Option("--sort", help="id, due, assigned or agency.")]
 
 
-
-
-def select_tasks(session, store, status, all_, agency, quarter, month, year, from_, to,
-                 due_within, search, as_of, sort="id", default_status=None):
+def select_tasks(
+    session,
+    store,
+    status,
+    all_,
+    agency,
+    quarter,
+    month,
+    year,
+    from_,
+    to,
+    due_within,
+    search,
+    as_of,
+    sort="id",
+    default_status=None,
+):
     """list's filters, checked and applied: (as-of date, the tasks); export uses them too."""
     from datetime import timedelta
 
@@ -51,19 +71,24 @@ def select_tasks(session, store, status, all_, agency, quarter, month, year, fro
         raise BadInput("number_too_large", what="--due-within", value=due_within)
     day = _as_of(session, as_of)
     period = choose_period(session.today, quarter, month, year, from_, to)
-    wanted = states.expand(status) if status else (
-        None if all_ or not default_status else states.expand(default_status))
+    wanted = (
+        states.expand(status) if status else (None if all_ or not default_status else states.expand(default_status))
+    )
     agency_id = service.find_agency(store.agencies(), agency)["id"] if agency else None
     rows = store.tasks(
-        iso(day), statuses=wanted, agency_id=agency_id,
+        iso(day),
+        statuses=wanted,
+        agency_id=agency_id,
         assigned_from=iso(period.start) if period else None,
         assigned_to=iso(period.end) if period else None,
         due_from=iso(day) if due_within is not None else None,
         due_to=iso(day + timedelta(days=due_within)) if due_within is not None else None,
-        search=search_keys(search) if search else None, sort=sort,
+        search=search_keys(search) if search else None,
+        sort=sort,
         # Only an explicit --as-of leaves out what was assigned after it (SPEC §5); without
         # one, a task a register holds with a later assignment date is listed, stateless.
-        existing=as_of is not None or wanted is not None)
+        existing=as_of is not None or wanted is not None,
+    )
     return day, rows
 
 
@@ -84,9 +109,16 @@ def _as_of(session, as_of):
 @command
 def list_(
     ctx: typer.Context,
-    status: Status = None, all_: All = False, agency: Agency = None, quarter: Quarter = None,
-    month: Month = None, year: Year = None, from_: From = None, to: To = None,
-    due_within: DueWithin = None, search: Search = None,
+    status: Status = None,
+    all_: All = False,
+    agency: Agency = None,
+    quarter: Quarter = None,
+    month: Month = None,
+    year: Year = None,
+    from_: From = None,
+    to: To = None,
+    due_within: DueWithin = None,
+    search: Search = None,
     sort: Sort = "id",
     as_of: AsOf = None,
     format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
@@ -99,8 +131,23 @@ def list_(
     choice(format, ("table", "csv", "json"), "--format")
     session = ctx.obj
     store = session.store()
-    day, rows = select_tasks(session, store, status, all_, agency, quarter, month, year, from_, to,
-                             due_within, search, as_of, sort, default_status=["open"])
+    day, rows = select_tasks(
+        session,
+        store,
+        status,
+        all_,
+        agency,
+        quarter,
+        month,
+        year,
+        from_,
+        to,
+        due_within,
+        search,
+        as_of,
+        sort,
+        default_status=["open"],
+    )
     if format == "json":
         render.write_json([service.public(r) for r in rows])
         return
@@ -108,22 +155,33 @@ def list_(
         render.write_tasks_csv(rows)
         return
     lang = session.lang()
-    body = [[str(r["id"]), i18n.state(lang, r["status"], short=True), r["agency"], r["title"],
-             i18n.day(lang, from_iso(r["assigned_on"])), i18n.day(lang, from_iso(r["due_on"])),
-             i18n.day(lang, from_iso(_closed_by(r, day)))] for r in rows]
+    body = [
+        [
+            str(r["id"]),
+            i18n.state(lang, r["status"], short=True),
+            r["agency"],
+            r["title"],
+            i18n.day(lang, from_iso(r["assigned_on"])),
+            i18n.day(lang, from_iso(r["due_on"])),
+            i18n.day(lang, from_iso(_closed_by(r, day))),
+        ]
+        for r in rows
+    ]
     if not body:
         session.say("no_tasks")
         return
-    headers = [i18n.t(lang, k) for k in ("f_id", "f_status", "f_agency", "f_title",
-                                         "f_assigned", "f_due", "f_done")]
+    headers = [i18n.t(lang, k) for k in ("f_id", "f_status", "f_agency", "f_title", "f_assigned", "f_due", "f_done")]
     render.table(headers, body, right={0}, wrap=3)
 
 
 @command
-def show(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="ID", help="The task id.")],
-         as_of: AsOf = None,
-         format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
-         lang: Lang = None):
+def show(
+    ctx: typer.Context,
+    task_id: Annotated[int, typer.Argument(metavar="ID", help="The task id.")],
+    as_of: AsOf = None,
+    format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    lang: Lang = None,
+):
     """Show a task, its state and its whole history.  Example: taskreg show 12 --as-of 31/3/2021"""
     from taskreg import i18n, render, service
     from taskreg.dates import from_iso, iso
@@ -142,34 +200,50 @@ def show(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="ID"
     if not exists:
         task["status"] = None  # assigned after the as-of date: it has no state then
     if format == "json":
-        render.write_json({**service.public(task), "as_of": iso(day), "corrected": corrected,
-                           "deadlines": [{k: d[k] for k in ("due_on", "kind", "decided_on", "reason")}
-                                         for d in store.deadlines(task_id)],
-                           "history": [_event_json(e) for e in events]})
+        render.write_json(
+            {
+                **service.public(task),
+                "as_of": iso(day),
+                "corrected": corrected,
+                "deadlines": [
+                    {k: d[k] for k in ("due_on", "kind", "decided_on", "reason")} for d in store.deadlines(task_id)
+                ],
+                "history": [_event_json(e) for e in events],
+            }
+        )
         return
     lang = session.lang()
     d = lambda v: i18n.day(lang, from_iso(v))  # noqa: E731
     state = i18n.state(lang, task["status"]) if exists else "—"
     print(f"#{task['id']}  {state} ({i18n.t(lang, 'as_of', day=i18n.day(lang, day))})")
     if not exists:
-        print(i18n.t(lang, "not_yet_assigned", day=i18n.day(lang, day),
-                     assigned=d(task["assigned_on"])))
-    lines = [("f_title", task["title"]),
-             ("f_agency", f"{task['agency']} ({task['agency_name']})"),
-             ("f_co", ", ".join(task["co_agencies"])),
-             ("f_assigned", d(task["assigned_on"])),
-             ("f_due", d(task["due_on"]) if task["due_on"] else i18n.t(lang, "no_deadline")),
-             ("f_done", d(task["done_on"]) if task["done_on"] else ""),
-             ("f_result", task["result"]),
-             ("f_cancelled", (f"{d(task['cancelled_on'])} ({task['cancel_reason']})"
-                              if task["cancelled_on"] else "")),
-             ("f_source", " ".join(filter(None, [
-                 task["source"], i18n.t(lang, "of_date", day=d(task["source_date"]))
-                 if task["source_date"] else None]))),
-             ("f_assigned_by", task["assigned_by"]),
-             ("f_note", task["note"]),
-             ("f_uid", task["uid"]),
-             ("f_corrected", i18n.t(lang, "corrected_yes") if corrected else "")]
+        print(i18n.t(lang, "not_yet_assigned", day=i18n.day(lang, day), assigned=d(task["assigned_on"])))
+    lines = [
+        ("f_title", task["title"]),
+        ("f_agency", f"{task['agency']} ({task['agency_name']})"),
+        ("f_co", ", ".join(task["co_agencies"])),
+        ("f_assigned", d(task["assigned_on"])),
+        ("f_due", d(task["due_on"]) if task["due_on"] else i18n.t(lang, "no_deadline")),
+        ("f_done", d(task["done_on"]) if task["done_on"] else ""),
+        ("f_result", task["result"]),
+        ("f_cancelled", (f"{d(task['cancelled_on'])} ({task['cancel_reason']})" if task["cancelled_on"] else "")),
+        (
+            "f_source",
+            " ".join(
+                filter(
+                    None,
+                    [
+                        task["source"],
+                        i18n.t(lang, "of_date", day=d(task["source_date"])) if task["source_date"] else None,
+                    ],
+                )
+            ),
+        ),
+        ("f_assigned_by", task["assigned_by"]),
+        ("f_note", task["note"]),
+        ("f_uid", task["uid"]),
+        ("f_corrected", i18n.t(lang, "corrected_yes") if corrected else ""),
+    ]
     corrections = [_correction_words(lang, e) for e in events if service.is_correction(e)]
     labels = [(i18n.t(lang, k), v) for k, v in lines if v]
     width = max(len(label) for label, _ in labels) + 2
@@ -185,10 +259,20 @@ def show(ctx: typer.Context, task_id: Annotated[int, typer.Argument(metavar="ID"
         print("  " + printable("  ".join(filter(None, [e["at"], e["actor"], _describe(lang, e)]))))
 
 
-FIELD_LABELS = {"title": "f_title", "agency": "f_agency", "co_agencies": "f_co",
-                "assigned_on": "f_assigned", "due_on": "f_due", "done_on": "f_done",
-                "cancelled_on": "f_cancelled", "source": "f_source", "source_date": "f_source",
-                "assigned_by": "f_assigned_by", "note": "f_note", "result": "f_result"}
+FIELD_LABELS = {
+    "title": "f_title",
+    "agency": "f_agency",
+    "co_agencies": "f_co",
+    "assigned_on": "f_assigned",
+    "due_on": "f_due",
+    "done_on": "f_done",
+    "cancelled_on": "f_cancelled",
+    "source": "f_source",
+    "source_date": "f_source",
+    "assigned_by": "f_assigned_by",
+    "note": "f_note",
+    "result": "f_result",
+}
 
 
 def _event_json(e: dict) -> dict:
@@ -197,13 +281,16 @@ def _event_json(e: dict) -> dict:
     from taskreg.service import is_correction
 
     out = {k: e[k] for k in ("id", "at", "actor", "action", "task_id", "before", "after", "reason")}
-    out.update(claimed_on=e.get("claimed_on"), correction=is_correction(e),
-               pinned_clock=e.get("clock") == "pinned", imported=e.get("imported_by") is not None)
+    out.update(
+        claimed_on=e.get("claimed_on"),
+        correction=is_correction(e),
+        pinned_clock=e.get("clock") == "pinned",
+        imported=e.get("imported_by") is not None,
+    )
     return out
 
 
-_NOUNS = {"extend": "n_extend", "done": "n_done", "cancel": "n_cancel", "reopen": "n_reopen",
-          "edit": "n_edit"}
+_NOUNS = {"extend": "n_extend", "done": "n_done", "cancel": "n_cancel", "reopen": "n_reopen", "edit": "n_edit"}
 
 
 def _correction_words(lang: str, e: dict) -> str:
@@ -211,15 +298,22 @@ def _correction_words(lang: str, e: dict) -> str:
     from taskreg import i18n
 
     after = e["after"] or {}
-    claimed = {"extend": ("claimed_decided", after.get("decided_on")),
-               "done": ("claimed_done", after.get("done_on")),
-               "cancel": ("claimed_cancelled", after.get("cancelled_on"))}.get(e["action"])
+    claimed = {
+        "extend": ("claimed_decided", after.get("decided_on")),
+        "done": ("claimed_done", after.get("done_on")),
+        "cancel": ("claimed_cancelled", after.get("cancelled_on")),
+    }.get(e["action"])
     if claimed and claimed[1]:
         how = i18n.t(lang, claimed[0], day=_value(lang, claimed[1]))
     else:
         how = i18n.t(lang, "claimed_changed", day=_value(lang, e.get("correction_from") or ""))
-    return i18n.t(lang, "recorded_claimed", what=i18n.t(lang, _NOUNS.get(e["action"], "n_edit")),
-                  recorded=_value(lang, str(e["at"])[:10]), claimed=how)
+    return i18n.t(
+        lang,
+        "recorded_claimed",
+        what=i18n.t(lang, _NOUNS.get(e["action"], "n_edit")),
+        recorded=_value(lang, str(e["at"])[:10]),
+        claimed=how,
+    )
 
 
 def _value(lang: str, value) -> str:
@@ -244,8 +338,7 @@ def _describe(lang: str, e: dict) -> str:
     parts = [action]
     before, after = e["before"] or {}, e["after"] or {}
     if e["action"] == "import" and after.get("file"):
-        parts.append(i18n.t(lang, "import_from", file=after["file"],
-                            imported=i18n.num(lang, after.get("imported", 0))))
+        parts.append(i18n.t(lang, "import_from", file=after["file"], imported=i18n.num(lang, after.get("imported", 0))))
     if e["action"] not in ("add", "init", "import"):
         for key, new in after.items():
             if key in ("backdated", "decided_on"):
@@ -269,11 +362,14 @@ def _describe(lang: str, e: dict) -> str:
 
 
 @command
-def history(ctx: typer.Context, task: Annotated[Optional[int], typer.Option("--task", help="Only this task's events.")] = None,
-            since: Annotated[Opt, typer.Option("--since", help="Events on or after this date.")] = None,
-            actor: Annotated[Opt, typer.Option("--actor", help="Only this user's events.")] = None,
-            format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
-            lang: Lang = None):
+def history(
+    ctx: typer.Context,
+    task: Annotated[Optional[int], typer.Option("--task", help="Only this task's events.")] = None,
+    since: Annotated[Opt, typer.Option("--since", help="Events on or after this date.")] = None,
+    actor: Annotated[Opt, typer.Option("--actor", help="Only this user's events.")] = None,
+    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    lang: Lang = None,
+):
     """Print the audit log of changes.  Example: taskreg history --task 12"""
     from taskreg import i18n, render
     from taskreg.dates import iso, parse_date
@@ -290,8 +386,12 @@ def history(ctx: typer.Context, task: Annotated[Optional[int], typer.Option("--t
         return
     lang = session.lang()
     headers = [i18n.t(lang, k) for k in ("f_id", "h_at", "h_actor", "h_task", "h_detail")]
-    render.table(headers, [[str(e["id"]), e["at"], e["actor"], str(e["task_id"] or ""),
-                            _describe(lang, e)] for e in events], right={0, 3}, wrap=4)
+    render.table(
+        headers,
+        [[str(e["id"]), e["at"], e["actor"], str(e["task_id"] or ""), _describe(lang, e)] for e in events],
+        right={0, 3},
+        wrap=4,
+    )
 
 
 def install(app: typer.Typer) -> None:

@@ -42,8 +42,7 @@ def open_store(target, *, create: bool, actor: str, now: str, clock: str | None 
     return SQLiteStore.open(Path(target), create=create, actor=actor, now=now, clock=clock)
 
 
-def create_store(target, *, actor: str, now: str, clock: str | None = None, fill=None,
-                 replace: bool = False) -> list:
+def create_store(target, *, actor: str, now: str, clock: str | None = None, fill=None, replace: bool = False) -> list:
     """A whole new file register at `target` (`init`, `demo`); a database register is made by
     its administrator and `db upgrade` alone (SPEC §9)."""
     from taskreg.errors import Refused
@@ -52,8 +51,7 @@ def create_store(target, *, actor: str, now: str, clock: str | None = None, fill
         raise Refused("pg_no_create")
     from taskreg.storage.sqlite import SQLiteStore
 
-    return SQLiteStore.create(Path(target), actor=actor, now=now, clock=clock, fill=fill,
-                              replace=replace)
+    return SQLiteStore.create(Path(target), actor=actor, now=now, clock=clock, fill=fill, replace=replace)
 
 
 def peek_setting(target, key: str) -> str | None:

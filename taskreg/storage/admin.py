@@ -10,19 +10,19 @@ import psycopg
 from psycopg import sql
 
 from taskreg.errors import BadInput, Refused
-from taskreg.storage.postgres import (GROUPS, OWNER, WRITE_LOCK, connect, known_migrations,
-                                      migrations_dir)
+from taskreg.storage.postgres import GROUPS, OWNER, WRITE_LOCK, connect, known_migrations, migrations_dir, value
 
 ROLES = {"office": "taskreg_office", "liaison": "taskreg_liaison", "reader": "taskreg_reader"}
 
 
 def _is_superuser(conn) -> bool:
-    return conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = session_user").fetchone()["rolsuper"]
+    return bool(value(conn, "SELECT rolsuper FROM pg_roles WHERE rolname = session_user"))
 
 
 def _missing_roles(conn) -> list[str]:
-    have = {r["rolname"] for r in conn.execute(
-        "SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)", [[OWNER, *GROUPS]])}
+    have = {
+        r["rolname"] for r in conn.execute("SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)", [[OWNER, *GROUPS]])
+    }
     return [r for r in (OWNER, *GROUPS) if r not in have]
 
 
@@ -40,7 +40,7 @@ def create_groups(conn, url: str) -> list[str]:
 
 
 def _require_owner(conn, url: str) -> None:
-    member = conn.execute("SELECT pg_has_role(session_user, %s, 'MEMBER') AS m", [OWNER]).fetchone()["m"]
+    member = value(conn, "SELECT pg_has_role(session_user, %s, 'MEMBER')", [OWNER])
     if not member and not _is_superuser(conn):
         raise Refused("pg_not_owner", url=url, login=conn.info.user, owner=OWNER)
 
@@ -77,8 +77,7 @@ def upgrade(url: str) -> list[str]:
             pending = backend.to_apply(migrations)
             names = [m.id for m in pending]
             backend.apply_migrations(pending)
-            backend.execute(
-                "GRANT SELECT ON _yoyo_migration TO " + ", ".join(GROUPS))
+            backend.execute("GRANT SELECT ON _yoyo_migration TO " + ", ".join(GROUPS))
             backend.commit()
     finally:
         backend.connection.close()
@@ -89,9 +88,11 @@ def _connect_as_owner(url: str):
     conn = connect(url)
     try:
         _require_owner(conn, url)
-        applied = {r["migration_id"] for r in conn.execute(
-            "SELECT migration_id FROM _yoyo_migration")} if conn.execute(
-            "SELECT to_regclass('_yoyo_migration') AS t").fetchone()["t"] else set()
+        applied = (
+            {r["migration_id"] for r in conn.execute("SELECT migration_id FROM _yoyo_migration")}
+            if value(conn, "SELECT to_regclass('_yoyo_migration')")
+            else set()
+        )
         if set(known_migrations()) - applied:
             raise Refused("pg_needs_upgrade", url=url)
     except BaseException:
@@ -121,9 +122,10 @@ def grant(url: str, login: str, role: str, agencies: list[dict]) -> None:
             chosen = list({a["id"]: a for a in agencies}.values())
             before = _rights(conn, login)
             conn.execute("DELETE FROM writers WHERE login = %s", [login])
-            for agency in chosen or [None]:
-                conn.execute("INSERT INTO writers (login, role, agency_id) VALUES (%s, %s, %s)",
-                             [login, role, agency["id"] if agency else None])
+            for agency_id in [a["id"] for a in chosen] or [None]:
+                conn.execute(
+                    "INSERT INTO writers (login, role, agency_id) VALUES (%s, %s, %s)", [login, role, agency_id]
+                )
             _audit(conn, "admin_grant", before, _rights(conn, login))
             conn.execute("RESET ROLE")
             for other in ROLES.values():
@@ -137,8 +139,11 @@ def grant(url: str, login: str, role: str, agencies: list[dict]) -> None:
 
 
 def _rights(conn, login: str) -> dict | None:
-    rows = conn.execute("SELECT w.role, a.code FROM writers w LEFT JOIN agencies a ON a.id = w.agency_id"
-                        " WHERE w.login = %s ORDER BY a.code COLLATE \"C\"", [login]).fetchall()
+    rows = conn.execute(
+        "SELECT w.role, a.code FROM writers w LEFT JOIN agencies a ON a.id = w.agency_id"
+        ' WHERE w.login = %s ORDER BY a.code COLLATE "C"',
+        [login],
+    ).fetchall()
     if not rows:
         return None
     return {"login": login, "role": rows[0]["role"], "agencies": [r["code"] for r in rows if r["code"]]}
@@ -149,9 +154,11 @@ def _audit(conn, action: str, before, after) -> None:
     from taskreg.storage.sql import dumps
 
     conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])  # ids without gaps
-    conn.execute("INSERT INTO events (id, at, actor, action, before, after)"
-                 " VALUES ((SELECT coalesce(max(id), 0) + 1 FROM events), '', '', %s, %s, %s)",
-                 [action, dumps(before), dumps(after)])
+    conn.execute(
+        "INSERT INTO events (id, at, actor, action, before, after)"
+        " VALUES ((SELECT coalesce(max(id), 0) + 1 FROM events), '', '', %s, %s, %s)",
+        [action, dumps(before), dumps(after)],
+    )
 
 
 def revoke(url: str, login: str) -> bool:
@@ -178,7 +185,8 @@ def users(url: str) -> list[dict]:
     try:
         rows = conn.execute(
             "SELECT w.login, w.role, a.code FROM writers w LEFT JOIN agencies a ON a.id = w.agency_id"
-            " ORDER BY w.login COLLATE \"C\", a.code COLLATE \"C\"").fetchall()
+            ' ORDER BY w.login COLLATE "C", a.code COLLATE "C"'
+        ).fetchall()
     except psycopg.errors.UndefinedTable:
         raise Refused("pg_needs_upgrade", url=url) from None
     finally:

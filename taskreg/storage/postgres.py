@@ -11,13 +11,14 @@ refused write is one sentence before the database's own row-level security refus
 import re
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from psycopg.rows import dict_row
 from psycopg.types.string import TextLoader
 
 from taskreg.errors import BadInput, Refused
-from taskreg.storage.sql import ImportBatch, SqlStore
+from taskreg.storage.sql import TASK_FIELDS, ImportBatch, SqlStore
 
 #: The advisory lock every taskreg writer of a database takes first ("task" in ASCII).
 WRITE_LOCK = 0x7461736B
@@ -46,7 +47,7 @@ class _DateText(TextLoader):
     """A `date` column read back as the ISO text the domain uses, as on SQLite."""
 
 
-def connect(url: str, **kwargs) -> psycopg.Connection:
+def connect(url: str, **kwargs) -> "psycopg.Connection[dict[str, Any]]":
     """A connection to the register at `url`; a password in it is refused (SPEC §9: libpq's
     ~/.pgpass or a service file hold passwords, never a command line)."""
     from psycopg.conninfo import conninfo_to_dict
@@ -58,18 +59,22 @@ def connect(url: str, **kwargs) -> psycopg.Connection:
     if params.get("password"):
         raise BadInput("pg_password_in_url")
     try:
-        conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=15,
-                               **kwargs)
+        conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=15, **kwargs)
     except psycopg.OperationalError as e:
         raise Refused("pg_cannot_connect", url=url, reason=_first_line(e)) from None
     conn.adapters.register_loader("date", _DateText)
     return conn
 
 
+def value(conn, sql: str, args=None):
+    """The first column of a query's first row (None if it gives no row)."""
+    row = conn.execute(sql, args).fetchone()
+    return next(iter(row.values())) if row else None
+
+
 def _first_line(error: Exception) -> str:
     text = str(error).strip()
-    return (text.splitlines() or [type(error).__name__])[-1 if text.startswith("connection") else 0] \
-        .strip().rstrip(".")
+    return (text.splitlines() or [type(error).__name__])[-1 if text.startswith("connection") else 0].strip().rstrip(".")
 
 
 def failure(url: str, error: Exception) -> Refused | None:
@@ -103,8 +108,7 @@ class PostgresStore(SqlStore):
     engine = "postgresql"
     row_conflict = psycopg.errors.IntegrityError
 
-    def __init__(self, conn: psycopg.Connection, url: str, actor: str, now: str,
-                 clock: str | None):
+    def __init__(self, conn: "psycopg.Connection[dict[str, Any]]", url: str, actor: str, now: str, clock: str | None):
         super().__init__(actor, now, True, clock)
         self.conn = conn
         self.where = url
@@ -130,8 +134,10 @@ class PostgresStore(SqlStore):
         (read with plain SQL from yoyo's table: yoyo itself is `db upgrade`'s alone)."""
         known = known_migrations()
         try:
-            applied = [r["migration_id"] for r in self.conn.execute(
-                "SELECT migration_id FROM _yoyo_migration ORDER BY migration_id")]
+            applied = [
+                r["migration_id"]
+                for r in self.conn.execute("SELECT migration_id FROM _yoyo_migration ORDER BY migration_id")
+            ]
         except psycopg.errors.UndefinedTable:
             applied = []
         except psycopg.errors.InsufficientPrivilege:
@@ -140,13 +146,14 @@ class PostgresStore(SqlStore):
         if unknown:
             from taskreg import __version__
 
-            raise Refused("register_too_new", path=self.where, names=", ".join(unknown),
-                          latest=max(known), version=__version__)
+            raise Refused(
+                "register_too_new", path=self.where, names=", ".join(unknown), latest=max(known), version=__version__
+            )
         if [name for name in known if name not in applied]:
             raise Refused("pg_needs_upgrade", url=self.where)
 
     def _session_user(self) -> str:
-        return self.conn.execute("SELECT session_user AS u").fetchone()["u"]
+        return value(self.conn, "SELECT session_user")
 
     def _read_rights(self) -> None:
         rows = self._rows(
@@ -154,7 +161,8 @@ class PostgresStore(SqlStore):
             " pg_has_role(session_user, 'taskreg_office', 'MEMBER') AS office,"
             " pg_has_role(session_user, 'taskreg_liaison', 'MEMBER') AS liaison,"
             " (SELECT value FROM register_options WHERE key = 'pinned-clock') AS pinned"
-            " FROM (SELECT 1) AS one LEFT JOIN writers w ON w.login = session_user")
+            " FROM (SELECT 1) AS one LEFT JOIN writers w ON w.login = session_user"
+        )
         self.login = self.actor = rows[0]["login"]
         roles = {r["role"] for r in rows}
         if "office" in roles and rows[0]["office"]:
@@ -175,14 +183,12 @@ class PostgresStore(SqlStore):
             return
         codes = {a["id"]: a["code"] for a in self.agencies()}
         if self.role == "liaison":
-            may = ("pg_may_liaison", {"agencies": ", ".join(sorted(codes.get(i, str(i))
-                                                                   for i in self.agency_ids))})
+            may = ("pg_may_liaison", {"agencies": ", ".join(sorted(codes.get(i, str(i)) for i in self.agency_ids))})
         else:
             may = ("pg_may_read", {})
         if agency_id is None:
             raise Refused("pg_write_denied_register", login=self.login, may=may)
-        raise Refused("pg_write_denied", login=self.login, agency=codes.get(agency_id, str(agency_id)),
-                      may=may)
+        raise Refused("pg_write_denied", login=self.login, agency=codes.get(agency_id, str(agency_id)), may=may)
 
     def _refused_silently(self, agency_id: int) -> None:
         self.may_write(agency_id)  # refused here when the rights changed meanwhile
@@ -227,8 +233,10 @@ class PostgresStore(SqlStore):
             cur.executemany(_sql(sql), rows)
 
     def _co_codes(self) -> str:
-        return ("(SELECT string_agg(ca.code, ';' ORDER BY ca.code) FROM task_co_agencies c"
-                " JOIN agencies ca ON ca.id = c.agency_id WHERE c.task_id = t.id)")
+        return (
+            "(SELECT string_agg(ca.code, ';' ORDER BY ca.code) FROM task_co_agencies c"
+            " JOIN agencies ca ON ca.id = c.agency_id WHERE c.task_id = t.id)"
+        )
 
     def _json_text(self, column: str, key: str) -> str:
         return f"({column}::json ->> '{key}')"
@@ -258,9 +266,7 @@ class CopyBatch(ImportBatch):
     SELECT`, which the policies judge row by row (a liaison imports only its agencies' rows).
     """
 
-    TASK_COLUMNS = ("id", "uid", "title", "agency_id", "assigned_on", "due_on", "done_on", "result",
-                    "source", "source_date", "assigned_by", "note", "cancelled_on", "cancel_reason",
-                    "search", "import_event")
+    TASK_COLUMNS = (*TASK_FIELDS, "search")
 
     def __init__(self, store: PostgresStore):
         super().__init__(store)
@@ -298,8 +304,11 @@ class CopyBatch(ImportBatch):
         tables = (
             ("tasks", self.TASK_COLUMNS, self.tasks),
             ("task_co_agencies", ("task_id", "agency_id"), self.co),
-            ("deadlines", ("id", "task_id", "due_on", "kind", "decided_on", "reason", "event_id"),
-             [(first_deadline + n, *d, self.event_id) for n, d in enumerate(self.deadlines)]),
+            (
+                "deadlines",
+                ("id", "task_id", "due_on", "kind", "decided_on", "reason", "event_id"),
+                [(first_deadline + n, *d, self.event_id) for n, d in enumerate(self.deadlines)],
+            ),
         )
         for table, columns, rows in tables:
             if not rows:

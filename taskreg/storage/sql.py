@@ -10,25 +10,41 @@ for psycopg. Values go in and come out as the domain uses them: dates as ISO tex
 
 import json
 from contextlib import contextmanager
+from pathlib import Path
 
 from taskreg.states import necessary_sql, status_sql
 from taskreg.text import fold, search_text
 
 #: `list --sort` choices, as the store orders rows; callers only ever name a key.
-SORTS = {"id": "id", "due": "due_on IS NULL, due_on, id",
-         "assigned": "assigned_on, id", "agency": "agency, id"}
+SORTS = {"id": "id", "due": "due_on IS NULL, due_on, id", "assigned": "assigned_on, id", "agency": "agency, id"}
 
-TASK_COLUMNS = ("t.id, t.uid, t.title, a.code AS agency, a.name AS agency_name, "
-                "{co} AS co_agencies, t.assigned_on, t.due_on, t.done_on, "
-                "t.cancelled_on, t.cancel_reason, t.source, t.source_date, t.assigned_by, "
-                "t.note, t.result, t.agency_id")
+TASK_COLUMNS = (
+    "t.id, t.uid, t.title, a.code AS agency, a.name AS agency_name, "
+    "{co} AS co_agencies, t.assigned_on, t.due_on, t.done_on, "
+    "t.cancelled_on, t.cancel_reason, t.source, t.source_date, t.assigned_by, "
+    "t.note, t.result, t.agency_id"
+)
 
 #: The task columns a caller may set; anything else is a programming error.
-TASK_FIELDS = ("id", "uid", "title", "agency_id", "assigned_on", "due_on", "done_on", "result",
-               "source", "source_date", "assigned_by", "note", "cancelled_on", "cancel_reason",
-               "import_event")
+TASK_FIELDS = (
+    "id",
+    "uid",
+    "title",
+    "agency_id",
+    "assigned_on",
+    "due_on",
+    "done_on",
+    "result",
+    "source",
+    "source_date",
+    "assigned_by",
+    "note",
+    "cancelled_on",
+    "cancel_reason",
+    "import_event",
+)
 #: The largest id either engine's integer column holds.
-MAX_ID = 2 ** 31 - 1
+MAX_ID = 2**31 - 1
 
 
 def dumps(value) -> str | None:
@@ -88,7 +104,7 @@ class SqlStore:
         self.now = now
         self.clock = clock  # 'pinned' under TASKREG_TODAY: marked on every event recorded
         self.writable = writable
-        self.backup_path = None  # set when opening upgraded an existing register
+        self.backup_path: Path | None = None  # set when opening upgraded an existing register
         self.commits = 0  # write transactions committed: what a later failure must not hide
         self.added: list[int] = []  # the tasks those transactions added (their `add` events)
         self.rollbacks = 0  # write transactions given up
@@ -136,7 +152,7 @@ class SqlStore:
         raise NotImplementedError
 
     #: A row the register's constraints refuse (a task id taken twice, say).
-    row_conflict: type = Exception
+    row_conflict: type[Exception] = Exception
 
     def defer_references(self) -> None:
         """Check references at commit: an import's tasks name its event, written last."""
@@ -171,11 +187,21 @@ class SqlStore:
         """The next id of `table`, inside the write lock: ids have no gaps on either engine."""
         return self._one(f"SELECT coalesce(max(id), 0) + 1 AS n FROM {table}")
 
-    def event(self, action: str, task_id: int | None = None, before=None, after=None,
-              reason: str | None = None, event_id: int | None = None, at: str | None = None,
-              actor: str | None = None, claimed_on: str | None = None,
-              correction_from: str | None = None, imported_by: int | None = None,
-              clock: str | None = None) -> int:
+    def event(
+        self,
+        action: str,
+        task_id: int | None = None,
+        before=None,
+        after=None,
+        reason: str | None = None,
+        event_id: int | None = None,
+        at: str | None = None,
+        actor: str | None = None,
+        claimed_on: str | None = None,
+        correction_from: str | None = None,
+        imported_by: int | None = None,
+        clock: str | None = None,
+    ) -> int:
         """Append an event. `at` and `actor` default to this command's clock and user;
         an imported event gives the file's own (and `imported_by`, the import's event);
         the demo gives the simulated day (`clock='demo'`)."""
@@ -187,10 +213,21 @@ class SqlStore:
             " claimed_on, correction_from, clock, imported_by)"
             " VALUES (:id, :at, :actor, :action, :task_id, :before, :after, :reason,"
             " :claimed_on, :correction_from, :clock, :imported_by)",
-            {"id": event_id, "at": at or self.now, "actor": actor or self.actor, "action": action,
-             "task_id": task_id, "before": dumps(before), "after": dumps(after), "reason": reason,
-             "claimed_on": claimed_on, "correction_from": correction_from, "clock": clock,
-             "imported_by": imported_by})
+            {
+                "id": event_id,
+                "at": at or self.now,
+                "actor": actor or self.actor,
+                "action": action,
+                "task_id": task_id,
+                "before": dumps(before),
+                "after": dumps(after),
+                "reason": reason,
+                "claimed_on": claimed_on,
+                "correction_from": correction_from,
+                "clock": clock,
+                "imported_by": imported_by,
+            },
+        )
         if action == "add" and task_id is not None and imported_by is None:
             self._adding.append(task_id)
         return event_id
@@ -199,8 +236,9 @@ class SqlStore:
         """The next event id and the last task id; stable inside a write transaction."""
         return self._next_id("events"), self._next_id("tasks") - 1
 
-    def events(self, task_id: int | None = None, since: str | None = None,
-               actor: str | None = None, with_import: bool = False) -> list[dict]:
+    def events(
+        self, task_id: int | None = None, since: str | None = None, actor: str | None = None, with_import: bool = False
+    ) -> list[dict]:
         """Events in order; for one task, its own, and with `with_import` the import that brought it."""
         if task_id is not None and not 0 < task_id <= MAX_ID:
             return []  # no id the register can hold: no task has it
@@ -213,9 +251,10 @@ class SqlStore:
             where.append("at >= :since")
         if actor:
             where.append("actor = :actor")
-        sql = ("SELECT id, at, actor, action, task_id, before, after, reason, claimed_on,"
-               " correction_from, clock, imported_by FROM events"
-               + (" WHERE " + " AND ".join(where) if where else ""))
+        sql = (
+            "SELECT id, at, actor, action, task_id, before, after, reason, claimed_on,"
+            " correction_from, clock, imported_by FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        )
         rows = self._rows(sql + " ORDER BY id", args)
         return [dict(r, before=loads(r["before"]), after=loads(r["after"])) for r in rows]
 
@@ -226,23 +265,33 @@ class SqlStore:
 
     def set_setting(self, key: str, value: str) -> None:
         self.may_write(None)
-        self._run("INSERT INTO settings (key, value) VALUES (:key, :value)"
-                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", {"key": key, "value": value})
+        self._run(
+            "INSERT INTO settings (key, value) VALUES (:key, :value)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            {"key": key, "value": value},
+        )
 
     # -- agencies ---------------------------------------------------------------------------
 
     def agencies(self) -> list[dict]:
-        return self._rows("SELECT id, code, name, kind, code_fold, name_fold, retired_on"
-                          " FROM agencies ORDER BY code")
+        return self._rows("SELECT id, code, name, kind, code_fold, name_fold, retired_on FROM agencies ORDER BY code")
 
     def add_agency(self, code: str, name: str, kind: str | None) -> int:
         """A new agency; the folded code and name it is matched by are the store's to keep."""
         self.may_write(None)
         agency_id = self._next_id("agencies")
-        self._run("INSERT INTO agencies (id, code, name, kind, code_fold, name_fold)"
-                  " VALUES (:id, :code, :name, :kind, :code_fold, :name_fold)",
-                  {"id": agency_id, "code": code, "name": name, "kind": kind,
-                   "code_fold": fold(code), "name_fold": fold(name)})
+        self._run(
+            "INSERT INTO agencies (id, code, name, kind, code_fold, name_fold)"
+            " VALUES (:id, :code, :name, :kind, :code_fold, :name_fold)",
+            {
+                "id": agency_id,
+                "code": code,
+                "name": name,
+                "kind": kind,
+                "code_fold": fold(code),
+                "name_fold": fold(name),
+            },
+        )
         return agency_id
 
     def retire_agency(self, agency_id: int, on: str) -> None:
@@ -251,8 +300,10 @@ class SqlStore:
 
     def rename_agency(self, agency_id: int, name: str) -> None:
         self.may_write(None)
-        self._run("UPDATE agencies SET name = :name, name_fold = :fold WHERE id = :id",
-                  {"name": name, "fold": fold(name), "id": agency_id})
+        self._run(
+            "UPDATE agencies SET name = :name, name_fold = :fold WHERE id = :id",
+            {"name": name, "fold": fold(name), "id": agency_id},
+        )
 
     # -- tasks ------------------------------------------------------------------------------
 
@@ -260,15 +311,17 @@ class SqlStore:
         """A new task (its id the next one unless `fields` names it); the searched text is
         the store's to keep."""
         self.may_write(fields["agency_id"])
-        fields = {"id": fields.get("id") or self._next_id("tasks"), **fields,
-                  "search": search_text(fields["title"], fields.get("source"))}
+        fields = {
+            "id": fields.get("id") or self._next_id("tasks"),
+            **fields,
+            "search": search_text(fields["title"], fields.get("source")),
+        }
         self._insert_task(fields, co_ids)
         return fields["id"]
 
     def _insert_task(self, fields: dict, co_ids: list[int]) -> None:
         columns = [c for c in fields if c in TASK_FIELDS or c == "search"]
-        self._run(f"INSERT INTO tasks ({', '.join(columns)})"
-                  f" VALUES ({', '.join(':' + c for c in columns)})", fields)
+        self._run(f"INSERT INTO tasks ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})", fields)
         self.set_co_agencies(fields["id"], co_ids, replace=False)
 
     def update_task(self, task_id: int, fields: dict) -> None:
@@ -290,8 +343,7 @@ class SqlStore:
             merged = {**current[0], **fields}
             values["search"] = search_text(merged["title"], merged["source"])
         assignments = ", ".join(f"{column} = :{column}" for column in values)
-        changed = self._run(f"UPDATE tasks SET {assignments} WHERE id = :task_id_",
-                            {**values, "task_id_": task_id})
+        changed = self._run(f"UPDATE tasks SET {assignments} WHERE id = :task_id_", {**values, "task_id_": task_id})
         if changed != 1:
             self._refused_silently(current[0]["agency_id"])
 
@@ -303,22 +355,35 @@ class SqlStore:
         if replace:
             self._run("DELETE FROM task_co_agencies WHERE task_id = :task_id", {"task_id": task_id})
         if co_ids:
-            self._run_many("INSERT INTO task_co_agencies (task_id, agency_id) VALUES (:task_id, :agency_id)",
-                           [{"task_id": task_id, "agency_id": a} for a in co_ids])
+            self._run_many(
+                "INSERT INTO task_co_agencies (task_id, agency_id) VALUES (:task_id, :agency_id)",
+                [{"task_id": task_id, "agency_id": a} for a in co_ids],
+            )
 
-    def add_deadline(self, task_id: int, due_on: str | None, kind: str, decided_on: str,
-                     reason: str | None, event_id: int) -> None:
+    def add_deadline(
+        self, task_id: int, due_on: str | None, kind: str, decided_on: str, reason: str | None, event_id: int
+    ) -> None:
         self._run(
             "INSERT INTO deadlines (id, task_id, due_on, kind, decided_on, reason, event_id)"
             " VALUES (:id, :task_id, :due_on, :kind, :decided_on, :reason, :event_id)",
-            {"id": self._next_id("deadlines"), "task_id": task_id, "due_on": due_on, "kind": kind,
-             "decided_on": decided_on, "reason": reason, "event_id": event_id})
+            {
+                "id": self._next_id("deadlines"),
+                "task_id": task_id,
+                "due_on": due_on,
+                "kind": kind,
+                "decided_on": decided_on,
+                "reason": reason,
+                "event_id": event_id,
+            },
+        )
 
     def deadlines(self, task_id: int) -> list[dict]:
         return self._rows(
             "SELECT d.id, d.task_id, d.due_on, d.kind, d.decided_on, d.reason, d.event_id,"
             " e.actor, e.at FROM deadlines d JOIN events e ON e.id = d.event_id"
-            " WHERE d.task_id = :task_id ORDER BY d.id", {"task_id": task_id})
+            " WHERE d.task_id = :task_id ORDER BY d.id",
+            {"task_id": task_id},
+        )
 
     def _lock_task(self, task_id: int) -> None:
         """Inside a write: hold the task's row until the transaction ends (PostgreSQL)."""
@@ -332,12 +397,26 @@ class SqlStore:
         rows = self._rows(
             f"SELECT {TASK_COLUMNS.format(co=self._co_codes())}, {status_sql()} AS status FROM tasks t"
             " JOIN agencies a ON a.id = t.agency_id WHERE t.id = :id",
-            {"id": task_id, "as_of": as_of})
+            {"id": task_id, "as_of": as_of},
+        )
         return _task(rows[0]) if rows else None
 
-    def tasks(self, as_of: str, statuses=None, agency_id=None, assigned_from=None,
-              assigned_to=None, due_from=None, due_to=None, done_from=None, done_to=None,
-              search=None, sort: str = "id", with_co: bool = True, existing: bool = True):
+    def tasks(
+        self,
+        as_of: str,
+        statuses=None,
+        agency_id=None,
+        assigned_from=None,
+        assigned_to=None,
+        due_from=None,
+        due_to=None,
+        done_from=None,
+        done_to=None,
+        search=None,
+        sort: str = "id",
+        with_co: bool = True,
+        existing: bool = True,
+    ):
         """Tasks with their state as of `as_of`, filtered; a generator (an export of a
         million tasks never holds them all).
 
@@ -348,13 +427,14 @@ class SqlStore:
         where = ["t.assigned_on <= :as_of" if existing else "1 = 1"]
         args: dict = {"as_of": as_of}
         for condition, name, value in (
-                ("t.agency_id = :agency_id", "agency_id", agency_id),
-                ("t.assigned_on >= :assigned_from", "assigned_from", assigned_from),
-                ("t.assigned_on <= :assigned_to", "assigned_to", assigned_to),
-                ("t.due_on >= :due_from", "due_from", due_from),
-                ("t.due_on <= :due_to", "due_to", due_to),
-                ("t.done_on >= :done_from", "done_from", done_from),
-                ("t.done_on <= :done_to", "done_to", done_to)):
+            ("t.agency_id = :agency_id", "agency_id", agency_id),
+            ("t.assigned_on >= :assigned_from", "assigned_from", assigned_from),
+            ("t.assigned_on <= :assigned_to", "assigned_to", assigned_to),
+            ("t.due_on >= :due_from", "due_from", due_from),
+            ("t.due_on <= :due_to", "due_to", due_to),
+            ("t.done_on >= :done_from", "done_from", done_from),
+            ("t.done_on <= :done_to", "done_to", done_to),
+        ):
             if value not in (None, ""):
                 where.append(condition)
                 args[name] = value
@@ -368,8 +448,10 @@ class SqlStore:
         if statuses and (narrow := necessary_sql(statuses)):
             where.append(f"({narrow})")
         columns = TASK_COLUMNS.format(co=self._co_codes() if with_co else "NULL")
-        inner = (f"SELECT {columns}, {status_sql()} AS status FROM tasks t"
-                 f" JOIN agencies a ON a.id = t.agency_id WHERE {' AND '.join(where)}")
+        inner = (
+            f"SELECT {columns}, {status_sql()} AS status FROM tasks t"
+            f" JOIN agencies a ON a.id = t.agency_id WHERE {' AND '.join(where)}"
+        )
         sql = f"SELECT * FROM ({inner}) AS listed"
         if statuses:
             marks = ", ".join(f":s{i}" for i in range(len(statuses)))
@@ -379,15 +461,16 @@ class SqlStore:
         for row in self._iter(sql, args):
             yield _task(row)
 
-    def counts(self, start: str, end: str, as_of: str, agency_id: int | None = None,
-               by_agency: bool = False) -> list[dict]:
+    def counts(
+        self, start: str, end: str, as_of: str, agency_id: int | None = None, by_agency: bool = False
+    ) -> list[dict]:
         """The report's aggregate: one query counting the tasks assigned in [start, end]
 
         by their state as of `as_of` (end is already capped at as_of by the caller).
         One row (none for an empty population), or one per lead agency with a task.
         """
         where = "t.assigned_on BETWEEN :start AND :end"
-        args = {"start": start, "end": end, "as_of": as_of}
+        args: dict = {"start": start, "end": end, "as_of": as_of}
         if agency_id is not None:
             where += " AND t.agency_id = :agency_id"
             args["agency_id"] = agency_id
@@ -405,8 +488,9 @@ class SqlStore:
             {"GROUP BY agency_id" if by_agency else ""}"""
         return [r for r in self._rows(sql, args) if r["population"]]
 
-    def recorded_after(self, start: str, end: str, as_of: str, after: str,
-                       agency_id: int | None = None) -> tuple[int, int]:
+    def recorded_after(
+        self, start: str, end: str, as_of: str, after: str, agency_id: int | None = None
+    ) -> tuple[int, int]:
         """Of the tasks a report of [start, end] as of `as_of` counted or counts, how many
         were corrected and how many entered late on or after the day `after` (the day
         after `as_of`): (corrected, entered).
@@ -420,24 +504,32 @@ class SqlStore:
         """
         args = {"start": start, "end": end, "as_of": as_of, "after": after, "agency_id": agency_id}
         now_in = "t.assigned_on BETWEEN :start AND :end"
-        was_in = (f"coalesce({self._date(self._json_text('e.before', 'assigned_on'))}, t.assigned_on)"
-                  " BETWEEN :start AND :end")
+        was_in = (
+            f"coalesce({self._date(self._json_text('e.before', 'assigned_on'))}, t.assigned_on) BETWEEN :start AND :end"
+        )
         if agency_id is not None:
             now_in += " AND t.agency_id = :agency_id"
-            was_in += (f" AND coalesce({self._json_text('e.before', 'agency')}, a.code)"
-                       " = (SELECT code FROM agencies WHERE id = :agency_id)")
-        rows = self._rows(f"""
+            was_in += (
+                f" AND coalesce({self._json_text('e.before', 'agency')}, a.code)"
+                " = (SELECT code FROM agencies WHERE id = :agency_id)"
+            )
+        rows = self._rows(
+            f"""
             SELECT e.task_id, max(CASE WHEN e.action = 'add' THEN 1 ELSE 0 END) AS added,
                    max(CASE WHEN e.action <> 'add' THEN 1 ELSE 0 END) AS changed
             FROM events e JOIN tasks t ON t.id = e.task_id JOIN agencies a ON a.id = t.agency_id
             WHERE e.at >= :after
               AND (e.action = 'add' OR e.correction_from <= :as_of)
               AND (({now_in}) OR (e.action = 'edit' AND {was_in}))
-            GROUP BY e.task_id""", args)
+            GROUP BY e.task_id""",
+            args,
+        )
         entered = {r["task_id"] for r in rows if r["added"]}
         corrected = {r["task_id"] for r in rows if r["changed"]} - entered
-        imports = [r["id"] for r in self._rows(
-            "SELECT id FROM events WHERE action = 'import' AND at >= :after", {"after": after})]
+        imports = [
+            r["id"]
+            for r in self._rows("SELECT id FROM events WHERE action = 'import' AND at >= :after", {"after": after})
+        ]
         brought = 0
         if imports:  # only a report as of a day before an import: counted in the index
             scope = {f"i{n}": i for n, i in enumerate(imports)}
@@ -446,18 +538,27 @@ class SqlStore:
             agency = " AND agency_id = :agency_id" if agency_id is not None else ""
             # A task whose file brought its history (a JSON export: a register moved) is
             # judged by that history's own dates, above, as in the register it came from.
-            no_history = (" AND NOT EXISTS (SELECT 1 FROM events h WHERE h.task_id = tasks.id"
-                          " AND h.imported_by = tasks.import_event AND h.action = 'add')")
+            no_history = (
+                " AND NOT EXISTS (SELECT 1 FROM events h WHERE h.task_id = tasks.id"
+                " AND h.imported_by = tasks.import_event AND h.action = 'add')"
+            )
             brought = self._one(
                 f"SELECT count(*) AS n FROM tasks WHERE import_event IN ({marks})"
-                f" AND assigned_on BETWEEN :start AND :end{agency}{no_history}", scope)
+                f" AND assigned_on BETWEEN :start AND :end{agency}{no_history}",
+                scope,
+            )
             ids = sorted(corrected)  # an imported task corrected since counts once, as entered
             for i in range(0, len(ids), 10_000):
-                chunk = {f"c{n}": t for n, t in enumerate(ids[i:i + 10_000])}
-                corrected -= {r["id"] for r in self._rows(
-                    f"SELECT id FROM tasks WHERE import_event IN ({marks})"
-                    f" AND assigned_on BETWEEN :start AND :end{agency}{no_history}"
-                    f" AND id IN ({', '.join(':' + k for k in chunk)})", {**scope, **chunk})}
+                chunk = {f"c{n}": t for n, t in enumerate(ids[i : i + 10_000])}
+                corrected -= {
+                    r["id"]
+                    for r in self._rows(
+                        f"SELECT id FROM tasks WHERE import_event IN ({marks})"
+                        f" AND assigned_on BETWEEN :start AND :end{agency}{no_history}"
+                        f" AND id IN ({', '.join(':' + k for k in chunk)})",
+                        {**scope, **chunk},
+                    )
+                }
         return len(corrected), len(entered) + brought
 
     def uid_exists(self, uid: str) -> bool:
@@ -471,16 +572,19 @@ class SqlStore:
     def references(self) -> list[str]:
         """Rows that name a row that is not there (a damaged or hand-edited register)."""
         out = []
-        for table, column, target in (("tasks", "agency_id", "agencies"),
-                                      ("tasks", "import_event", "events"),
-                                      ("task_co_agencies", "task_id", "tasks"),
-                                      ("task_co_agencies", "agency_id", "agencies"),
-                                      ("deadlines", "task_id", "tasks"),
-                                      ("deadlines", "event_id", "events")):
+        for table, column, target in (
+            ("tasks", "agency_id", "agencies"),
+            ("tasks", "import_event", "events"),
+            ("task_co_agencies", "task_id", "tasks"),
+            ("task_co_agencies", "agency_id", "agencies"),
+            ("deadlines", "task_id", "tasks"),
+            ("deadlines", "event_id", "events"),
+        ):
             key = "task_id" if table == "task_co_agencies" else "id"
             for r in self._rows(
-                    f"SELECT x.{key} AS k, x.{column} AS v FROM {table} x"
-                    f" WHERE x.{column} IS NOT NULL AND NOT EXISTS"
-                    f" (SELECT 1 FROM {target} y WHERE y.id = x.{column}) ORDER BY 1 LIMIT 100"):
+                f"SELECT x.{key} AS k, x.{column} AS v FROM {table} x"
+                f" WHERE x.{column} IS NOT NULL AND NOT EXISTS"
+                f" (SELECT 1 FROM {target} y WHERE y.id = x.{column}) ORDER BY 1 LIMIT 100"
+            ):
                 out.append(f"{table} row {r['k']} → {target} {r['v']}")
         return out

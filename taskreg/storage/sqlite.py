@@ -36,6 +36,7 @@ def migrations_dir() -> Path:
 
 # -- what goes wrong with the file, in one sentence (SPEC §8) --------------------------------
 
+
 def _refuse_unusable(path: Path) -> os.stat_result | None:
     """The status of the file at `path` (None if there is none), refusing at once what
     cannot be a register: a directory, and a FIFO, socket or device, which opening would
@@ -51,8 +52,13 @@ def _refuse_unusable(path: Path) -> os.stat_result | None:
     if not stat.S_ISREG(info.st_mode):
         from taskreg.errors import Ref
 
-        kind = ("kind_fifo" if stat.S_ISFIFO(info.st_mode) else
-                "kind_socket" if stat.S_ISSOCK(info.st_mode) else "kind_device")
+        kind = (
+            "kind_fifo"
+            if stat.S_ISFIFO(info.st_mode)
+            else "kind_socket"
+            if stat.S_ISSOCK(info.st_mode)
+            else "kind_device"
+        )
         raise Refused("register_special", path=str(path), kind=Ref(kind))
     return info
 
@@ -142,8 +148,7 @@ def _statements(script: str):
             if pending.strip():
                 yield pending
             pending = ""
-    if pending.strip() and not all(
-            ln.strip().startswith("--") or not ln.strip() for ln in pending.splitlines()):
+    if pending.strip() and not all(ln.strip().startswith("--") or not ln.strip() for ln in pending.splitlines()):
         yield pending
 
 
@@ -179,8 +184,7 @@ class SQLiteStore(SqlStore):
     engine = "sqlite"
     row_conflict = sqlite3.IntegrityError
 
-    def __init__(self, db: Database, path: Path, actor: str, now: str, writable: bool,
-                 clock: str | None = None):
+    def __init__(self, db: Database, path: Path, actor: str, now: str, writable: bool, clock: str | None = None):
         super().__init__(actor, now, writable, clock)
         self.db = db
         self.path = path
@@ -190,8 +194,9 @@ class SQLiteStore(SqlStore):
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, create: bool, actor: str, now: str,
-             clock: str | None = None) -> tuple["SQLiteStore", bool]:
+    def open(
+        cls, path: Path, *, create: bool, actor: str, now: str, clock: str | None = None
+    ) -> tuple["SQLiteStore", list[Path] | None]:
         """Open (and, for commands that write, create) the register at `path`.
 
         Returns the store and, if this call created it, the folders it made for
@@ -237,8 +242,9 @@ class SQLiteStore(SqlStore):
         return store, created
 
     @classmethod
-    def create(cls, path: Path, *, actor: str, now: str, clock: str | None = None,
-               fill=None, replace: bool = False) -> list[Path]:
+    def create(
+        cls, path: Path, *, actor: str, now: str, clock: str | None = None, fill=None, replace: bool = False
+    ) -> list[Path]:
         """Build a whole new register beside `path` and move it into place (SPEC §8).
 
         The schema and then what `fill(store)` writes (init's organisation and event,
@@ -271,8 +277,7 @@ class SQLiteStore(SqlStore):
             return None
 
     @classmethod
-    def _build(cls, path: Path, actor: str, now: str, clock: str | None, fill,
-               replace: bool) -> list[Path]:
+    def _build(cls, path: Path, actor: str, now: str, clock: str | None, fill, replace: bool) -> list[Path]:
         made = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -300,8 +305,7 @@ class SQLiteStore(SqlStore):
             if isinstance(e, OSError):
                 raise Refused("register_cannot_create", path=str(path), reason=e.strerror or str(e)) from None
             if isinstance(e, sqlite3.Error):
-                raise failure(path, e) or Refused("register_cannot_create", path=str(path),
-                                                  reason=str(e)) from None
+                raise failure(path, e) or Refused("register_cannot_create", path=str(path), reason=str(e)) from None
             raise
         return made
 
@@ -349,8 +353,7 @@ class SQLiteStore(SqlStore):
                 except sqlite3.OperationalError:
                     conn.close()
             if wal_size:  # committed changes not yet in the main file, which it cannot read
-                raise Refused("register_wal_unreadable", path=str(path), wal=f"{path}-wal",
-                              shm=f"{path}-shm")
+                raise Refused("register_wal_unreadable", path=str(path), wal=f"{path}-wal", shm=f"{path}-shm")
             # Every committed change is in the main file: read it as it is, creating nothing.
             conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
             return SQLiteStore._configured(conn), fd
@@ -379,8 +382,13 @@ class SQLiteStore(SqlStore):
         if unknown:
             from taskreg import __version__
 
-            raise Refused("register_too_new", path=str(self.path), names=", ".join(unknown),
-                          latest=max(known), version=__version__)
+            raise Refused(
+                "register_too_new",
+                path=str(self.path),
+                names=", ".join(unknown),
+                latest=max(known),
+                version=__version__,
+            )
         if not migrations.pending(self.db):
             if self.writable and self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 self.db.execute("PRAGMA journal_mode = WAL").fetchall()  # a new register
@@ -396,8 +404,12 @@ class SQLiteStore(SqlStore):
                 try:
                     self.backup(self.backup_path)
                 except (OSError, sqlite3.Error) as e:
-                    raise Refused("upgrade_backup_failed", path=str(self.path), backup=str(self.backup_path),
-                                  reason=getattr(e, "strerror", None) or str(e)) from None
+                    raise Refused(
+                        "upgrade_backup_failed",
+                        path=str(self.path),
+                        backup=str(self.backup_path),
+                        reason=getattr(e, "strerror", None) or str(e),
+                    ) from None
                 migrations.apply(self.db)
 
     def _backup_name(self, label: str) -> Path:
@@ -442,9 +454,12 @@ class SQLiteStore(SqlStore):
         integrity = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
         foreign = self.db.execute("PRAGMA foreign_key_check").fetchall()
         first, last = self.db.execute("SELECT min(assigned_on), max(assigned_on) FROM tasks").fetchone()
-        return {"integrity": [] if integrity == ["ok"] else integrity,
-                "foreign_keys": [f"{r[0]} row {r[1]} → {r[2]}" for r in foreign],
-                "first": first, "last": last}
+        return {
+            "integrity": [] if integrity == ["ok"] else integrity,
+            "foreign_keys": [f"{r[0]} row {r[1]} → {r[2]}" for r in foreign],
+            "first": first,
+            "last": last,
+        }
 
     # -- what the queries run on (storage/sql.py) ---------------------------------------------
 
@@ -482,9 +497,11 @@ class SQLiteStore(SqlStore):
         self.db.conn.executemany(sql, rows)
 
     def _co_codes(self) -> str:
-        return ("(SELECT group_concat(code, ';') FROM (SELECT ca.code FROM task_co_agencies c"
-                " JOIN agencies ca ON ca.id = c.agency_id WHERE c.task_id = t.id ORDER BY ca.code)"
-                " AS co)")
+        return (
+            "(SELECT group_concat(code, ';') FROM (SELECT ca.code FROM task_co_agencies c"
+            " JOIN agencies ca ON ca.id = c.agency_id WHERE c.task_id = t.id ORDER BY ca.code)"
+            " AS co)"
+        )
 
     def _json_text(self, column: str, key: str) -> str:
         return f"json_extract({column}, '$.{key}')"
@@ -512,4 +529,3 @@ class SQLiteStore(SqlStore):
             if fd is not None:
                 os.close(fd)
         return row[0] if row else None
-

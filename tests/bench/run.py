@@ -5,10 +5,19 @@ floors they are compared with). Usage, from the project root, in a venv where
 taskreg is installed:
 
     python tests/bench/run.py [--tasks 1000000] [--runs 5] [--dir /tmp/taskreg-bench]
+        [--engine sqlite|postgresql] [--pg postgresql://postgres@/postgres?host=...&port=...]
 
 Floors: the stack's start-up (../shared/bench/floor.py, when present, else an
 equivalent script written here) and the sqlite3 shell running the same
 aggregate on a minimal table of the same rows with a covering index.
+
+On PostgreSQL (--engine postgresql, --pg a superuser's URL; its user and database are
+replaced, its ?host=&port= kept) the databases bench_big, bench_empty and bench_scratch
+are dropped and made again, upgraded and granted to the login `bench` (made if missing)
+as the office, and every taskreg command runs as `bench`. The floors there: start-up is
+pg_floor.py beside this script; the report's is psql on the minimal table (made by the
+superuser in bench_big); the import's is psql's \\copy of the CSV into a table of text
+columns (in bench_scratch).
 """
 
 import argparse
@@ -23,6 +32,7 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
 
 FLOOR = """import sqlite_utils
 import typer
@@ -47,14 +57,28 @@ if __name__ == "__main__":
     app()
 """
 
-QUARTER_SQL = """SELECT count(*), sum(s='on_time'), sum(s='late'), sum(s='overdue'),
- sum(s='in_progress'), sum(s='cancelled'), sum(due_on IS NULL AND s!='cancelled')
- FROM (SELECT due_on, CASE WHEN cancelled_on IS NOT NULL AND cancelled_on <= '{d}' THEN 'cancelled'
-  WHEN done_on IS NOT NULL AND done_on <= '{d}' THEN CASE WHEN due_on IS NULL OR done_on <= due_on
-  THEN 'on_time' ELSE 'late' END WHEN due_on IS NOT NULL AND due_on < '{d}' THEN 'overdue'
-  ELSE 'in_progress' END AS s FROM t WHERE assigned_on BETWEEN '{a}' AND '{b}')"""
-BY_AGENCY_SQL = QUARTER_SQL.replace("SELECT count(*)", "SELECT agency_id, count(*)").replace(
-    "SELECT due_on, CASE", "SELECT agency_id, due_on, CASE") + " GROUP BY agency_id"
+CSV_COLUMNS = ["title", "agency", "co_agencies", "assigned_on", "due_on", "done_on", "source"]
+LOGIN = "bench"  # the PostgreSQL login every taskreg command of the benchmark runs as
+
+
+def report_sql(engine: str, a: str, b: str, d: str, by_agency: bool = False) -> str:
+    """The aggregate of a report on the minimal table t: the tasks assigned from a to b and
+    their states on d. SQLite's sum(s='x') is PostgreSQL's count(*) FILTER (WHERE s='x'),
+    and there the dates are date literals, compared with date columns."""
+    if engine == "postgresql":
+        tally, day, alias = "count(*) FILTER (WHERE {})".format, "DATE '{}'".format, " AS r"
+    else:
+        tally, day, alias = "sum({})".format, "'{}'".format, ""
+    key = "agency_id, " if by_agency else ""
+    counts = ", ".join(tally(c) for c in ("s='on_time'", "s='late'", "s='overdue'", "s='in_progress'",
+                                          "s='cancelled'", "due_on IS NULL AND s!='cancelled'"))
+    d = day(d)
+    return (f"SELECT {key}count(*), {counts}"
+            f" FROM (SELECT {key}due_on, CASE WHEN cancelled_on IS NOT NULL AND cancelled_on <= {d} THEN 'cancelled'"
+            f" WHEN done_on IS NOT NULL AND done_on <= {d} THEN CASE WHEN due_on IS NULL OR done_on <= due_on"
+            f" THEN 'on_time' ELSE 'late' END WHEN due_on IS NOT NULL AND due_on < {d} THEN 'overdue'"
+            f" ELSE 'in_progress' END AS s FROM t WHERE assigned_on BETWEEN {day(a)} AND {day(b)}){alias}"
+            + (" GROUP BY agency_id" if by_agency else ""))
 
 
 def run(cmd, runs, env=None):
@@ -92,7 +116,7 @@ def make_csv(path: Path, n: int, agencies: list[str]) -> None:
     today = date(2025, 12, 31)
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["title", "agency", "co_agencies", "assigned_on", "due_on", "done_on", "source"])
+        w.writerow(CSV_COLUMNS)
         for i in range(n):
             assigned = start + timedelta(days=rng.randrange(0, 5 * 365))
             due = assigned + timedelta(days=rng.randrange(7, 120)) if rng.random() > 0.05 else None
@@ -108,16 +132,123 @@ def make_csv(path: Path, n: int, agencies: list[str]) -> None:
                         done.isoformat() if done else "", f"{i % 5000}/KH-UBND"])
 
 
+REPORT_COLUMNS = "assigned_on, agency_id, due_on, done_on, cancelled_on"
+MINIMAL_SQL = [f"CREATE TABLE t AS SELECT {REPORT_COLUMNS} FROM {{tasks}}",
+               f"CREATE INDEX t_cover ON t ({REPORT_COLUMNS})"]
+
+
 def minimal_copy(register: Path, target: Path) -> None:
     """The sqlite3 floor's table: the same rows, only the report's columns, a covering index."""
     target.unlink(missing_ok=True)
     conn = sqlite3.connect(target)
     conn.execute("ATTACH ? AS r", [str(register)])
-    conn.execute("CREATE TABLE t AS SELECT assigned_on, agency_id, due_on, done_on, cancelled_on"
-                 " FROM r.tasks")
-    conn.execute("CREATE INDEX t_cover ON t (assigned_on, agency_id, due_on, done_on, cancelled_on)")
+    for statement in MINIMAL_SQL:
+        conn.execute(statement.format(tasks="r.tasks"))
     conn.commit()
     conn.close()
+
+
+class SQLite:
+    """Registers in files under the work folder; the floors' shell is sqlite3."""
+
+    name, shell_name = "sqlite", "sqlite3"
+    create = ["init"]  # what makes an empty register, before its agencies
+
+    def __init__(self, work: Path, args):
+        self.big, self.empty, self.minimal = work / "big.db", work / "empty.db", work / "minimal.db"
+        self.floor = Path(__file__).resolve().parents[3] / "shared" / "bench" / "floor.py"
+        if not self.floor.exists():
+            self.floor = work / "floor.py"
+            self.floor.write_text(FLOOR)
+
+    def version(self) -> str:
+        return f"SQLite {sqlite3.sqlite_version}"
+
+    def reset(self, taskreg: str) -> None:
+        for path in (self.big, self.empty):
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+    def after_import(self) -> None:
+        minimal_copy(self.big, self.minimal)
+
+    def shell(self, sql: str) -> list:
+        return ["sqlite3", self.minimal, sql]
+
+    def import_floor(self, source: Path, runs: int) -> float | None:
+        return None
+
+
+def pg_url(url: str, dbname: str, user: str | None = None) -> str:
+    """`url` naming another database (and, given `user`, another login); its query kept."""
+    parts = urlsplit(url)
+    netloc = parts.netloc if user is None else f"{quote(user, safe='')}@{parts.netloc.rpartition('@')[2]}"
+    return urlunsplit(parts._replace(netloc=netloc, path="/" + quote(dbname, safe="")))
+
+
+def pg_sql(url: str, *statements: str) -> list:
+    """Run statements in autocommit (VACUUM needs it); the last one's rows, if it has any."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        for statement in statements:
+            cur = conn.execute(statement)
+        return cur.fetchall() if cur.description else []
+
+
+class PostgreSQL:
+    """Registers in databases of the cluster at --pg, used by the login `bench` (an office);
+    the superuser of --pg makes them and the floors' tables. The floors' shell is psql."""
+
+    name, shell_name = "postgresql", "psql"
+    create = ["config", "set", "org", "UBND"]  # `init` is refused on PostgreSQL: it is named
+    databases = ("bench_big", "bench_empty", "bench_scratch")
+
+    def __init__(self, work: Path, args):
+        if not args.pg:
+            sys.exit("--engine postgresql needs --pg, a superuser's URL of the cluster")
+        self.admin = args.pg
+        self.big, self.empty = (pg_url(args.pg, db, LOGIN) for db in self.databases[:2])
+        self.floor = Path(__file__).resolve().with_name("pg_floor.py")
+        self.psql = shutil.which("psql") or "/usr/bin/psql"
+
+    def version(self) -> str:
+        return "PostgreSQL " + pg_sql(self.admin, "SHOW server_version")[0][0]
+
+    def reset(self, taskreg: str) -> None:
+        """The databases made again, upgraded, granted to `bench` as the office, the pinned
+        clock allowed (TASKREG_TODAY is refused otherwise); as the superuser."""
+        pg_sql(self.admin, *[f"DROP DATABASE IF EXISTS {db} WITH (FORCE)" for db in self.databases],
+               *[f"CREATE DATABASE {db}" for db in self.databases],
+               f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{LOGIN}')"
+               f" THEN CREATE ROLE {LOGIN} LOGIN; END IF; END $$")
+        env = {k: v for k, v in os.environ.items() if k not in ("TASKREG_TODAY", "TASKREG_DB")}
+        for db in self.databases[:2]:
+            url = pg_url(self.admin, db)
+            for args_ in (["db", "upgrade"], ["admin", "grant", LOGIN, "--role", "office"]):
+                subprocess.run([taskreg, "--db", url, *args_], check=True, env=env, stdout=subprocess.DEVNULL)
+            pg_sql(url, "INSERT INTO register_options VALUES ('pinned-clock', 'allowed')")
+
+    def after_import(self) -> None:
+        """The minimal table beside the register, and statistics for both (as a DBA would,
+        so that neither is measured before autovacuum has been by); as the superuser."""
+        pg_sql(pg_url(self.admin, "bench_big"), "VACUUM ANALYZE",
+               *[statement.format(tasks="tasks") for statement in MINIMAL_SQL], "VACUUM ANALYZE t")
+
+    def shell(self, sql: str) -> list:
+        return [self.psql, "-X", "-q", "-At", "-d", pg_url(self.admin, "bench_big"), "-c", sql]
+
+    def import_floor(self, source: Path, runs: int) -> float:
+        """psql's \\copy of the CSV into a new table of as many text columns (bench_scratch)."""
+        columns = ", ".join(f"{c} text" for c in CSV_COLUMNS)
+        path = str(source.resolve()).replace("'", "''")
+        wall, _ = run([self.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", pg_url(self.admin, "bench_scratch"),
+                       "-c", "DROP TABLE IF EXISTS import_floor", "-c", f"CREATE TABLE import_floor ({columns})",
+                       "-c", f"\\copy import_floor FROM '{path}' CSV HEADER"], runs)
+        return wall
+
+
+ENGINES = {"sqlite": SQLite, "postgresql": PostgreSQL}
 
 
 def main():
@@ -125,28 +256,26 @@ def main():
     parser.add_argument("--tasks", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dir", default="/tmp/taskreg-bench")
+    parser.add_argument("--engine", choices=ENGINES, default="sqlite")
+    parser.add_argument("--pg", help="PostgreSQL: a superuser's libpq URL of the cluster")
     args = parser.parse_args()
     work = Path(args.dir)
     work.mkdir(parents=True, exist_ok=True)
     taskreg = (shutil.which("taskreg", path=str(Path(sys.executable).parent))  # this venv's, activated or not
                or shutil.which("taskreg") or sys.exit("taskreg is not installed in this environment"))
-    floor = Path(__file__).resolve().parents[3] / "shared" / "bench" / "floor.py"
-    if not floor.exists():
-        floor = work / "floor.py"
-        floor.write_text(FLOOR)
+    engine = ENGINES[args.engine](work, args)
+    floor = engine.floor
     py = sys.executable
     env = {"TASKREG_TODAY": "2025-12-31", "TASKREG_USER": "bench"}
     agencies = [f"DV{i:02d}" for i in range(40)]
     rows = []
 
-    big, empty, source = work / "big.db", work / "empty.db", work / f"tasks-{args.tasks}.csv"
+    big, empty, source = engine.big, engine.empty, work / f"tasks-{args.tasks}.csv"
     if not source.exists():
         make_csv(source, args.tasks, agencies)
+    engine.reset(taskreg)
     for path in (big, empty):
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    for path in (big, empty):
-        subprocess.run([taskreg, "--db", path, "init"], check=True, env={**os.environ, **env},
+        subprocess.run([taskreg, "--db", path, *engine.create], check=True, env={**os.environ, **env},
                        stderr=subprocess.DEVNULL)
         for code in agencies:
             subprocess.run([taskreg, "--db", path, "agency", "add", code, f"Đơn vị {code}"],
@@ -156,22 +285,26 @@ def main():
                             env={**os.environ, **env})
     _, status, usage = os.wait4(proc.pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, "import failed"
-    rows.append((f"import {args.tasks:,}-row CSV", time.perf_counter() - start, None, None,
-                 f"peak {usage.ru_maxrss / 1024:.0f} MiB (target < 300)"))
+    imported = time.perf_counter() - start
+    copy = engine.import_floor(source, args.runs)
+    rows.append((f"import {args.tasks:,}-row CSV", imported, copy, None if copy is None else imported / copy,
+                 f"peak {usage.ru_maxrss / 1024:.0f} MiB (target < 300)"
+                 + ("" if copy is None else "; floor = import via psql \\copy")))
+    if copy is not None:
+        rows.append(("import via psql \\copy", copy, None, None, "the CSV into a table of text columns"))
 
-    minimal = work / "minimal.db"
-    minimal_copy(big, minimal)
+    engine.after_import()
     noop, _ = run([py, floor, "noop"], args.runs)
-    q_sql = QUARTER_SQL.format(a="2024-04-01", b="2024-06-30", d="2024-06-30")
-    y_sql = BY_AGENCY_SQL.format(a="2024-01-01", b="2024-12-31", d="2024-12-31")
+    q_sql = report_sql(engine.name, a="2024-04-01", b="2024-06-30", d="2024-06-30")
+    y_sql = report_sql(engine.name, a="2024-01-01", b="2024-12-31", d="2024-12-31", by_agency=True)
     for label, cmd, sql in [
         ("report --quarter 2024Q2", [taskreg, "--db", big, "report", "--quarter", "2024Q2", "--format", "json"], q_sql),
         ("report --year 2024 --by agency", [taskreg, "--db", big, "report", "--year", "2024", "--by", "agency", "--format", "json"], y_sql),
     ]:
         mine, _ = run(cmd, args.runs, env)
-        shell, _ = run(["sqlite3", minimal, sql], args.runs)
+        shell, _ = run(engine.shell(sql), args.runs)
         rows.append((label, mine, noop + shell, mine / (noop + shell),
-                     f"floor = start-up {noop * 1000:.0f} ms + sqlite3 {shell * 1000:.0f} ms"))
+                     f"floor = start-up {noop * 1000:.0f} ms + {engine.shell_name} {shell * 1000:.0f} ms"))
 
     for label, args_ in [("add", ["add", "Nhiệm vụ mới", "--agency", "DV01", "--due", "+7d"])]:
         on_big, _ = run([taskreg, "--db", big, *args_], args.runs, env)
@@ -194,7 +327,7 @@ def main():
 
     for label, args_ in [("weekly", ["weekly"]),
                          ("list --status overdue --agency DV03", ["list", "--status", "overdue", "--agency", "DV03"]),
-                         ("show 500000", ["show", "500000"])]:
+                         (f"show {args.tasks // 2}", ["show", str(args.tasks // 2)])]:  # 500000 at 1M
         mine, _ = run([taskreg, "--db", big, *args_], args.runs, env)
         rows.append((label, mine, None, None, "target < 1 s"))
 
@@ -207,6 +340,7 @@ def main():
         mine, base_wall, ratio = paired(cmd, base, args.runs, env)
         rows.append((label, mine, base_wall, ratio, "paired with the floor"))
 
+    print(f"engine: {engine.name} ({engine.version()})")
     print(f"{'measurement':42} {'median':>9} {'floor':>9} {'ratio':>6}  note")
     for label, mine, base, ratio, note in rows:
         print(f"{label:42} {mine * 1000:7.0f}ms "
