@@ -259,26 +259,33 @@ class PostgresStore(SqlStore):
 
 
 class CopyBatch(ImportBatch):
-    """An import's tasks collected, then copied in with COPY at `finish()`.
+    """An import's tasks copied in with COPY, a few thousand rows at a time.
 
     Forced row-level security refuses `COPY FROM` into the table itself for anyone but a
-    superuser, so the rows go into temporary tables first and then through `INSERT …
-    SELECT`, which the policies judge row by row (a liaison imports only its agencies' rows).
+    superuser, so the rows go into temporary tables first and, at `finish()`, through one
+    `INSERT … SELECT` per table, which the policies judge row by row (a liaison imports only
+    its agencies' rows). Memory holds one chunk of rows and the file's uids (to skip a
+    repeated row as the file register does); a register that had no task needs no query
+    per row to know a uid is new.
     """
 
     TASK_COLUMNS = (*TASK_FIELDS, "search")
+    CO_COLUMNS = ("task_id", "agency_id")
+    DEADLINE_COLUMNS = ("id", "task_id", "due_on", "kind", "decided_on", "reason", "event_id")
+    CHUNK = 5_000
 
     def __init__(self, store: PostgresStore):
         super().__init__(store)
         self.store: PostgresStore = store
-        self.tasks: list[tuple] = []
-        self.co: list[tuple] = []
-        self.deadlines: list[tuple] = []
+        self.pending: dict[str, list[tuple]] = {"tasks": [], "task_co_agencies": [], "deadlines": []}
+        self.made: set[str] = set()  # the temporary tables created so far
         self.uids: set[str] = set()
-        self.ids: set[int] = set()
+        self.ids: set[int] = set()  # ids the file gave (a JSON export into an empty register)
+        self.empty = store._one("SELECT count(*) AS n FROM (SELECT 1 FROM tasks LIMIT 1) AS any_task") == 0
+        self.next_deadline = store._next_id("deadlines")
 
     def uid_exists(self, uid: str) -> bool:
-        return uid in self.uids or self.store.uid_exists(uid)
+        return uid in self.uids or (not self.empty and self.store.uid_exists(uid))
 
     def add(self, fields: dict, co_ids: list[int], deadlines: list[tuple]) -> int:
         from taskreg.text import search_text
@@ -287,35 +294,48 @@ class CopyBatch(ImportBatch):
         task_id = fields.get("id")
         if task_id is None:
             task_id = self.next_task
-        if task_id in self.ids:
+        elif task_id in self.ids:
             raise self.store.row_conflict(f"task id {task_id} twice")
-        self.ids.add(task_id)
+        else:
+            self.ids.add(task_id)
         self.next_task = max(self.next_task, task_id + 1)
         self.uids.add(fields["uid"])
         row = {**fields, "id": task_id, "search": search_text(fields["title"], fields.get("source"))}
-        self.tasks.append(tuple(row.get(c) for c in self.TASK_COLUMNS))
-        self.co += [(task_id, a) for a in co_ids]
-        self.deadlines += [(task_id, *d) for d in deadlines]
+        self.pending["tasks"].append(tuple(row.get(c) for c in self.TASK_COLUMNS))
+        self.pending["task_co_agencies"] += [(task_id, a) for a in co_ids]
+        for d in deadlines:
+            self.pending["deadlines"].append((self.next_deadline, task_id, *d, self.event_id))
+            self.next_deadline += 1
+        if len(self.pending["tasks"]) >= self.CHUNK:
+            self._copy()
         return task_id
 
-    def finish(self) -> None:
+    def _copy(self) -> None:
+        """The pending rows into the temporary tables."""
         conn = self.store.conn
-        first_deadline = self.store._next_id("deadlines")
-        tables = (
-            ("tasks", self.TASK_COLUMNS, self.tasks),
-            ("task_co_agencies", ("task_id", "agency_id"), self.co),
-            (
-                "deadlines",
-                ("id", "task_id", "due_on", "kind", "decided_on", "reason", "event_id"),
-                [(first_deadline + n, *d, self.event_id) for n, d in enumerate(self.deadlines)],
-            ),
-        )
-        for table, columns, rows in tables:
+        for table, columns in (
+            ("tasks", self.TASK_COLUMNS),
+            ("task_co_agencies", self.CO_COLUMNS),
+            ("deadlines", self.DEADLINE_COLUMNS),
+        ):
+            rows = self.pending[table]
             if not rows:
                 continue
-            names = ", ".join(columns)
-            conn.execute(f"CREATE TEMPORARY TABLE import_{table} (LIKE {table}) ON COMMIT DROP")
-            with conn.cursor() as cur, cur.copy(f"COPY import_{table} ({names}) FROM STDIN") as copy:
+            if table not in self.made:
+                conn.execute(f"CREATE TEMPORARY TABLE import_{table} (LIKE {table}) ON COMMIT DROP")
+                self.made.add(table)
+            with conn.cursor() as cur, cur.copy(f"COPY import_{table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
-            conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM import_{table}")
+            rows.clear()
+
+    def finish(self) -> None:
+        self._copy()
+        for table, columns in (
+            ("tasks", self.TASK_COLUMNS),
+            ("task_co_agencies", self.CO_COLUMNS),
+            ("deadlines", self.DEADLINE_COLUMNS),
+        ):
+            if table in self.made:
+                names = ", ".join(columns)
+                self.store.conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM import_{table}")

@@ -15,8 +15,7 @@ app = typer.Typer(add_completion=False)
 
 
 @app.command()
-def add(title: str, agency: str = typer.Option(...), db: str = typer.Option(...),
-        due: str = typer.Option(None)):
+def add(title: str, agency: str = typer.Option(...), db: str = typer.Option(...), due: str = typer.Option(None)):
     with psycopg.connect(db, autocommit=True) as conn:
         conn.execute("SELECT count(*) FROM pg_class").fetchall()
     print(1)

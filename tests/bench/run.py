@@ -70,15 +70,26 @@ def report_sql(engine: str, a: str, b: str, d: str, by_agency: bool = False) -> 
     else:
         tally, day, alias = "sum({})".format, "'{}'".format, ""
     key = "agency_id, " if by_agency else ""
-    counts = ", ".join(tally(c) for c in ("s='on_time'", "s='late'", "s='overdue'", "s='in_progress'",
-                                          "s='cancelled'", "due_on IS NULL AND s!='cancelled'"))
+    counts = ", ".join(
+        tally(c)
+        for c in (
+            "s='on_time'",
+            "s='late'",
+            "s='overdue'",
+            "s='in_progress'",
+            "s='cancelled'",
+            "due_on IS NULL AND s!='cancelled'",
+        )
+    )
     d = day(d)
-    return (f"SELECT {key}count(*), {counts}"
-            f" FROM (SELECT {key}due_on, CASE WHEN cancelled_on IS NOT NULL AND cancelled_on <= {d} THEN 'cancelled'"
-            f" WHEN done_on IS NOT NULL AND done_on <= {d} THEN CASE WHEN due_on IS NULL OR done_on <= due_on"
-            f" THEN 'on_time' ELSE 'late' END WHEN due_on IS NOT NULL AND due_on < {d} THEN 'overdue'"
-            f" ELSE 'in_progress' END AS s FROM t WHERE assigned_on BETWEEN {day(a)} AND {day(b)}){alias}"
-            + (" GROUP BY agency_id" if by_agency else ""))
+    return (
+        f"SELECT {key}count(*), {counts}"
+        f" FROM (SELECT {key}due_on, CASE WHEN cancelled_on IS NOT NULL AND cancelled_on <= {d} THEN 'cancelled'"
+        f" WHEN done_on IS NOT NULL AND done_on <= {d} THEN CASE WHEN due_on IS NULL OR done_on <= due_on"
+        f" THEN 'on_time' ELSE 'late' END WHEN due_on IS NOT NULL AND due_on < {d} THEN 'overdue'"
+        f" ELSE 'in_progress' END AS s FROM t WHERE assigned_on BETWEEN {day(a)} AND {day(b)}){alias}"
+        + (" GROUP BY agency_id" if by_agency else "")
+    )
 
 
 def run(cmd, runs, env=None):
@@ -86,8 +97,9 @@ def run(cmd, runs, env=None):
     walls, peaks = [], []
     for i in range(runs + 1):
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                env={**os.environ, **(env or {})})
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})}
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         if os.waitstatus_to_exitcode(status) != 0:
@@ -127,14 +139,24 @@ def make_csv(path: Path, n: int, agencies: list[str]) -> None:
                 if done > today:
                     done = None
             co = ";".join(rng.sample(agencies, rng.randrange(0, 3)))
-            w.writerow([f"Nhiệm vụ số {i} về rà soát thủ tục hành chính", rng.choice(agencies), co,
-                        assigned.isoformat(), due.isoformat() if due else "",
-                        done.isoformat() if done else "", f"{i % 5000}/KH-UBND"])
+            w.writerow(
+                [
+                    f"Nhiệm vụ số {i} về rà soát thủ tục hành chính",
+                    rng.choice(agencies),
+                    co,
+                    assigned.isoformat(),
+                    due.isoformat() if due else "",
+                    done.isoformat() if done else "",
+                    f"{i % 5000}/KH-UBND",
+                ]
+            )
 
 
 REPORT_COLUMNS = "assigned_on, agency_id, due_on, done_on, cancelled_on"
-MINIMAL_SQL = [f"CREATE TABLE t AS SELECT {REPORT_COLUMNS} FROM {{tasks}}",
-               f"CREATE INDEX t_cover ON t ({REPORT_COLUMNS})"]
+MINIMAL_SQL = [
+    f"CREATE TABLE t AS SELECT {REPORT_COLUMNS} FROM {{tasks}}",
+    f"CREATE INDEX t_cover ON t ({REPORT_COLUMNS})",
+]
 
 
 def minimal_copy(register: Path, target: Path) -> None:
@@ -218,10 +240,13 @@ class PostgreSQL:
     def reset(self, taskreg: str) -> None:
         """The databases made again, upgraded, granted to `bench` as the office, the pinned
         clock allowed (TASKREG_TODAY is refused otherwise); as the superuser."""
-        pg_sql(self.admin, *[f"DROP DATABASE IF EXISTS {db} WITH (FORCE)" for db in self.databases],
-               *[f"CREATE DATABASE {db}" for db in self.databases],
-               f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{LOGIN}')"
-               f" THEN CREATE ROLE {LOGIN} LOGIN; END IF; END $$")
+        pg_sql(
+            self.admin,
+            *[f"DROP DATABASE IF EXISTS {db} WITH (FORCE)" for db in self.databases],
+            *[f"CREATE DATABASE {db}" for db in self.databases],
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{LOGIN}')"
+            f" THEN CREATE ROLE {LOGIN} LOGIN; END IF; END $$",
+        )
         env = {k: v for k, v in os.environ.items() if k not in ("TASKREG_TODAY", "TASKREG_DB")}
         for db in self.databases[:2]:
             url = pg_url(self.admin, db)
@@ -232,8 +257,12 @@ class PostgreSQL:
     def after_import(self) -> None:
         """The minimal table beside the register, and statistics for both (as a DBA would,
         so that neither is measured before autovacuum has been by); as the superuser."""
-        pg_sql(pg_url(self.admin, "bench_big"), "VACUUM ANALYZE",
-               *[statement.format(tasks="tasks") for statement in MINIMAL_SQL], "VACUUM ANALYZE t")
+        pg_sql(
+            pg_url(self.admin, "bench_big"),
+            "VACUUM ANALYZE",
+            *[statement.format(tasks="tasks") for statement in MINIMAL_SQL],
+            "VACUUM ANALYZE t",
+        )
 
     def shell(self, sql: str) -> list:
         return [self.psql, "-X", "-q", "-At", "-d", pg_url(self.admin, "bench_big"), "-c", sql]
@@ -242,9 +271,24 @@ class PostgreSQL:
         """psql's \\copy of the CSV into a new table of as many text columns (bench_scratch)."""
         columns = ", ".join(f"{c} text" for c in CSV_COLUMNS)
         path = str(source.resolve()).replace("'", "''")
-        wall, _ = run([self.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", pg_url(self.admin, "bench_scratch"),
-                       "-c", "DROP TABLE IF EXISTS import_floor", "-c", f"CREATE TABLE import_floor ({columns})",
-                       "-c", f"\\copy import_floor FROM '{path}' CSV HEADER"], runs)
+        wall, _ = run(
+            [
+                self.psql,
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-d",
+                pg_url(self.admin, "bench_scratch"),
+                "-c",
+                "DROP TABLE IF EXISTS import_floor",
+                "-c",
+                f"CREATE TABLE import_floor ({columns})",
+                "-c",
+                f"\\copy import_floor FROM '{path}' CSV HEADER",
+            ],
+            runs,
+        )
         return wall
 
 
@@ -261,8 +305,11 @@ def main():
     args = parser.parse_args()
     work = Path(args.dir)
     work.mkdir(parents=True, exist_ok=True)
-    taskreg = (shutil.which("taskreg", path=str(Path(sys.executable).parent))  # this venv's, activated or not
-               or shutil.which("taskreg") or sys.exit("taskreg is not installed in this environment"))
+    taskreg = (
+        shutil.which("taskreg", path=str(Path(sys.executable).parent))  # this venv's, activated or not
+        or shutil.which("taskreg")
+        or sys.exit("taskreg is not installed in this environment")
+    )
     engine = ENGINES[args.engine](work, args)
     floor = engine.floor
     py = sys.executable
@@ -275,21 +322,34 @@ def main():
         make_csv(source, args.tasks, agencies)
     engine.reset(taskreg)
     for path in (big, empty):
-        subprocess.run([taskreg, "--db", path, *engine.create], check=True, env={**os.environ, **env},
-                       stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [taskreg, "--db", path, *engine.create], check=True, env={**os.environ, **env}, stderr=subprocess.DEVNULL
+        )
         for code in agencies:
-            subprocess.run([taskreg, "--db", path, "agency", "add", code, f"Đơn vị {code}"],
-                           check=True, env={**os.environ, **env}, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [taskreg, "--db", path, "agency", "add", code, f"Đơn vị {code}"],
+                check=True,
+                env={**os.environ, **env},
+                stderr=subprocess.DEVNULL,
+            )
     start = time.perf_counter()
-    proc = subprocess.Popen([taskreg, "--db", big, "import", source], stdout=subprocess.DEVNULL,
-                            env={**os.environ, **env})
+    proc = subprocess.Popen(
+        [taskreg, "--db", big, "import", source], stdout=subprocess.DEVNULL, env={**os.environ, **env}
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, "import failed"
     imported = time.perf_counter() - start
     copy = engine.import_floor(source, args.runs)
-    rows.append((f"import {args.tasks:,}-row CSV", imported, copy, None if copy is None else imported / copy,
-                 f"peak {usage.ru_maxrss / 1024:.0f} MiB (target < 300)"
-                 + ("" if copy is None else "; floor = import via psql \\copy")))
+    rows.append(
+        (
+            f"import {args.tasks:,}-row CSV",
+            imported,
+            copy,
+            None if copy is None else imported / copy,
+            f"peak {usage.ru_maxrss / 1024:.0f} MiB (target < 300)"
+            + ("" if copy is None else "; floor = import via psql \\copy"),
+        )
+    )
     if copy is not None:
         rows.append(("import via psql \\copy", copy, None, None, "the CSV into a table of text columns"))
 
@@ -299,35 +359,59 @@ def main():
     y_sql = report_sql(engine.name, a="2024-01-01", b="2024-12-31", d="2024-12-31", by_agency=True)
     for label, cmd, sql in [
         ("report --quarter 2024Q2", [taskreg, "--db", big, "report", "--quarter", "2024Q2", "--format", "json"], q_sql),
-        ("report --year 2024 --by agency", [taskreg, "--db", big, "report", "--year", "2024", "--by", "agency", "--format", "json"], y_sql),
+        (
+            "report --year 2024 --by agency",
+            [taskreg, "--db", big, "report", "--year", "2024", "--by", "agency", "--format", "json"],
+            y_sql,
+        ),
     ]:
         mine, _ = run(cmd, args.runs, env)
         shell, _ = run(engine.shell(sql), args.runs)
-        rows.append((label, mine, noop + shell, mine / (noop + shell),
-                     f"floor = start-up {noop * 1000:.0f} ms + {engine.shell_name} {shell * 1000:.0f} ms"))
+        rows.append(
+            (
+                label,
+                mine,
+                noop + shell,
+                mine / (noop + shell),
+                f"floor = start-up {noop * 1000:.0f} ms + {engine.shell_name} {shell * 1000:.0f} ms",
+            )
+        )
 
     for label, args_ in [("add", ["add", "Nhiệm vụ mới", "--agency", "DV01", "--due", "+7d"])]:
         on_big, _ = run([taskreg, "--db", big, *args_], args.runs, env)
         on_empty, _ = run([taskreg, "--db", empty, *args_], args.runs, env)
         rows.append((f"{label} (1M vs empty register)", on_big, on_empty, on_big / on_empty, ""))
-    open_ids = subprocess.run([taskreg, "--db", big, "list", "--status", "open", "--agency", "DV02",
-                               "--format", "csv"], capture_output=True, text=True, env={**os.environ, **env}
-                              ).stdout.splitlines()[1:args.runs + 2]
-    empty_ids = [subprocess.run([taskreg, "--db", empty, "add", "x", "--agency", "DV01"], capture_output=True,
-                                text=True, env={**os.environ, **env}).stdout.strip() for _ in range(args.runs + 1)]
+    open_ids = subprocess.run(
+        [taskreg, "--db", big, "list", "--status", "open", "--agency", "DV02", "--format", "csv"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+    ).stdout.splitlines()[1 : args.runs + 2]
+    empty_ids = [
+        subprocess.run(
+            [taskreg, "--db", empty, "add", "x", "--agency", "DV01"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env},
+        ).stdout.strip()
+        for _ in range(args.runs + 1)
+    ]
     done_big, done_empty = [], []
     for big_row, empty_id in zip(open_ids, empty_ids):
         for ids, db, out in ((big_row.split(",")[0], big, done_big), (empty_id, empty, done_empty)):
             t0 = time.perf_counter()
-            subprocess.run([taskreg, "--db", db, "done", ids], check=True, stdout=subprocess.DEVNULL,
-                           env={**os.environ, **env})
+            subprocess.run(
+                [taskreg, "--db", db, "done", ids], check=True, stdout=subprocess.DEVNULL, env={**os.environ, **env}
+            )
             out.append(time.perf_counter() - t0)
     b, e = statistics.median(done_big[1:]), statistics.median(done_empty[1:])
     rows.append(("done (1M vs empty register)", b, e, b / e, ""))
 
-    for label, args_ in [("weekly", ["weekly"]),
-                         ("list --status overdue --agency DV03", ["list", "--status", "overdue", "--agency", "DV03"]),
-                         (f"show {args.tasks // 2}", ["show", str(args.tasks // 2)])]:  # 500000 at 1M
+    for label, args_ in [
+        ("weekly", ["weekly"]),
+        ("list --status overdue --agency DV03", ["list", "--status", "overdue", "--agency", "DV03"]),
+        (f"show {args.tasks // 2}", ["show", str(args.tasks // 2)]),
+    ]:  # 500000 at 1M
         mine, _ = run([taskreg, "--db", big, *args_], args.runs, env)
         rows.append((label, mine, None, None, "target < 1 s"))
 
@@ -343,9 +427,11 @@ def main():
     print(f"engine: {engine.name} ({engine.version()})")
     print(f"{'measurement':42} {'median':>9} {'floor':>9} {'ratio':>6}  note")
     for label, mine, base, ratio, note in rows:
-        print(f"{label:42} {mine * 1000:7.0f}ms "
-              f"{'' if base is None else f'{base * 1000:7.0f}ms':>9} "
-              f"{'' if ratio is None else f'{ratio:6.2f}':>6}  {note}")
+        print(
+            f"{label:42} {mine * 1000:7.0f}ms "
+            f"{'' if base is None else f'{base * 1000:7.0f}ms':>9} "
+            f"{'' if ratio is None else f'{ratio:6.2f}':>6}  {note}"
+        )
 
 
 if __name__ == "__main__":
