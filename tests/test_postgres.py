@@ -142,11 +142,72 @@ def test_direct_sql_as_a_liaison_is_held_to_the_same_rules(shared):
             )
         # An event of its own task: the database sets who and when, whatever was sent.
         conn.execute(
-            "INSERT INTO events (id, at, actor, action, task_id) VALUES (999, '2020-01-01', 'giam_doc', 'note', 2)"
+            "INSERT INTO events (id, at, actor, action, task_id)"
+            " SELECT max(id) + 1, '2020-01-01', 'giam_doc', 'note', 2 FROM events"
         )
+        last = conn.execute("SELECT max(id) FROM events").fetchone()[0]
     assert _snapshot(shared)[0] == before[0]
-    actor, at = shared.rows("SELECT actor, at FROM events WHERE id = 999")[0]
+    actor, at = shared.rows(f"SELECT actor, at FROM events WHERE id = {last}")[0]
     assert actor == LIAISON and not at.startswith("2020")
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        # an id far ahead would stop every later write (ids are max + 1)
+        "INSERT INTO events (id, at, actor, action, task_id) VALUES (2147483647, '', '', 'note', 2)",
+        "UPDATE tasks SET id = 2147483647 WHERE id = 2",
+        "UPDATE tasks SET import_event = 1 WHERE id = 2",
+        # history marked as imported, of its own task, with a forged actor and time
+        "INSERT INTO events (id, at, actor, action, task_id, imported_by)"
+        " SELECT max(id) + 1, '2020-01-01', 'lan', 'done', 2, 1 FROM events",
+        # an edit claiming the task came from STC changes STC's "corrected since" count
+        "INSERT INTO events (id, at, actor, action, task_id, before)"
+        " SELECT max(id) + 1, '', '', 'edit', 2, '{\"agency\": \"STC\"}' FROM events",
+    ],
+)
+def test_a_liaison_cannot_forge_ids_or_history(shared, attack):
+    import psycopg
+
+    before = shared.tables()
+    with psycopg.connect(shared.url(LIAISON), autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(attack)
+    assert shared.tables() == before
+
+
+@pytest.mark.parametrize(
+    "shadow",
+    [
+        "CREATE TEMP TABLE writers (login text, role text, agency_id int);"
+        " INSERT INTO writers VALUES (session_user, 'liaison', (SELECT id FROM agencies WHERE code = 'STC'))",
+        "CREATE TEMP TABLE tasks (id int, agency_id int);"
+        " INSERT INTO tasks VALUES (1, (SELECT id FROM agencies WHERE code = 'SYT'))",
+    ],
+)
+def test_a_temporary_table_does_not_shadow_the_rights(shared, shadow):
+    """The rights' functions run as the owner: a session's temporary table named like one of
+    the register's must not stand in for it."""
+    import psycopg
+
+    before = shared.tables()
+    with psycopg.connect(shared.url(LIAISON), autocommit=True) as conn:
+        for statement in shadow.split("; "):
+            conn.execute(statement)
+        conn.execute(f"GRANT SELECT ON {shadow.split()[3]} TO PUBLIC")
+        assert conn.execute("UPDATE public.tasks SET result = 'x' WHERE id = 1").rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO public.task_co_agencies VALUES (1, 1)")
+    assert shared.tables() == before
+
+
+def test_a_reader_cannot_hold_the_write_lock(shared):
+    import psycopg
+
+    with psycopg.connect(shared.url(READER)) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT id FROM write_lock FOR UPDATE")
+    assert _as(shared, LIAISON, "done", "2").stdout.startswith("Task 2 done")
 
 
 def test_admin_users_grant_and_revoke(shared):

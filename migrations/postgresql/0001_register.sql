@@ -94,15 +94,16 @@ CREATE TABLE register_options (
 );
 
 -- The rights, read by the policies: SECURITY DEFINER, so that they read `writers` as the
--- owner, and judged by session_user, the login (SET ROLE does not change it).
+-- owner, and judged by session_user, the login (SET ROLE does not change it). Their
+-- search_path puts pg_temp last, so that no session's temporary table shadows a table.
 CREATE FUNCTION taskreg_is_office() RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT pg_has_role(session_user, 'taskreg_office', 'MEMBER')
        AND EXISTS (SELECT 1 FROM writers WHERE login = session_user AND role = 'office')
 $$;
 
 CREATE FUNCTION taskreg_may_write(agency integer) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT taskreg_is_office()
         OR (pg_has_role(session_user, 'taskreg_liaison', 'MEMBER')
             AND EXISTS (SELECT 1 FROM writers
@@ -110,33 +111,40 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
 $$;
 
 CREATE FUNCTION taskreg_is_liaison() RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT pg_has_role(session_user, 'taskreg_liaison', 'MEMBER')
        AND EXISTS (SELECT 1 FROM writers WHERE login = session_user AND role = 'liaison')
 $$;
 
 CREATE FUNCTION taskreg_task_agency(task integer) RETURNS integer
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT agency_id FROM tasks WHERE id = task
 $$;
 
--- An event's actor is the login, and its time the server's (unless the owner allowed a
--- pinned clock): set here, so that TASKREG_USER cannot forge either. History brought by an
--- import keeps what its file claims, marked by imported_by (README "Moving a register").
-CREATE FUNCTION taskreg_stamp_event() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+-- The register's write lock: every taskreg writer takes this row FOR UPDATE first, so
+-- writers queue as SQLite's do and ids stay gap-free; only writers may take it.
+CREATE TABLE write_lock (id integer PRIMARY KEY CHECK (id = 1));
+INSERT INTO write_lock VALUES (1);
+
+-- Ids are taken in order (max + 1, inside the write lock): a row that jumps ahead (an id
+-- of 2147483647 would stop every later write) is refused, except from the office, whose
+-- import of a JSON export keeps the file's ids.
+CREATE FUNCTION taskreg_next_id_only() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    last integer;
 BEGIN
-    IF NEW.imported_by IS NULL THEN
-        NEW.actor := session_user;
-        IF NEW.clock IS DISTINCT FROM 'pinned' OR NOT EXISTS (
-                SELECT 1 FROM register_options WHERE key = 'pinned-clock' AND value = 'allowed') THEN
-            NEW.at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') || '+00:00';
-            NEW.clock := NULL;
-        END IF;
+    EXECUTE format('SELECT coalesce(max(id), 0) FROM %I', TG_TABLE_NAME) INTO last;
+    IF NEW.id <> last + 1 AND NOT taskreg_is_office() THEN
+        RAISE EXCEPTION 'the next % id is %, not %', TG_TABLE_NAME, last + 1, NEW.id
+            USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN NEW;
 END
 $$;
+CREATE TRIGGER tasks_next_id BEFORE INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION taskreg_next_id_only();
+CREATE TRIGGER events_next_id BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION taskreg_next_id_only();
+CREATE TRIGGER deadlines_next_id BEFORE INSERT ON deadlines FOR EACH ROW EXECUTE FUNCTION taskreg_next_id_only();
 
 -- Row-level security, forced (the owner too is held to it; only a superuser is not).
 ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
@@ -183,11 +191,21 @@ CREATE POLICY events_owner ON events FOR INSERT TO taskreg_owner
     WITH CHECK (action IN ('admin_grant', 'admin_revoke') AND task_id IS NULL);
 CREATE POLICY events_add ON events FOR INSERT WITH CHECK (
     CASE WHEN task_id IS NULL THEN taskreg_is_office() OR (action = 'import' AND taskreg_is_liaison())
-         ELSE taskreg_may_write(taskreg_task_agency(task_id)) END);
+         ELSE taskreg_may_write(taskreg_task_agency(task_id)) END
+    -- an event that says a task came from another agency is that agency's too
+    AND ((before::json ->> 'agency') IS NULL
+         OR taskreg_may_write((SELECT a.id FROM agencies a WHERE a.code = before::json ->> 'agency'))));
 
 GRANT SELECT ON settings, agencies, events, tasks, task_co_agencies, deadlines, writers,
-    register_options TO taskreg_reader, taskreg_liaison, taskreg_office;
+    register_options, write_lock TO taskreg_reader, taskreg_liaison, taskreg_office;
+GRANT UPDATE ON write_lock TO taskreg_liaison, taskreg_office;
+-- Nobody else creates objects here (PostgreSQL 15's default; older servers granted it).
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT INSERT, UPDATE ON settings, agencies TO taskreg_office;
-GRANT INSERT, UPDATE ON tasks TO taskreg_liaison, taskreg_office;
+GRANT INSERT ON tasks TO taskreg_liaison, taskreg_office;
+-- Not the id, the uid or the import a task came with: only what a command changes.
+GRANT UPDATE (title, agency_id, assigned_on, due_on, done_on, result, source, source_date,
+              assigned_by, note, cancelled_on, cancel_reason, search)
+    ON tasks TO taskreg_liaison, taskreg_office;
 GRANT INSERT, DELETE ON task_co_agencies TO taskreg_liaison, taskreg_office;
 GRANT INSERT ON deadlines, events TO taskreg_liaison, taskreg_office;

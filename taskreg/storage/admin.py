@@ -10,7 +10,7 @@ import psycopg
 from psycopg import sql
 
 from taskreg.errors import BadInput, Refused
-from taskreg.storage.postgres import GROUPS, OWNER, WRITE_LOCK, connect, known_migrations, migrations_dir, value
+from taskreg.storage.postgres import GROUPS, OWNER, connect, known_migrations, migrations_dir, value
 
 ROLES = {"office": "taskreg_office", "liaison": "taskreg_liaison", "reader": "taskreg_reader"}
 
@@ -128,9 +128,8 @@ def grant(url: str, login: str, role: str, agencies: list[dict]) -> None:
                 )
             _audit(conn, "admin_grant", before, _rights(conn, login))
             conn.execute("RESET ROLE")
-            for other in ROLES.values():
-                if other != ROLES[role]:
-                    conn.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(other), sql.Identifier(login)))
+            # Group roles are the server's: another register may still need the login's other
+            # memberships, so none is taken away; the `writers` table decides here.
             conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(ROLES[role]), sql.Identifier(login)))
     except psycopg.errors.InsufficientPrivilege as e:
         raise Refused("pg_denied", url=url, reason=str(e).strip().splitlines()[0]) from None
@@ -153,7 +152,7 @@ def _audit(conn, action: str, before, after) -> None:
     """The event of a change of rights, in its transaction; the trigger sets who and when."""
     from taskreg.storage.sql import dumps
 
-    conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])  # ids without gaps
+    conn.execute("SELECT id FROM write_lock FOR UPDATE")  # ids without gaps
     conn.execute(
         "INSERT INTO events (id, at, actor, action, before, after)"
         " VALUES ((SELECT coalesce(max(id), 0) + 1 FROM events), '', '', %s, %s, %s)",

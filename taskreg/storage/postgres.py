@@ -2,7 +2,7 @@
 
 Imported only for a `postgresql://` register, so psycopg never slows the file register's
 start-up. The queries are storage/sql.py's; this module adds the connection, the
-write lock (a transaction-level advisory lock, so that ids have no gaps and a check and
+write lock (a one-row table taken FOR UPDATE, so that ids have no gaps and a check and
 its write see the same rows), the schema check against yoyo's table, and the rights:
 what the login may write, read once from the register's `writers` table, so that a
 refused write is one sentence before the database's own row-level security refuses it.
@@ -20,9 +20,8 @@ from psycopg.types.string import TextLoader
 from taskreg.errors import BadInput, Refused
 from taskreg.storage.sql import TASK_FIELDS, ImportBatch, SqlStore
 
-#: The advisory lock every taskreg writer of a database takes first ("task" in ASCII).
-WRITE_LOCK = 0x7461736B
 GROUPS = ("taskreg_office", "taskreg_liaison", "taskreg_reader")
+LOCK_TIMEOUT_S = 30
 OWNER = "taskreg_owner"
 _PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 
@@ -63,6 +62,8 @@ def connect(url: str, **kwargs) -> "psycopg.Connection[dict[str, Any]]":
     except psycopg.OperationalError as e:
         raise Refused("pg_cannot_connect", url=url, reason=_first_line(e)) from None
     conn.adapters.register_loader("date", _DateText)
+    # A lock held too long (another writer, a session left open) is one sentence, as on SQLite.
+    conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
     return conn
 
 
@@ -81,6 +82,8 @@ def failure(url: str, error: Exception) -> Refused | None:
     """A PostgreSQL failure as one sentence: a refused privilege, a lost connection."""
     if isinstance(error, psycopg.errors.InsufficientPrivilege):
         return Refused("pg_denied", url=url, reason=_first_line(error))
+    if isinstance(error, psycopg.errors.LockNotAvailable):
+        return Refused("register_busy", path=url, seconds=LOCK_TIMEOUT_S)
     if isinstance(error, psycopg.OperationalError):
         return Refused("pg_failed", url=url, reason=_first_line(error))
     return None
@@ -204,7 +207,8 @@ class PostgresStore(SqlStore):
     @contextmanager
     def transaction(self):
         with self.conn.transaction():
-            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+            if self.role != "reader":  # a reader may take no lock: its writes are refused
+                self.conn.execute("SELECT id FROM write_lock FOR UPDATE")
             yield
 
     def _lock_task(self, task_id: int) -> None:
@@ -322,7 +326,7 @@ class CopyBatch(ImportBatch):
             if not rows:
                 continue
             if table not in self.made:
-                conn.execute(f"CREATE TEMPORARY TABLE import_{table} (LIKE {table}) ON COMMIT DROP")
+                conn.execute(f"CREATE TEMPORARY TABLE import_{table} (LIKE public.{table}) ON COMMIT DROP")
                 self.made.add(table)
             with conn.cursor() as cur, cur.copy(f"COPY import_{table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
@@ -338,4 +342,6 @@ class CopyBatch(ImportBatch):
         ):
             if table in self.made:
                 names = ", ".join(columns)
-                self.store.conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM import_{table}")
+                self.store.conn.execute(
+                    f"INSERT INTO public.{table} ({names}) SELECT {names} FROM import_{table} ORDER BY 1, 2"
+                )
