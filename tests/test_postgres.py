@@ -201,6 +201,31 @@ def test_a_temporary_table_does_not_shadow_the_rights(shared, shadow):
     assert shared.tables() == before
 
 
+def test_every_change_of_a_task_needs_its_event_in_the_same_transaction(shared):
+    """taskreg writes a change and its event together; plain SQL that leaves the event out is
+    refused at commit, even for the liaison's own task."""
+    import psycopg
+
+    before = shared.tables()
+    with psycopg.connect(shared.url(LIAISON), autocommit=True) as conn:
+        for statement in (
+            "UPDATE tasks SET done_on = assigned_on, result = 'im lặng' WHERE id = 2",
+            "INSERT INTO deadlines (id, task_id, due_on, kind, decided_on, event_id)"
+            " SELECT max(id) + 1, 2, '2021-06-30', 'extension', '2021-03-31', 1 FROM deadlines",
+            "INSERT INTO task_co_agencies VALUES (2, (SELECT id FROM agencies WHERE code = 'SGDDT'))",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="needs its event"):
+                conn.execute(statement)
+        with conn.transaction():  # with its event, as taskreg writes it, the same change is taken
+            conn.execute("SELECT id FROM write_lock FOR UPDATE")
+            conn.execute("UPDATE tasks SET result = 'có sự kiện' WHERE id = 2")
+            conn.execute(
+                "INSERT INTO events (id, at, actor, action, task_id) SELECT max(id) + 1, '', '', 'edit', 2 FROM events"
+            )
+    after = shared.tables()
+    assert after["tasks"] != before["tasks"] and len(after["events"]) == len(before["events"]) + 1
+
+
 def test_a_reader_cannot_hold_the_write_lock(shared):
     import psycopg
 

@@ -134,8 +134,11 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     last integer;
 BEGIN
+    IF taskreg_is_office() THEN  -- first: an office import of many rows reads no max(id)
+        RETURN NEW;
+    END IF;
     EXECUTE format('SELECT coalesce(max(id), 0) FROM %I', TG_TABLE_NAME) INTO last;
-    IF NEW.id <> last + 1 AND NOT taskreg_is_office() THEN
+    IF NEW.id <> last + 1 THEN
         RAISE EXCEPTION 'the next % id is %, not %', TG_TABLE_NAME, last + 1, NEW.id
             USING ERRCODE = 'insufficient_privilege';
     END IF;
