@@ -185,3 +185,18 @@ def json_cell_problem(field: str, value) -> str | None:
     if value is None or (isinstance(value, (str, int, float)) and not isinstance(value, bool)):
         return None
     return "import_cell_kind"
+
+
+UNREADABLE = object()  # a cell already reported as an error: not also "missing"
+DATE_FIELDS = {"assigned_on", "due_on", "done_on", "cancelled_on", "source_date"}
+
+
+def cell(field: str, value):
+    """A spreadsheet cell as the field needs it: text as NFC; a number in a text column as text."""
+    if isinstance(value, str):
+        return nfc(value)
+    if value is None or value is UNREADABLE or field in DATE_FIELDS:
+        return value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
