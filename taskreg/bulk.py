@@ -11,6 +11,7 @@ from datetime import date
 from taskreg.agency_plan import agency_cells, created_warnings, plan_agencies
 from taskreg.dates import iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Count, Ref
+from taskreg.publications import Guard, restore
 from taskreg.import_checks import UNREADABLE, cell, history_problems, json_cell_problem, shown
 from taskreg.service import check_lead, find_agency
 from taskreg.storage.sql import SqlStore as Store
@@ -92,7 +93,7 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
 
 # -- import ---------------------------------------------------------------------------------------
 
-SETTING_KEYS = ("org", "rate-basis", "lang")  # the settings a JSON export carries
+SETTING_KEYS = ("org", "rate-basis", "lang", "place", "recipients", "signer-title", "signer-name", "lock-published")  # the settings a JSON export carries
 NO_DEADLINE_MARKERS = {"1970-01-01"}  # document systems export "no deadline" as 01/01/1970
 
 MAX_ID = 2**63 - 1
@@ -148,6 +149,7 @@ def import_tasks(
     create_agencies=False,
     on_row=None,
     max_errors: int = 200,
+    amend=None,
 ) -> dict:
     """Import every row of a file or none: one transaction with one audit event."""
     from taskreg.transfer import cell_date, json_extras, load_json, map_headers, read_rows, text_problem
@@ -179,6 +181,9 @@ def import_tasks(
             batch = store.import_batch()
             event_id, last_task = batch.event_id, batch.last_task
             keep_ids = _wants_ids(fmt, data, last_task == 0)  # no task has an id: none exists
+            guard = Guard(store, amend)
+            carried = data.get("publications") if isinstance(data, dict) else None
+            restoring = bool(carried) and last_task == 0 and not store.publications(with_body=False)
             ids_seen: dict[int, int] = {}
             later: list[dict] = []
             created: list[dict] = []
@@ -424,7 +429,9 @@ def import_tasks(
                 raise ImportInvalid(errors, error_total)
             batch.finish()
             changed_settings = {k: v for k, v in settings.items() if store.setting(k) is None}
-            if counts["imported"] or counts["agencies_created"] or changed_settings:
+            if restoring:
+                counts["publications"] = len(carried) if isinstance(carried, list) else 0
+            if counts["imported"] or counts["agencies_created"] or changed_settings or restoring:
                 store.event(
                     "import",
                     after={"file": str(path), "format": fmt, **counts, "warnings": len(warnings)},
@@ -432,6 +439,14 @@ def import_tasks(
                 )
             for kwargs in later:
                 store.event(**kwargs)
+            if restoring:  # a JSON export's publications, into the register it just filled
+                if not isinstance(carried, list):
+                    raise BadInput("import_publication_bad", n=1)
+                restore(store, carried, event_id)
+            elif carried:
+                skipped = len(carried) if isinstance(carried, list) else 1
+                warnings.append(("import_publications_skipped", {"n": Count(skipped)}))
+            guard.imported(event_id)
             for key, value in changed_settings.items():  # a JSON export's settings fill unset ones
                 store.set_setting(key, value)
                 store.event(

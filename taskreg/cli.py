@@ -164,7 +164,7 @@ def main(
     ctx.obj = Session(db_option=db, today=today, now=now, actor=_actor(), pinned=pinned)
 
 
-from taskreg.commands import database, demo, register, report, safety, tasks, transfer, views  # noqa: E402
+from taskreg.commands import database, demo, publish, register, report, safety, tasks, transfer, views  # noqa: E402
 
-for module in (register, tasks, views, report, demo, transfer, safety, database):
+for module in (register, tasks, views, report, publish, demo, transfer, safety, database):
     module.install(app)

@@ -20,6 +20,17 @@ class Count(int):
     """
 
 
+class Rendered:
+    """A value of an error that only a language can render (a publication's label, say):
+    `fn(lang, *args)` gives its text in the message's language."""
+
+    def __init__(self, fn, *args):
+        self.fn, self.args = fn, args
+
+    def render(self, lang: str) -> str:
+        return self.fn(lang, *self.args)
+
+
 class TaskregError(Exception):
     exit_code = 1
 

@@ -12,10 +12,10 @@ from taskreg.service import TASK_FIELDS
 from taskreg.text import nfc, printable
 
 #: What a JSON export's history of a task holds, checked field by field on import.
-TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit")
+TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit", "amend_published")
 DEADLINE_KINDS = ("initial", "extension", "correction")
 #: Keys of an event's before/after: the task's fields, and the marks taskreg adds to them.
-EVENT_KEYS = (frozenset(TASK_FIELDS) - {"status"}) | {"cancel_reason", "backdated", "decided_on"}
+EVENT_KEYS = (frozenset(TASK_FIELDS) - {"status"}) | {"cancel_reason", "backdated", "decided_on", "publications"}
 MAX_ACTOR = 200  # characters: a login or a person's name, not a paragraph
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{3}|\.\d{6})?)?(Z|[+-]\d{2}:\d{2})?")
 

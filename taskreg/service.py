@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from taskreg.dates import from_iso, iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Ref, Refused
+from taskreg.publications import Guard
 from taskreg.storage.sql import SqlStore as Store
 from taskreg.text import fold, nfc
 
@@ -259,6 +260,7 @@ def add_task(
     assigned_by=None,
     note=None,
     uid=None,
+    amend=None,
 ) -> int:
     title = nfc(title) or ""  # a text for a text; empty is refused just below
     if not title:
@@ -271,6 +273,7 @@ def add_task(
     src_date = iso(parse_date(source_date, today)) if source_date else None
     source = nfc(source) or None
     with store.write():
+        guard = Guard(store, amend)
         agencies = store.agencies()
         lead = check_lead(find_agency(agencies, agency), iso(assigned_on))
         co_ids = []
@@ -300,17 +303,20 @@ def add_task(
         )
         if due_on is not None:
             store.add_deadline(task_id, iso(due_on), "initial", iso(assigned_on), None, event_id)
+        guard.after(task_id, {}, new=True)
     return task_id
 
 
-def done(store: Store, today: date, ids: list[int], on=None, result=None) -> list[dict]:
+def done(store: Store, today: date, ids: list[int], on=None, result=None, amend=None) -> list[dict]:
     on_day = parse_date(on, today) if on else today
     _not_future("what_done", on_day, today)
     result = nfc(result) or None
     closed = []
     with store.write():
+        guard = Guard(store, amend)
         for task_id in dict.fromkeys(ids):
             task = _open_task(store, task_id, today, "what_done", on_day)
+            before = guard.before(task_id)
             store.update_task(task_id, {"done_on": iso(on_day), "result": result})
             after = {"done_on": iso(on_day), "result": result}
             backdated = iso(on_day) if on_day < today else None
@@ -325,13 +331,14 @@ def done(store: Store, today: date, ids: list[int], on=None, result=None) -> lis
                 claimed_on=backdated,
                 correction_from=backdated,
             )
+            guard.after(task_id, before)
             row = store.task(task_id, iso(today))
             assert row is not None  # _open_task found it above, in this transaction
             closed.append(row)
     return closed
 
 
-def reopen(store: Store, today: date, task_id: int, reason: str) -> None:
+def reopen(store: Store, today: date, task_id: int, reason: str, amend=None) -> None:
     reason = nfc(reason) or ""  # a text for a text; empty is refused just below
     if not reason:
         raise BadInput("reason_needed", what=Ref("why_reopen"))
@@ -339,6 +346,8 @@ def reopen(store: Store, today: date, task_id: int, reason: str) -> None:
         task = _task_or_refuse(store, task_id, today)
         if not task["done_on"]:
             raise Refused("not_done", id=task_id)
+        guard = Guard(store, amend)
+        before = guard.before(task_id)
         store.update_task(task_id, {"done_on": None, "result": None})
         store.event(
             "reopen",
@@ -348,9 +357,10 @@ def reopen(store: Store, today: date, task_id: int, reason: str) -> None:
             reason=reason,
             correction_from=task["done_on"],
         )
+        guard.after(task_id, before)
 
 
-def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=None) -> tuple[str, str]:
+def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=None, amend=None) -> tuple[str, str]:
     """Move an open task's deadline later, decided on or before the deadline it replaces."""
     reason = nfc(reason) or ""  # a text for a text; empty is refused just below
     if not reason:
@@ -369,6 +379,8 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
             raise Refused("extend_too_late", on=iso(decided), due=task["due_on"], id=task_id)
         if iso(new_due) <= task["due_on"]:
             raise Refused("extend_not_later", new=iso(new_due), due=task["due_on"], id=task_id)
+        guard = Guard(store, amend)
+        before = guard.before(task_id)
         store.update_task(task_id, {"due_on": iso(new_due)})
         # Decided in time but recorded after the old deadline had passed: reports as of the
         # days since then said overdue, so it is a correction from the day after that deadline.
@@ -385,10 +397,11 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
             correction_from=late,
         )
         store.add_deadline(task_id, iso(new_due), "extension", iso(decided), reason, event_id)
+        guard.after(task_id, before)
     return task["due_on"], iso(new_due)
 
 
-def cancel(store: Store, today: date, task_id: int, reason: str, on=None) -> str:
+def cancel(store: Store, today: date, task_id: int, reason: str, on=None, amend=None) -> str:
     reason = nfc(reason) or ""  # a text for a text; empty is refused just below
     if not reason:
         raise BadInput("reason_needed", what=Ref("why_cancel"))
@@ -396,6 +409,8 @@ def cancel(store: Store, today: date, task_id: int, reason: str, on=None) -> str
     _not_future("what_cancel", on_day, today)
     with store.write():
         _open_task(store, task_id, today, "what_cancel", on_day)
+        guard = Guard(store, amend)
+        before = guard.before(task_id)
         store.update_task(task_id, {"cancelled_on": iso(on_day), "cancel_reason": reason})
         backdated = iso(on_day) if on_day < today else None
         store.event(
@@ -407,6 +422,7 @@ def cancel(store: Store, today: date, task_id: int, reason: str, on=None) -> str
             claimed_on=backdated,
             correction_from=backdated,
         )
+        guard.after(task_id, before)
     return iso(on_day)
 
 
@@ -426,6 +442,8 @@ def edit(
     assigned_by=None,
     note=None,
     result=None,
+    done=None,
+    amend=None,
 ) -> list[str]:
     """Correct a task's record; returns the names of the fields that changed."""
     wanted: dict = {}
@@ -441,6 +459,10 @@ def edit(
         wanted["due_on"] = None if fold(due) in ("none", "khong") else iso(parse_deadline(due, today))
         if not nfc(reason):
             raise BadInput("reason_needed", what=Ref("what_edit_due"))
+    if done is not None:
+        done_day = parse_date(done, today)
+        _not_future("what_done", done_day, today)
+        wanted["done_on"] = iso(done_day)
     for field, value in (("source", source), ("assigned_by", assigned_by), ("note", note), ("result", result)):
         if value is not None:
             wanted[field] = nfc(value) or None
@@ -450,6 +472,8 @@ def edit(
         raise BadInput("nothing_to_edit")
     with store.write():
         task = _task_or_refuse(store, task_id, today)
+        if "done_on" in wanted and not task["done_on"]:
+            raise Refused("edit_done_not_done", id=task_id)
         agencies = store.agencies()
         fields = {k: v for k, v in wanted.items() if task[k] != v}
         before = {k: task[k] for k in fields}
@@ -474,6 +498,8 @@ def edit(
             return []
         merged = {**task, **fields}
         _check_dates(merged)
+        guard = Guard(store, amend)
+        before_positions = guard.before(task_id)
         store.update_task(task_id, fields)
         if "co_agencies" in after:
             by_code = {a["code"]: a["id"] for a in agencies}
@@ -488,6 +514,7 @@ def edit(
         )
         if "due_on" in fields:
             store.add_deadline(task_id, fields["due_on"], "correction", iso(today), nfc(reason), event_id)
+        guard.after(task_id, before_positions)
     return list(after)
 
 

@@ -131,9 +131,11 @@ def _render_value(lang: str, value):
     (user text, a path, a file's cell — SPEC §8); numbers as they are. Error values may name
     other catalogue entries: Ref(key), or (key, {values}), whose values are rendered alike."""
     from taskreg import i18n
-    from taskreg.errors import Count, Ref
+    from taskreg.errors import Count, Ref, Rendered
     from taskreg.text import printable
 
+    if isinstance(value, Rendered):
+        return printable(value.render(lang))
     if isinstance(value, Ref):
         return i18n.t(lang, value)
     if isinstance(value, Count):
@@ -365,6 +367,17 @@ def command(fn):
 
     return run
 
+
+# The commands that can move a published figure take this (README "Publications").
+Amend = Annotated[
+    Optional[str],
+    typer.Option(
+        "--amend-published",
+        metavar="REASON",
+        help="Move published figures all the same (they are locked by `config set lock-published on`); audited.",
+        show_default=False,
+    ),
+]
 
 # Every command takes --lang: its messages, errors included, in Vietnamese or English.
 Lang = Annotated[Optional[str], typer.Option("--lang", help="vi or en.", show_default=False)]

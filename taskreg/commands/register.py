@@ -8,7 +8,18 @@ from taskreg.errors import BadInput
 from taskreg.session import Lang, choice, command
 
 #: Settings a user may change, with their allowed values (None: free text) and defaults.
-SETTINGS = {"org": (None, "UBND tỉnh"), "rate-basis": (("due", "assigned"), "due"), "lang": (("vi", "en"), None)}
+SETTINGS = {
+    "org": (None, "UBND tỉnh"),
+    "rate-basis": (("due", "assigned"), "due"),
+    "lang": (("vi", "en"), None),
+    # The report document (README "The report as a document"): lines separated by `;`.
+    "place": (None, None),
+    "recipients": (None, None),
+    "signer-title": (None, None),
+    "signer-name": (None, None),
+    # README "Publications": refuse a change that would move a published figure.
+    "lock-published": (("on", "off"), "off"),
+}
 
 Format = Annotated[str, typer.Option("--format", help="table, csv or json.")]
 
@@ -56,7 +67,7 @@ def init(
     session._created, session._created_dirs = path, made
 
 
-config_app = typer.Typer(help="Read and change the register's settings: org, rate-basis, lang.", no_args_is_help=True)
+config_app = typer.Typer(help="Read and change the register's settings: org, rate-basis, lang, place, recipients, signer-title, signer-name, lock-published.", no_args_is_help=True)
 
 
 @config_app.command("get")

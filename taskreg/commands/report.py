@@ -1,5 +1,6 @@
 """The figures: report (per period, per agency) and the weekly digest for cron."""
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -33,32 +34,106 @@ def report(
     ] = None,
     agency: Annotated[Opt, typer.Option("--agency", help="Only tasks led by this agency.")] = None,
     by: Annotated[Opt, typer.Option("--by", help="`agency`: one row per lead agency, worst first.")] = None,
-    format: Annotated[str, typer.Option("--format", help="text, table, json or csv.")] = "text",
+    format: Annotated[str, typer.Option("--format", help="text, table, json, csv or docx.")] = "text",
+    output: Annotated[
+        Optional[Path], typer.Option("-o", "--output", help="The file to write (docx: required).", show_default=False)
+    ] = None,
+    live: Annotated[
+        bool, typer.Option("--live", help="The register's figures now, even for a published period.")
+    ] = False,
+    changes: Annotated[
+        bool, typer.Option("--changes", help="The tasks whose state moved since the period was published.")
+    ] = False,
+    symbol: Annotated[
+        Opt, typer.Option("--symbol", help="docx: the report's number, e.g. 45/BC-UBND (default: the publication's).")
+    ] = None,
+    date_: Annotated[
+        Opt, typer.Option("--date", help="docx: the report's date (default: the publication's, else today).")
+    ] = None,
     lang: Lang = None,
 ):
     """Count the tasks assigned in a period by their state (default: this quarter).  Example: taskreg report --quarter I/2021 --by agency"""
-    from taskreg import figures, service
+    from taskreg import figures, publications, service
     from taskreg.dates import choose_period, parse_date, quarter_of
+    from taskreg.errors import BadInput
 
-    choice(format, ("text", "table", "json", "csv"), "--format")
+    choice(format, ("text", "table", "json", "csv", "docx"), "--format")
     choice(by, ("agency",), "--by")
+    if format == "docx" and output is None:
+        raise BadInput("report_docx_needs_file")
+    if output is not None and format != "docx":
+        raise BadInput("report_output_docx_only")
+    if changes and format not in ("text", "json"):
+        raise BadInput("report_changes_format")
     session = ctx.obj
     period = choose_period(session.today, quarter, month, year, from_, to) or quarter_of(session.today)
     day = figures.report_as_of(period, session.today, parse_date(as_of, session.today) if as_of else None)
+    doc_day = parse_date(date_, session.today) if date_ else None
     store = session.store()
     org, basis = settings(store)
     found = service.find_agency(store.agencies(), agency) if agency else None
-    result = figures.build(store, period, day, basis, found, by_agency=by == "agency")
-    render_report(session.lang(), org, result, found, format, by == "agency", session.today)
+    by_agency = by == "agency" or format == "docx"
+    shown = publications.honoured(store, period, day, basis, found, by_agency, show_live=live)
+    if changes:
+        if shown.publication is None:
+            from taskreg.errors import Refused
+
+            raise Refused("report_not_published", period=publications.label(session.lang(), period, day, found))
+        publications.print_changes(session.lang(), store, shown.publication, format, found)
+        return
+    if format == "docx":
+        write_document(session, store, org, shown, found, output, symbol, doc_day)
+        return
+    render_report(session.lang(), org, shown.report, found, format, by == "agency", session.today, shown)
 
 
-def render_report(lang, org, result, agency, format, by_agency, today):
-    """Print a report in one of the four formats (report and demo share this)."""
+def write_document(session, store, org, shown, agency, output, symbol, doc_day) -> None:
+    """The report as the office sends it up (README "The report as a document"): built
+    beside its path and moved into place whole, as an export is."""
+    from taskreg import document, files
+    from taskreg.dates import from_iso
+    from taskreg.errors import Count, Refused
+
+    result, publication = shown.report, shown.publication
+    lang = session.lang()
+    if publication is not None:
+        symbol = symbol or publication["symbol"]
+        doc_day = doc_day or from_iso(publication["date"])
+    overdue = shown.overdue_tasks(store)
+    names = {a["code"]: a["name"] for a in store.agencies()}
+    sentences = shown.sentences(lang, org, agency, session.today)
+    try:
+        destination = files.check_output(output, session.path() if store.engine == "sqlite" else None)
+        with files.written_whole(destination) as tmp:
+            document.write_report(
+                tmp,
+                lang=lang,
+                org=org,
+                report=result,
+                agency=agency,
+                sentences=sentences,
+                overdue=overdue,
+                names=names,
+                settings={k: store.setting(k) for k in ("place", "recipients", "signer-title", "signer-name")},
+                symbol=symbol,
+                doc_date=doc_day or session.today,
+                publication=publication,
+            )
+    except OSError as e:
+        raise Refused("export_cannot_write", path=str(output), reason=e.strerror or str(e)) from None
+    session.err("report_docx_ok", path=str(output), n=Count(len(overdue)))
+
+
+def render_report(lang, org, result, agency, format, by_agency, today, shown=None):
+    """Print a report in one of the four formats (report and demo share this); `shown`
+    (taskreg.publications.Shown) says whether the figures are published, and by how much
+    the live ones drift from them."""
     from taskreg import prose, render
     from taskreg.dates import iso
 
     whole = result.whole
     if format == "json":
+        live = shown.live if shown is not None else result
         out = {
             "org": org,
             "period": {
@@ -70,10 +145,12 @@ def render_report(lang, org, result, agency, format, by_agency, today):
             "as_of": iso(result.as_of),
             "agency": agency["code"] if agency else None,
             **whole.as_json(result.basis),
-            "recorded_after_as_of": {"corrected": result.corrected_after, "entered": result.entered_after},
+            "recorded_after_as_of": {"corrected": live.corrected_after, "entered": live.entered_after},
         }
         if by_agency:
             out["rows"] = [row.as_json(result.basis) for row in result.rows]
+        if shown is not None:
+            out.update(shown.as_json())
         render.write_json(out)
         return
     if format == "csv":
@@ -83,14 +160,27 @@ def render_report(lang, org, result, agency, format, by_agency, today):
             numbers=CSV_NUMBERS,
         )
         return
+    lines = (
+        shown.sentences(lang, org, agency, today)
+        if shown is not None
+        else prose.report_sentences(lang, org, result, agency["name"] if agency else None, today)
+    )
     if format == "text":
-        for line in prose.report_sentences(lang, org, result, agency["name"] if agency else None, today):
+        for line in lines:
             print(line)
         if not by_agency:
             return
         print()
+    published = shown is not None and shown.figures == "published"
+    if format == "table" and published:
+        print(lines[0])  # the publication's headline
     _table(lang, result, by_agency)
-    if format == "table" and result.as_of < today:
+    if format == "table" and shown is not None and shown.publication is not None:
+        from taskreg import publications
+
+        if publications.differs(shown.drift):
+            print(lines[-1])  # the drift sentence
+    if format == "table" and result.as_of < today and not published:
         print(prose.later_sentence(lang, result))
     if not whole.check and format == "table":
         print(prose.check_warning(lang, whole))

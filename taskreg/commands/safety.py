@@ -23,7 +23,7 @@ def backup(
 
 @command
 def check(ctx: typer.Context, lang: Lang = None):
-    """Check the register: integrity, references, and that the four states partition every quarter.  Example: taskreg check"""
+    """Check the register: integrity, references, every quarter's four states, every publication's digest.  Example: taskreg check"""
     import sys
     from datetime import date, timedelta
 
@@ -53,11 +53,19 @@ def check(ctx: typer.Context, lang: Lang = None):
                         )
                     )
             period = quarter_of(period.end + timedelta(days=1))
+    from taskreg import publications
+
+    for pub in store.publications():  # each against its digest (README "Publications")
+        if publications.verify(pub):
+            problems.append(
+                session.text("check_publication", id=pub["id"], publication=publications.pub_label(lang, pub))
+            )
     if problems:
         session.err("check_failed", n=Count(len(problems)))
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         raise typer.Exit(1)
+    pubs = store.publications(with_body=False)
     if health["first"]:
         session.say(
             "check_ok",
@@ -66,6 +74,8 @@ def check(ctx: typer.Context, lang: Lang = None):
         )
     else:
         session.say("check_empty")
+    if pubs:
+        session.say("check_publications_ok", n=Count(len(pubs)))
 
 
 def install(app: typer.Typer) -> None:

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.session import Lang, choice, command
+from taskreg.session import Amend, Lang, choice, command
 
 Reason = Annotated[str, typer.Option("--reason", help="Why; kept in the history.")]
 On = Annotated[Optional[str], typer.Option("--on", help="The date (default today).", show_default=False)]
@@ -30,6 +30,7 @@ def add(
     assigned_by: Annotated[Optional[str], typer.Option("--assigned-by", help="Who assigned it.")] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="A note.")] = None,
     format: Annotated[str, typer.Option("--format", help="text (the id) or json (the record).")] = "text",
+    amend: Amend = None,
     lang: Lang = None,
 ):
     """Record a new task and print its id.  Example: taskreg add "Rà soát thủ tục" --agency SYT --due 30/6/2026"""
@@ -51,6 +52,7 @@ def add(
         source_date=source_date,
         assigned_by=assigned_by,
         note=note,
+        amend=amend,
     )
     _check_symbol(session, source)
     if format == "json":
@@ -78,6 +80,7 @@ def done(
     ids: Annotated[list[int], typer.Argument(help="One or more task ids.")],
     on: On = None,
     result: Annotated[Optional[str], typer.Option("--result", help="What was delivered.")] = None,
+    amend: Amend = None,
     lang: Lang = None,
 ):
     """Mark tasks done (all or none).  Example: taskreg done 12 13 --on 20/3/2026 --result "Báo cáo số 45/BC-SYT" """
@@ -85,7 +88,7 @@ def done(
     from taskreg.dates import from_iso
 
     session = ctx.obj
-    for task in service.done(session.store(), session.today, ids, on=on, result=result):
+    for task in service.done(session.store(), session.today, ids, on=on, result=result, amend=amend):
         lang = session.lang()
         session.say(
             "done_ok",
@@ -100,13 +103,14 @@ def reopen(
     ctx: typer.Context,
     task_id: Annotated[int, typer.Argument(metavar="ID", help="The task id.")],
     reason: Reason,
+    amend: Amend = None,
     lang: Lang = None,
 ):
     """Reopen a task that was not really done (a correction).  Example: taskreg reopen 12 --reason "Chưa nộp báo cáo" """
     from taskreg import service
 
     session = ctx.obj
-    service.reopen(session.store(), session.today, task_id, reason)
+    service.reopen(session.store(), session.today, task_id, reason, amend=amend)
     session.say("reopen_ok", id=task_id)
 
 
@@ -120,6 +124,7 @@ def extend(
         Optional[str],
         typer.Option("--on", help="When the extension was decided (default today); on or before the old deadline."),
     ] = None,
+    amend: Amend = None,
     lang: Lang = None,
 ):
     """Extend an open task's deadline (gia hạn).  Example: taskreg extend 12 --due 31/7/2026 --reason "Công văn 123/SYT-KH" """
@@ -127,7 +132,7 @@ def extend(
     from taskreg.dates import from_iso
 
     session = ctx.obj
-    old, new = service.extend(session.store(), session.today, task_id, due, reason, on=on)
+    old, new = service.extend(session.store(), session.today, task_id, due, reason, on=on, amend=amend)
     lang = session.lang()
     session.say("extend_ok", id=task_id, old=i18n.day(lang, from_iso(old)), new=i18n.day(lang, from_iso(new)))
 
@@ -138,6 +143,7 @@ def cancel(
     task_id: Annotated[int, typer.Argument(metavar="ID", help="The task id.")],
     reason: Reason,
     on: On = None,
+    amend: Amend = None,
     lang: Lang = None,
 ):
     """Cancel a task (dừng thực hiện); it leaves the four counts from that date.  Example: taskreg cancel 12 --reason "Theo TB 45/TB-UBND" """
@@ -145,7 +151,7 @@ def cancel(
     from taskreg.dates import from_iso
 
     session = ctx.obj
-    day = service.cancel(session.store(), session.today, task_id, reason, on=on)
+    day = service.cancel(session.store(), session.today, task_id, reason, on=on, amend=amend)
     session.say("cancel_ok", id=task_id, on=i18n.day(session.lang(), from_iso(day)))
 
 
@@ -168,6 +174,10 @@ def edit(
     assigned_by: Annotated[Optional[str], typer.Option("--assigned-by")] = None,
     note: Annotated[Optional[str], typer.Option("--note")] = None,
     result: Annotated[Optional[str], typer.Option("--result")] = None,
+    done: Annotated[
+        Optional[str], typer.Option("--done", help="A corrected completion date (of a task that is done).")
+    ] = None,
+    amend: Amend = None,
     lang: Lang = None,
 ):
     """Correct a task's record (audited; not an extension).  Example: taskreg edit 12 --due 30/6/2026 --reason "Nhập nhầm hạn" """
@@ -189,6 +199,8 @@ def edit(
         assigned_by=assigned_by,
         note=note,
         result=result,
+        done=done,
+        amend=amend,
     )
     _check_symbol(session, source)
     if changed:

@@ -22,7 +22,7 @@ from taskreg.commands.views import (
     Year,
 )
 from taskreg.errors import Count
-from taskreg.session import choice, command
+from taskreg.session import Amend, choice, command
 
 
 @command
@@ -36,6 +36,7 @@ def import_(
     create_agencies: Annotated[
         bool, typer.Option("--create-agencies", help="Register agencies the file names that the register lacks.")
     ] = False,
+    amend: Amend = None,
     lang: Lang = None,
 ):
     """Import tasks from a file, every row or none.  Example: taskreg import giao-viec-quy1.xlsx --dry-run"""
@@ -53,7 +54,7 @@ def import_(
     with progress(None, printable(file.name)) as bar:
         try:
             result = bulk.import_tasks(
-                store, session.today, file, fmt, dry_run=dry_run, create_agencies=create_agencies, on_row=bar.advance
+                store, session.today, file, fmt, dry_run=dry_run, create_agencies=create_agencies, on_row=bar.advance, amend=amend
             )
         except bulk.ImportInvalid as e:
             for number, column, key, values in e.rows:
@@ -74,6 +75,8 @@ def import_(
         skipped=Count(result["skipped"]),
         created=Count(result["agencies_created"]),
     )
+    if result.get("publications") and not dry_run:
+        session.say("import_publications_restored", n=Count(result["publications"]))
 
 
 @command
@@ -168,12 +171,15 @@ def _export_json(store, rows, day, out) -> int:
     from taskreg.dates import iso
     from taskreg.service import public
 
+    from taskreg.publications import exported
+
     settings = {key: store.setting(key) for key in SETTING_KEYS}
     out.write(
-        '{"taskreg_export": 1, "as_of": %s, "settings": %s, "agencies": %s, "tasks": ['
+        '{"taskreg_export": 1, "as_of": %s, "settings": %s, "publications": %s, "agencies": %s, "tasks": ['
         % (
             json.dumps(iso(day)),
             json.dumps(settings, ensure_ascii=False),
+            json.dumps(exported(store), ensure_ascii=False),
             json.dumps(
                 [{k: a[k] for k in ("code", "name", "kind", "retired_on")} for a in store.agencies()],
                 ensure_ascii=False,

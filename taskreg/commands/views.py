@@ -324,7 +324,7 @@ def _value(lang: str, value) -> str:
     if value in (None, [], ""):
         return "—"
     if isinstance(value, list):
-        return ";".join(value)
+        return ";".join(map(str, value))
     if isinstance(value, str) and ISO_DATE.fullmatch(value):
         return i18n.day(lang, from_iso(value))
     return str(value)
@@ -339,7 +339,10 @@ def _describe(lang: str, e: dict) -> str:
     before, after = e["before"] or {}, e["after"] or {}
     if e["action"] == "import" and after.get("file"):
         parts.append(i18n.t(lang, "import_from", file=after["file"], imported=i18n.num(lang, after.get("imported", 0))))
-    if e["action"] not in ("add", "init", "import"):
+    if e["action"] == "amend_published":
+        ids = ", ".join(str(i) for i in after.get("publications", []))
+        parts.append(i18n.t(lang, "amended_which", ids=ids))
+    elif e["action"] not in ("add", "init", "import"):
         for key, new in after.items():
             if key in ("backdated", "decided_on"):
                 continue

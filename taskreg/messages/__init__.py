@@ -1,12 +1,19 @@
 """The catalogue: every sentence and label the user sees, in English and Vietnamese.
 
-One catalogue in five parts, one per area of the program; commands and errors
+One catalogue in six parts, one per area of the program; commands and errors
 name a key, and nothing else holds user-facing text. taskreg.i18n renders it.
 """
 
-from taskreg.messages import database, register, reports, tasks, transfer
+from taskreg.messages import database, publications, register, reports, tasks, transfer
 
-PARTS = (register.MESSAGES, tasks.MESSAGES, reports.MESSAGES, transfer.MESSAGES, database.MESSAGES)
+PARTS = (
+    register.MESSAGES,
+    tasks.MESSAGES,
+    reports.MESSAGES,
+    transfer.MESSAGES,
+    database.MESSAGES,
+    publications.MESSAGES,
+)
 
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in PARTS:

@@ -193,6 +193,11 @@ class PostgresStore(SqlStore):
             raise Refused("pg_write_denied_register", login=self.login, may=may)
         raise Refused("pg_write_denied", login=self.login, agency=codes.get(agency_id, str(agency_id)), may=may)
 
+    def may_amend(self) -> None:
+        """Only the office amends published figures (README "Publications")."""
+        if self.role != "office":
+            raise Refused("pg_amend_office_only", login=self.login)
+
     def _refused_silently(self, agency_id: int) -> None:
         self.may_write(agency_id)  # refused here when the rights changed meanwhile
         raise Refused("pg_write_denied", login=self.login, agency=str(agency_id), may=("pg_may_read", {}))

@@ -1,0 +1,688 @@
+"""The report as a Word document: `report --format docx` (README "report --format docx").
+
+One A4 document in the administrative layout the README gives: the header block, "BÁO
+CÁO" and its subject, the report's sentences exactly as `taskreg report` prints them, a
+chart of the four states per agency, the open overdue tasks grouped by agency, the
+recipients and the signature; then, on landscape pages, the per-agency table as the
+appendix (its twelve columns do not fit the portrait text column at a readable size).
+
+Everything is Times New Roman, set on the document's defaults, on every style used and on
+every run, so neither Word nor LibreOffice falls back to a theme font. Text from the
+register goes in through `_clean` (taskreg.text.printable, then the two characters XML
+cannot hold that printable keeps), so no control character reaches the XML.
+
+matplotlib is imported inside `_chart` only: no other command pays for it at start-up.
+"""
+
+import io
+import re
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from taskreg import i18n
+from taskreg.dates import from_iso
+from taskreg.figures import Figures, Report
+from taskreg.messages.document import MESSAGES as _DOC_MESSAGES
+from taskreg.prose import MONTHS, capital, period_label
+from taskreg.states import FOUR, IN_PROGRESS, LATE, ON_TIME, OVERDUE
+from taskreg.text import printable
+
+FONT = "Times New Roman"
+#: The page, in millimetres (README "report --format docx"): A4, margins top 20, bottom 20,
+#: left 30, right 15; the text column is 165 mm wide (252 mm on the landscape appendix).
+PAGE_W, PAGE_H = 210, 297
+TOP, BOTTOM, LEFT, RIGHT = 20, 20, 30, 15
+TEXT_W = PAGE_W - LEFT - RIGHT
+WIDE_W = PAGE_H - LEFT - RIGHT
+#: The header block's two columns: the issuing body, and the Quốc hiệu, which at 12 pt bold
+#: is 88 mm long and so stays on one line.
+HEAD_COLS = (62, TEXT_W - 62)
+BODY_PT = 14
+#: An overdue task more than this many days past its deadline is marked (*).
+LONG_OVERDUE = 120
+#: The chart's colours, in FOUR's order; their lightness differs too, so a grey print
+#: tells them apart (and overdue is hatched besides).
+COLOURS = {ON_TIME: "#1a6b30", LATE: "#9fd18b", OVERDUE: "#c62828", IN_PROGRESS: "#7fa7d4"}
+
+#: Advance widths of Times New Roman Bold (units of 1/2048 em), characters 32 to 126: to
+#: size a rule to the text above it. A Vietnamese letter is as wide as its base letter,
+#: except the horned ones (HORN).
+_BOLD_WIDTHS = (
+    "512,682,1137,1024,1024,2048,1706,569,682,682,1024,1167,512,682,512,569,1024,1024,1024,1024,1024,1024,"
+    "1024,1024,1024,1024,682,682,1167,1167,1167,1024,1905,1479,1366,1479,1479,1366,1251,1593,1593,797,1024,"
+    "1593,1366,1933,1479,1593,1251,1593,1479,1139,1366,1479,1479,2048,1479,1479,1366,682,569,682,1190,1024,"
+    "682,1024,1139,909,1139,909,682,1024,1139,569,682,1139,569,1706,1139,1024,1139,1139,909,797,682,1139,"
+    "1024,1479,1024,1024,909,807,451,807,1065"
+)
+_BOLD = dict(zip(map(chr, range(32, 127)), map(int, _BOLD_WIDTHS.split(","))))
+HORN = {"U": 1630, "u": 1229, "o": 1134}
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+def _t(lang: str, key: str, **values) -> str:
+    """A text of the document's catalogue part (taskreg.messages.document)."""
+    text = _DOC_MESSAGES[key][1 if lang == "vi" else 0]
+    return i18n._FORMATTER.vformat(text, (), values) if values else text
+
+
+def _clean(text: str | None) -> str:
+    """Register text made fit for the document: printable (SPEC §8), and XML-safe."""
+    if not text:
+        return ""
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", printable(text))
+
+
+def bold_width_mm(text: str, size: float) -> float:
+    """How long `text` is in Times New Roman Bold at `size` points, in millimetres."""
+    units = 0
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        base = parts[0]
+        units += HORN[base] if "\u031b" in parts and base in HORN else _BOLD.get(base, 1024)
+    return units / 2048 * size * 25.4 / 72
+
+
+def long_date(lang: str, place: str | None, day: date) -> str:
+    """The place and date line: "Quảng Nam, ngày 05 tháng 4 năm 2021" (day two digits,
+    month two digits only for 01 and 02), "Quảng Nam, 05 April 2021"."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return _t(
+        lang,
+        "doc_date_line",
+        place=_clean(place) or _t(lang, "doc_place_blank"),
+        day=f"{day.day:02d}",
+        month=month,
+        month_name=MONTHS[day.month - 1],
+        year=day.year,
+    )
+
+
+def lines_of(setting: str | None) -> list[str]:
+    """A setting of several lines (`recipients`, `signer-title`): split on ";"."""
+    return [line.strip() for line in _clean(setting).split(";") if line.strip()]
+
+
+def write_report(
+    target: Path,
+    *,
+    lang: str,
+    org: str,
+    report: Report,
+    agency: dict | None,
+    sentences: list[str],
+    overdue: list[dict],
+    names: dict[str, str],
+    settings: dict[str, str | None],
+    symbol: str | None,
+    doc_date: date,
+    publication: dict | None,
+) -> None:
+    """Write the report document to `target` (README "report --format docx")."""
+    org = _clean(org)
+    symbol_text = _clean(symbol) or _t(lang, "doc_symbol_blank")
+    label = period_label(lang, report.period)
+    doc = Document()
+    _defaults(doc, lang)
+    section = doc.sections[0]
+    _page(section, landscape=False)
+    _page_numbers(section)
+
+    _header_block(doc, lang, org, symbol_text, long_date(lang, settings.get("place"), doc_date))
+    _para(doc, _t(lang, "doc_type"), size=14, bold=True, align="center", before=18, after=0, keep=True)
+    if agency:
+        subject = _t(lang, "doc_subject_one", org=org, period=label, agency=_clean(agency.get("name")))
+    else:
+        subject = _t(lang, "doc_subject_all", org=org, period=label)
+    _para(doc, subject, size=14, bold=True, align="center", after=0, keep=True)
+    # The rule under the subject: a third of its (first) line, centred.
+    _rule(doc, min(bold_width_mm(subject, 14), TEXT_W) / 3, TEXT_W, after=12)
+
+    _heading(doc, _t(lang, "doc_h_general"))
+    for sentence in sentences:
+        _body(doc, _clean(sentence))
+
+    _heading(doc, _t(lang, "doc_h_agencies"))
+    _body(doc, _t(lang, "doc_agencies_see_appendix"))
+    rows = [f for f in report.rows if f.total]
+    if rows:
+        _para(
+            doc,
+            _t(lang, "doc_chart_title", day=i18n.day(lang, report.as_of)),
+            size=13,
+            bold=True,
+            align="center",
+            before=6,
+            after=3,
+            keep=True,
+        )
+        picture = _para(doc, "", align="center", after=0, keep=True)
+        png, height_mm = _chart(lang, rows)
+        picture.add_run().add_picture(io.BytesIO(png), width=Mm(TEXT_W), height=Mm(height_mm))
+        _para(doc, _t(lang, "doc_chart_note"), size=12, italic=True, align="center", before=3, after=6)
+
+    _heading(doc, _t(lang, "doc_h_overdue"))
+    _overdue(doc, lang, report.as_of, overdue, names, [f.agency for f in report.rows])
+
+    if publication is not None:
+        published = from_iso(str(publication["published_at"])[:10])
+        report_part = (
+            _t(lang, "doc_published_report", symbol=_clean(publication["symbol"])) if publication.get("symbol") else ""
+        )
+        _para(
+            doc,
+            _t(
+                lang,
+                "doc_published",
+                day=i18n.day(lang, published),
+                version=publication["version"],
+                report=report_part,
+                digest=_clean(publication["digest"]),
+            ),
+            size=11,
+            italic=True,
+            align="justify",
+            before=6,
+            after=6,
+        )
+
+    _signature(doc, lang, settings)
+
+    appendix = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page(appendix, landscape=True)
+    appendix.different_first_page_header_footer = True
+    _restart_numbering(appendix)
+    _appendix(doc, lang, org, label, report, symbol_text, doc_date)
+
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = subject, org, org
+    props.language = "vi-VN" if lang == "vi" else "en-GB"
+    props.created = props.modified = datetime(doc_date.year, doc_date.month, doc_date.day)
+    props.revision = 1
+    doc.save(str(target))
+
+
+# -- the parts --------------------------------------------------------------------------------
+
+
+def _header_block(doc, lang: str, org: str, symbol_text: str, date_line: str) -> None:
+    """The issuing body and its number (left), the Quốc hiệu and Tiêu ngữ and the date (right)."""
+    table = _table(doc, 1, HEAD_COLS, margin=0)
+    left, right = table.rows[0].cells
+    _para(left, org.upper(), size=13, bold=True, align="center", after=0, first=True)
+    # The short rule under the issuing body: 40% of its line, never wider than the column.
+    _rule(left, min(bold_width_mm(org.upper(), 13), HEAD_COLS[0]) * 0.4, HEAD_COLS[0])
+    _para(left, _t(lang, "doc_number", symbol=symbol_text), size=13, align="center", before=6, after=0)
+    nation = _t(lang, "doc_nation")
+    _para(right, nation, size=12, bold=True, align="center", after=0, first=True)
+    motto = _t(lang, "doc_motto")
+    _para(right, motto, size=13, bold=True, align="center", after=0)
+    # The rule as long as the Tiêu ngữ.
+    _rule(right, bold_width_mm(motto, 13), HEAD_COLS[1])
+    _para(right, date_line, size=14, italic=True, align="center", before=8, after=0)
+
+
+def _overdue(doc, lang: str, as_of: date, overdue: list[dict], names: dict[str, str], order: list) -> None:
+    """The open overdue tasks, one group per lead agency (the table's order), the longest
+    overdue first in each; those more than LONG_OVERDUE days past the deadline marked (*)."""
+    day = i18n.day(lang, as_of)
+    if not overdue:
+        _body(doc, _t(lang, "doc_overdue_none", day=day))
+        return
+    _body(doc, _t(lang, "doc_overdue_intro", day=day, n=i18n.num(lang, len(overdue))), keep=True)
+    groups: dict[str, list[tuple[int, dict]]] = {}
+    for task in overdue:
+        due = from_iso(task["due_on"])
+        days = (as_of - due).days if due else 0
+        groups.setdefault(task["agency"], []).append((days, task))
+    rank = {code: i for i, code in enumerate(order)}
+    codes = sorted(groups, key=lambda c: (rank.get(c, len(rank)), names.get(c, c)))
+    widths = (10, 16, 95, 22, 22)
+    table = _table(doc, 1, widths, style="Table Grid")
+    heads = ("doc_col_no", "doc_col_id", "doc_col_task", "doc_col_due", "doc_col_days")
+    for cell, key in zip(table.rows[0].cells, heads):
+        _para(cell, _t(lang, key), size=12, bold=True, align="center", first=True)
+    _repeat_header(table.rows[0])
+    number, marked = 0, False
+    for code in codes:
+        tasks = sorted(groups[code], key=lambda pair: (-pair[0], pair[1]["id"]))
+        row = _add_row(table, widths)
+        merged = row.cells[0].merge(row.cells[-1])
+        name = _clean(names.get(code) or code)
+        _para(merged, _t(lang, "doc_overdue_group", name=name, n=len(tasks)), size=12, bold=True, first=True)
+        _keep_with_next(merged)
+        for days, task in tasks:
+            number += 1
+            long = days > LONG_OVERDUE
+            marked = marked or long
+            row = _add_row(table, widths)
+            texts = (
+                i18n.num(lang, number),
+                str(task["id"]),
+                _clean(task["title"]),
+                i18n.day(lang, from_iso(task["due_on"])),
+                i18n.num(lang, days) + (" (*)" if long else ""),
+            )
+            for i, (cell, text) in enumerate(zip(row.cells, texts)):
+                _para(cell, text, size=12, bold=long, align="left" if i == 2 else "center", first=True)
+    if marked:
+        _para(doc, _t(lang, "doc_long_overdue", days=LONG_OVERDUE), size=12, italic=True, before=3, after=6)
+
+
+def _signature(doc, lang: str, settings: dict[str, str | None]) -> None:
+    """Recipients (left) and the signing authority (right), from the settings; blank where unset."""
+    _para(doc, "", after=0)
+    table = _table(doc, 1, HEAD_COLS, margin=0)
+    left, right = table.rows[0].cells
+    _para(left, _t(lang, "doc_recipients"), size=12, bold=True, italic=True, after=0, first=True)
+    recipients = lines_of(settings.get("recipients"))
+    for i, line in enumerate(recipients):
+        text = line if line.startswith("-") else "- " + line
+        if text[-1] not in ";.,:":
+            text += "." if i == len(recipients) - 1 else ";"
+        _para(left, text, size=11, after=0)
+    titles = lines_of(settings.get("signer-title"))
+    for i, line in enumerate(titles or [""]):
+        _para(right, line.upper(), size=14, bold=True, align="center", after=0, first=i == 0)
+    for _ in range(5):  # the signature and the seal
+        _para(right, "", size=14, after=0)
+    _para(right, _clean(settings.get("signer-name")), size=14, bold=True, align="center", after=0)
+    for row in table.rows:
+        _cant_split(row)
+
+
+def _appendix(doc, lang: str, org: str, label: str, report: Report, symbol_text: str, doc_date: date) -> None:
+    """The per-agency table on landscape pages: full names, codes, the four states, the
+    rates and the oldest overdue task, worst completion rate first, the total row last."""
+    when = i18n.day(lang, doc_date) if lang == "vi" else long_date(lang, None, doc_date).split(", ", 1)[1]
+    _para(doc, _t(lang, "doc_appendix"), size=14, bold=True, align="center", after=0, keep=True)
+    title = _t(lang, "doc_appendix_title", org=org.upper(), period=label.upper())
+    _para(doc, title, size=14, bold=True, align="center", after=0, keep=True)
+    _para(
+        doc,
+        _t(lang, "doc_appendix_of", symbol=symbol_text, day=when, org=org),
+        size=14,
+        italic=True,
+        align="center",
+        after=0,
+        keep=True,
+    )
+    _rule(doc, min(bold_width_mm(title, 14), WIDE_W) / 3, WIDE_W, after=6)
+    _para(
+        doc,
+        "(" + _t(lang, "doc_appendix_as_of", day=i18n.day(lang, report.as_of)) + ")",
+        size=12,
+        italic=True,
+        align="center",
+        after=6,
+        keep=True,
+    )
+    basis = report.basis
+    widths = (10, 70, 24) + (round((WIDE_W - 104) / 9, 2),) * 9
+    table = _table(doc, 1, widths, style="Table Grid")
+    heads = [
+        _t(lang, "doc_col_no"),
+        _t(lang, "doc_col_agency"),
+        _t(lang, "doc_col_code"),
+        _t(lang, "doc_col_total"),
+        *(capital(i18n.state(lang, key)) for key in FOUR),
+        _t(lang, "doc_col_no_deadline"),
+        _t(lang, "doc_col_completion"),
+        _t(lang, "doc_col_on_time_rate"),
+        _t(lang, "doc_col_oldest"),
+    ]
+    for cell, text in zip(table.rows[0].cells, heads):
+        _para(cell, text, size=11, bold=True, align="center", first=True)
+    _repeat_header(table.rows[0])
+
+    def cells(f: Figures) -> list[str]:
+        n = lambda v: i18n.num(lang, v)  # noqa: E731
+        return [
+            n(f.total),
+            *(n(getattr(f, key)) for key in FOUR),
+            n(f.no_deadline),
+            i18n.pct(lang, f.completion_rate(basis)),
+            i18n.pct(lang, f.on_time_rate),
+            "—" if f.oldest_overdue_days is None else n(f.oldest_overdue_days),
+        ]
+
+    for number, f in enumerate(report.rows, 1):
+        row = _add_row(table, widths)
+        texts = [i18n.num(lang, number), _clean(f.agency_name or f.agency), _clean(f.agency), *cells(f)]
+        for i, (cell, text) in enumerate(zip(row.cells, texts)):
+            _para(cell, text, size=11, align="left" if i == 1 else "center", first=True)
+    row = _add_row(table, widths)
+    total = row.cells[0].merge(row.cells[2])
+    _para(total, _t(lang, "doc_total_row"), size=11, bold=True, align="center", first=True)
+    for cell, text in zip(row.cells[3:], cells(report.whole)):
+        _para(cell, text, size=11, bold=True, align="center", first=True)
+    _para(
+        doc,
+        _t(
+            lang,
+            "doc_table_note",
+            basis=i18n.t(lang, "basis_" + basis),
+            cancelled=i18n.num(lang, report.whole.cancelled),
+        ),
+        size=12,
+        italic=True,
+        align="justify",
+        before=6,
+    )
+
+
+def _chart(lang: str, rows: list[Figures]) -> tuple[bytes, float]:
+    """The four states of each agency's tasks as horizontal stacked bars, worst first (at
+    the top): a PNG at 200 dpi drawn at the size it is printed, and its height in mm."""
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    pitch = min(4.4, 205 / len(rows))  # mm per agency: the whole chart fits one page
+    height_mm = 26 + pitch * len(rows)
+    labels = [_clean(f.agency) or "?" for f in rows]
+    style = {
+        "font.family": "serif",
+        "font.serif": [FONT, "Liberation Serif", "DejaVu Serif"],
+        "font.size": 8,
+        "text.parse_math": False,  # an agency code is text, even with a $ in it
+        "svg.fonttype": "none",
+    }
+    with matplotlib.rc_context(style), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a glyph no font has is drawn as a box, not a warning
+        fig, ax = plt.subplots(figsize=(TEXT_W / 25.4, height_mm / 25.4), dpi=200)
+        try:
+            positions = range(len(rows))
+            left = [0] * len(rows)
+            for key in FOUR:
+                values = [getattr(f, key) for f in rows]
+                ax.barh(
+                    positions,
+                    values,
+                    left=left,
+                    height=0.72,
+                    color=COLOURS[key],
+                    edgecolor="black",
+                    linewidth=0.3,
+                    hatch="////" if key == OVERDUE else None,
+                    label=capital(i18n.state(lang, key)),
+                )
+                left = [a + b for a, b in zip(left, values)]
+            for y, f in enumerate(rows):
+                ax.text(f.total, y, " " + i18n.num(lang, f.total), va="center", ha="left", fontsize=7)
+            ax.set_yticks(list(positions), labels)
+            ax.set_ylim(len(rows) - 0.4, -0.6)  # worst first, at the top
+            ax.set_xlim(0, max(f.total for f in rows) * 1.08)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: i18n.num(lang, int(v))))
+            ax.set_xlabel(_t(lang, "doc_chart_axis"))
+            ax.tick_params(axis="y", length=0)
+            ax.grid(axis="x", linewidth=0.3, color="#999999")
+            ax.set_axisbelow(True)
+            for side in ("top", "right"):
+                ax.spines[side].set_visible(False)
+            fig.legend(
+                loc="upper center",
+                ncol=4,
+                frameon=False,
+                fontsize=8,
+                handlelength=1.6,
+                columnspacing=1.2,
+                bbox_to_anchor=(0.5, 1.0),
+            )
+            fig.subplots_adjust(left=0.13, right=0.97, top=1 - 10 / height_mm, bottom=12 / height_mm)
+            out = io.BytesIO()
+            fig.savefig(out, format="png", dpi=200, metadata={"Software": None})
+        finally:
+            plt.close(fig)
+    return out.getvalue(), height_mm
+
+
+# -- layout helpers ---------------------------------------------------------------------------
+
+
+def _defaults(doc, lang: str) -> None:
+    """Times New Roman, black, in the document's language, on the defaults and the styles
+    used: the theme fonts the template names are replaced, so nothing falls back to them."""
+    lang_tag = "vi-VN" if lang == "vi" else "en-GB"
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(rpr)
+    for tag in ("w:lang", "w:color"):
+        old = rpr.find(qn(tag))
+        if old is not None:
+            rpr.remove(old)
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), "000000")
+    rpr.append(color)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), lang_tag)
+    language.set(qn("w:eastAsia"), lang_tag)
+    rpr.append(language)
+    for name in ("Normal", "Table Grid"):
+        style = doc.styles[name]
+        style.font.name = FONT
+        _set_fonts(style.element.get_or_add_rPr())
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(BODY_PT)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+
+
+def _set_fonts(rpr) -> None:
+    """Times New Roman for every script of a run's (or a style's) properties."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        if attr.endswith("Theme") or attr.endswith("theme"):
+            del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+
+
+def _page(section, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    width, height = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.top_margin, section.bottom_margin = Mm(TOP), Mm(BOTTOM)
+    section.left_margin, section.right_margin = Mm(LEFT), Mm(RIGHT)
+    section.header_distance, section.footer_distance = Mm(10), Mm(10)
+    section.gutter = Mm(0)
+
+
+def _page_numbers(section) -> None:
+    """Page numbers centred in the top margin, none on the first page (the appendix's
+    section, linked to this one, shows them too)."""
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    _para(section.first_page_header, "", size=13, first=True)
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    _font(run, 13)
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == "PAGE":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = " PAGE "
+            run._r.append(instr)
+        else:
+            shown = OxmlElement("w:t")
+            shown.text = text
+            run._r.append(shown)
+
+
+def _restart_numbering(section) -> None:
+    """The appendix's pages are numbered on their own, from 1 (not shown on its first)."""
+    number = OxmlElement("w:pgNumType")
+    number.set(qn("w:start"), "1")
+    section._sectPr.append(number)
+    section.first_page_header.is_linked_to_previous = False
+    _para(section.first_page_header, "", size=13, first=True)
+
+
+def _font(run, size: float, bold: bool = False, italic: bool = False) -> None:
+    run.font.name = FONT
+    _set_fonts(run._r.get_or_add_rPr())
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+
+
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+
+
+def _para(
+    container,
+    text: str,
+    *,
+    size: float = BODY_PT,
+    bold: bool = False,
+    italic: bool = False,
+    align: str = "left",
+    before: float = 0,
+    after: float = 0,
+    keep: bool = False,
+    first: bool = False,
+    indent: float = 0,
+    line: float = 1.0,
+):
+    """A paragraph of one run; `first` fills a cell's (or header's) empty first paragraph."""
+    paragraph = container.paragraphs[0] if first and container.paragraphs else container.add_paragraph()
+    fmt = paragraph.paragraph_format
+    paragraph.alignment = ALIGN[align]
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    fmt.line_spacing = line
+    fmt.keep_with_next = keep or None
+    if indent:
+        fmt.first_line_indent = Mm(indent)
+    # The paragraph mark's size too: an empty line is as tall as its text would be.
+    mark = paragraph._p.get_or_add_pPr()
+    mark_rpr = mark.find(qn("w:rPr"))
+    if mark_rpr is None:
+        mark_rpr = OxmlElement("w:rPr")
+        mark.append(mark_rpr)
+    _set_fonts(mark_rpr)
+    for tag in ("w:sz", "w:szCs"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), str(round(size * 2)))
+        mark_rpr.append(element)
+    if text:
+        _font(paragraph.add_run(text), size, bold, italic)
+    return paragraph
+
+
+def _body(doc, text: str, keep: bool = False):
+    """A body paragraph: 14 pt, justified, first line indented, 6 pt after, 1.15 lines."""
+    return _para(doc, text, align="justify", after=6, indent=10, line=1.15, keep=keep)
+
+
+def _heading(doc, text: str):
+    return _para(doc, text, bold=True, align="justify", before=6, after=6, line=1.15, keep=True, indent=10)
+
+
+def _rule(container, length_mm: float, room_mm: float, after: float = 0):
+    """A horizontal rule `length_mm` long, centred in a column `room_mm` wide: the bottom
+    border of an empty paragraph two points high, indented to that length."""
+    paragraph = _para(container, "", size=1, after=after)
+    fmt = paragraph.paragraph_format
+    side = max((room_mm - length_mm) / 2, 0)
+    fmt.left_indent = fmt.right_indent = Mm(side)
+    fmt.line_spacing = Pt(2)
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(attr), value)
+    borders.append(bottom)
+    # pBdr comes before spacing and indentation in a pPr (the schema's order).
+    anchor = ppr.find(qn("w:spacing"))
+    if anchor is None:
+        anchor = ppr.find(qn("w:ind"))
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        ppr.append(borders)
+    return paragraph
+
+
+def _table(container, rows: int, widths_mm, style: str | None = None, margin: float = 1.2):
+    """A table of fixed column widths (in mm) and cell margins."""
+    table = container.add_table(rows=rows, cols=len(widths_mm))
+    if style:
+        table.style = style
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    width = tbl_pr.find(qn("w:tblW"))
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(round(sum(widths_mm) * 1440 / 25.4)))
+    margins = OxmlElement("w:tblCellMar")
+    for side, value in (("top", 0.4), ("left", margin), ("bottom", 0.4), ("right", margin)):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(round(value * 1440 / 25.4)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.append(margins)
+    for column, w in zip(table.columns, widths_mm):
+        column.width = Mm(w)
+    for row in table.rows:
+        _size_cells(row, widths_mm)
+    return table
+
+
+def _size_cells(row, widths_mm) -> None:
+    for cell, w in zip(row.cells, widths_mm):
+        cell.width = Mm(w)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def _add_row(table, widths_mm):
+    row = table.add_row()
+    _size_cells(row, widths_mm)
+    _cant_split(row)
+    return row
+
+
+def _cant_split(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def _repeat_header(row) -> None:
+    """The header row is repeated at the top of each page the table runs onto."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _keep_with_next(cell) -> None:
+    for paragraph in cell.paragraphs:
+        paragraph.paragraph_format.keep_with_next = True
