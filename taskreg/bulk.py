@@ -11,8 +11,8 @@ from datetime import date
 from taskreg.agency_plan import agency_cells, created_warnings, plan_agencies
 from taskreg.dates import iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Count, Ref
-from taskreg.publications import Guard, restore
 from taskreg.import_checks import UNREADABLE, cell, history_problems, json_cell_problem, shown
+from taskreg.lock import Guard
 from taskreg.service import check_lead, find_agency
 from taskreg.storage.sql import SqlStore as Store
 from taskreg.text import fold, nfc, symbol_doubt
@@ -93,7 +93,16 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
 
 # -- import ---------------------------------------------------------------------------------------
 
-SETTING_KEYS = ("org", "rate-basis", "lang", "place", "recipients", "signer-title", "signer-name", "lock-published")  # the settings a JSON export carries
+SETTING_KEYS = (
+    "org",
+    "rate-basis",
+    "lang",
+    "place",
+    "recipients",
+    "signer-title",
+    "signer-name",
+    "lock-published",
+)  # the settings a JSON export carries
 NO_DEADLINE_MARKERS = {"1970-01-01"}  # document systems export "no deadline" as 01/01/1970
 
 MAX_ID = 2**63 - 1
@@ -442,6 +451,8 @@ def import_tasks(
             if restoring:  # a JSON export's publications, into the register it just filled
                 if not isinstance(carried, list):
                     raise BadInput("import_publication_bad", n=1)
+                from taskreg.publications import restore
+
                 restore(store, carried, event_id)
             elif carried:
                 skipped = len(carried) if isinstance(carried, list) else 1

@@ -106,6 +106,24 @@ def long_date(lang: str, place: str | None, day: date) -> str:
     )
 
 
+def publication_note(lang: str, publication: dict) -> str:
+    """The line that names the publication the figures are: its day (the one the report's
+    headline gives: the report's date, else when it was published), version, report number
+    and digest. Takes the publication as stored (doc_date, at) or as the brief names it
+    (date, published_at)."""
+    when = publication.get("date") or publication.get("doc_date")
+    when = when or str(publication.get("published_at") or publication.get("at") or "")[:10]
+    symbol = _clean(publication.get("symbol"))
+    return _t(
+        lang,
+        "doc_published",
+        day=i18n.day(lang, from_iso(when) if when else None),
+        version=publication["version"],
+        report=_t(lang, "doc_published_report", symbol=symbol) if symbol else "",
+        digest=_clean(publication["digest"]),
+    )
+
+
 def lines_of(setting: str | None) -> list[str]:
     """A setting of several lines (`recipients`, `signer-title`): split on ";"."""
     return [line.strip() for line in _clean(setting).split(";") if line.strip()]
@@ -173,26 +191,9 @@ def write_report(
     _overdue(doc, lang, report.as_of, overdue, names, [f.agency for f in report.rows])
 
     if publication is not None:
-        published = from_iso(str(publication["published_at"])[:10])
-        report_part = (
-            _t(lang, "doc_published_report", symbol=_clean(publication["symbol"])) if publication.get("symbol") else ""
-        )
-        _para(
-            doc,
-            _t(
-                lang,
-                "doc_published",
-                day=i18n.day(lang, published),
-                version=publication["version"],
-                report=report_part,
-                digest=_clean(publication["digest"]),
-            ),
-            size=11,
-            italic=True,
-            align="justify",
-            before=6,
-            after=6,
-        )
+        _para(doc, publication_note(lang, publication), size=11, italic=True, before=6, after=6, keep=True)
+    # The body's last line, kept on the page of the signature: that page is never only a signature.
+    _body(doc, _t(lang, "doc_closing", subject=subject[:1].lower() + subject[1:]), keep=True)
 
     _signature(doc, lang, settings)
 
@@ -215,7 +216,7 @@ def write_report(
 
 def _header_block(doc, lang: str, org: str, symbol_text: str, date_line: str) -> None:
     """The issuing body and its number (left), the Quốc hiệu and Tiêu ngữ and the date (right)."""
-    table = _table(doc, 1, HEAD_COLS, margin=0)
+    table = _table(doc, 1, HEAD_COLS, margin=0, top=True)
     left, right = table.rows[0].cells
     _para(left, org.upper(), size=13, bold=True, align="center", after=0, first=True)
     # The short rule under the issuing body: 40% of its line, never wider than the column.
@@ -245,7 +246,7 @@ def _overdue(doc, lang: str, as_of: date, overdue: list[dict], names: dict[str, 
         groups.setdefault(task["agency"], []).append((days, task))
     rank = {code: i for i, code in enumerate(order)}
     codes = sorted(groups, key=lambda c: (rank.get(c, len(rank)), names.get(c, c)))
-    widths = (10, 16, 95, 22, 22)
+    widths = (12, 16, 93, 22, 22)
     table = _table(doc, 1, widths, style="Table Grid")
     heads = ("doc_col_no", "doc_col_id", "doc_col_task", "doc_col_due", "doc_col_days")
     for cell, key in zip(table.rows[0].cells, heads):
@@ -279,10 +280,9 @@ def _overdue(doc, lang: str, as_of: date, overdue: list[dict], names: dict[str, 
 
 def _signature(doc, lang: str, settings: dict[str, str | None]) -> None:
     """Recipients (left) and the signing authority (right), from the settings; blank where unset."""
-    _para(doc, "", after=0)
-    table = _table(doc, 1, HEAD_COLS, margin=0)
+    table = _table(doc, 1, HEAD_COLS, margin=0, top=True)
     left, right = table.rows[0].cells
-    _para(left, _t(lang, "doc_recipients"), size=12, bold=True, italic=True, after=0, first=True)
+    _para(left, _t(lang, "doc_recipients"), size=12, bold=True, italic=True, before=6, after=0, first=True)
     recipients = lines_of(settings.get("recipients"))
     for i, line in enumerate(recipients):
         text = line if line.startswith("-") else "- " + line
@@ -291,8 +291,8 @@ def _signature(doc, lang: str, settings: dict[str, str | None]) -> None:
         _para(left, text, size=11, after=0)
     titles = lines_of(settings.get("signer-title"))
     for i, line in enumerate(titles or [""]):
-        _para(right, line.upper(), size=14, bold=True, align="center", after=0, first=i == 0)
-    for _ in range(5):  # the signature and the seal
+        _para(right, line.upper(), size=14, bold=True, align="center", before=6 if i == 0 else 0, first=i == 0)
+    for _ in range(4):  # the signature and the seal
         _para(right, "", size=14, after=0)
     _para(right, _clean(settings.get("signer-name")), size=14, bold=True, align="center", after=0)
     for row in table.rows:
@@ -316,32 +316,42 @@ def _appendix(doc, lang: str, org: str, label: str, report: Report, symbol_text:
         keep=True,
     )
     _rule(doc, min(bold_width_mm(title, 14), WIDE_W) / 3, WIDE_W, after=6)
-    _para(
-        doc,
-        "(" + _t(lang, "doc_appendix_as_of", day=i18n.day(lang, report.as_of)) + ")",
-        size=12,
-        italic=True,
-        align="center",
-        after=6,
-        keep=True,
+    # What the table counts, above it: a note below could be left alone on a page.
+    note = (
+        _t(lang, "doc_appendix_as_of", day=i18n.day(lang, report.as_of))
+        + ". "
+        + _t(
+            lang,
+            "doc_table_note",
+            basis=i18n.t(lang, "basis_" + report.basis),
+            cancelled=i18n.num(lang, report.whole.cancelled),
+        )
     )
+    _para(doc, f"({note})", size=12, italic=True, align="center", after=6, keep=True)
     basis = report.basis
-    widths = (10, 70, 24) + (round((WIDE_W - 104) / 9, 2),) * 9
-    table = _table(doc, 1, widths, style="Table Grid")
-    heads = [
-        _t(lang, "doc_col_no"),
-        _t(lang, "doc_col_agency"),
-        _t(lang, "doc_col_code"),
-        _t(lang, "doc_col_total"),
-        *(capital(i18n.state(lang, key)) for key in FOUR),
-        _t(lang, "doc_col_no_deadline"),
-        _t(lang, "doc_col_completion"),
-        _t(lang, "doc_col_on_time_rate"),
-        _t(lang, "doc_col_oldest"),
-    ]
-    for cell, text in zip(table.rows[0].cells, heads):
-        _para(cell, text, size=11, bold=True, align="center", first=True)
-    _repeat_header(table.rows[0])
+    widths = (10, 58, 29) + (round((WIDE_W - 97) / 9, 2),) * 9
+    # Two header rows: the four states under "completed" and "open", the rest spanning both.
+    table = _table(doc, 2, widths, style="Table Grid", margin=0.8)
+    spanning = {
+        0: "doc_col_no",
+        1: "doc_col_agency",
+        2: "doc_col_code",
+        3: "doc_col_total",
+        8: "doc_col_no_deadline",
+        9: "doc_col_completion",
+        10: "doc_col_on_time_rate",
+        11: "doc_col_oldest",
+    }
+    for i, key in spanning.items():
+        _para(table.cell(0, i).merge(table.cell(1, i)), _t(lang, key), size=11, bold=True, align="center", first=True)
+    for i, key in ((4, "doc_col_done"), (6, "doc_col_open")):
+        _para(
+            table.cell(0, i).merge(table.cell(0, i + 1)), _t(lang, key), size=11, bold=True, align="center", first=True
+        )
+    for i, key in enumerate(("doc_col_on_time", "doc_col_late", "doc_col_overdue", "doc_col_in_progress"), 4):
+        _para(table.cell(1, i), _t(lang, key), size=11, bold=True, align="center", first=True)
+    for row in table.rows:
+        _repeat_header(row)
 
     def cells(f: Figures) -> list[str]:
         n = lambda v: i18n.num(lang, v)  # noqa: E731
@@ -364,90 +374,71 @@ def _appendix(doc, lang: str, org: str, label: str, report: Report, symbol_text:
     _para(total, _t(lang, "doc_total_row"), size=11, bold=True, align="center", first=True)
     for cell, text in zip(row.cells[3:], cells(report.whole)):
         _para(cell, text, size=11, bold=True, align="center", first=True)
-    _para(
-        doc,
-        _t(
-            lang,
-            "doc_table_note",
-            basis=i18n.t(lang, "basis_" + basis),
-            cancelled=i18n.num(lang, report.whole.cancelled),
-        ),
-        size=12,
-        italic=True,
-        align="justify",
-        before=6,
-    )
 
 
 def _chart(lang: str, rows: list[Figures]) -> tuple[bytes, float]:
     """The four states of each agency's tasks as horizontal stacked bars, worst first (at
-    the top): a PNG at 200 dpi drawn at the size it is printed, and its height in mm."""
+    the top): a PNG at 200 dpi, drawn at the size it is printed (text at its point size),
+    and its height in mm. Agg straight onto a Figure: no pyplot, no global backend."""
     import warnings
 
     import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     pitch = min(4.4, 205 / len(rows))  # mm per agency: the whole chart fits one page
-    height_mm = 26 + pitch * len(rows)
-    labels = [_clean(f.agency) or "?" for f in rows]
-    style = {
+    height_mm = 28 + pitch * len(rows)
+    label_pt = min(8.0, pitch / 25.4 * 72 * 0.8)  # many agencies: smaller labels, never overlapping
+    labels = [_cut(_clean(f.agency) or "?", 16) for f in rows]
+    settings = {
         "font.family": "serif",
         "font.serif": [FONT, "Liberation Serif", "DejaVu Serif"],
         "font.size": 8,
         "text.parse_math": False,  # an agency code is text, even with a $ in it
-        "svg.fonttype": "none",
     }
-    with matplotlib.rc_context(style), warnings.catch_warnings():
+    with matplotlib.rc_context(settings), warnings.catch_warnings():  # type: ignore[arg-type]
         warnings.simplefilter("ignore")  # a glyph no font has is drawn as a box, not a warning
-        fig, ax = plt.subplots(figsize=(TEXT_W / 25.4, height_mm / 25.4), dpi=200)
-        try:
-            positions = range(len(rows))
-            left = [0] * len(rows)
-            for key in FOUR:
-                values = [getattr(f, key) for f in rows]
-                ax.barh(
-                    positions,
-                    values,
-                    left=left,
-                    height=0.72,
-                    color=COLOURS[key],
-                    edgecolor="black",
-                    linewidth=0.3,
-                    hatch="////" if key == OVERDUE else None,
-                    label=capital(i18n.state(lang, key)),
-                )
-                left = [a + b for a, b in zip(left, values)]
-            for y, f in enumerate(rows):
-                ax.text(f.total, y, " " + i18n.num(lang, f.total), va="center", ha="left", fontsize=7)
-            ax.set_yticks(list(positions), labels)
-            ax.set_ylim(len(rows) - 0.4, -0.6)  # worst first, at the top
-            ax.set_xlim(0, max(f.total for f in rows) * 1.08)
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: i18n.num(lang, int(v))))
-            ax.set_xlabel(_t(lang, "doc_chart_axis"))
-            ax.tick_params(axis="y", length=0)
-            ax.grid(axis="x", linewidth=0.3, color="#999999")
-            ax.set_axisbelow(True)
-            for side in ("top", "right"):
-                ax.spines[side].set_visible(False)
-            fig.legend(
-                loc="upper center",
-                ncol=4,
-                frameon=False,
-                fontsize=8,
-                handlelength=1.6,
-                columnspacing=1.2,
-                bbox_to_anchor=(0.5, 1.0),
+        fig = Figure(figsize=(TEXT_W / 25.4, height_mm / 25.4), dpi=200, layout="constrained")
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        positions = list(range(len(rows)))
+        left = [0] * len(rows)
+        for key in FOUR:
+            values = [getattr(f, key) for f in rows]
+            ax.barh(
+                positions,
+                values,
+                left=left,
+                height=0.72,
+                color=COLOURS[key],
+                edgecolor="black",
+                linewidth=0.3,
+                hatch="////" if key == OVERDUE else None,
+                label=capital(i18n.state(lang, key)),
             )
-            fig.subplots_adjust(left=0.13, right=0.97, top=1 - 10 / height_mm, bottom=12 / height_mm)
-            out = io.BytesIO()
-            fig.savefig(out, format="png", dpi=200, metadata={"Software": None})
-        finally:
-            plt.close(fig)
+            left = [a + b for a, b in zip(left, values)]
+        for y, f in enumerate(rows):
+            ax.text(f.total, y, " " + i18n.num(lang, f.total), va="center", ha="left", fontsize=min(7.0, label_pt))
+        ax.set_yticks(positions, labels, fontsize=label_pt)
+        ax.set_ylim(len(rows) - 0.4, -0.6)  # worst first, at the top
+        ax.set_xlim(0, max(f.total for f in rows) * 1.08)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: i18n.num(lang, int(v))))
+        ax.set_xlabel(_t(lang, "doc_chart_axis"))
+        ax.tick_params(axis="y", length=0)
+        ax.grid(axis="x", linewidth=0.3, color="#999999")
+        ax.set_axisbelow(True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        fig.legend(loc="outside upper center", ncol=4, frameon=False, handlelength=1.6, columnspacing=1.2)
+        out = io.BytesIO()
+        fig.savefig(out, format="png", dpi=200, metadata={"Software": None})
     return out.getvalue(), height_mm
+
+
+def _cut(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: room - 1] + "…"
 
 
 # -- layout helpers ---------------------------------------------------------------------------
@@ -461,17 +452,13 @@ def _defaults(doc, lang: str) -> None:
     defaults = styles.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _set_fonts(rpr)
-    for tag in ("w:lang", "w:color"):
-        old = rpr.find(qn(tag))
-        if old is not None:
-            rpr.remove(old)
-    color = OxmlElement("w:color")
-    color.set(qn("w:val"), "000000")
-    rpr.append(color)
-    language = OxmlElement("w:lang")
+    rpr.get_or_add_color().set(qn("w:val"), "000000")
+    language = rpr.find(qn("w:lang"))
+    if language is None:  # the template has one; lang is last but a few in an rPr
+        language = OxmlElement("w:lang")
+        rpr.append(language)
     language.set(qn("w:val"), lang_tag)
     language.set(qn("w:eastAsia"), lang_tag)
-    rpr.append(language)
     for name in ("Normal", "Table Grid"):
         style = doc.styles[name]
         style.font.name = FONT
@@ -535,7 +522,7 @@ def _restart_numbering(section) -> None:
     """The appendix's pages are numbered on their own, from 1 (not shown on its first)."""
     number = OxmlElement("w:pgNumType")
     number.set(qn("w:start"), "1")
-    section._sectPr.append(number)
+    section._sectPr.find(qn("w:cols")).addprevious(number)  # the schema's order: pgNumType before cols
     section.first_page_header.is_linked_to_previous = False
     _para(section.first_page_header, "", size=13, first=True)
 
@@ -630,17 +617,15 @@ def _rule(container, length_mm: float, room_mm: float, after: float = 0):
     return paragraph
 
 
-def _table(container, rows: int, widths_mm, style: str | None = None, margin: float = 1.2):
-    """A table of fixed column widths (in mm) and cell margins."""
+def _table(container, rows: int, widths_mm, style: str | None = None, margin: float = 1.2, top: bool = False):
+    """A table of fixed column widths (in mm) and cell margins; its cells' text centred
+    vertically, or at the `top` (the header block and the signature)."""
     table = container.add_table(rows=rows, cols=len(widths_mm))
     if style:
         table.style = style
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
     width = tbl_pr.find(qn("w:tblW"))
     width.set(qn("w:type"), "dxa")
     width.set(qn("w:w"), str(round(sum(widths_mm) * 1440 / 25.4)))
@@ -650,18 +635,23 @@ def _table(container, rows: int, widths_mm, style: str | None = None, margin: fl
         element.set(qn("w:w"), str(round(value * 1440 / 25.4)))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    tbl_pr.append(margins)
+    # tblCellMar comes after tblLayout and before tblLook in a tblPr (the schema's order).
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
     for column, w in zip(table.columns, widths_mm):
         column.width = Mm(w)
     for row in table.rows:
-        _size_cells(row, widths_mm)
+        _size_cells(row, widths_mm, top)
     return table
 
 
-def _size_cells(row, widths_mm) -> None:
+def _size_cells(row, widths_mm, top: bool = False) -> None:
     for cell, w in zip(row.cells, widths_mm):
         cell.width = Mm(w)
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if top else WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
 def _add_row(table, widths_mm):

@@ -7,7 +7,6 @@ JSON with the SHA-256 digest of that text, the same on both engines. States are 
 decided here: the store classifies, with taskreg.states, and this module compares.
 """
 
-import hashlib
 import json
 import unicodedata
 from calendar import monthrange
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from taskreg.dates import Period, from_iso, iso
-from taskreg.errors import BadInput, Count, Refused, Rendered
+from taskreg.errors import BadInput, Count
 from taskreg.figures import Figures, Report, build
 from taskreg.states import FOUR
 
@@ -45,6 +44,8 @@ def canonical(value) -> str:
 
 
 def digest_of(text: str) -> str:
+    import hashlib
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -135,7 +136,7 @@ def pub_label(lang: str, pub: dict) -> str:
 
 
 def headline(lang: str, pub: dict) -> str:
-    """"Số liệu đã công bố ngày 05/4/2021, báo cáo số 45/BC-UBND." (SPEC §10)"""
+    """ "Số liệu đã công bố ngày 05/4/2021, báo cáo số 45/BC-UBND." (SPEC §10)"""
     from taskreg import i18n
     from taskreg.text import printable
 
@@ -336,7 +337,9 @@ def drift(published: Report, live: Report) -> dict:
 
 
 def differs(d: dict | None) -> bool:
-    return bool(d) and (any(d[k] for k in (*FOUR, "cancelled")) or bool(d["agencies"]))
+    if not d:
+        return False
+    return any(d[k] for k in (*FOUR, "cancelled")) or bool(d["agencies"])
 
 
 @dataclass
@@ -369,7 +372,7 @@ class Shown:
             lines = [headline(lang, pub)] + prose.report_sentences(lang, pub["body"]["org"], self.report, name)
         else:
             lines = prose.report_sentences(lang, org, self.report, name, today)
-        if differs(self.drift):
+        if self.drift is not None and differs(self.drift):
             lines.append(drift_sentence(lang, self.drift, self.figures))
         return lines
 
@@ -428,7 +431,9 @@ def honoured(
     period's live figures are counted by agency too, to compare with the published rows."""
     pub = find(store, period, as_of, agency)
     live = build(store, period, as_of, basis, agency, by_agency=by_agency or pub is not None)
-    shown = Shown(live, live, agency_id=agency["id"] if agency else None, agency_code=agency["code"] if agency else None)
+    shown = Shown(
+        live, live, agency_id=agency["id"] if agency else None, agency_code=agency["code"] if agency else None
+    )
     if pub is None:
         return shown
     published = report_of(pub, period, agency)
@@ -513,7 +518,9 @@ def changes(store, pub: dict, agency: dict | None = None) -> tuple[list[dict], l
     amendments = [
         e
         for e in store.events()
-        if e["action"] == "amend_published" and e["task_id"] is None and str(pub["id"]) in (e["after"] or {}).get("publications", [])
+        if e["action"] == "amend_published"
+        and e["task_id"] is None
+        and str(pub["id"]) in (e["after"] or {}).get("publications", [])
     ]
     return moved, amendments
 
@@ -545,7 +552,9 @@ def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = N
                         "published": None
                         if m["published"] is None
                         else {"state": m["published"]["state"], "agency": m["published"]["agency"]},
-                        "live": None if m["live"] is None else {"state": m["live"]["status"], "agency": m["live"]["agency"]},
+                        "live": None
+                        if m["live"] is None
+                        else {"state": m["live"]["status"], "agency": m["live"]["agency"]},
                         "events": [_event_json(e) for e in m["events"]],
                     }
                     for m in moved
@@ -567,83 +576,3 @@ def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = N
             print(f"    {e['at']} {printable(e['actor'])}: {printable(_describe(lang, e))}")
     for e in amendments:
         print(f"{e['at']} {printable(e['actor'])}: {printable(_describe(lang, e))}")
-
-
-# -- the lock --------------------------------------------------------------------------------
-
-
-class Guard:
-    """Inside a write: a change that moves a published figure (a task's membership or state
-    as of a publication's as-of date) is refused while `lock-published` is on, unless the
-    command was given `--amend-published REASON`, which is then recorded as an event."""
-
-    def __init__(self, store, amend: str | None = None):
-        from taskreg.text import nfc
-
-        self.store = store
-        self.amend = nfc(amend) or None
-        self.locked = store.setting("lock-published") == "on"
-        self.pubs: list[dict] = []
-        if self.locked or self.amend:
-            latest: dict[tuple, dict] = {}
-            for p in store.publications(with_body=False):
-                key = (p["start_on"], p["end_on"], p["agency_id"], p["as_of"])
-                if key not in latest or latest[key]["version"] < p["version"]:
-                    latest[key] = p
-            self.pubs = list(latest.values())
-        if self.amend and self.pubs:
-            store.may_amend()
-
-    def before(self, task_id: int | None) -> dict:
-        if not self.pubs or task_id is None:
-            return {}
-        return self.store.positions(task_id, sorted({p["as_of"] for p in self.pubs}))
-
-    @staticmethod
-    def _place(positions: dict, p: dict):
-        here = positions.get(p["as_of"])
-        if here is None:
-            return None
-        inside = p["start_on"] <= here["assigned_on"] <= min(p["end_on"], p["as_of"])
-        if not inside or (p["agency_id"] is not None and here["agency_id"] != p["agency_id"]):
-            return None
-        return here["status"], here["agency_id"] if p["agency_id"] is None else None
-
-    def after(self, task_id: int, before: dict, new: bool = False) -> None:
-        """Refuse, or record the amendment of, what the change of `task_id` moved."""
-        if not self.pubs:
-            return
-        now = self.store.positions(task_id, sorted({p["as_of"] for p in self.pubs}))
-        moved = [p for p in self.pubs if self._place(before, p) != self._place(now, p)]
-        self._settle(moved, task_id, new)
-
-    def imported(self, import_event: int) -> None:
-        """Refuse, or record, an import that brought tasks into a published period."""
-        moved, first = [], None
-        for p in self.pubs:
-            ids = self.store.imported_into(import_event, p["start_on"], min(p["end_on"], p["as_of"]), p["agency_id"])
-            if ids:
-                moved.append(p)
-                first = first or ids[0]
-        self._settle(moved, first, new=True, many=True)
-
-    def _settle(self, moved: list[dict], task_id, new: bool, many: bool = False) -> None:
-        from taskreg.errors import Ref
-
-        if not moved:
-            return
-        if self.amend:
-            self.store.event(
-                "amend_published",
-                None if many else task_id,
-                after={"publications": [str(p["id"]) for p in moved]},
-                reason=self.amend,
-            )
-            return
-        if not self.locked:
-            return
-        p = moved[0]
-        key = "published_locked_import" if many else "published_locked_new" if new else "published_locked"
-        raise Refused(
-            key, id=task_id, publication=Rendered(pub_label, p), more=Ref("pub_more") if len(moved) > 1 else ""
-        )

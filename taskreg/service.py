@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from taskreg.dates import from_iso, iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Ref, Refused
-from taskreg.publications import Guard
+from taskreg.lock import Guard
 from taskreg.storage.sql import SqlStore as Store
 from taskreg.text import fold, nfc
 

@@ -18,6 +18,7 @@ READS = {
     "check",
     "backup",
     "admin users",
+    "publications",
 }
 #: The schema and the server's group roles: not the register's data, so no event.
 SCHEMA = {"db upgrade", "admin init"}
@@ -38,6 +39,7 @@ WRITES = {
     "edit": ["edit", "1", "--note", "Ghi chú"],
     "import": ["import", "{csv}"],
     "demo": ["demo", "--db", "{demo}"],
+    "publish": ["publish", "--quarter", "I/2021", "--symbol", "45/BC-UBND"],
 }
 
 
@@ -87,6 +89,7 @@ def test_reading_commands_write_nothing(reg, tmp_path):
         ["agency", "list"],
         ["config", "get"],
         ["check"],
+        ["publications"],
         ["backup", tmp_path / "b.db"],
     ):
         reg(*args, code=1 if args[0] == "backup" and reg.engine == "postgresql" else 0)

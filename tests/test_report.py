@@ -79,6 +79,10 @@ def test_report_json_fields(q1):
         "check": True,
         # every task was recorded on 30/6 (the fixture's clock): entered after 31/3
         "recorded_after_as_of": {"corrected": 0, "entered": 7},
+        # no publication of this period: the live figures, and no drift (SPEC §10)
+        "figures": "live",
+        "publication": None,
+        "drift": None,
     }
 
 

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import sqlite3
 import unicodedata
 import zipfile
@@ -212,7 +213,10 @@ def _as_excel_saves_it(path, replacements):
     """Edit the sheet's XML: give formula cells the values Excel saves with them."""
     with zipfile.ZipFile(path) as z:
         parts = {name: z.read(name) for name in z.namelist()}
-    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    # An empty value as openpyxl writes it with or without lxml, spelled one way here.
+    sheet = parts["xl/worksheets/sheet1.xml"].decode().replace("<v></v>", "<v />").replace("<v/>", "<v />")
+    # and letters beyond ASCII as themselves (lxml writes them as character references)
+    sheet = re.sub(r"&#(\d+);", lambda m: chr(int(m[1])) if int(m[1]) > 127 else m[0], sheet)
     for old, new in replacements:
         assert old in sheet
         sheet = sheet.replace(old, new)

@@ -67,14 +67,19 @@ def init(
     session._created, session._created_dirs = path, made
 
 
-config_app = typer.Typer(help="Read and change the register's settings: org, rate-basis, lang, place, recipients, signer-title, signer-name, lock-published.", no_args_is_help=True)
+config_app = typer.Typer(
+    help="Read and change the register's settings: org, rate-basis, lang, place, recipients, signer-title, signer-name, lock-published.",
+    no_args_is_help=True,
+)
 
 
 @config_app.command("get")
 @command
 def config_get(
     ctx: typer.Context,
-    key: Annotated[Optional[str], typer.Argument(help="org, rate-basis or lang; none prints them all.")] = None,
+    key: Annotated[
+        Optional[str], typer.Argument(help="A setting (see `taskreg config --help`); none prints them all.")
+    ] = None,
     lang: Lang = None,
 ):
     """Print a setting, or all of them.  Example: taskreg config get rate-basis"""
@@ -96,7 +101,7 @@ def config_get(
 @command
 def config_set(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="org, rate-basis or lang.")],
+    key: Annotated[str, typer.Argument(help="A setting (see `taskreg config --help`).")],
     value: Annotated[Optional[str], typer.Argument(help="The new value.")] = None,
     lang: Lang = None,
 ):

@@ -54,7 +54,14 @@ def import_(
     with progress(None, printable(file.name)) as bar:
         try:
             result = bulk.import_tasks(
-                store, session.today, file, fmt, dry_run=dry_run, create_agencies=create_agencies, on_row=bar.advance, amend=amend
+                store,
+                session.today,
+                file,
+                fmt,
+                dry_run=dry_run,
+                create_agencies=create_agencies,
+                on_row=bar.advance,
+                amend=amend,
             )
         except bulk.ImportInvalid as e:
             for number, column, key, values in e.rows:
@@ -169,9 +176,8 @@ def _export_json(store, rows, day, out) -> int:
 
     from taskreg.bulk import SETTING_KEYS
     from taskreg.dates import iso
-    from taskreg.service import public
-
     from taskreg.publications import exported
+    from taskreg.service import public
 
     settings = {key: store.setting(key) for key in SETTING_KEYS}
     out.write(

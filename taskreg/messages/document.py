@@ -38,8 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "doc_h_overdue": ("III. TASKS OPEN PAST THEIR DEADLINE", "III. NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN"),
     "doc_overdue_intro": (
-        "As of {day}, {n} {n:task is|tasks are} open past {n:its|their} deadline, by lead agency, the longest overdue first:",
-        "Đến ngày {day}, còn {n} nhiệm vụ chưa hoàn thành quá hạn, theo từng cơ quan, đơn vị chủ trì, quá hạn lâu nhất trước:",
+        "As of {day}, {n} {n:task is|tasks are} open past {n:its|their} deadline; by lead agency, the longest overdue first:",
+        "Đến ngày {day}, còn {n} nhiệm vụ chưa hoàn thành quá hạn; theo từng cơ quan, đơn vị chủ trì, xếp theo số ngày quá hạn từ nhiều đến ít:",
     ),
     "doc_overdue_none": (
         "As of {day}, no task is open past its deadline.",
@@ -60,6 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Số liệu đã công bố ngày {day} (lần {version}{report}); mã kiểm tra SHA-256: {digest}.",
     ),
     "doc_published_report": (", report No. {symbol}", ", báo cáo số {symbol}"),
+    "doc_closing": ("This is the report on the {subject}.", "Trên đây là báo cáo {subject}./."),
     # -- the end -----------------------------------------------------------------------------
     "doc_recipients": ("Recipients:", "Nơi nhận:"),
     # -- the appendix: the per-agency table ---------------------------------------------------
@@ -79,13 +80,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc_col_agency": ("Lead agency", "Cơ quan, đơn vị chủ trì"),
     "doc_col_code": ("Code", "Ký hiệu"),
     "doc_col_total": ("Tasks", "Tổng số nhiệm vụ"),
+    "doc_col_done": ("Completed", "Đã hoàn thành"),
+    "doc_col_open": ("Open", "Chưa hoàn thành"),
+    "doc_col_on_time": ("On time", "Đúng hạn"),
+    "doc_col_late": ("Late", "Quá hạn"),
+    "doc_col_overdue": ("Past deadline", "Quá hạn"),
+    "doc_col_in_progress": ("Within deadline", "Trong hạn"),
     "doc_col_no_deadline": ("Of which no deadline", "Trong đó không có hạn"),
-    "doc_col_completion": ("Completion rate", "Tỷ lệ hoàn thành"),
-    "doc_col_on_time_rate": ("On-time rate", "Tỷ lệ hoàn thành đúng hạn"),
+    "doc_col_completion": ("Done %", "Tỷ lệ hoàn thành"),
+    "doc_col_on_time_rate": ("On time %", "Tỷ lệ đúng hạn"),
     "doc_col_oldest": ("Oldest overdue (days)", "Quá hạn lâu nhất (ngày)"),
     "doc_total_row": ("Total", "Tổng cộng"),
     "doc_table_note": (
-        "Completion rate {basis}; on-time rate of the tasks completed. Cancelled tasks are not counted ({cancelled}).",
-        "Tỷ lệ hoàn thành tính {basis}; tỷ lệ hoàn thành đúng hạn tính trên số nhiệm vụ đã hoàn thành. Không tính {cancelled} nhiệm vụ dừng thực hiện.",
+        "Done %: the completion rate {basis}; on time %: of the tasks completed; {cancelled} cancelled {cancelled:task is|tasks are} not counted",
+        "Tỷ lệ hoàn thành tính {basis}; tỷ lệ đúng hạn tính trên số nhiệm vụ đã hoàn thành; không tính {cancelled} nhiệm vụ dừng thực hiện",
     ),
 }

@@ -65,15 +65,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- the lock ----------------------------------------------------------------------------
     "published_locked": (
         "Task #{id} is counted in published figures ({publication}){more}, and this change would move them; published figures are locked (`config set lock-published`). To amend them, give --amend-published REASON.",
-        "Nhiệm vụ số {id} thuộc số liệu đã công bố ({publication}){more}, thay đổi này sẽ làm số liệu đó thay đổi; số liệu đã công bố đang được khóa (`config set lock-published`). Muốn sửa, hãy thêm --amend-published \"LÝ DO\".",
+        'Nhiệm vụ số {id} thuộc số liệu đã công bố ({publication}){more}, thay đổi này sẽ làm số liệu đó thay đổi; số liệu đã công bố đang được khóa (`config set lock-published`). Muốn sửa, hãy thêm --amend-published "LÝ DO".',
     ),
     "published_locked_new": (
         "This task would be counted in published figures ({publication}){more}; published figures are locked (`config set lock-published`). To amend them, give --amend-published REASON.",
-        "Nhiệm vụ này sẽ được tính vào số liệu đã công bố ({publication}){more}; số liệu đã công bố đang được khóa (`config set lock-published`). Muốn sửa, hãy thêm --amend-published \"LÝ DO\".",
+        'Nhiệm vụ này sẽ được tính vào số liệu đã công bố ({publication}){more}; số liệu đã công bố đang được khóa (`config set lock-published`). Muốn sửa, hãy thêm --amend-published "LÝ DO".',
     ),
     "published_locked_import": (
         "This file has tasks assigned in a published period ({publication}){more}, the first of them #{id}; published figures are locked (`config set lock-published`). To amend them, give --amend-published REASON.",
-        "Tệp này có nhiệm vụ được giao trong kỳ đã công bố số liệu ({publication}){more}, đầu tiên là nhiệm vụ số {id}; số liệu đã công bố đang được khóa (`config set lock-published`). Muốn sửa, hãy thêm --amend-published \"LÝ DO\".",
+        'Tệp này có nhiệm vụ được giao trong kỳ đã công bố số liệu ({publication}){more}, đầu tiên là nhiệm vụ số {id}; số liệu đã công bố đang được khóa (`config set lock-published`). Muốn sửa, hãy thêm --amend-published "LÝ DO".',
     ),
     "edit_done_not_done": (
         "Task #{id} is not done: it has no completion date to correct (`taskreg done` records one).",
@@ -84,7 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only the office may amend published figures; the login {login} may not.",
         "Chỉ văn phòng được sửa số liệu đã công bố; tài khoản {login} không được.",
     ),
-    "amended_which": ("publication {ids} (`taskreg publications`)", "số liệu công bố số {ids} (xem `taskreg publications`)"),
+    "amended_which": (
+        "publication {ids} (`taskreg publications`)",
+        "số liệu công bố số {ids} (xem `taskreg publications`)",
+    ),
     "a_publish": ("published", "công bố số liệu"),
     "a_amend_published": ("amended published figures", "sửa số liệu đã công bố"),
     # -- check, import ---------------------------------------------------------------------
