@@ -96,7 +96,7 @@ def test_printable_escapes_controls_and_keeps_vietnamese():
 
 
 def test_list_piped_escapes_and_keeps_one_line_per_task(hostile):
-    result = hostile("list", "--all")
+    result = hostile("list", "--all", env={"COLUMNS": "200"})  # wide enough for the title whole
     assert_clean(result)
     width = len(TITLE_SHOWN)
     assert result.stdout == (
@@ -277,7 +277,7 @@ def test_import_errors_and_warnings_escape_the_cells_they_quote(reg, tmp_path):
 
 
 def test_the_same_text_is_escaped_on_screen_and_exact_in_json_csv_and_export(hostile, tmp_path):
-    assert TITLE_SHOWN in hostile("list", "--all").stdout
+    assert TITLE_SHOWN in hostile("list", "--all", env={"COLUMNS": "200"}).stdout
     listed = json.loads(hostile("list", "--all", "--format", "json").stdout)
     assert (listed[0]["title"], listed[0]["note"], listed[1]["result"]) == (TITLE, NOTE, RESULT)
     text = hostile("list", "--all", "--format", "csv").stdout_bytes.decode()  # CR LF kept

@@ -167,23 +167,23 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
     )
     if format == "text":
         for line in lines:
-            print(line)
+            render.paragraph(line)
         if not by_agency:
             return
         print()
     published = shown is not None and shown.figures == "published"
     if format == "table" and published:
-        print(lines[0])  # the publication's headline
+        render.paragraph(lines[0])  # the publication's headline
     _table(lang, result, by_agency)
     if format == "table" and shown is not None and shown.publication is not None:
         from taskreg import publications
 
         if publications.differs(shown.drift):
-            print(lines[-1])  # the drift sentence
+            render.paragraph(lines[-1])  # the drift sentence
     if format == "table" and result.as_of < today and not published:
-        print(prose.later_sentence(lang, result))
+        render.paragraph(prose.later_sentence(lang, result))
     if not whole.check and format == "table":
-        print(prose.check_warning(lang, whole))
+        render.paragraph(prose.check_warning(lang, whole))
 
 
 CSV_COLUMNS = [
@@ -268,7 +268,7 @@ def _table(lang, result, by_agency):
         day=i18n.day(lang, result.as_of),
     )
     right = set(range(1, len(headers)))
-    if render.is_terminal():
+    if render.is_terminal() and render.width() >= 120:  # a bar where there is room for one
         figures = (result.rows if by_agency else []) + [result.whole]
         headers.append(t("t_states"))
         for row, f in zip(rows, figures):

@@ -92,14 +92,6 @@ def select_tasks(
     return day, rows
 
 
-def _closed_by(task: dict, day) -> str | None:
-    """The completion or cancellation date, if it had happened by the as-of date."""
-    from taskreg.dates import iso
-
-    closed = task["done_on"] or task["cancelled_on"]
-    return closed if closed and closed <= iso(day) else None
-
-
 def _as_of(session, as_of):
     from taskreg.dates import parse_date
 
@@ -126,7 +118,7 @@ def list_(
 ):
     """List tasks; open ones by default.  Example: taskreg list --status overdue --agency SYT"""
     from taskreg import i18n, render, service
-    from taskreg.dates import from_iso
+    from taskreg.dates import from_iso, iso
 
     choice(format, ("table", "csv", "json"), "--format")
     session = ctx.obj
@@ -155,23 +147,33 @@ def list_(
         render.write_tasks_csv(rows)
         return
     lang = session.lang()
+    rows = list(rows)
+    if not rows:
+        session.say("no_tasks")
+        return
+    on = iso(day)
+    # A cancellation has its own column, shown when a listed task was cancelled by then.
+    cancelled = any(r["cancelled_on"] and r["cancelled_on"] <= on for r in rows)
+
+    def closed(r, field):
+        return i18n.day(lang, from_iso(r[field])) if r[field] and r[field] <= on else "—"
+
     body = [
         [
             str(r["id"]),
-            i18n.state(lang, r["status"], short=True),
+            render.state_cell(i18n.state(lang, r["status"], short=True), r["status"]),
             r["agency"],
             r["title"],
             i18n.day(lang, from_iso(r["assigned_on"])),
             i18n.day(lang, from_iso(r["due_on"])),
-            i18n.day(lang, from_iso(_closed_by(r, day))),
+            closed(r, "done_on"),
+            *([closed(r, "cancelled_on")] if cancelled else []),
         ]
         for r in rows
     ]
-    if not body:
-        session.say("no_tasks")
-        return
-    headers = [i18n.t(lang, k) for k in ("f_id", "f_status", "f_agency", "f_title", "f_assigned", "f_due", "f_done")]
-    render.table(headers, body, right={0}, wrap=3)
+    keys = ["f_id", "f_status", "f_agency", "f_title", "f_assigned", "f_due", "f_done"]
+    headers = [i18n.t(lang, k) for k in keys + (["f_cancelled"] if cancelled else [])]
+    render.table(headers, body, right={0}, wrap=3, wrap_headers=True, cut=True)
 
 
 @command
@@ -256,7 +258,7 @@ def show(
     print()
     print(i18n.t(lang, "f_history") + ":")
     for e in events:
-        print("  " + printable("  ".join(filter(None, [e["at"], e["actor"], _describe(lang, e)]))))
+        print("  " + printable("  ".join(filter(None, [_at(lang, e["at"]), e["actor"], _describe(lang, e)]))))
 
 
 FIELD_LABELS = {
@@ -268,10 +270,23 @@ FIELD_LABELS = {
     "done_on": "f_done",
     "cancelled_on": "f_cancelled",
     "source": "f_source",
-    "source_date": "f_source",
+    "source_date": "f_source_date",
     "assigned_by": "f_assigned_by",
     "note": "f_note",
     "result": "f_result",
+    "cancel_reason": "f_cancel_reason",
+    "uid": "f_uid",
+    "id": "f_id",
+    # an agency's events
+    "code": "h_code",
+    "name": "h_name",
+    "kind": "h_kind",
+    "retired_on": "h_retired",
+    "distinct": "f_distinct",
+    # a change of rights (PostgreSQL)
+    "login": "f_login",
+    "role": "f_role",
+    "agencies": "f_agencies",
 }
 
 
@@ -317,12 +332,14 @@ def _correction_words(lang: str, e: dict) -> str:
 
 
 def _value(lang: str, value) -> str:
-    """A field's value in the history: dates in the language's style, lists joined."""
+    """A field's value in the history: dates in the language's style, lists joined, yes or no."""
     from taskreg import i18n
     from taskreg.dates import ISO_DATE, from_iso
 
     if value in (None, [], ""):
         return "—"
+    if isinstance(value, bool):
+        return i18n.t(lang, "yes" if value else "no")
     if isinstance(value, list):
         return ";".join(map(str, value))
     if isinstance(value, str) and ISO_DATE.fullmatch(value):
@@ -360,8 +377,26 @@ def _describe(lang: str, e: dict) -> str:
     if e.get("clock") == "pinned":
         parts.append(i18n.t(lang, "mark_pinned"))
     if e.get("imported_by") is not None:
-        parts.append(i18n.t(lang, "mark_imported", at=e["at"], actor=e["actor"]))
+        parts.append(i18n.t(lang, "mark_imported", at=_at(lang, e["at"]), actor=e["actor"]))
     return "; ".join(parts)
+
+
+def _at(lang: str, at) -> str:
+    """An event's time: as recorded (ISO) in English; `09:04 ngày 01/12/2026` in Vietnamese
+    (README "Language and output"). JSON keeps it ISO. A time an imported file gives that
+    is not ISO is shown as the file gives it."""
+    from datetime import datetime
+
+    from taskreg import i18n
+
+    text = str(at)
+    if lang != "vi":
+        return text
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    return i18n.t(lang, "h_moment", iso=text, time=f"{moment:%H:%M}", day=i18n.day(lang, moment.date()))
 
 
 @command
@@ -391,7 +426,7 @@ def history(
     headers = [i18n.t(lang, k) for k in ("f_id", "h_at", "h_actor", "h_task", "h_detail")]
     render.table(
         headers,
-        [[str(e["id"]), e["at"], e["actor"], str(e["task_id"] or ""), _describe(lang, e)] for e in events],
+        [[str(e["id"]), _at(lang, e["at"]), e["actor"], str(e["task_id"] or ""), _describe(lang, e)] for e in events],
         right={0, 3},
         wrap=4,
     )
