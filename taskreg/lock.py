@@ -26,8 +26,6 @@ class Guard:
                 if key not in latest or latest[key]["version"] < p["version"]:
                     latest[key] = p
             self.pubs = list(latest.values())
-        if self.amend and self.pubs:
-            store.may_amend()
 
     def before(self, task_id: int | None) -> dict:
         if not self.pubs or task_id is None:
@@ -66,6 +64,7 @@ class Guard:
         if not moved:
             return
         if self.amend:
+            self.store.may_amend()  # on PostgreSQL, the office's alone
             self.store.event(
                 "amend_published",
                 None if many else task_id,
