@@ -24,14 +24,13 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
 from taskreg import i18n
 from taskreg.dates import from_iso
 from taskreg.figures import Figures, Report
-from taskreg.messages.document import MESSAGES as _DOC_MESSAGES
 from taskreg.prose import MONTHS, capital, period_label
 from taskreg.states import FOUR, IN_PROGRESS, LATE, ON_TIME, OVERDUE
 from taskreg.text import printable
@@ -53,9 +52,9 @@ LONG_OVERDUE = 120
 #: tells them apart (and overdue is hatched besides).
 COLOURS = {ON_TIME: "#1a6b30", LATE: "#9fd18b", OVERDUE: "#c62828", IN_PROGRESS: "#7fa7d4"}
 
-#: Advance widths of Times New Roman Bold (units of 1/2048 em), characters 32 to 126: to
-#: size a rule to the text above it. A Vietnamese letter is as wide as its base letter,
-#: except the horned ones (HORN).
+#: Advance widths of Times New Roman Bold (units of 1/2048 em; Liberation Serif Bold, its
+#: metric twin, has the same), characters 32 to 126: to size a rule to the text above it.
+#: A Vietnamese letter is as wide as its base letter, except the horned ones (HORN).
 _BOLD_WIDTHS = (
     "512,682,1137,1024,1024,2048,1706,569,682,682,1024,1167,512,682,512,569,1024,1024,1024,1024,1024,1024,"
     "1024,1024,1024,1024,682,682,1167,1167,1167,1024,1905,1479,1366,1479,1479,1366,1251,1593,1593,797,1024,"
@@ -65,13 +64,13 @@ _BOLD_WIDTHS = (
 )
 _BOLD = dict(zip(map(chr, range(32, 127)), map(int, _BOLD_WIDTHS.split(","))))
 HORN = {"U": 1630, "u": 1229, "o": 1134}
+STROKE = {"Đ": "D", "đ": "d"}  # no decomposition, the width of the letter without its stroke
 _NOT_XML = re.compile("[\ufffe\uffff]")
 
 
 def _t(lang: str, key: str, **values) -> str:
     """A text of the document's catalogue part (taskreg.messages.document)."""
-    text = _DOC_MESSAGES[key][1 if lang == "vi" else 0]
-    return i18n._FORMATTER.vformat(text, (), values) if values else text
+    return i18n.t(lang, key, **values)
 
 
 def _clean(text: str | None) -> str:
@@ -85,7 +84,7 @@ def bold_width_mm(text: str, size: float) -> float:
     """How long `text` is in Times New Roman Bold at `size` points, in millimetres."""
     units = 0
     for char in text:
-        parts = unicodedata.normalize("NFD", char)
+        parts = unicodedata.normalize("NFD", STROKE.get(char, char))
         base = parts[0]
         units += HORN[base] if "\u031b" in parts and base in HORN else _BOLD.get(base, 1024)
     return units / 2048 * size * 25.4 / 72
@@ -109,8 +108,8 @@ def long_date(lang: str, place: str | None, day: date) -> str:
 def publication_note(lang: str, publication: dict) -> str:
     """The line that names the publication the figures are: its day (the one the report's
     headline gives: the report's date, else when it was published), version, report number
-    and digest. Takes the publication as stored (doc_date, at) or as the brief names it
-    (date, published_at)."""
+    and digest. Takes a publication row as taskreg.publications reads it (doc_date, at) or
+    with its body's names (date, published_at)."""
     when = publication.get("date") or publication.get("doc_date")
     when = when or str(publication.get("published_at") or publication.get("at") or "")[:10]
     symbol = _clean(publication.get("symbol"))
@@ -124,9 +123,11 @@ def publication_note(lang: str, publication: dict) -> str:
     )
 
 
-def lines_of(setting: str | None) -> list[str]:
-    """A setting of several lines (`recipients`, `signer-title`): split on ";"."""
-    return [line.strip() for line in _clean(setting).split(";") if line.strip()]
+def lines_of(setting: str | None, caps: bool = False) -> list[str]:
+    """A setting of several lines (`recipients`, `signer-title`): split on ";", in capitals
+    with `caps` (made capitals before they are cleaned, so an escape stays \\x1b)."""
+    lines = [line.strip() for line in (setting or "").split(";") if line.strip()]
+    return [_clean(line.upper() if caps else line) for line in lines]
 
 
 def write_report(
@@ -145,7 +146,7 @@ def write_report(
     publication: dict | None,
 ) -> None:
     """Write the report document to `target` (README "report --format docx")."""
-    org = _clean(org)
+    org, org_caps = _clean(org), _clean(org.upper())
     symbol_text = _clean(symbol) or _t(lang, "doc_symbol_blank")
     label = period_label(lang, report.period)
     doc = Document()
@@ -154,13 +155,15 @@ def write_report(
     _page(section, landscape=False)
     _page_numbers(section)
 
-    _header_block(doc, lang, org, symbol_text, long_date(lang, settings.get("place"), doc_date))
+    _header_block(doc, lang, org_caps, symbol_text, long_date(lang, settings.get("place"), doc_date))
     _para(doc, _t(lang, "doc_type"), size=14, bold=True, align="center", before=18, after=0, keep=True)
     if agency:
         subject = _t(lang, "doc_subject_one", org=org, period=label, agency=_clean(agency.get("name")))
     else:
         subject = _t(lang, "doc_subject_all", org=org, period=label)
-    _para(doc, subject, size=14, bold=True, align="center", after=0, keep=True)
+    # The period is never broken across lines ("quý" / "I/2021"): its spaces do not break.
+    shown = subject.replace(label, label.replace(" ", "\u00a0"))
+    _para(doc, shown, size=14, bold=True, align="center", after=0, keep=True)
     # The rule under the subject: a third of its (first) line, centred.
     _rule(doc, min(bold_width_mm(subject, 14), TEXT_W) / 3, TEXT_W, after=12)
 
@@ -169,8 +172,11 @@ def write_report(
         _body(doc, _clean(sentence))
 
     _heading(doc, _t(lang, "doc_h_agencies"))
-    _body(doc, _t(lang, "doc_agencies_see_appendix"))
-    rows = [f for f in report.rows if f.total]
+    rows = [f for f in report.rows if f.total]  # an agency with only cancelled tasks has no bar
+    if not report.rows:
+        _body(doc, _t(lang, "doc_agencies_none"))
+    else:
+        _body(doc, _t(lang, "doc_agencies_see_appendix" if rows else "doc_agencies_appendix_only"))
     if rows:
         _para(
             doc,
@@ -197,11 +203,12 @@ def write_report(
 
     _signature(doc, lang, settings)
 
-    appendix = doc.add_section(WD_SECTION.NEW_PAGE)
-    _page(appendix, landscape=True)
-    appendix.different_first_page_header_footer = True
-    _restart_numbering(appendix)
-    _appendix(doc, lang, org, label, report, symbol_text, doc_date)
+    if report.rows:
+        appendix = doc.add_section(WD_SECTION.NEW_PAGE)
+        _page(appendix, landscape=True)
+        appendix.different_first_page_header_footer = True
+        _restart_numbering(appendix)
+        _appendix(doc, lang, org, org_caps, label, report, symbol_text, doc_date)
 
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = subject, org, org
@@ -214,13 +221,13 @@ def write_report(
 # -- the parts --------------------------------------------------------------------------------
 
 
-def _header_block(doc, lang: str, org: str, symbol_text: str, date_line: str) -> None:
+def _header_block(doc, lang: str, org_caps: str, symbol_text: str, date_line: str) -> None:
     """The issuing body and its number (left), the Quốc hiệu and Tiêu ngữ and the date (right)."""
     table = _table(doc, 1, HEAD_COLS, margin=0, top=True)
     left, right = table.rows[0].cells
-    _para(left, org.upper(), size=13, bold=True, align="center", after=0, first=True)
+    _para(left, org_caps, size=13, bold=True, align="center", after=0, first=True)
     # The short rule under the issuing body: 40% of its line, never wider than the column.
-    _rule(left, min(bold_width_mm(org.upper(), 13), HEAD_COLS[0]) * 0.4, HEAD_COLS[0])
+    _rule(left, min(bold_width_mm(org_caps, 13), HEAD_COLS[0]) * 0.4, HEAD_COLS[0])
     _para(left, _t(lang, "doc_number", symbol=symbol_text), size=13, align="center", before=6, after=0)
     nation = _t(lang, "doc_nation")
     _para(right, nation, size=12, bold=True, align="center", after=0, first=True)
@@ -246,7 +253,7 @@ def _overdue(doc, lang: str, as_of: date, overdue: list[dict], names: dict[str, 
         groups.setdefault(task["agency"], []).append((days, task))
     rank = {code: i for i, code in enumerate(order)}
     codes = sorted(groups, key=lambda c: (rank.get(c, len(rank)), names.get(c, c)))
-    widths = (12, 16, 93, 22, 22)
+    widths = (12, 16, 90, 25, 22)  # an ISO date (English) fits its column at 12 pt
     table = _table(doc, 1, widths, style="Table Grid")
     heads = ("doc_col_no", "doc_col_id", "doc_col_task", "doc_col_due", "doc_col_days")
     for cell, key in zip(table.rows[0].cells, heads):
@@ -289,9 +296,9 @@ def _signature(doc, lang: str, settings: dict[str, str | None]) -> None:
         if text[-1] not in ";.,:":
             text += "." if i == len(recipients) - 1 else ";"
         _para(left, text, size=11, after=0)
-    titles = lines_of(settings.get("signer-title"))
+    titles = lines_of(settings.get("signer-title"), caps=True)
     for i, line in enumerate(titles or [""]):
-        _para(right, line.upper(), size=14, bold=True, align="center", before=6 if i == 0 else 0, first=i == 0)
+        _para(right, line, size=14, bold=True, align="center", before=6 if i == 0 else 0, first=i == 0)
     for _ in range(4):  # the signature and the seal
         _para(right, "", size=14, after=0)
     _para(right, _clean(settings.get("signer-name")), size=14, bold=True, align="center", after=0)
@@ -299,12 +306,16 @@ def _signature(doc, lang: str, settings: dict[str, str | None]) -> None:
         _cant_split(row)
 
 
-def _appendix(doc, lang: str, org: str, label: str, report: Report, symbol_text: str, doc_date: date) -> None:
+def _appendix(
+    doc, lang: str, org: str, org_caps: str, label: str, report: Report, symbol_text: str, doc_date: date
+) -> None:
     """The per-agency table on landscape pages: full names, codes, the four states, the
     rates and the oldest overdue task, worst completion rate first, the total row last."""
-    when = i18n.day(lang, doc_date) if lang == "vi" else long_date(lang, None, doc_date).split(", ", 1)[1]
+    when = (
+        i18n.day(lang, doc_date) if lang == "vi" else f"{doc_date.day:02d} {MONTHS[doc_date.month - 1]} {doc_date.year}"
+    )
     _para(doc, _t(lang, "doc_appendix"), size=14, bold=True, align="center", after=0, keep=True)
-    title = _t(lang, "doc_appendix_title", org=org.upper(), period=label.upper())
+    title = _t(lang, "doc_appendix_title", org=org_caps, period=label.upper())
     _para(doc, title, size=14, bold=True, align="center", after=0, keep=True)
     _para(
         doc,
@@ -317,16 +328,10 @@ def _appendix(doc, lang: str, org: str, label: str, report: Report, symbol_text:
     )
     _rule(doc, min(bold_width_mm(title, 14), WIDE_W) / 3, WIDE_W, after=6)
     # What the table counts, above it: a note below could be left alone on a page.
-    note = (
-        _t(lang, "doc_appendix_as_of", day=i18n.day(lang, report.as_of))
-        + ". "
-        + _t(
-            lang,
-            "doc_table_note",
-            basis=i18n.t(lang, "basis_" + report.basis),
-            cancelled=i18n.num(lang, report.whole.cancelled),
-        )
-    )
+    note = _t(lang, "doc_appendix_as_of", day=i18n.day(lang, report.as_of)) + ". "
+    note += _t(lang, "doc_table_note", basis=i18n.t(lang, "basis_" + report.basis))
+    if report.whole.cancelled:
+        note += "; " + _t(lang, "doc_table_cancelled", n=i18n.num(lang, report.whole.cancelled))
     _para(doc, f"({note})", size=12, italic=True, align="center", after=6, keep=True)
     basis = report.basis
     widths = (10, 58, 29) + (round((WIDE_W - 97) / 9, 2),) * 9
@@ -399,7 +404,7 @@ def _chart(lang: str, rows: list[Figures]) -> tuple[bytes, float]:
     }
     with matplotlib.rc_context(settings), warnings.catch_warnings():  # type: ignore[arg-type]
         warnings.simplefilter("ignore")  # a glyph no font has is drawn as a box, not a warning
-        fig = Figure(figsize=(TEXT_W / 25.4, height_mm / 25.4), dpi=200, layout="constrained")
+        fig = Figure(figsize=(TEXT_W / 25.4, height_mm / 25.4), dpi=200)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
         positions = list(range(len(rows)))
@@ -431,7 +436,13 @@ def _chart(lang: str, rows: list[Figures]) -> tuple[bytes, float]:
         ax.set_axisbelow(True)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        fig.legend(loc="outside upper center", ncol=4, frameon=False, handlelength=1.6, columnspacing=1.2)
+        fig.legend(
+            loc="upper center", bbox_to_anchor=(0.5, 1), ncol=4, frameon=False, handlelength=1.6, columnspacing=1.2
+        )
+        # Laid out by hand (a layout engine draws the figure twice): room on the left for the
+        # longest label, 8 mm at the top for the legend, 12 mm at the bottom for the axis.
+        label_mm = max(map(len, labels)) * label_pt * 0.62 * 25.4 / 72 + 3
+        fig.subplots_adjust(left=label_mm / TEXT_W, right=1 - 6 / TEXT_W, top=1 - 8 / height_mm, bottom=12 / height_mm)
         out = io.BytesIO()
         fig.savefig(out, format="png", dpi=200, metadata={"Software": None})
     return out.getvalue(), height_mm
@@ -535,12 +546,13 @@ def _font(run, size: float, bold: bool = False, italic: bool = False) -> None:
     run.font.italic = italic
 
 
-ALIGN = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-}
+JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+_W = nsdecls("w")
+_FONTS = "<w:rFonts " + " ".join(f'w:{a}="{FONT}"' for a in ("ascii", "hAnsi", "eastAsia", "cs")) + "/>"
+
+
+def _twips(mm: float) -> str:
+    return str(round(mm * 1440 / 25.4))
 
 
 def _para(
@@ -557,29 +569,39 @@ def _para(
     first: bool = False,
     indent: float = 0,
     line: float = 1.0,
+    rule: float | None = None,
 ):
-    """A paragraph of one run; `first` fills a cell's (or header's) empty first paragraph."""
+    """A paragraph of one run, its properties written whole (python-docx's setters, one by
+    one, took most of the time a document took to build). `first` fills a cell's (or a
+    header's) empty first paragraph; `rule` makes it an empty paragraph 2 pt high whose
+    bottom border is the rule, indented by `rule` mm on each side. The paragraph mark has
+    the text's size too, so an empty line is as tall as a line of text."""
     paragraph = container.paragraphs[0] if first and container.paragraphs else container.add_paragraph()
-    fmt = paragraph.paragraph_format
-    paragraph.alignment = ALIGN[align]
-    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-    fmt.line_spacing = line
-    fmt.keep_with_next = keep or None
-    if indent:
-        fmt.first_line_indent = Mm(indent)
-    # The paragraph mark's size too: an empty line is as tall as its text would be.
-    mark = paragraph._p.get_or_add_pPr()
-    mark_rpr = mark.find(qn("w:rPr"))
-    if mark_rpr is None:
-        mark_rpr = OxmlElement("w:rPr")
-        mark.append(mark_rpr)
-    _set_fonts(mark_rpr)
-    for tag in ("w:sz", "w:szCs"):
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), str(round(size * 2)))
-        mark_rpr.append(element)
+    half = round(size * 2)
+    ppr = ["<w:keepNext/>" if keep else ""]
+    if rule is not None:
+        ppr.append('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>')
+    spacing = (
+        'w:line="40" w:lineRule="exact"' if rule is not None else f'w:line="{round(240 * line)}" w:lineRule="auto"'
+    )
+    ppr.append(f'<w:spacing w:before="{round(before * 20)}" w:after="{round(after * 20)}" {spacing}/>')
+    if rule is not None:
+        ppr.append(f'<w:ind w:left="{_twips(rule)}" w:right="{_twips(rule)}"/>')
+    elif indent:
+        ppr.append(f'<w:ind w:firstLine="{_twips(indent)}"/>')
+    ppr.append(f'<w:jc w:val="{JC[align]}"/><w:rPr>{_FONTS}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>')
+    p = paragraph._p
+    if p.pPr is not None:
+        p.remove(p.pPr)
+    p.insert(0, parse_xml(f"<w:pPr {_W}>{''.join(ppr)}</w:pPr>"))
     if text:
-        _font(paragraph.add_run(text), size, bold, italic)
+        marks = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+        run = parse_xml(
+            f'<w:r {_W}><w:rPr>{_FONTS}{marks}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
+            '<w:t xml:space="preserve"/></w:r>'
+        )
+        run[-1].text = text  # set, not formatted in: lxml escapes it (and refuses what XML cannot hold)
+        p.append(run)
     return paragraph
 
 
@@ -593,28 +615,8 @@ def _heading(doc, text: str):
 
 
 def _rule(container, length_mm: float, room_mm: float, after: float = 0):
-    """A horizontal rule `length_mm` long, centred in a column `room_mm` wide: the bottom
-    border of an empty paragraph two points high, indented to that length."""
-    paragraph = _para(container, "", size=1, after=after)
-    fmt = paragraph.paragraph_format
-    side = max((room_mm - length_mm) / 2, 0)
-    fmt.left_indent = fmt.right_indent = Mm(side)
-    fmt.line_spacing = Pt(2)
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(attr), value)
-    borders.append(bottom)
-    # pBdr comes before spacing and indentation in a pPr (the schema's order).
-    anchor = ppr.find(qn("w:spacing"))
-    if anchor is None:
-        anchor = ppr.find(qn("w:ind"))
-    if anchor is not None:
-        anchor.addprevious(borders)
-    else:
-        ppr.append(borders)
-    return paragraph
+    """A horizontal rule `length_mm` long, centred in a column `room_mm` wide."""
+    return _para(container, "", size=1, after=after, rule=max((room_mm - length_mm) / 2, 0))
 
 
 def _table(container, rows: int, widths_mm, style: str | None = None, margin: float = 1.2, top: bool = False):

@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from taskreg import completion
 from taskreg.session import Lang, choice, command
 
 Opt = Optional[str]
@@ -23,36 +24,24 @@ def settings(store) -> tuple[str, str]:
 @command
 def report(
     ctx: typer.Context,
-    quarter: Annotated[Opt, typer.Option("--quarter", help="2021Q1, 2021-Q1, Q1/2021 or I/2021.")] = None,
-    month: Annotated[Opt, typer.Option("--month", help="2021-03 or 3/2021.")] = None,
-    year: Annotated[Opt, typer.Option("--year", help="2021.")] = None,
-    from_: Annotated[Opt, typer.Option("--from", help="First day of a range (with --to).")] = None,
-    to: Annotated[Opt, typer.Option("--to", help="Last day of a range (with --from).")] = None,
-    as_of: Annotated[
-        Opt,
-        typer.Option("--as-of", help="Classify as of this day (default: the period's end, or today while it runs)."),
-    ] = None,
-    agency: Annotated[Opt, typer.Option("--agency", help="Only tasks led by this agency.")] = None,
-    by: Annotated[Opt, typer.Option("--by", help="`agency`: one row per lead agency, worst first.")] = None,
-    format: Annotated[str, typer.Option("--format", help="text, table, json, csv or docx.")] = "text",
-    output: Annotated[
-        Optional[Path], typer.Option("-o", "--output", help="The file to write (docx: required).", show_default=False)
-    ] = None,
-    live: Annotated[
-        bool, typer.Option("--live", help="The register's figures now, even for a published period.")
-    ] = False,
-    changes: Annotated[
-        bool, typer.Option("--changes", help="The tasks whose state moved since the period was published.")
-    ] = False,
-    symbol: Annotated[
-        Opt, typer.Option("--symbol", help="docx: the report's number, e.g. 45/BC-UBND (default: the publication's).")
-    ] = None,
-    date_: Annotated[
-        Opt, typer.Option("--date", help="docx: the report's date (default: the publication's, else today).")
-    ] = None,
+    quarter: Annotated[Opt, typer.Option("--quarter", metavar="QUARTER")] = None,
+    month: Annotated[Opt, typer.Option("--month", metavar="MONTH")] = None,
+    year: Annotated[Opt, typer.Option("--year", metavar="YEAR")] = None,
+    from_: Annotated[Opt, typer.Option("--from", metavar="DATE")] = None,
+    to: Annotated[Opt, typer.Option("--to", metavar="DATE")] = None,
+    as_of: Annotated[Opt, typer.Option("--as-of", metavar="DATE")] = None,
+    agency: Annotated[Opt, typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)] = None,
+    by: Annotated[Opt, typer.Option("--by", **completion.choices("agency"))] = None,
+    format: Annotated[
+        str, typer.Option("--format", **completion.choices("text", "table", "json", "csv", "docx"))
+    ] = "text",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="FILE", show_default=False)] = None,
+    live: Annotated[bool, typer.Option("--live")] = False,
+    changes: Annotated[bool, typer.Option("--changes")] = False,
+    symbol: Annotated[Opt, typer.Option("--symbol", metavar="SYMBOL")] = None,
+    date_: Annotated[Opt, typer.Option("--date", metavar="DATE")] = None,
     lang: Lang = None,
 ):
-    """Count the tasks assigned in a period by their state (default: this quarter).  Example: taskreg report --quarter I/2021 --by agency"""
     from taskreg import figures, publications, service
     from taskreg.dates import choose_period, parse_date, quarter_of
     from taskreg.errors import BadInput
@@ -98,7 +87,7 @@ def write_document(session, store, org, shown, agency, output, symbol, doc_day) 
     lang = session.lang()
     if publication is not None:
         symbol = symbol or publication["symbol"]
-        doc_day = doc_day or from_iso(publication["date"])
+        doc_day = doc_day or from_iso(publication["doc_date"])
     overdue = shown.overdue_tasks(store)
     names = {a["code"]: a["name"] for a in store.agencies()}
     sentences = shown.sentences(lang, org, agency, session.today)
@@ -279,11 +268,10 @@ def _table(lang, result, by_agency):
 @command
 def weekly(
     ctx: typer.Context,
-    as_of: Annotated[Opt, typer.Option("--as-of", help="The last day of the week (default today).")] = None,
-    agency: Annotated[Opt, typer.Option("--agency", help="One department's digest.")] = None,
+    as_of: Annotated[Opt, typer.Option("--as-of", metavar="DATE")] = None,
+    agency: Annotated[Opt, typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)] = None,
     lang: Lang = None,
 ):
-    """Print the weekly plain-text summary for cron to mail.  Example: taskreg weekly --lang vi"""
     from datetime import timedelta
 
     from taskreg import figures, prose, service

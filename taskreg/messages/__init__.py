@@ -1,10 +1,10 @@
 """The catalogue: every sentence and label the user sees, in English and Vietnamese.
 
-One catalogue in six parts, one per area of the program; commands and errors
+One catalogue in parts, one per area of the program; commands and errors
 name a key, and nothing else holds user-facing text. taskreg.i18n renders it.
 """
 
-from taskreg.messages import database, publications, register, reports, tasks, transfer
+from taskreg.messages import database, document, help, publications, register, reports, tasks, transfer
 
 PARTS = (
     register.MESSAGES,
@@ -13,6 +13,8 @@ PARTS = (
     transfer.MESSAGES,
     database.MESSAGES,
     publications.MESSAGES,
+    help.MESSAGES,
+    document.MESSAGES,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {}

@@ -27,6 +27,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The figures of each lead agency, worst completion rate first, are in the Appendix; the chart below shows the four states of each agency's tasks in the same order.",
         "Số liệu của từng cơ quan, đơn vị chủ trì, xếp theo tỷ lệ hoàn thành từ thấp đến cao, tại Phụ lục kèm theo; biểu đồ dưới đây thể hiện tình trạng thực hiện nhiệm vụ của từng cơ quan, đơn vị theo cùng thứ tự.",
     ),
+    "doc_agencies_appendix_only": (
+        "The figures of each lead agency are in the Appendix.",
+        "Số liệu của từng cơ quan, đơn vị chủ trì tại Phụ lục kèm theo.",
+    ),
+    "doc_agencies_none": (
+        "No lead agency has a task in this report.",
+        "Không có cơ quan, đơn vị nào có nhiệm vụ trong kỳ báo cáo.",
+    ),
     "doc_chart_title": (
         "Tasks of each lead agency by state, as of {day}",
         "Tình trạng thực hiện nhiệm vụ của các cơ quan, đơn vị đến ngày {day}",
@@ -92,7 +100,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc_col_oldest": ("Oldest overdue (days)", "Quá hạn lâu nhất (ngày)"),
     "doc_total_row": ("Total", "Tổng cộng"),
     "doc_table_note": (
-        "Done %: the completion rate {basis}; on time %: of the tasks completed; {cancelled} cancelled {cancelled:task is|tasks are} not counted",
-        "Tỷ lệ hoàn thành tính {basis}; tỷ lệ đúng hạn tính trên số nhiệm vụ đã hoàn thành; không tính {cancelled} nhiệm vụ dừng thực hiện",
+        "Done %: the completion rate {basis}; on time %: of the tasks completed",
+        "Tỷ lệ hoàn thành tính {basis}; tỷ lệ đúng hạn tính trên số nhiệm vụ đã hoàn thành",
+    ),
+    "doc_table_cancelled": (
+        "{n} cancelled {n:task is|tasks are} not counted",
+        "không tính {n} nhiệm vụ dừng thực hiện",
     ),
 }
