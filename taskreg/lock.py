@@ -17,6 +17,10 @@ class Guard:
 
         self.store = store
         self.amend = nfc(amend) or None
+        if amend is not None and not (self.amend or "").strip():
+            from taskreg.errors import BadInput
+
+            raise BadInput("amend_reason_needed")
         self.locked = store.setting("lock-published") == "on"
         self.pubs: list[dict] = []
         if self.locked or self.amend:
@@ -48,7 +52,9 @@ class Guard:
             return
         now = self.store.positions(task_id, sorted({p["as_of"] for p in self.pubs}))
         moved = [p for p in self.pubs if self._place(before, p) != self._place(now, p)]
-        self._settle(moved, task_id, new)
+        # a task that no moved publication counted yet would join it: said so
+        joins = not new and all(self._place(before, p) is None for p in moved)
+        self._settle(moved, task_id, new, joins=joins)
 
     def imported(self, import_event: int) -> None:
         """Refuse, or record, an import that brought tasks into a published period."""
@@ -60,7 +66,7 @@ class Guard:
                 first = first or ids[0]
         self._settle(moved, first, new=True, many=True)
 
-    def _settle(self, moved: list[dict], task_id, new: bool, many: bool = False) -> None:
+    def _settle(self, moved: list[dict], task_id, new: bool, many: bool = False, joins: bool = False) -> None:
         if not moved:
             return
         if self.amend:
@@ -75,7 +81,15 @@ class Guard:
         if not self.locked:
             return
         p = moved[0]
-        key = "published_locked_import" if many else "published_locked_new" if new else "published_locked"
+        key = (
+            "published_locked_import"
+            if many
+            else "published_locked_new"
+            if new
+            else "published_locked_join"
+            if joins
+            else "published_locked"
+        )
         raise Refused(key, id=task_id, publication=Rendered(_label, p), more=Ref("pub_more") if len(moved) > 1 else "")
 
 

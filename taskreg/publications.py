@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from taskreg.dates import Period, from_iso, iso
-from taskreg.errors import BadInput, Count
+from taskreg.errors import BadInput, Count, Ref, Refused
 from taskreg.figures import Figures, Report, build
 from taskreg.states import FOUR
 
@@ -175,7 +175,15 @@ def publish(
     symbol, reason = nfc(symbol) or None, nfc(reason) or None
     scope = agency["id"] if agency else None
     with store.write():
-        store.may_write(scope)
+        try:
+            store.may_write(scope)
+        except Refused as e:  # said as what it is: a publication refused, and what the login may do
+            raise Refused(
+                "publish_denied",
+                login=e.values.get("login", ""),
+                scope=agency["code"] if agency else Ref("pub_all"),
+                may=e.values.get("may", ""),
+            ) from None
         earlier = [
             p
             for p in store.publications(iso(period.start), iso(period.end), with_body=False)
@@ -472,7 +480,7 @@ def status_of(store, pub: dict) -> bool:
         agency = next(a for a in store.agencies() if a["id"] == pub["agency_id"])
     period = period_of(start, end)
     body = json.loads(pub["body"])
-    live = build(store, period, as_of, body["rate_basis"], agency, by_agency=agency is None)
+    live = build(store, period, as_of, body["rate_basis"], agency, by_agency=True)  # rows, as `honoured`
     return not differs(drift(report_of({**pub, "body": body}, period, agency), live))
 
 
@@ -535,7 +543,7 @@ def _since(e: dict, pub: dict) -> bool:
 
 def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = None) -> None:
     from taskreg import i18n, render
-    from taskreg.commands.views import _describe, _event_json
+    from taskreg.commands.views import _at, _describe, _event_json
     from taskreg.text import printable
 
     moved, amendments = changes(store, pub, agency)
@@ -573,6 +581,6 @@ def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = N
         title = " ".join(printable(m["task"]["title"]).split())
         print(f"#{m['task']['id']} {title}: {before} → {after}")
         for e in m["events"]:
-            print(f"    {e['at']} {printable(e['actor'])}: {printable(_describe(lang, e))}")
+            print(f"    {printable(_at(lang, e['at']))} {printable(e['actor'])}: {printable(_describe(lang, e))}")
     for e in amendments:
-        print(f"{e['at']} {printable(e['actor'])}: {printable(_describe(lang, e))}")
+        print(f"{printable(_at(lang, e['at']))} {printable(e['actor'])}: {printable(_describe(lang, e))}")

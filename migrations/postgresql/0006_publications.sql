@@ -1,5 +1,6 @@
 -- Publications, as in the SQLite migration of this name. Append-only: nobody is granted
--- UPDATE or DELETE, and triggers refuse both to the owner too. Who publishes and when is
+-- UPDATE or DELETE, forced row-level security has no policy for either (so the owner's
+-- change nothing), and a trigger refuses both to a superuser too. Who publishes and when is
 -- the `publish` event's (stamped by the server, 0005), checked here; a publication of all
 -- agencies is the office's, one agency's that agency's writers'; only the office restores
 -- publications from a JSON export.

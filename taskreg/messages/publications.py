@@ -71,6 +71,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This task would be counted in published figures ({publication}){more}; published figures are locked (`config set lock-published`). To amend them, give --amend-published REASON.",
         'Nhiệm vụ này sẽ được tính vào số liệu đã công bố ({publication}){more}; số liệu đã công bố đang được khóa (`config set lock-published`). Muốn sửa, hãy thêm --amend-published "LÝ DO".',
     ),
+    "published_locked_join": (
+        "Task #{id} would then be counted in published figures ({publication}){more}, and they would move; published figures are locked (`config set lock-published`). To amend them, give --amend-published REASON.",
+        "Sau thay đổi này, nhiệm vụ số {id} sẽ được tính vào số liệu đã công bố ({publication}){more}, làm số liệu đó thay đổi; số liệu đã công bố đang được khóa (`config set lock-published`). Muốn sửa, hãy thêm --amend-published \"LÝ DO\".",
+    ),
     "published_locked_import": (
         "This file has tasks assigned in a published period ({publication}){more}, the first of them #{id}; published figures are locked (`config set lock-published`). To amend them, give --amend-published REASON.",
         'Tệp này có nhiệm vụ được giao trong kỳ đã công bố số liệu ({publication}){more}, đầu tiên là nhiệm vụ số {id}; số liệu đã công bố đang được khóa (`config set lock-published`). Muốn sửa, hãy thêm --amend-published "LÝ DO".',
@@ -79,6 +83,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Task #{id} is not done: it has no completion date to correct (`taskreg done` records one).",
         "Nhiệm vụ số {id} chưa hoàn thành nên không có ngày hoàn thành để sửa (dùng `taskreg done`).",
     ),
+    "amend_reason_needed": (
+        "--amend-published needs a reason: say why the published figures are amended.",
+        "--amend-published cần có lý do: hãy ghi vì sao sửa số liệu đã công bố.",
+    ),
+    "publish_denied": (
+        "Refused: the login {login} may not publish the figures of {scope} ({may}). Nothing was changed.",
+        "Bị từ chối: tài khoản {login} không được công bố số liệu của {scope} ({may}). Không có gì bị thay đổi.",
+    ),
+    "pub_all": ("all agencies", "tất cả các đơn vị"),
     "pub_more": (" and others", " và các kỳ khác"),
     "pg_amend_office_only": (
         "Only the office may amend published figures; the login {login} may not.",
