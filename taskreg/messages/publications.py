@@ -73,7 +73,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "published_locked_join": (
         "Task #{id} would then be counted in published figures ({publication}){more}, and they would move; published figures are locked (`config set lock-published`). To amend them, give --amend-published REASON.",
-        "Sau thay đổi này, nhiệm vụ số {id} sẽ được tính vào số liệu đã công bố ({publication}){more}, làm số liệu đó thay đổi; số liệu đã công bố đang được khóa (`config set lock-published`). Muốn sửa, hãy thêm --amend-published \"LÝ DO\".",
+        'Sau thay đổi này, nhiệm vụ số {id} sẽ được tính vào số liệu đã công bố ({publication}){more}, làm số liệu đó thay đổi; số liệu đã công bố đang được khóa (`config set lock-published`). Muốn sửa, hãy thêm --amend-published "LÝ DO".',
     ),
     "published_locked_import": (
         "This file has tasks assigned in a published period ({publication}){more}, the first of them #{id}; published figures are locked (`config set lock-published`). To amend them, give --amend-published REASON.",
