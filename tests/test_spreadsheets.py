@@ -9,6 +9,7 @@ import re
 import struct
 import time
 import zipfile
+from datetime import datetime
 from xml.etree import ElementTree
 
 import pytest
@@ -100,7 +101,8 @@ def test_csv_outputs_prefix_formula_text_and_import_takes_the_prefix_off(hostile
     assert guarded[5:8] == ["''=x", "''quoted", "'''x"]
     out = tmp_path / "out.csv"
     hostile("export", "-o", out)
-    for text in (out.read_text(encoding="utf-8"), hostile("list", "--all", "--format", "csv").stdout):
+    # (a CSV file begins with a BOM, by which Excel knows it is UTF-8; stdout has none)
+    for text in (out.read_text(encoding="utf-8-sig"), hostile("list", "--all", "--format", "csv").stdout):
         rows = list(csv.DictReader(io.StringIO(text)))
         assert [r["title"] for r in rows] == [r["note"] for r in rows] == guarded
         assert [r["source"] for r in rows] == [r["assigned_by"] for r in rows] == guarded
@@ -425,10 +427,11 @@ def test_a_csv_that_is_not_utf8_is_refused_naming_its_row(reg, tmp_path):
         + "Công tác báo cáo,SYT,4/1/2021\n".encode("cp1258")
     )
     result = _refused(reg, path)
-    assert result.stderr == f"Cannot read {path}: row 3 is not UTF-8 text; save it as CSV UTF-8 or .xlsx.\n"
-    assert reg("import", path, "--lang", "vi", code=2).stderr == (
-        f"Không đọc được {path}: dòng 3 không phải văn bản UTF-8; đề nghị lưu tệp dưới dạng CSV UTF-8 hoặc .xlsx.\n"
-    )
+    assert result.stderr.startswith(f"Cannot read {path}: row 3 is not UTF-8 text"), result.stderr
+    assert 'save it as "CSV UTF-8" or .xlsx' in result.stderr  # SPEC §8
+    vi = reg("import", path, "--lang", "vi", code=2).stderr
+    assert vi.startswith(f"Không đọc được {path}: dòng 3 không phải văn bản UTF-8") and vi.count("\n") == 1, vi
+    assert '"CSV UTF-8" hoặc .xlsx' in vi
     header = tmp_path / "cp1252.csv"
     header.write_bytes("Title;Agency;Ngày giao\nx;SYT;4/1/2021\n".encode("cp1252"))
     assert "row 1 is not UTF-8 text" in _refused(reg, header).stderr
@@ -458,3 +461,179 @@ def test_a_json_file_that_is_not_utf8_is_refused_naming_its_line(reg, tmp_path):
     path = tmp_path / "cp1258.json"
     path.write_bytes(b'[\n{"title": "' + "Công tác".encode("cp1258") + b'", "agency": "SYT"}]')
     assert _refused(reg, path).stderr == (f"Cannot read {path}: line 2 is not UTF-8 text; save the file as UTF-8.\n")
+
+
+# -- 5. printed as an office prints it (issue 14) ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_books(tmp_path_factory):
+    """The demo's Q1/2021 export in Vietnamese and in English, made on 15/7/2021 (its tasks'
+    states as of that day, its report sheet as of the quarter's last day), and the report."""
+    from typer.testing import CliRunner
+
+    from taskreg.cli import app
+
+    folder = tmp_path_factory.mktemp("demo-xlsx")
+    env = {"TASKREG_TODAY": "2021-07-15", "TASKREG_USER": "lan", "TASKREG_LANG": None, "TASKREG_DB": None}
+
+    def run(*args):
+        result = CliRunner().invoke(app, ["--db", str(folder / "demo.db"), *map(str, args)], env=env)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    run("demo")
+    books = {}
+    for lang in ("vi", "en"):
+        books[lang] = folder / f"q1-{lang}.xlsx"
+        run("export", "--format", "xlsx", "-o", books[lang], "--quarter", "I/2021", "--lang", lang)
+    report = json.loads(run("report", "--quarter", "I/2021", "--by", "agency", "--format", "json"))
+    return books, report
+
+
+def test_both_sheets_print_landscape_one_page_wide_their_headers_on_every_page(demo_books):
+    """Issue 14: the Q1 export printed 198 portrait pages, the first showing only Số and UID."""
+    from taskreg.xlsx import PAGES_TALL
+
+    books, _ = demo_books
+    tasks, report = load_workbook(books["vi"]).worksheets
+    for sheet, titles in ((tasks, "$1:$1"), (report, "$1:$2")):
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.paperSize) == ("landscape", 9)  # 9: A4
+        assert (setup.fitToWidth, setup.fitToHeight, sheet.sheet_properties.pageSetUpPr.fitToPage) == (
+            1,
+            PAGES_TALL,
+            True,
+        )
+        assert sheet.print_title_rows == titles  # the header row(s) repeated on every page
+        assert sheet.print_options.gridLines
+        assert sheet.oddFooter.center.text == "&P / &N"  # page n of the count
+    # captioned with its period and as-of day: the tasks sheet in its page header (its first
+    # row is the header import reads), the report sheet in its first row
+    assert tasks.oddHeader.center.text == "Quý I/2021, đến ngày 15/7/2021"
+    assert [c.value for c in tasks[1]][:3] == ["Số", "UID", "Nội dung nhiệm vụ"]
+    assert report["A1"].value == "Quý I/2021, đến ngày 31/3/2021" and report["A2"].value == "Đơn vị"
+    assert load_workbook(books["vi"]).properties.title == "Quý I/2021, đến ngày 15/7/2021"
+    english = load_workbook(books["en"]).worksheets
+    assert english[0].oddHeader.center.text == "Q1 2021, as of 2021-07-15"
+    assert english[1]["A1"].value == "Q1 2021, as of 2021-03-31"
+
+
+def test_the_uid_column_is_kept_for_import_but_hidden_from_print(demo_books):
+    """The UID column stays where import and scripts find it, hidden: it is not printed."""
+    from taskreg import xlsx
+    from taskreg.service import TASK_FIELDS
+
+    books, _ = demo_books
+    tasks = load_workbook(books["en"]).worksheets[0]
+    assert [c.value for c in tasks[1]] == list(TASK_FIELDS)
+    letters = "ABCDEFGHIJKLMNO"
+    assert [letter for letter in letters if tasks.column_dimensions[letter].hidden] == ["B"]
+    assert re.fullmatch(r"[0-9a-f-]{36}", tasks["B2"].value)
+    widths = {f: tasks.column_dimensions[letter].width for f, letter in zip(TASK_FIELDS, letters)}
+    assert widths == {f: float(w) for f, (w, _) in xlsx.TASK_COLUMNS.items()}
+    assert widths["title"] >= 40 and all(widths[f] >= 11 for f in TASK_FIELDS if f.endswith("_on"))
+    # and the file imports back whole: row 1 is its header, the hidden UIDs are read
+    from typer.testing import CliRunner
+
+    from taskreg.cli import app
+
+    fresh = books["en"].parent / "fresh.db"
+    env = {"TASKREG_TODAY": "2021-07-15", "TASKREG_LANG": None, "TASKREG_DB": None}
+    result = CliRunner().invoke(app, ["--db", str(fresh), "import", str(books["en"]), "--create-agencies"], env=env)
+    assert result.exit_code == 0 and "Imported 1,753 of 1,753 rows" in result.stdout, result.output
+
+
+def test_titles_and_long_text_wrap_and_their_rows_are_tall_enough(demo_books):
+    """Titles were cut at the next column; a wrapped text's row is given the height of its
+    lines (LibreOffice does not fit a row to its text when it opens a file)."""
+    from taskreg import xlsx
+    from taskreg.service import TASK_FIELDS
+
+    books, _ = demo_books
+    tasks = load_workbook(books["vi"]).worksheets[0]
+    header = tasks[1]
+    assert all(c.font.b and c.alignment.wrap_text for c in header)
+    assert header[0].font.name == "Calibri"  # a bold font naming none was LibreOffice's wider one
+    fields = list(TASK_FIELDS)
+    title = fields.index("title")
+    rows = list(tasks.iter_rows(min_row=2))
+    assert len(rows) == 1753
+    for row in rows:
+        height = tasks.row_dimensions[row[0].row].height
+        lines = 1
+        for field, cell in zip(fields, row):
+            width, wraps = xlsx.TASK_COLUMNS[field]
+            if isinstance(cell.value, str) and wraps and xlsx.text_lines(cell.value, width) > 1:
+                assert cell.alignment.wrap_text, (field, cell.value)
+                lines = max(lines, xlsx.text_lines(cell.value, width))
+            elif field in ("id", "uid") or isinstance(cell.value, datetime):
+                assert not cell.alignment.wrap_text
+        assert (height or xlsx.LINE_HEIGHT) == lines * xlsx.LINE_HEIGHT, row[0].value
+        assert len(row[title].value) < 100 or lines >= 2
+    assert tasks.row_dimensions[1].height == 2 * xlsx.LINE_HEIGHT  # "Ngày dừng thực hiện" on two lines
+
+
+def test_text_lines_counts_the_lines_a_column_shows():
+    """The estimate errs on the side of too many lines, never too few."""
+    from taskreg.xlsx import text_lines
+
+    assert text_lines("SYT", 11) == 1
+    assert text_lines("chưa hoàn thành quá hạn", 16) == 2
+    assert text_lines("Phó Chủ tịch UBND tỉnh (khối Văn xã)", 20) == 2
+    title = "Tổng hợp khó khăn, vướng mắc và đề xuất giải pháp tháo gỡ trong chuyển đổi số giai đoạn 2021-2025"
+    assert text_lines(title, 50) == 2 and text_lines(title, 25) == 4
+    assert text_lines("a\nb\r\nc\rd", 50) == 4 and text_lines("a\n\nb", 50) == 3  # its own line breaks
+    assert text_lines("x" * 200, 10) == 23  # a word longer than a line is broken: 1,440 px in 65
+    assert text_lines("ĐÃ BAN HÀNH", 11) == 2 and text_lines("đã ban hành", 11) == 1  # capitals are wider
+
+
+def test_the_report_sheets_rates_are_percent_numbers_and_counts_have_thousands(demo_books):
+    """Issue 14: rates were bare numbers (75, 92.5, 96.3); they are fractions in a percent
+    format, so Excel shows 93,88% under a Vietnamese locale and 93.88% under an English one."""
+    from decimal import Decimal
+
+    from taskreg.xlsx import COUNT_FORMAT, RATE_FORMAT
+
+    books, figures = demo_books
+    sheet = load_workbook(books["vi"]).worksheets[1]
+    rows = list(sheet.iter_rows(min_row=3))
+    expected = figures["rows"] + [figures]
+    assert len(rows) == len(expected) == 44  # 43 agencies and the total
+    for cells, figure in zip(rows, expected):
+        name = f"{figure['agency']} — {figure['name']}" if "name" in figure else "Tổng cộng"
+        assert cells[0].value == name and cells[0].number_format == "General"
+        counts = [figure[k] for k in ("total", "on_time", "late", "in_progress", "overdue", "no_deadline")]
+        assert [c.value for c in cells[1:7]] == counts
+        assert [c.value for c in cells[7:9]] == [
+            None if figure["rates"][k] is None else float(Decimal(str(figure["rates"][k])) / 100)
+            for k in ("completion", "on_time")
+        ]
+        assert cells[9].value == figure["oldest_overdue_days"]
+        assert [c.number_format for c in cells[1:]] == [COUNT_FORMAT] * 6 + [RATE_FORMAT] * 2 + [COUNT_FORMAT]
+        assert cells[0].font.b == (name == "Tổng cộng")  # the total in bold
+    total = [c.value for c in rows[-1]]
+    assert total[1] == 1738 and total[7:9] == [0.9388, 0.8045]  # exactly, not 0.9388000000000001
+    assert rows[0][7].value == 0.75 and rows[0][8].value == 0.6667
+    headers = list(sheet.iter_rows(min_row=2, max_row=2))[0]
+    assert all(c.alignment.wrap_text for c in headers)  # "Tỷ lệ HT (đến hạn)" was cut
+    assert sheet.row_dimensions[2].height >= 30
+
+
+def test_a_caption_without_a_period_filter_and_a_header_ampersand(reg, tmp_path):
+    """An export with no period filter holds every task: its caption says so, as of the day
+    its states are counted. An & in a page header is written && (& begins its codes)."""
+    from taskreg.xlsx import write_xlsx
+
+    reg("add", "--agency", "SYT", "Việc có\nhai dòng", "--assigned", "4/1/2021")
+    out = tmp_path / "all.xlsx"
+    reg("export", "--format", "xlsx", "-o", out, "--lang", "vi", "--as-of", "20/3/2021")
+    tasks = load_workbook(out).worksheets[0]
+    assert tasks.oddHeader.center.text == "Nhiệm vụ, đến ngày 20/3/2021"
+    assert tasks["C2"].value == "Việc có\nhai dòng" and tasks["C2"].alignment.wrap_text
+    assert tasks.row_dimensions[2].height == 30
+    reg("export", "--format", "xlsx", "-o", out)
+    assert load_workbook(out).worksheets[0].oddHeader.center.text == "Tasks, as of 2021-03-31"
+    write_xlsx(tmp_path / "amp.xlsx", ["title"], ["title"], [["x"]], set(), "Sở A & B")
+    book = load_workbook(tmp_path / "amp.xlsx")
+    assert book.worksheets[0].oddHeader.center.text == "Sở A && B" and len(book.worksheets) == 1
