@@ -4,18 +4,19 @@ Each is one transaction: an import with one audit event naming the file and
 its counts, which every imported task refers to.
 """
 
+import hashlib
 import re
 import uuid
 from datetime import date
 
 from taskreg.agency_plan import agency_cells, created_warnings, plan_agencies
 from taskreg.dates import iso, parse_date, parse_deadline
-from taskreg.errors import BadInput, Count, Ref
+from taskreg.errors import BadInput, Count, Day, Ref, Rendered
 from taskreg.import_checks import UNREADABLE, cell, history_problems, json_cell_problem, shown
 from taskreg.lock import Guard
 from taskreg.service import check_lead, find_agency
 from taskreg.storage.sql import SqlStore as Store
-from taskreg.text import fold, nfc, symbol_doubt
+from taskreg.text import fold, nfc, symbol_doubt, symbol_key
 
 
 def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
@@ -106,6 +107,7 @@ SETTING_KEYS = (
 NO_DEADLINE_MARKERS = {"1970-01-01"}  # document systems export "no deadline" as 01/01/1970
 
 MAX_ID = 2**63 - 1
+CACHE_MAX = 100_000  # texts an import keeps what it read them as (import_tasks `once`)
 
 
 class ImportInvalid(BadInput):
@@ -174,8 +176,10 @@ def import_tasks(
     fields, unknown = map_headers(headers)
     missing = [f for f in ("title", "agency", "assigned_on") if f not in fields]
     if missing:
-        raise BadInput("import_missing_columns", columns=", ".join(missing))
-    column = {f: str(h) for h, f in zip(headers, fields) if f}
+        raise BadInput("import_missing_columns", columns=Rendered(_column_names, missing))
+    column: dict = {f: str(h) for h, f in zip(headers, fields) if f}
+    if fmt == "json":  # a row error names a task's field by its name in the language, not its key
+        column = {f: Rendered(_field_name, f) for f in column}
     # --create-agencies: every agency the file names, read before any is created, so that a
     # code and the full name it abbreviates become one agency (SPEC §5).
     cells = agency_cells(read_rows(path, fmt, data), UnsavedFormula) if create_agencies else {}
@@ -200,7 +204,7 @@ def import_tasks(
             by_fold = {a["code_fold"]: a for a in agencies} | {a["name_fold"]: a for a in agencies}
             plan = plan_agencies(cells, agencies, directory) if create_agencies else {}
 
-            def agency_of(typed: str):
+            def resolve(typed: str):
                 key = fold(typed)
                 if key in by_fold:
                     return by_fold[key]
@@ -225,6 +229,48 @@ def import_tasks(
                     created.append(new)
                     counts["agencies_created"] += 1
                 return planned
+
+            # What repeats in a file is read once (issue 15): its agencies, its lists of
+            # coordinating agencies, its dates and its document symbols. A text that fails
+            # is not kept: each of its rows reports its own error. Bounded, so that a file of
+            # a million different cells holds no million entries.
+            seen: dict = {}
+
+            def once(kind, fn, text):
+                key = (kind, text)
+                found = seen.get(key, seen)
+                if found is seen:
+                    if len(seen) > CACHE_MAX:
+                        seen.clear()
+                    found = seen[key] = fn(text)
+                return found
+
+            def agency_of(typed: str):
+                # The same agency each time: `resolve` creates a planned one only the first.
+                return once(resolve, resolve, typed)
+
+            def co_of(value):
+                return once(co_of, lambda v: [agency_of(c) for c in re.split(r"[;\n]", v) if c.strip()], str(value))
+
+            def as_date(parse):
+                def convert(value):
+                    if isinstance(value, str):  # cell_date reads no text: parse it, once
+                        return once(parse, lambda v: parse(v, today), value)
+                    found = cell_date(value)
+                    return found if found else parse(str(value), today)
+
+                return convert
+
+            date_of, deadline_of = as_date(parse_date), as_date(parse_deadline)
+
+            def take_conflicts():
+                """Rows the register refused when their chunk was written: each its row's error."""
+                nonlocal error_total
+                for number, reason in batch.conflicts:
+                    error_total += 1
+                    if len(errors) < max_errors:
+                        errors.append((number, Ref("whole_row"), "import_row_unreadable", {"reason": reason}))
+                batch.conflicts.clear()
 
             for number, raw in rows:
                 try:
@@ -265,13 +311,6 @@ def import_tasks(
                             row_errors.append((number, column.get(field, field), e.key, e.values))
                             return None
 
-                    def as_date(parse):
-                        def convert(value):
-                            found = cell_date(value)
-                            return found if found else parse(str(value), today)
-
-                        return convert
-
                     title = values.get("title")
                     if not title:
                         row_errors.append((number, column["title"], "title_empty", {}))
@@ -280,23 +319,22 @@ def import_tasks(
                     if not values.get("assigned_on"):
                         row_errors.append((number, column["assigned_on"], "import_value_missing", {}))
                     lead = check("agency", agency_of)
-                    co = (
-                        check("co_agencies", lambda v: [agency_of(c) for c in re.split(r"[;\n]", str(v)) if c.strip()])
-                        or []
-                    )
-                    assigned = check("assigned_on", as_date(parse_date))
-                    due = check("due_on", as_date(parse_deadline))
+                    co = check("co_agencies", co_of) or []
+                    assigned = check("assigned_on", date_of)
+                    due = check("due_on", deadline_of)
                     source = values.get("source")
-                    if source not in (None, "", UNREADABLE) and (doubt := symbol_doubt(str(source))):
+                    if source not in (None, "", UNREADABLE) and (
+                        doubt := once(symbol_doubt, symbol_doubt, str(source))
+                    ):
                         warnings.append(("import_row_note", {"row": number, "note": doubt}))
                     if due is not None and iso(due) in NO_DEADLINE_MARKERS:
                         warnings.append(("import_1970", {"row": number}))
                         due = None
-                    done_on = check("done_on", as_date(parse_date))
-                    cancelled = check("cancelled_on", as_date(parse_date))
-                    source_date = check("source_date", as_date(parse_date))
+                    done_on = check("done_on", date_of)
+                    cancelled = check("cancelled_on", date_of)
+                    source_date = check("source_date", date_of)
                     if assigned and assigned > today:  # the committee cannot assign tomorrow (SPEC §2)
-                        row_errors.append((number, column["assigned_on"], "assigned_future", {"on": iso(assigned)}))
+                        row_errors.append((number, column["assigned_on"], "assigned_future", {"on": Day(assigned)}))
                     if assigned:
                         for field, day, what in (
                             ("due_on", due, "what_due"),
@@ -309,7 +347,7 @@ def import_tasks(
                                         number,
                                         column[field],
                                         "before_assigned",
-                                        {"what": Ref(what), "on": iso(day), "assigned": iso(assigned)},
+                                        {"what": Ref(what), "on": Day(day), "assigned": Day(assigned)},
                                     )
                                 )
                     for field, day, what in (
@@ -318,7 +356,7 @@ def import_tasks(
                     ):
                         if day and day > today:
                             row_errors.append(
-                                (number, column[field], "future_date", {"what": Ref(what), "on": iso(day)})
+                                (number, column[field], "future_date", {"what": Ref(what), "on": Day(day)})
                             )
                     if done_on and cancelled:
                         row_errors.append((number, column["cancelled_on"], "import_done_and_cancelled", {}))
@@ -345,7 +383,7 @@ def import_tasks(
                                 number,
                                 "deadlines",
                                 "import_deadlines_disagree",
-                                {"last": last or "—", "due": iso(due) or "—"},
+                                {"last": Day(last) if last else "—", "due": Day(due) if due else "—"},
                             )
                         )
                     wanted_id = None
@@ -371,11 +409,11 @@ def import_tasks(
                         continue  # nothing will be written: only keep validating
                     assert title is not None  # a row without one has a row error: skipped above
                     source = str(values["source"]) if values.get("source") else None
-                    uid = str(values.get("uid") or "") or str(
-                        uuid.uuid5(
-                            uuid.NAMESPACE_URL,
-                            "taskreg:" + "|".join([fold(title), lead["code"], iso(assigned), fold(source or "")]),
-                        )
+                    # The title folded once, for its uid and its searched text; a source's folds once a file.
+                    folded = fold(title)
+                    source_fold, source_key = once(_source_folds, _source_folds, source or "")
+                    uid = str(values.get("uid") or "") or _uuid5(
+                        "taskreg:" + "|".join([folded, lead["code"], iso(assigned), source_fold])
                     )
                     if batch.uid_exists(uid):
                         counts["skipped"] += 1
@@ -395,6 +433,7 @@ def import_tasks(
                         "assigned_by": _text(values.get("assigned_by")),
                         "note": _text(values.get("note")),
                         "import_event": event_id,
+                        "search": _search(folded, source_fold, source_key),
                     }
                     if keep_ids:
                         task = {"id": wanted_id, **task}
@@ -410,7 +449,10 @@ def import_tasks(
                         ]
                     else:
                         kept = [(iso(due), "initial", iso(assigned), None)] if due is not None else []
-                    task_id = batch.add(task, list(dict.fromkeys(a["id"] for a in co if a["id"] != lead["id"])), kept)
+                    task_id = batch.add(
+                        task, list(dict.fromkeys(a["id"] for a in co if a["id"] != lead["id"])), kept, number
+                    )
+                    take_conflicts()
                     for event in history or []:
                         # What the file claims: its actor and time, marked as brought by this
                         # import, never as events this register recorded (SPEC §5).
@@ -434,9 +476,11 @@ def import_tasks(
                     error_total += 1
                     if len(errors) < max_errors:
                         errors.append((number, Ref("whole_row"), "import_row_unreadable", {"reason": str(e)}))
+            if not errors:
+                batch.finish()
+                take_conflicts()
             if errors:
                 raise ImportInvalid(errors, error_total)
-            batch.finish()
             changed_settings = {k: v for k, v in settings.items() if store.setting(k) is None}
             if restoring:
                 counts["publications"] = len(carried) if isinstance(carried, list) else 0
@@ -469,6 +513,49 @@ def import_tasks(
     except _DryRun:
         pass
     return {**counts, "warnings": warnings, "dry_run": dry_run}
+
+
+def _field_name(lang: str, field: str) -> str:
+    """A task's field as an import's error names it: its key in English (a JSON export's
+    own name for it), its Vietnamese header in Vietnamese."""
+    from taskreg import i18n
+    from taskreg.transfer import VI_HEADERS
+
+    if lang != "vi":
+        return field
+    return VI_HEADERS.get(field) or i18n.t(lang, "f_" + field)
+
+
+def _column_names(lang: str, fields: list[str]) -> str:
+    """Columns an import needs, as a header it reads: the field names in English, the
+    Vietnamese headers (which import reads too, README "Import") in Vietnamese."""
+    return ", ".join(_field_name(lang, f) for f in fields)
+
+
+_URL_NAMESPACE = uuid.NAMESPACE_URL.bytes
+
+
+def _uuid5(name: str) -> str:
+    """str(uuid.uuid5(uuid.NAMESPACE_URL, name)), without building a UUID object: SHA-1 of
+    the namespace and the name, its version and variant bits set (RFC 4122 §4.3)."""
+    digest = bytearray(hashlib.sha1(_URL_NAMESPACE + name.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def _source_folds(source: str) -> tuple[str, str | None]:
+    """A source as a uid and the searched text read it: folded, and its symbol key."""
+    return fold(source), (symbol_key(source) if source else None)
+
+
+def _search(folded_title: str, source_fold: str, source_key: str | None) -> str:
+    """taskreg.text.search_text(title, source) from the title's and the source's folds: folding
+    the title, a space and the source folds each apart (a space is where NFD reorders nothing
+    and split() splits), so the title is folded once for its uid and this."""
+    folded = f"{folded_title} {source_fold}" if folded_title and source_fold else folded_title or source_fold
+    return f"{folded} {source_key}" if source_key is not None else folded
 
 
 def _text(value) -> str | None:

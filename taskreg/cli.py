@@ -1,7 +1,8 @@
 """The command line: global options, usage errors as one sentence, and the commands wired in.
 
 Commands live one group per module in taskreg.commands and import what they share
-from taskreg.session, never from here, so any of them can be imported first.
+from taskreg.session, never from here, so any of them can be imported first. Their help
+and usage errors are taskreg.help's, in the output language (README "Language and output").
 """
 
 import os
@@ -9,9 +10,9 @@ import sys
 from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperGroup
 
-from taskreg import __version__
+from taskreg import __version__, completion
+from taskreg.help import Group, adopt, completing, install_completion, typed_lang, usage_error
 from taskreg.session import Session, _actor, _clock
 
 
@@ -23,6 +24,7 @@ def _version(value: bool):
 
 # click's base of usage errors, wherever this typer keeps click (newer ones vendor it).
 ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+LANGS = ("vi", "en")
 
 
 #: The environment variables taskreg takes text from.
@@ -75,27 +77,30 @@ def _unreadable_input(args: list) -> Optional[tuple[str, dict]]:
     return None
 
 
-def _args_lang(args: list) -> Optional[str]:
-    """`--lang vi|en` as typed on the command line, for a message given before parsing it."""
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in ("vi", "en"):
-            return args[i + 1]
-        if arg in ("--lang=vi", "--lang=en"):
-            return arg[7:]
-    return None
-
-
-class _Group(TyperGroup):
-    """typer's group, with its usage errors as one sentence on stderr like every other error."""
+class _Group(Group):
+    """The program: its usage errors as one sentence on stderr like every other error, in
+    the output language (taskreg.help); what was typed is kept for help to find --lang and
+    --db in (`words`)."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         words = list(sys.argv[1:] if args is None else args)
+        self.words = words
+        for param in self.params:  # typer's, said in the output language
+            if param.name == "install_completion":
+                param.callback = install_completion
+        completed = completing()
+        if completed is not None:  # the shell asks for completions (typer answers, then exits)
+            self.words = completed
+            if not os.environ.get("_TASKREG_COMPLETE", "").endswith("bash"):  # bash shows no descriptions
+                from taskreg.help import lang_for, localize
+
+                localize(self, lang_for(completed))
         problem = _unreadable_input(words)
         if problem is not None:  # bad input (exit 2), before anything is opened or created
             from taskreg import i18n
 
             key, values = problem
-            lang = i18n.resolve(_args_lang(words), None)
+            lang = i18n.resolve(typed_lang(words), None)
             if "after" in values:  # the option it follows, if any, says which one it is
                 option = values["after"]
                 values["after"] = i18n.t(lang, "arg_after", option=_shown(option)) if option else ""
@@ -109,20 +114,7 @@ class _Group(TyperGroup):
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except ClickException as e:
             if type(e).__name__ != "NoArgsIsHelpError":  # that one has printed the help already
-                from taskreg import i18n
-                from taskreg.text import printable
-
-                ctx = getattr(e, "ctx", None)  # click's message quotes what was typed: escaped
-                message = printable(e.format_message().strip().rstrip(".") + ".")
-                print(
-                    i18n.t(
-                        i18n.resolve(None, None),
-                        "usage_error",
-                        message=message,
-                        command=ctx.command_path if ctx else "taskreg",
-                    ),
-                    file=sys.stderr,
-                )
+                print(usage_error(e, words), file=sys.stderr)
             sys.exit(e.exit_code)
         except typer.Abort:
             sys.exit(1)
@@ -132,7 +124,6 @@ class _Group(TyperGroup):
 app = typer.Typer(
     cls=_Group,
     name="taskreg",
-    help="The register of tasks assigned by a provincial People's Committee, and its figures.",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -143,28 +134,23 @@ app = typer.Typer(
 @app.callback()
 def main(
     ctx: typer.Context,
-    db: Annotated[
-        Optional[str],
-        typer.Option(
-            "--db",
-            help="The register: a file, or a postgresql:// URL (else TASKREG_DB, else a file in"
-            " your user data directory).",
-            show_default=False,
-        ),
-    ] = None,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
-    ] = False,
+    db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", show_default=False)] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", show_default=False, **completion.choices(*LANGS))] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ):
-    """Keep the register of assigned tasks and publish its figures.
-
-    Example: taskreg demo
-    """
+    # Help texts: taskreg/messages/help.py ("cmd:taskreg", "opt:taskreg --db", …).
     today, now, pinned = _clock()
-    ctx.obj = Session(db_option=db, today=today, now=now, actor=_actor(), pinned=pinned)
+    session = Session(db_option=db, today=today, now=now, actor=_actor(), pinned=pinned)
+    if lang is not None:  # a command's own --lang, after the command, still wins (session.command)
+        if lang not in LANGS:
+            print(session.text("bad_choice", text=lang, what="--lang", choices=", ".join(LANGS)), file=sys.stderr)
+            raise typer.Exit(2)
+        session.lang_option = lang
+    ctx.obj = session
 
 
 from taskreg.commands import database, demo, publish, register, report, safety, tasks, transfer, views  # noqa: E402
 
 for module in (register, tasks, views, report, publish, demo, transfer, safety, database):
     module.install(app)
+adopt(app)  # every command and group: help and usage errors from taskreg.help

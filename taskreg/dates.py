@@ -12,7 +12,7 @@ from typing import overload
 # python-dateutil ships no type hints; its stubs (types-python-dateutil) are not installed.
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
-from taskreg.errors import BadInput
+from taskreg.errors import BadInput, Day
 from taskreg.text import fold
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -63,14 +63,28 @@ def in_range(day: date, typed: str) -> date:
     return day
 
 
-def _make(y: int, m: int, d: int, typed: str) -> date:
+def _make(y: int, m: int, d: int, typed: str, sep: str | None = None) -> date:
+    """The date y-m-d, or bad input naming what was typed. `sep`: it was typed day first
+    with that separator, so a month-first date (3/31/2026) is answered with its day-first
+    form (31/3/2026)."""
     if not FIRST_YEAR <= y <= LAST_YEAR:
         raise BadInput("date_out_of_range", text=typed, first=FIRST_YEAR, last=LAST_YEAR)
     try:
         day = date(y, m, d)
     except ValueError:
+        if sep is not None and m > 12 and _valid(y, d, m):
+            example = sep.join([str(m), str(d)] + ([str(y)] if re.search(r"\d{4}", typed) else []))
+            raise BadInput("date_day_first", text=typed, example=example) from None
         raise BadInput("date_impossible", text=typed) from None
     return in_range(day, typed)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
 
 
 def _span(kind: str, y: int, first_month: int, months: int, number: int, typed: str) -> Period:
@@ -84,9 +98,9 @@ def parse_date(typed: str, today: date) -> date:
     if m := _ISO.fullmatch(text):
         return _make(int(m[1]), int(m[2]), int(m[3]), typed)
     if m := _DMY.fullmatch(text):
-        return _make(int(m[4]), int(m[3]), int(m[1]), typed)
+        return _make(int(m[4]), int(m[3]), int(m[1]), typed, m[2])
     if m := _DM.fullmatch(text):
-        return _make(today.year, int(m[2]), int(m[1]), typed)
+        return _make(today.year, int(m[2]), int(m[1]), typed, "/")
     if text in _WORDS:
         return in_range(today + relativedelta(days=_WORDS[text]), typed)
     if m := _REL.fullmatch(text):
@@ -183,6 +197,6 @@ def choose_period(today: date, quarter=None, month=None, year=None, start=None, 
             raise BadInput("period_from_to")
         first, last = parse_date(start, today), parse_date(end, today)
         if last < first:
-            raise BadInput("period_backwards", start=iso(first), end=iso(last))
+            raise BadInput("period_backwards", start=Day(first), end=Day(last))
         return Period("range", first, last)
     return None

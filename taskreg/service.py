@@ -11,7 +11,7 @@ import uuid
 from datetime import date, timedelta
 
 from taskreg.dates import from_iso, iso, parse_date, parse_deadline
-from taskreg.errors import BadInput, Ref, Refused
+from taskreg.errors import BadInput, Day, Ref, Refused, TaskregError
 from taskreg.lock import Guard
 from taskreg.storage.sql import SqlStore as Store
 from taskreg.text import fold, nfc
@@ -189,7 +189,7 @@ def retire_agency(store: Store, today: date, typed: str, on=None) -> tuple[dict,
     with store.write():
         agency = find_agency(store.agencies(), typed)
         if agency["retired_on"]:
-            raise Refused("agency_retired", code=agency["code"], on=agency["retired_on"])
+            raise Refused("agency_already_retired", code=agency["code"], on=Day(agency["retired_on"]))
         store.retire_agency(agency["id"], day)
         store.event(
             "agency_retire",
@@ -202,7 +202,7 @@ def retire_agency(store: Store, today: date, typed: str, on=None) -> tuple[dict,
 def check_lead(agency: dict, assigned: str) -> dict:
     """A task's lead agency must not have been retired by its assignment date."""
     if agency.get("retired_on") and agency["retired_on"] <= assigned:
-        raise BadInput("agency_retired", code=agency["code"], on=agency["retired_on"])
+        raise BadInput("agency_retired", code=agency["code"], on=Day(agency["retired_on"]))
     return agency
 
 
@@ -211,18 +211,18 @@ def check_lead(agency: dict, assigned: str) -> dict:
 
 def _not_future(what: str, on: date, today: date) -> None:
     if on > today:
-        raise BadInput("future_date", what=Ref(what), on=iso(on))
+        raise BadInput("future_date", what=Ref(what), on=Day(on))
 
 
 def _not_after_today(on: date, today: date) -> None:
     """The committee cannot have assigned a task tomorrow (SPEC §2)."""
     if on > today:
-        raise BadInput("assigned_future", on=iso(on))
+        raise BadInput("assigned_future", on=Day(on))
 
 
 def _not_before_assigned(what: str, on: date, assigned: str) -> None:
     if iso(on) < assigned:
-        raise BadInput("before_assigned", what=Ref(what), on=iso(on), assigned=assigned)
+        raise BadInput("before_assigned", what=Ref(what), on=Day(on), assigned=Day(assigned))
 
 
 def _task_or_refuse(store: Store, task_id: int, today: date) -> dict:
@@ -236,9 +236,9 @@ def _open_task(store: Store, task_id: int, today: date, what: str, on: date) -> 
     """A task that is neither done nor cancelled, closing on a date not before its assignment."""
     task = _task_or_refuse(store, task_id, today)
     if task["cancelled_on"]:
-        raise Refused("is_cancelled", id=task_id, on=task["cancelled_on"])
+        raise Refused("is_cancelled", id=task_id, on=Day(task["cancelled_on"]))
     if task["done_on"]:
-        raise Refused("already_done", id=task_id, on=task["done_on"])
+        raise Refused("already_done", id=task_id, on=Day(task["done_on"]))
     _not_before_assigned(what, on, task["assigned_on"])
     return task
 
@@ -269,7 +269,7 @@ def add_task(
     _not_after_today(assigned_on, today)
     due_on = parse_deadline(due, today) if due else None
     if due_on is not None and due_on < assigned_on:
-        raise BadInput("before_assigned", what=Ref("what_due"), on=iso(due_on), assigned=iso(assigned_on))
+        raise BadInput("before_assigned", what=Ref("what_due"), on=Day(due_on), assigned=Day(assigned_on))
     src_date = iso(parse_date(source_date, today)) if source_date else None
     source = nfc(source) or None
     with store.write():
@@ -312,30 +312,44 @@ def done(store: Store, today: date, ids: list[int], on=None, result=None, amend=
     _not_future("what_done", on_day, today)
     result = nfc(result) or None
     closed = []
+    wanted = list(dict.fromkeys(ids))
     with store.write():
         guard = Guard(store, amend)
-        for task_id in dict.fromkeys(ids):
-            task = _open_task(store, task_id, today, "what_done", on_day)
-            before = guard.before(task_id)
-            store.update_task(task_id, {"done_on": iso(on_day), "result": result})
-            after = {"done_on": iso(on_day), "result": result}
-            backdated = iso(on_day) if on_day < today else None
-            if backdated:
-                after["backdated"] = True
-            # Backdated: reports as of the days from then to yesterday said it was open.
-            store.event(
-                "done",
-                task_id,
-                before={"done_on": None, "result": task["result"]},
-                after=after,
-                claimed_on=backdated,
-                correction_from=backdated,
-            )
-            guard.after(task_id, before)
-            row = store.task(task_id, iso(today))
-            assert row is not None  # _open_task found it above, in this transaction
-            closed.append(row)
+        for task_id in wanted:
+            try:
+                closed.append(_done_one(store, today, guard, task_id, on_day, result))
+            except TaskregError as e:
+                if len(wanted) == 1:
+                    raise
+                # All or none: the sentence says that the other tasks were not marked done either.
+                others = ", ".join(str(i) for i in wanted if i != task_id)
+                kind = BadInput if isinstance(e, BadInput) else Refused
+                raise kind("done_none_recorded", reason=(e.key, e.values), others=others, n=len(wanted) - 1) from None
     return closed
+
+
+def _done_one(store: Store, today: date, guard: Guard, task_id: int, on_day: date, result) -> dict:
+    """Mark one task done inside `done`'s transaction; its row as it now is."""
+    task = _open_task(store, task_id, today, "what_done", on_day)
+    before = guard.before(task_id)
+    store.update_task(task_id, {"done_on": iso(on_day), "result": result})
+    after = {"done_on": iso(on_day), "result": result}
+    backdated = iso(on_day) if on_day < today else None
+    if backdated:
+        after["backdated"] = True
+    # Backdated: reports as of the days from then to yesterday said it was open.
+    store.event(
+        "done",
+        task_id,
+        before={"done_on": None, "result": task["result"]},
+        after=after,
+        claimed_on=backdated,
+        correction_from=backdated,
+    )
+    guard.after(task_id, before)
+    row = store.task(task_id, iso(today))
+    assert row is not None  # _open_task found it above, in this transaction
+    return row
 
 
 def reopen(store: Store, today: date, task_id: int, reason: str, amend=None) -> None:
@@ -376,9 +390,9 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
             raise Refused("extend_no_deadline", id=task_id)
         _not_before_assigned("what_decided", decided, task["assigned_on"])
         if iso(decided) > task["due_on"]:
-            raise Refused("extend_too_late", on=iso(decided), due=task["due_on"], id=task_id)
+            raise Refused("extend_too_late", on=Day(decided), due=Day(task["due_on"]), id=task_id)
         if iso(new_due) <= task["due_on"]:
-            raise Refused("extend_not_later", new=iso(new_due), due=task["due_on"], id=task_id)
+            raise Refused("extend_not_later", new=Day(new_due), due=Day(task["due_on"]), id=task_id)
         guard = Guard(store, amend)
         before = guard.before(task_id)
         store.update_task(task_id, {"due_on": iso(new_due)})
@@ -539,7 +553,7 @@ def _check_dates(task: dict) -> None:
     assigned = task["assigned_on"]
     for field, what in (("due_on", "what_due_lc"), ("done_on", "what_done_lc"), ("cancelled_on", "what_cancel_lc")):
         if task[field] and task[field] < assigned:
-            raise BadInput("assigned_after", on=assigned, what=Ref(what), other=task[field])
+            raise BadInput("assigned_after", on=Day(assigned), what=Ref(what), other=Day(task[field]))
 
 
 # -- reading --------------------------------------------------------------------------------

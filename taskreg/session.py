@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from taskreg import completion
 from taskreg.errors import BadInput, TaskregError
 
 if TYPE_CHECKING:
@@ -128,16 +129,22 @@ class Session:
 
 def _render_value(lang: str, value):
     """A value put into a message: text on one line with its control characters escaped
-    (user text, a path, a file's cell — SPEC §8); numbers as they are. Error values may name
-    other catalogue entries: Ref(key), or (key, {values}), whose values are rendered alike."""
+    (user text, a path, a file's cell — SPEC §8); numbers as they are; a Day in the
+    language's style (01/12/2026 in Vietnamese, README "Language and output"). Error values may name other
+    catalogue entries: Ref(key), or (key, {values}), whose values are rendered alike."""
     from taskreg import i18n
-    from taskreg.errors import Count, Ref, Rendered
+    from taskreg.errors import Count, Day, Ref, Rendered
     from taskreg.text import printable
 
     if isinstance(value, Rendered):
         return printable(value.render(lang))
     if isinstance(value, Ref):
         return i18n.t(lang, value)
+    if isinstance(value, Day):
+        try:
+            return i18n.day(lang, date.fromisoformat(value))
+        except ValueError:  # not a date after all (a file's malformed cell): as it is
+            return printable(str(value))
     if isinstance(value, Count):
         return i18n.num(lang, value)
     if isinstance(value, tuple):
@@ -371,16 +378,12 @@ def command(fn):
 # The commands that can move a published figure take this (README "Publications").
 Amend = Annotated[
     Optional[str],
-    typer.Option(
-        "--amend-published",
-        metavar="REASON",
-        help="Move published figures all the same (they are locked by `config set lock-published on`); audited.",
-        show_default=False,
-    ),
+    typer.Option("--amend-published", metavar="REASON", show_default=False),
 ]
 
 # Every command takes --lang: its messages, errors included, in Vietnamese or English.
-Lang = Annotated[Optional[str], typer.Option("--lang", help="vi or en.", show_default=False)]
+# Help texts of options: taskreg/messages/help.py (README "Language and output").
+Lang = Annotated[Optional[str], typer.Option("--lang", show_default=False, **completion.choices("vi", "en"))]
 
 
 def choice(value: Optional[str], choices, what: str) -> Optional[str]:

@@ -10,11 +10,14 @@ import itertools
 import json
 import re
 import sys
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from pathlib import Path
 
 from taskreg.dates import FIRST_YEAR, LAST_YEAR, in_range
-from taskreg.errors import BadInput, Count, Ref
+from taskreg.errors import BadInput, Count, Ref, os_reason
 from taskreg.text import fold
 
 FORMATS = ("csv", "xlsx", "json")
@@ -118,18 +121,63 @@ def read_rows(path: Path, fmt: str, data=None):
     """Yield the headers, then (row number, {header: value}) with the header as row 1.
 
     For JSON, `data` is the file as `load_json` read it (read once, for its extras too).
+    The meter of `metered`, if any, is told how much there is to read and how far it got.
     """
     try:
         if fmt == "csv":
             yield from _csv_rows(path)
         elif fmt == "xlsx":
-            from taskreg.xlsx import xlsx_rows
-
-            yield from xlsx_rows(path)
+            yield from _xlsx_rows(path)
         else:
             yield from _json_rows(path, data)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, csv.Error) as e:
+    except OSError as e:
+        raise BadInput("import_unreadable", path=str(path), reason=os_reason(e, writing=False)) from None
+    except (UnicodeDecodeError, json.JSONDecodeError, csv.Error) as e:
         raise BadInput("import_unreadable", path=str(path), reason=str(e)) from None
+
+
+def _xlsx_rows(path: Path):
+    """The first sheet's rows (taskreg.xlsx), metered by the sheet's row count when it says it."""
+    from taskreg.xlsx import xlsx_rows
+
+    rows = xlsx_rows(path)
+    meter = _METER.get()
+    yield next(rows)  # the headers: the file has passed xlsx's checks by now
+    if meter is None:
+        yield from rows
+        return
+    meter.begin(sheet_rows(path), "rows")
+    read = 1
+    for number, row in rows:
+        meter.advance(number - read)
+        read = number
+        yield number, row
+
+
+def sheet_rows(path: Path) -> int | None:
+    """The rows after the header of an .xlsx's first sheet, as the sheet's <dimension>
+    says (Excel writes it; a write-only openpyxl file has none): None when it does not.
+    Only the workbook's directory and the sheet's first element are read."""
+    from openpyxl.reader.excel import ExcelReader  # type: ignore[import-untyped]
+    from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
+
+    try:
+        reader = ExcelReader(path, read_only=True)
+        try:
+            reader.read_manifest()
+            reader.read_workbook()
+            first = next(iter(reader.parser.find_sheets()), None)
+            if first is None:
+                return None
+            with reader.archive.open(first[1].target) as source:
+                dimensions = WorkSheetParser(source, []).parse_dimensions()
+        finally:
+            reader.archive.close()
+    except Exception:  # only the progress bar's total rests on it: unknown, not an error
+        return None
+    if not dimensions or not dimensions[3] or dimensions[3] < 2:
+        return None
+    return dimensions[3] - 1
 
 
 #: The longest line a CSV file may have (a cell is at most csv's 128 KiB): longer is refused
@@ -141,14 +189,17 @@ class _CsvLineProblem(Exception):
     """A line of a CSV file that cannot be read: a catalogue key and its values."""
 
 
-def _csv_lines(f):
+def _csv_lines(f, meter=None):
     """The lines of a CSV file opened as bytes, each decoded as UTF-8 (a BOM first dropped).
 
     Decoding line by line lets a byte that is not UTF-8 be named by its row. Lines end at
-    LF, CRLF or a lone CR, as the csv module reads a file opened with newline=''.
+    LF, CRLF or a lone CR, as the csv module reads a file opened with newline=''. A meter
+    is advanced by the bytes of each line read.
     """
     first = True
     while line := f.readline(CSV_LINE_MAX):
+        if meter is not None:
+            meter.advance(len(line))
         if len(line) == CSV_LINE_MAX and not line.endswith(b"\n"):
             raise _CsvLineProblem("import_csv_line_long", {"limit": Count(CSV_LINE_MAX >> 20)})
         for piece in line.splitlines(keepends=True):
@@ -165,8 +216,13 @@ def _csv_lines(f):
 
 def _csv_rows(path: Path):
     """Streamed, one line at a time; a cell's leading ' that taskreg's export added is removed."""
+    import os
+
     with open(path, "rb") as f:
-        lines = _csv_lines(f)
+        meter = _METER.get()
+        if meter is not None:
+            meter.begin(os.fstat(f.fileno()).st_size, "bytes")
+        lines = _csv_lines(f, meter)
         number = 1  # the row being read: the header is row 1
         try:
             first = next(lines, "")
@@ -206,7 +262,12 @@ def load_json(path: Path):
         return json.loads(text, parse_constant=_no_constant)
     except RecursionError:
         raise BadInput("import_unreadable", path=str(path), reason=Ref("json_too_deep")) from None
-    except (OSError, ValueError) as e:  # JSONDecodeError, too-long integers
+    except json.JSONDecodeError as e:
+        where = {"line": e.lineno, "column": e.colno, "problem": e.msg}
+        raise BadInput("import_unreadable", path=str(path), reason=("json_invalid", where)) from None
+    except OSError as e:
+        raise BadInput("import_unreadable", path=str(path), reason=os_reason(e, writing=False)) from None
+    except ValueError as e:  # too-long integers, NaN
         raise BadInput("import_unreadable", path=str(path), reason=str(e)) from None
 
 
@@ -222,8 +283,13 @@ def _json_rows(path: Path, data=None):
     """The tasks of a JSON file as rows, numbered from 1. An entry that is not an object is
     yielded as it is, for the import to report; a list of codes becomes one `;` cell."""
     tasks = json_tasks(path, load_json(path) if data is None else data)
+    meter = _METER.get()
+    if meter is not None:
+        meter.begin(len(tasks), "rows")
     yield list(HEADERS)
     for number, task in enumerate(tasks, start=1):
+        if meter is not None:
+            meter.advance(1)
         if isinstance(task, dict):
             task = dict(task)
             co = task.get("co_agencies")
@@ -317,22 +383,64 @@ def cell_date(value):
     return in_range(value, value.isoformat()) if isinstance(value, date) else None
 
 
+#: The meter the readers above report to while `metered` lasts (the import's progress bar):
+#: read_rows is called by taskreg.bulk, which knows nothing of a terminal.
+_METER: ContextVar = ContextVar("taskreg_meter", default=None)
+
+
+@contextmanager
+def metered(meter):
+    """While this lasts, read_rows tells `meter` how much its file holds, by
+    `meter.begin(total, unit)` (a CSV's bytes; a JSON file's tasks and a sheet's rows,
+    after the header; total None when unknown), and how far it got, by `meter.advance(n)`.
+    A file read twice (--create-agencies reads its agencies first) begins twice."""
+    token = _METER.set(meter)
+    try:
+        yield meter
+    finally:
+        _METER.reset(token)
+
+
 def progress(total: int | None, label: str):
-    """A rich progress bar on a terminal's stderr for long jobs; a no-op otherwise."""
+    """A rich progress bar on a terminal's stderr for long jobs, with its percentage and the
+    time left once it has a total; a no-op otherwise."""
     if not sys.stderr.isatty():
         return _NoProgress()
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        ProgressColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Amount(ProgressColumn):
+        """How much is done of how much: rows, or a file's bytes (12.3/45.6 MB)."""
+
+        def render(self, task):
+            if task.fields.get("unit") == "bytes":
+                from rich.filesize import decimal
+
+                done = decimal(int(task.completed))
+                return Text(f"{done}/{decimal(int(task.total))}" if task.total is not None else done)
+            total = "?" if task.total is None else f"{int(task.total)}"
+            return Text(f"{int(task.completed)}/{total}")
 
     bar = Progress(
         TextColumn("{task.description}", markup=False),
         BarColumn(),
-        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        Amount(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=Console(stderr=True, markup=False, highlight=False),
         transient=True,
     )
-    return _Progress(bar, bar.add_task(label, total=total))
+    return _Progress(bar, bar.add_task(label, total=total, unit="rows"))
 
 
 class _NoProgress:
@@ -342,21 +450,45 @@ class _NoProgress:
     def __exit__(self, *exc):
         return False
 
+    def begin(self, total: int | None, unit: str = "rows") -> None:
+        pass
+
     def advance(self, n: int = 1) -> None:
         pass
 
 
 class _Progress(_NoProgress):
+    """A rich bar, told at most 20 times a second: a million rows would otherwise cost more
+    in the bar's bookkeeping than in the reading."""
+
     def __init__(self, bar, task):
         self.bar, self.task = bar, task
+        self.pending, self.last = 0, 0.0
 
     def __enter__(self):
         self.bar.start()
         return self
 
     def __exit__(self, *exc):
+        self._flush()
         self.bar.stop()
         return False
 
+    def begin(self, total: int | None, unit: str = "rows") -> None:
+        self.pending = 0
+        self.bar.reset(self.task, total=total, unit=unit)
+
     def advance(self, n: int = 1) -> None:
-        self.bar.advance(self.task, n)
+        self.pending += n
+        now = time.monotonic()
+        if now - self.last >= 0.05:
+            self.last = now
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.bar.advance(self.task, self.pending)
+            self.pending = 0
+        task = self.bar.tasks[self.task]
+        if task.total is not None and task.completed > task.total:  # the file said less than it held
+            self.bar.update(self.task, total=None)

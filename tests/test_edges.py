@@ -118,9 +118,9 @@ def test_english_counts_agree_with_their_nouns(reg, tmp_path):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["add", "Việc"], "Missing option '--agency'. See `taskreg add --help`."),
-        (["done", "1", "--bogus"], "No such option: --bogus. See `taskreg done --help`."),
-        (["nosuch"], "No such command 'nosuch'. See `taskreg --help`."),
+        (["add", "Việc"], "Missing option --agency AGENCY; see `taskreg add --help`."),
+        (["done", "1", "--bogus"], "No such option --bogus; see `taskreg done --help`."),
+        (["nosuch"], "No such command 'nosuch'; see `taskreg --help`."),
     ],
 )
 def test_a_usage_mistake_is_one_sentence_too(reg, args, message):
@@ -131,7 +131,7 @@ def test_a_usage_mistake_is_one_sentence_too(reg, args, message):
 
 def test_a_usage_mistake_in_vietnamese(reg):
     result = reg("add", "Việc", code=2, env={"TASKREG_LANG": "vi"})
-    assert result.stderr == "Missing option '--agency'. Xem `taskreg add --help`.\n"
+    assert result.stderr == "Thiếu tuỳ chọn --agency ĐƠN-VỊ; xem `taskreg add --help`.\n"
 
 
 def test_import_cells_of_odd_shapes_are_row_errors_and_nothing_is_written(tr, tmp_path):
@@ -197,12 +197,16 @@ def test_an_empty_reason_is_asked_for_in_a_sentence(reg, args, message):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["report", "--quarter", "Q5/2021"], "'Q5/2021' không phải quý: ghi như 2021Q1, Q1/2021 hoặc I/2021."),
+        (
+            ["report", "--quarter", "Q5/2021"],
+            "'Q5/2021' không phải quý hợp lệ: ghi theo dạng I/2021, Q1/2021 hoặc 2021Q1.",
+        ),
         (
             ["history", "--since", "xx"],
-            "'xx' không phải ngày hợp lệ: ghi ngày trước, ví dụ 31/3/2021, 2021-03-31, today hoặc +7d.",
+            "'xx' không phải ngày hợp lệ: ghi ngày trước, tháng sau, ví dụ 31/3/2021, hôm nay, hôm qua hoặc +7d "
+            "(7 ngày nữa).",
         ),
-        (["config", "set", "lang", "fr"], "'fr' không hợp lệ cho lang: dùng một trong vi, en."),
+        (["config", "set", "lang", "fr"], "'fr' không phải giá trị hợp lệ của lang: chọn một trong vi, en."),
         (["done", "5"], "Không có nhiệm vụ số 5."),
     ],
 )

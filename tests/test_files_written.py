@@ -177,7 +177,9 @@ def test_an_existing_text_file_is_replaced_whole(filled, tmp_path, fmt, umask):
     os.link(out, linked)
     result = filled("export", "--format", fmt, "-o", out)
     assert result.stderr == f"Exported 2 tasks to {out}.\n"
-    assert out.read_text(encoding="utf-8") == expected
+    # a CSV file begins with a BOM, by which Excel knows it is UTF-8 (stdout has none)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf") == (fmt == "csv")
+    assert out.read_text(encoding="utf-8-sig") == expected
     assert _mode(out) == 0o660  # a new file, not the old one rewritten in place
     assert linked.read_text(encoding="utf-8").startswith("an older")  # the old file, whole
     assert _leftovers(tmp_path) == []
@@ -189,7 +191,7 @@ def test_a_symlink_to_a_text_file_is_written_through(filled, tmp_path, umask):
     (tmp_path / "latest.csv").symlink_to(real)
     filled("export", "-o", tmp_path / "latest.csv")
     assert (tmp_path / "latest.csv").is_symlink()
-    assert real.read_text(encoding="utf-8") == filled("export").stdout
+    assert real.read_text(encoding="utf-8-sig") == filled("export").stdout
     assert _mode(real) == 0o660
 
 
@@ -223,7 +225,7 @@ def test_a_full_disk_leaves_the_old_file_byte_identical(filled, tmp_path, monkey
     out.write_bytes(b"last week's export\n")
     _break_writer(monkeypatch, fmt, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
     result = filled("export", "--format", fmt, "-o", out, code=1)
-    assert _one_sentence(result) == f"Cannot write {out}: {os.strerror(errno.ENOSPC)}."
+    assert _one_sentence(result) == f"Cannot write {out}: the disk is full."
     assert out.read_bytes() == b"last week's export\n"
     assert _leftovers(tmp_path) == []
 
@@ -260,7 +262,7 @@ def test_a_missing_folder_is_refused_before_any_work(filled, tmp_path, monkeypat
     monkeypatch.setattr(taskreg.commands.views, "select_tasks", no_work)
     out = tmp_path / "no-such-folder" / "bao-cao.csv"
     result = filled("export", "-o", out, code=1)
-    assert _one_sentence(result) == f"Cannot write {out}: {os.strerror(errno.ENOENT)}."
+    assert _one_sentence(result) == f"Cannot write {out}: the folder it goes in does not exist."
     assert not out.parent.exists()
     assert _leftovers(tmp_path) == []
 

@@ -312,7 +312,7 @@ def test_a_change_whose_output_cannot_be_written_says_it_was_recorded(seeded):
         )
         result = _run("--db", path, "add", "Việc", "--agency", "SYT", "--lang", "vi", stdout=full)
         assert _one_sentence(result.stderr) == (
-            "Nhiệm vụ 3003 đã được ghi vào sổ nhưng không xuất được kết quả (No space left on device); "
+            "Nhiệm vụ số 3003 đã được ghi vào sổ nhưng không xuất được kết quả (No space left on device); "
             "không thêm lại nhiệm vụ này."
         )
     assert _tasks(path) == 3003  # each recorded once
@@ -700,7 +700,11 @@ def test_of_eight_inits_at_once_on_one_path_exactly_one_succeeds(tmp_path):
         assert len(winners) == 1, (events, results)
         for i, (code, _, err) in enumerate(results):
             if i != winners[0]:
-                assert (code, err) == (1, f"A register already exists at {path}; nothing was changed.\n")
+                assert (code, err) == (
+                    1,
+                    f"A register already exists at {path}; nothing was changed. To name its organisation, use "
+                    '`taskreg config set org "…"`.\n',
+                )
         assert _count(path, "SELECT count(*) FROM events") == 1, events
         assert _count(path, "SELECT value FROM settings WHERE key = 'org'") == f"Org {winners[0]}"
         assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

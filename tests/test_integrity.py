@@ -51,9 +51,9 @@ def test_an_extension_recorded_after_its_deadline_is_a_correction_everywhere(lat
     )
     # show says it in words, history marks it
     text = reg("show", task_id, "--lang", "vi", env=DEC1).stdout
-    assert "gia hạn ghi nhận ngày 01/12/2026, quyết định ngày 29/6/2026" in text
+    assert "gia hạn ghi vào sổ ngày 01/12/2026, quyết định ngày 29/6/2026" in text
     assert (
-        "đính chính số liệu: gia hạn ghi nhận ngày 01/12/2026"
+        "đính chính số liệu: gia hạn ghi vào sổ ngày 01/12/2026"
         in reg("history", "--task", task_id, "--lang", "vi", env=DEC1).stdout
     )
     # the year's report as of 31/7 moved, and tells how many tasks were corrected since

@@ -61,7 +61,10 @@ def test_init_creates_a_private_register_and_refuses_an_existing_one(tr):
     assert mode & 0o007 == 0 and mode & 0o600 == 0o600
     before = tr.path.read_bytes()
     result = tr("init", code=1)
-    assert result.stderr == f"A register already exists at {tr.path}; nothing was changed.\n"
+    assert result.stderr == (
+        f"A register already exists at {tr.path}; nothing was changed. To name its organisation, use "
+        '`taskreg config set org "…"`.\n'
+    )
     assert tr.path.read_bytes() == before
     assert tr.rows("PRAGMA journal_mode") == [("wal",)]
     assert (

@@ -284,7 +284,7 @@ def test_an_upgrade_whose_backup_fails_changes_nothing(tr, tmp_path, monkeypatch
     result = tr("--db", old, "agency", "list", code=1)
     backup = tmp_path / f"old.db.before-{MIGRATIONS[-1]}.bak"
     assert result.stderr == (
-        f"Could not write a copy of {old} to {backup} before upgrading it (No space left on device); the "
+        f"Could not write a copy of {old} to {backup} before upgrading it (the disk is full); the "
         "register was not changed. Free some space or fix the permissions, then run the command again.\n"
     )
     assert _count(old, "SELECT group_concat(name) FROM _sqlite_migrations") == before

@@ -106,7 +106,10 @@ def test_done_is_all_or_nothing(reg):
     reg("done", "2")
     events = reg.rows("SELECT count(*) FROM events")
     result = reg("done", "1", "2", code=1)
-    assert result.stderr == ("Task 2 is already done (on 2021-03-31); `taskreg reopen 2` first if it was not.\n")
+    assert result.stderr == (
+        "Task 2 is already done (on 2021-03-31); `taskreg reopen 2` first if it was not. "
+        "So nothing was recorded: task 1 is not marked done either.\n"
+    )
     reg("done", "1", "99", code=1)
     assert reg.rows("SELECT id, done_on FROM tasks ORDER BY id") == [(1, None), (2, "2021-03-31")]
     assert reg.rows("SELECT count(*) FROM events") == events
@@ -153,7 +156,7 @@ def test_edit_corrects_fields_and_audits_old_and_new(reg):
         "--source",
         "12/BC-UBND",
     )
-    assert result.stdout == "Task 1 corrected: title, source, note, agency, co_agencies.\n"
+    assert result.stdout == "Task 1 corrected: title, source document, note, lead agency, coordinating agencies.\n"
     task = _json(reg("show", "1", "--format", "json"))
     assert (task["title"], task["agency"], task["co_agencies"], task["note"]) == (
         "Báo cáo tổng kết",
@@ -277,14 +280,14 @@ def test_show_text(reg):
     # decided on 15/3, before the old deadline (20/3), but recorded on 31/3: a correction
     assert lines[7:11] == [
         "UID:             " + _json(reg("show", "1", "--format", "json"))["uid"],
-        "Đã đính chính:   có: số liệu cũ của nhiệm vụ này đã được sửa có chủ đích (xem lịch sử)",
-        "                 gia hạn ghi nhận ngày 31/3/2021, quyết định ngày 15/3/2021",
+        "Đã đính chính:   có, số liệu cũ của nhiệm vụ này đã được điều chỉnh có chủ đích (xem lịch sử)",
+        "                 gia hạn ghi vào sổ ngày 31/3/2021, quyết định ngày 15/3/2021",
         "",
     ]
     assert lines[-3] == "Lịch sử:"
     assert lines[-1].endswith(
         "lan  gia hạn; Hạn hoàn thành: 20/3/2021 → 30/4/2021; "
-        "lý do: CV 12/SYT; đính chính số liệu: gia hạn ghi nhận ngày "
+        "lý do: CV 12/SYT; đính chính số liệu: gia hạn ghi vào sổ ngày "
         "31/3/2021, quyết định ngày 15/3/2021; ngày do TASKREG_TODAY cố định"
     )
     assert reg("show", "9", code=1).stderr == "There is no task 9.\n"

@@ -239,7 +239,7 @@ def test_errors_escape_the_text_they_quote(reg):
     # typer's own usage errors quote what was typed too (this click escapes it itself; taskreg
     # escapes what any click leaves raw)
     for args, said in (
-        (["list", f"--x{ESC_SEQUENCES}\n"], r"No such option: --x\x1b]0;pwned"),
+        (["list", f"--x{ESC_SEQUENCES}\n"], r"No such option --x\x1b]0;pwned"),
         ([f"li{ESC_SEQUENCES}\nst"], r"No such command 'li\x1b]0;pwned"),
     ):
         usage = reg(*args, code=2)

@@ -284,7 +284,9 @@ def test_import_is_all_or_nothing_and_names_every_bad_row(reg, tmp_path):
         "Row 4, Hạn hoàn thành: '31/02/2021' is not a real calendar date.",
         "Row 5, Hạn hoàn thành: The deadline 2021-03-01 is before the task was assigned (2021-03-10).",
         "Row 5, Ngày hoàn thành: The completion date 2021-04-01 is in the future.",
-        "Nothing was imported: 5 problems in the file; correct them and import again.",
+        "Nothing was imported: 5 problems in the file, some of them agencies the register does not have; register "
+        "them with `taskreg agency add`, or import again with --create-agencies to register them as the file names "
+        "them (--dry-run shows what would be created).",
     ]
     assert reg.rows("SELECT count(*) FROM tasks") == [(0,)]
     assert reg.rows("SELECT count(*) FROM events") == events
@@ -335,7 +337,7 @@ def test_a_csv_export_asked_for_in_vietnamese_has_vietnamese_headers_and_imports
     # SPEC §5: `export --lang vi` writes the Vietnamese headers; `config lang vi` does not.
     out = tmp_path / "vi.csv"
     filled("export", "--lang", "vi", "-o", out)
-    assert out.read_text(encoding="utf-8").splitlines()[0] == (
+    assert out.read_text(encoding="utf-8-sig").splitlines()[0] == (
         "Số,UID,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao,Hạn hoàn thành,"
         "Ngày hoàn thành,Ngày dừng thực hiện,Số ký hiệu,Ngày văn bản,Người giao,Ghi chú,Kết quả,Tình trạng"
     )

@@ -5,10 +5,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from taskreg import completion
 from taskreg.session import Lang, command
 
-db_app = typer.Typer(help="The register's schema: db upgrade.", no_args_is_help=True)
-admin_app = typer.Typer(help="PostgreSQL: the group roles and who may write what.", no_args_is_help=True)
+db_app = typer.Typer(no_args_is_help=True)
+admin_app = typer.Typer(no_args_is_help=True)
 
 
 def _database_url(session) -> str:
@@ -25,7 +26,6 @@ def _database_url(session) -> str:
 @db_app.command("upgrade")
 @command
 def db_upgrade(ctx: typer.Context, lang: Lang = None):
-    """Apply the schema migrations this taskreg has (PostgreSQL: as the owner).  Example: taskreg db upgrade"""
     from taskreg.storage import is_url
 
     session = ctx.obj
@@ -46,7 +46,6 @@ def db_upgrade(ctx: typer.Context, lang: Lang = None):
 @admin_app.command("init")
 @command
 def admin_init(ctx: typer.Context, lang: Lang = None):
-    """Create the group roles taskreg_office, taskreg_liaison and taskreg_reader (idempotent).  Example: taskreg admin init"""
     from taskreg.storage.admin import create_groups
     from taskreg.storage.postgres import connect
 
@@ -64,14 +63,13 @@ def admin_init(ctx: typer.Context, lang: Lang = None):
 @command
 def admin_grant(
     ctx: typer.Context,
-    login: Annotated[str, typer.Argument(help="A login role made with createuser.")],
-    role: Annotated[str, typer.Option("--role", help="liaison, office or reader.")],
+    login: Annotated[str, typer.Argument(metavar="LOGIN")],
+    role: Annotated[str, typer.Option("--role", **completion.choices("office", "liaison", "reader"))],
     agency: Annotated[
-        Optional[list[str]], typer.Option("--agency", help="A liaison's agency (repeat for several).")
+        Optional[list[str]], typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)
     ] = None,
     lang: Lang = None,
 ):
-    """Let a login write in this register: a liaison its agencies' tasks, the office everything, a reader nothing.  Example: taskreg admin grant lan --role liaison --agency SYT"""
     from taskreg.service import find_agency
     from taskreg.session import choice
     from taskreg.storage.admin import ROLES, grant
@@ -91,10 +89,9 @@ def admin_grant(
 @command
 def admin_revoke(
     ctx: typer.Context,
-    login: Annotated[str, typer.Argument(help="The login to take the rights from.")],
+    login: Annotated[str, typer.Argument(metavar="LOGIN")],
     lang: Lang = None,
 ):
-    """Take away what a login may write in this register.  Example: taskreg admin revoke lan"""
     from taskreg.errors import Refused
     from taskreg.storage.admin import revoke
 
@@ -108,10 +105,9 @@ def admin_revoke(
 @command
 def admin_users(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", **completion.choices("table", "json"))] = "table",
     lang: Lang = None,
 ):
-    """List who may do what in this register.  Example: taskreg admin users"""
     import json
 
     from taskreg.session import choice

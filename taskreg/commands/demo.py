@@ -14,12 +14,9 @@ DEMO_FILE = "taskreg-demo.db"
 @command
 def demo(
     ctx: typer.Context,
-    db: Annotated[
-        Optional[str], typer.Option("--db", help=f"Where to build it (default ./{DEMO_FILE}).", show_default=False)
-    ] = None,
+    db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", show_default=False)] = None,
     lang: Lang = None,
 ):
-    """Build the demo register of Q1/2021 and print its report.  Example: taskreg demo --lang vi"""
     from taskreg import bulk, demo_data, figures
     from taskreg.commands.report import render_report, settings
     from taskreg.dates import parse_quarter

@@ -4,6 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from taskreg import completion
 from taskreg.session import Lang, choice, command
 
 Opt = Optional[str]
@@ -12,21 +13,18 @@ Opt = Optional[str]
 @command
 def publish(
     ctx: typer.Context,
-    quarter: Annotated[Opt, typer.Option("--quarter", help="2021Q1, 2021-Q1, Q1/2021 or I/2021.")] = None,
-    month: Annotated[Opt, typer.Option("--month", help="2021-03 or 3/2021.")] = None,
-    year: Annotated[Opt, typer.Option("--year", help="2021.")] = None,
-    from_: Annotated[Opt, typer.Option("--from", help="First day of a range (with --to).")] = None,
-    to: Annotated[Opt, typer.Option("--to", help="Last day of a range (with --from).")] = None,
-    as_of: Annotated[
-        Opt, typer.Option("--as-of", help="As of this day (default: the period's end, or today while it runs).")
-    ] = None,
-    agency: Annotated[Opt, typer.Option("--agency", help="One agency's figures (default: all agencies).")] = None,
-    symbol: Annotated[Opt, typer.Option("--symbol", help="The report's number, e.g. 45/BC-UBND.")] = None,
-    date_: Annotated[Opt, typer.Option("--date", help="The report's date (default today).")] = None,
-    reason: Annotated[Opt, typer.Option("--reason", help="Why (needed to publish a period again).")] = None,
+    quarter: Annotated[Opt, typer.Option("--quarter", metavar="QUARTER")] = None,
+    month: Annotated[Opt, typer.Option("--month", metavar="MONTH")] = None,
+    year: Annotated[Opt, typer.Option("--year", metavar="YEAR")] = None,
+    from_: Annotated[Opt, typer.Option("--from", metavar="DATE")] = None,
+    to: Annotated[Opt, typer.Option("--to", metavar="DATE")] = None,
+    as_of: Annotated[Opt, typer.Option("--as-of", metavar="DATE")] = None,
+    agency: Annotated[Opt, typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)] = None,
+    symbol: Annotated[Opt, typer.Option("--symbol", metavar="SYMBOL")] = None,
+    date_: Annotated[Opt, typer.Option("--date", metavar="DATE")] = None,
+    reason: Annotated[Opt, typer.Option("--reason", metavar="REASON")] = None,
     lang: Lang = None,
 ):
-    """Publish a report's figures, so that later changes cannot silently alter them.  Example: taskreg publish --quarter I/2021 --symbol 45/BC-UBND"""
     from taskreg import figures, i18n, publications, service
     from taskreg.commands.report import settings
     from taskreg.dates import choose_period, parse_date, quarter_of
@@ -52,10 +50,9 @@ def publish(
 @command
 def publications_(
     ctx: typer.Context,
-    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    format: Annotated[str, typer.Option("--format", **completion.choices("table", "json"))] = "table",
     lang: Lang = None,
 ):
-    """List the publications, and whether the live figures still agree with each.  Example: taskreg publications"""
     from taskreg import i18n, publications, render
     from taskreg.dates import from_iso
 

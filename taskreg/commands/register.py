@@ -4,6 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from taskreg import completion
 from taskreg.errors import BadInput
 from taskreg.session import Lang, choice, command
 
@@ -21,7 +22,7 @@ SETTINGS = {
     "lock-published": (("on", "off"), "off"),
 }
 
-Format = Annotated[str, typer.Option("--format", help="table, csv or json.")]
+Format = Annotated[str, typer.Option("--format", **completion.choices("table", "csv", "json"))]
 
 
 def check_setting(key: str, value) -> str:
@@ -43,10 +44,9 @@ def check_setting(key: str, value) -> str:
 @command
 def init(
     ctx: typer.Context,
-    org: Annotated[Optional[str], typer.Option("--org", help='The organisation, e.g. "UBND tỉnh Quảng Nam".')] = None,
+    org: Annotated[Optional[str], typer.Option("--org", metavar="NAME")] = None,
     lang: Lang = None,
 ):
-    """Create the register.  Example: taskreg init --org "UBND tỉnh Quảng Nam" """
     from taskreg.storage import create_store
     from taskreg.text import nfc
 
@@ -67,22 +67,16 @@ def init(
     session._created, session._created_dirs = path, made
 
 
-config_app = typer.Typer(
-    help="Read and change the register's settings: org, rate-basis, lang, place, recipients, signer-title, signer-name, lock-published.",
-    no_args_is_help=True,
-)
+config_app = typer.Typer(no_args_is_help=True)
 
 
 @config_app.command("get")
 @command
 def config_get(
     ctx: typer.Context,
-    key: Annotated[
-        Optional[str], typer.Argument(help="A setting (see `taskreg config --help`); none prints them all.")
-    ] = None,
+    key: Annotated[Optional[str], typer.Argument(metavar="SETTING", autocompletion=completion.settings)] = None,
     lang: Lang = None,
 ):
-    """Print a setting, or all of them.  Example: taskreg config get rate-basis"""
     from taskreg.text import printable
 
     session = ctx.obj
@@ -101,35 +95,33 @@ def config_get(
 @command
 def config_set(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="A setting (see `taskreg config --help`).")],
-    value: Annotated[Optional[str], typer.Argument(help="The new value.")] = None,
+    key: Annotated[str, typer.Argument(metavar="SETTING", autocompletion=completion.settings)],
+    value: Annotated[Optional[str], typer.Argument(metavar="VALUE", autocompletion=completion.setting_values)] = None,
     lang: Lang = None,
 ):
-    """Change a setting.  Example: taskreg config set rate-basis assigned"""
     value = check_setting(key, value)
-    store = ctx.obj.store(create=True)
+    session = ctx.obj
+    store = session.store(create=True)
     with store.write():
         old = store.setting(key)
         store.set_setting(key, value)
         store.event("config_set", before={key: old}, after={key: value})
+    session.say("config_set_ok", setting=key, value=value)
 
 
-agency_app = typer.Typer(help="The agency directory: add, list, rename, retire.", no_args_is_help=True)
+agency_app = typer.Typer(no_args_is_help=True)
 
 
 @agency_app.command("add")
 @command
 def agency_add(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Short code, e.g. SYT.")],
-    name: Annotated[str, typer.Argument(help='Full name, e.g. "Sở Y tế".')],
-    kind: Annotated[Optional[str], typer.Option("--kind", help="sở, ban, ngành, UBND xã …")] = None,
-    distinct: Annotated[
-        bool, typer.Option("--distinct", help="It is another agency, though close to a registered one (audited).")
-    ] = False,
+    code: Annotated[str, typer.Argument(metavar="CODE")],
+    name: Annotated[str, typer.Argument(metavar="NAME")],
+    kind: Annotated[Optional[str], typer.Option("--kind", metavar="KIND")] = None,
+    distinct: Annotated[bool, typer.Option("--distinct")] = False,
     lang: Lang = None,
 ):
-    """Register an agency.  Example: taskreg agency add SYT "Sở Y tế" --kind sở"""
     from taskreg import service
 
     session = ctx.obj
@@ -142,7 +134,6 @@ def agency_add(
 @agency_app.command("list")
 @command
 def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None):
-    """List the agencies.  Example: taskreg agency list --format csv"""
     from taskreg import i18n, render
 
     choice(format, ("table", "csv", "json"), "--format")
@@ -175,17 +166,11 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
 @command
 def agency_rename(
     ctx: typer.Context,
-    agency: Annotated[str, typer.Argument(help="The agency's code or current name.")],
-    name: Annotated[str, typer.Argument(help="Its new full name.")],
-    distinct: Annotated[
-        bool,
-        typer.Option(
-            "--distinct", help="It stays another agency, though its new name is close to a registered one (audited)."
-        ),
-    ] = False,
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", autocompletion=completion.agencies)],
+    name: Annotated[str, typer.Argument(metavar="NAME")],
+    distinct: Annotated[bool, typer.Option("--distinct")] = False,
     lang: Lang = None,
 ):
-    """Give an agency a new name; its code and its tasks stay.  Example: taskreg agency rename SKHDT "Sở Tài chính" """
     from taskreg import service
 
     session = ctx.obj
@@ -197,11 +182,10 @@ def agency_rename(
 @command
 def agency_retire(
     ctx: typer.Context,
-    agency: Annotated[str, typer.Argument(help="The agency's code or name.")],
-    on: Annotated[Optional[str], typer.Option("--on", help="From this date (default today).")] = None,
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", autocompletion=completion.agencies)],
+    on: Annotated[Optional[str], typer.Option("--on", metavar="DATE")] = None,
     lang: Lang = None,
 ):
-    """Retire a merged or abolished agency; its tasks and reports stay.  Example: taskreg agency retire UBND-HKA --on 1/7/2025"""
     from taskreg import i18n, service
     from taskreg.dates import from_iso
 

@@ -12,10 +12,9 @@ from taskreg.session import Lang, command
 @command
 def backup(
     ctx: typer.Context,
-    dest: Annotated[Path, typer.Argument(help="The new file to write the copy to.")],
+    dest: Annotated[Path, typer.Argument(metavar="FILE")],
     lang: Lang = None,
 ):
-    """Copy the register with SQLite's online backup, safe while others write.  Example: taskreg backup /srv/sao-luu/register-2026-11-22.db"""
     session = ctx.obj
     session.store().copy_to(dest)  # PostgreSQL: refused, pointing to pg_dump (README)
     session.err("backup_ok", path=str(dest))
@@ -23,7 +22,6 @@ def backup(
 
 @command
 def check(ctx: typer.Context, lang: Lang = None):
-    """Check the register: integrity, references, every quarter's four states, every publication's digest.  Example: taskreg check"""
     import sys
     from datetime import date, timedelta
 

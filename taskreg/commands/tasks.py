@@ -4,36 +4,33 @@ from typing import Annotated, Optional
 
 import typer
 
+from taskreg import completion
 from taskreg.session import Amend, Lang, choice, command
 
-Reason = Annotated[str, typer.Option("--reason", help="Why; kept in the history.")]
-On = Annotated[Optional[str], typer.Option("--on", help="The date (default today).", show_default=False)]
+Reason = Annotated[str, typer.Option("--reason", metavar="REASON")]
+On = Annotated[Optional[str], typer.Option("--on", metavar="DATE", show_default=False)]
 Co = Annotated[
     Optional[list[str]],
-    typer.Option("--co", help="A coordinating agency (phối hợp); repeat for each.", show_default=False),
+    typer.Option("--co", metavar="AGENCY", autocompletion=completion.agencies, show_default=False),
 ]
 
 
 @command
 def add(
     ctx: typer.Context,
-    title: Annotated[str, typer.Argument(help="What is to be done (nội dung nhiệm vụ).")],
-    agency: Annotated[str, typer.Option("--agency", help="The lead agency (chủ trì), by code or name.")],
+    title: Annotated[str, typer.Argument(metavar="TITLE")],
+    agency: Annotated[str, typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)],
     co: Co = None,
-    due: Annotated[
-        Optional[str],
-        typer.Option("--due", help="Deadline: a date, or a month/quarter meaning its last day (12/2026, Q2/2026)."),
-    ] = None,
-    assigned: Annotated[Optional[str], typer.Option("--assigned", help="Date assigned (default today).")] = None,
-    source: Annotated[Optional[str], typer.Option("--source", help="Source document symbol, e.g. 863/KH-UBND.")] = None,
-    source_date: Annotated[Optional[str], typer.Option("--source-date", help="The source document's date.")] = None,
-    assigned_by: Annotated[Optional[str], typer.Option("--assigned-by", help="Who assigned it.")] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="A note.")] = None,
-    format: Annotated[str, typer.Option("--format", help="text (the id) or json (the record).")] = "text",
+    due: Annotated[Optional[str], typer.Option("--due", metavar="DEADLINE")] = None,
+    assigned: Annotated[Optional[str], typer.Option("--assigned", metavar="DATE")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", metavar="SYMBOL")] = None,
+    source_date: Annotated[Optional[str], typer.Option("--source-date", metavar="DATE")] = None,
+    assigned_by: Annotated[Optional[str], typer.Option("--assigned-by", metavar="NAME")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT")] = None,
+    format: Annotated[str, typer.Option("--format", **completion.choices("text", "json"))] = "text",
     amend: Amend = None,
     lang: Lang = None,
 ):
-    """Record a new task and print its id.  Example: taskreg add "Rà soát thủ tục" --agency SYT --due 30/6/2026"""
     from taskreg import render, service
     from taskreg.dates import iso
 
@@ -77,13 +74,12 @@ def _check_symbol(session, source: Optional[str]) -> None:
 @command
 def done(
     ctx: typer.Context,
-    ids: Annotated[list[int], typer.Argument(help="One or more task ids.")],
+    ids: Annotated[list[int], typer.Argument(metavar="ID", autocompletion=completion.open_tasks)],
     on: On = None,
-    result: Annotated[Optional[str], typer.Option("--result", help="What was delivered.")] = None,
+    result: Annotated[Optional[str], typer.Option("--result", metavar="TEXT")] = None,
     amend: Amend = None,
     lang: Lang = None,
 ):
-    """Mark tasks done (all or none).  Example: taskreg done 12 13 --on 20/3/2026 --result "Báo cáo số 45/BC-SYT" """
     from taskreg import i18n, service
     from taskreg.dates import from_iso
 
@@ -101,12 +97,11 @@ def done(
 @command
 def reopen(
     ctx: typer.Context,
-    task_id: Annotated[int, typer.Argument(metavar="ID", help="The task id.")],
+    task_id: Annotated[int, typer.Argument(metavar="ID", autocompletion=completion.done_tasks)],
     reason: Reason,
     amend: Amend = None,
     lang: Lang = None,
 ):
-    """Reopen a task that was not really done (a correction).  Example: taskreg reopen 12 --reason "Chưa nộp báo cáo" """
     from taskreg import service
 
     session = ctx.obj
@@ -117,17 +112,13 @@ def reopen(
 @command
 def extend(
     ctx: typer.Context,
-    task_id: Annotated[int, typer.Argument(metavar="ID", help="The task id.")],
-    due: Annotated[str, typer.Option("--due", help="The new, later deadline.")],
+    task_id: Annotated[int, typer.Argument(metavar="ID", autocompletion=completion.open_tasks)],
+    due: Annotated[str, typer.Option("--due", metavar="DEADLINE")],
     reason: Reason,
-    on: Annotated[
-        Optional[str],
-        typer.Option("--on", help="When the extension was decided (default today); on or before the old deadline."),
-    ] = None,
+    on: Annotated[Optional[str], typer.Option("--on", metavar="DATE")] = None,
     amend: Amend = None,
     lang: Lang = None,
 ):
-    """Extend an open task's deadline (gia hạn).  Example: taskreg extend 12 --due 31/7/2026 --reason "Công văn 123/SYT-KH" """
     from taskreg import i18n, service
     from taskreg.dates import from_iso
 
@@ -140,13 +131,12 @@ def extend(
 @command
 def cancel(
     ctx: typer.Context,
-    task_id: Annotated[int, typer.Argument(metavar="ID", help="The task id.")],
+    task_id: Annotated[int, typer.Argument(metavar="ID", autocompletion=completion.open_tasks)],
     reason: Reason,
     on: On = None,
     amend: Amend = None,
     lang: Lang = None,
 ):
-    """Cancel a task (dừng thực hiện); it leaves the four counts from that date.  Example: taskreg cancel 12 --reason "Theo TB 45/TB-UBND" """
     from taskreg import i18n, service
     from taskreg.dates import from_iso
 
@@ -158,30 +148,27 @@ def cancel(
 @command
 def edit(
     ctx: typer.Context,
-    task_id: Annotated[int, typer.Argument(metavar="ID", help="The task id.")],
-    title: Annotated[Optional[str], typer.Option("--title")] = None,
-    agency: Annotated[Optional[str], typer.Option("--agency", help="A new lead agency.")] = None,
+    task_id: Annotated[int, typer.Argument(metavar="ID", autocompletion=completion.open_tasks)],
+    title: Annotated[Optional[str], typer.Option("--title", metavar="TITLE")] = None,
+    agency: Annotated[
+        Optional[str], typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)
+    ] = None,
     co: Annotated[
-        Optional[list[str]], typer.Option("--co", help="Replaces the coordinating agencies; `--co none` clears them.")
+        Optional[list[str]], typer.Option("--co", metavar="AGENCY", autocompletion=completion.agencies)
     ] = None,
-    assigned: Annotated[Optional[str], typer.Option("--assigned")] = None,
-    due: Annotated[
-        Optional[str], typer.Option("--due", help="A corrected deadline, or `none`; needs --reason.")
-    ] = None,
-    reason: Annotated[Optional[str], typer.Option("--reason", help="Why (required with --due).")] = None,
-    source: Annotated[Optional[str], typer.Option("--source")] = None,
-    source_date: Annotated[Optional[str], typer.Option("--source-date")] = None,
-    assigned_by: Annotated[Optional[str], typer.Option("--assigned-by")] = None,
-    note: Annotated[Optional[str], typer.Option("--note")] = None,
-    result: Annotated[Optional[str], typer.Option("--result")] = None,
-    done: Annotated[
-        Optional[str], typer.Option("--done", help="A corrected completion date (of a task that is done).")
-    ] = None,
+    assigned: Annotated[Optional[str], typer.Option("--assigned", metavar="DATE")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", metavar="DEADLINE")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", metavar="REASON")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", metavar="SYMBOL")] = None,
+    source_date: Annotated[Optional[str], typer.Option("--source-date", metavar="DATE")] = None,
+    assigned_by: Annotated[Optional[str], typer.Option("--assigned-by", metavar="NAME")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT")] = None,
+    result: Annotated[Optional[str], typer.Option("--result", metavar="TEXT")] = None,
+    done: Annotated[Optional[str], typer.Option("--done", metavar="DATE")] = None,
     amend: Amend = None,
     lang: Lang = None,
 ):
-    """Correct a task's record (audited; not an extension).  Example: taskreg edit 12 --due 30/6/2026 --reason "Nhập nhầm hạn" """
-    from taskreg import service
+    from taskreg import i18n, service
 
     session = ctx.obj
     changed = service.edit(
@@ -204,7 +191,9 @@ def edit(
     )
     _check_symbol(session, source)
     if changed:
-        session.say("edit_ok", id=task_id, fields=", ".join(changed))
+        # Each field by its name in the language ("hạn hoàn thành"), never its JSON key.
+        lang = session.lang()
+        session.say("edit_ok", id=task_id, fields=", ".join(i18n.t(lang, "e_" + field) for field in changed))
     else:
         session.say("edit_same", id=task_id)
 

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from taskreg import completion
 from taskreg.commands.views import (
     Agency,
     All,
@@ -28,21 +29,16 @@ from taskreg.session import Amend, choice, command
 @command
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A .csv, .xlsx or .json file.", show_default=False)],
-    format: Annotated[
-        Optional[str], typer.Option("--format", help="csv, xlsx or json (default: by extension).")
-    ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check every row; write nothing.")] = False,
-    create_agencies: Annotated[
-        bool, typer.Option("--create-agencies", help="Register agencies the file names that the register lacks.")
-    ] = False,
+    file: Annotated[Path, typer.Argument(metavar="FILE", show_default=False)],
+    format: Annotated[Optional[str], typer.Option("--format", **completion.choices("csv", "xlsx", "json"))] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
+    create_agencies: Annotated[bool, typer.Option("--create-agencies")] = False,
     amend: Amend = None,
     lang: Lang = None,
 ):
-    """Import tasks from a file, every row or none.  Example: taskreg import giao-viec-quy1.xlsx --dry-run"""
     from taskreg import bulk
     from taskreg.text import printable
-    from taskreg.transfer import detect_format, progress
+    from taskreg.transfer import detect_format, metered, progress
 
     fmt = detect_format(file, format)
     session = ctx.obj
@@ -51,7 +47,8 @@ def import_(
 
         raise BadInput("import_unreadable", path=str(file), reason=Ref("no_such_file"))
     store = session.store(create=True)
-    with progress(None, printable(file.name)) as bar:
+    # The readers give the bar its total: a CSV's bytes, a JSON file's tasks, a sheet's rows.
+    with progress(None, printable(file.name)) as bar, metered(bar):
         try:
             result = bulk.import_tasks(
                 store,
@@ -60,7 +57,6 @@ def import_(
                 fmt,
                 dry_run=dry_run,
                 create_agencies=create_agencies,
-                on_row=bar.advance,
                 amend=amend,
             )
         except bulk.ImportInvalid as e:
@@ -69,6 +65,8 @@ def import_(
                 print(session.text("import_row", row=number, column=column, reason=reason), file=sys.stderr)
             if e.values["n"] > len(e.rows):
                 session.err("import_more", n=Count(e.values["n"] - len(e.rows)))
+            if not create_agencies and any(key == "agency_unknown" for _, _, key, _ in e.rows):
+                e.key = "import_invalid_agencies"  # the last sentence names --create-agencies
             raise
     if dry_run:
         session.discard_new_register()  # a dry run writes nothing, not even a new register
@@ -89,10 +87,8 @@ def import_(
 @command
 def export(
     ctx: typer.Context,
-    format: Annotated[str, typer.Option("--format", help="csv, xlsx or json.")] = "csv",
-    output: Annotated[
-        Optional[Path], typer.Option("-o", "--output", help="The file (csv and json: stdout if omitted).")
-    ] = None,
+    format: Annotated[str, typer.Option("--format", **completion.choices("csv", "xlsx", "json"))] = "csv",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="FILE")] = None,
     status: Status = None,
     all_: All = False,
     agency: Agency = None,
@@ -107,10 +103,9 @@ def export(
     as_of: AsOf = None,
     lang: Lang = None,
 ):
-    """Export tasks (every state unless filtered), with their state as of a date.  Example: taskreg export --format xlsx -o bao-cao.xlsx --quarter I/2021 --lang vi"""
     from taskreg import files, render
     from taskreg.commands.views import select_tasks
-    from taskreg.errors import BadInput, Refused
+    from taskreg.errors import BadInput, Refused, os_reason
     from taskreg.transfer import progress
 
     choice(format, ("csv", "xlsx", "json"), "--format")
@@ -132,14 +127,14 @@ def export(
                 from taskreg.service import TASK_FIELDS
                 from taskreg.transfer import VI_HEADERS
 
-                headers = [VI_HEADERS[f] for f in TASK_FIELDS] if lang == "vi" else None
+                headers = [VI_HEADERS[f] for f in TASK_FIELDS] if session.lang_option == "vi" else None
                 return render.write_tasks_csv(rows, target, headers)
             return _export_xlsx(
                 session, store, rows, day if as_of else None, target, quarter, month, year, from_, to, agency
             )
 
     def cannot_write(e: OSError) -> Refused:
-        return Refused("export_cannot_write", path=str(output), reason=e.strerror or str(e))
+        return Refused("export_cannot_write", path=str(output), reason=os_reason(e))
 
     if output is None:
         write(session.store(), sys.stdout)
@@ -157,7 +152,10 @@ def export(
                 with open(tmp, "wb") as target:
                     count = write(store, target)
             else:
-                with open(tmp, "w", encoding="utf-8", newline="") as text_target:
+                # A CSV file starts with a BOM, by which Excel (on Vietnamese Windows too) knows
+                # it is UTF-8; import skips it. A CSV on stdout, or -o /dev/stdout, has none.
+                bom = format == "csv" and tmp != destination
+                with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as text_target:
                     count = write(store, text_target)
     except OSError as e:  # a missing folder, no permission, the disk full
         raise cannot_write(e) from None
@@ -210,12 +208,13 @@ def _export_json(store, rows, day, out) -> int:
 
 
 def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from_, to, agency) -> int:
-    """The tasks sheet, and a per-agency report sheet of the period counted as `report` counts it."""
+    """The tasks sheet, and a per-agency report sheet of the period counted as `report` counts it;
+    each captioned with its period and as-of date (README, export)."""
     from taskreg import figures, i18n, prose, service
     from taskreg.commands.report import settings
     from taskreg.dates import choose_period, quarter_of
     from taskreg.transfer import VI_HEADERS
-    from taskreg.xlsx import write_xlsx
+    from taskreg.xlsx import COUNT_FORMAT, RATE_FORMAT, write_xlsx
 
     lang = session.lang()
     fields = list(service.TASK_FIELDS)
@@ -232,15 +231,24 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
             count += 1
             yield list(task.values())
 
-    period = choose_period(session.today, quarter, month, year, from_, to) or quarter_of(as_of or session.today)
+    t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
+
+    def captioned(label: str, day) -> str:
+        return t("t_title", period=label, Period=prose.capital(label), day=i18n.day(lang, day))
+
+    # The tasks sheet: the tasks the filters chose (those of the period filtered on, else
+    # every one), their states as of the day the export counts them.
+    filtered = choose_period(session.today, quarter, month, year, from_, to)
+    tasks_caption = captioned(
+        prose.period_label(lang, filtered) if filtered else t("sheet_tasks"), as_of or session.today
+    )
+    period = filtered or quarter_of(as_of or session.today)
     org, basis = settings(store)
     found = service.find_agency(store.agencies(), agency) if agency else None
     result = figures.build(
         store, period, figures.report_as_of(period, session.today, as_of), basis, found, by_agency=True
     )
-    t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
-    label = prose.period_label(lang, result.period)
-    caption = t("t_title", period=label, Period=prose.capital(label), day=i18n.day(lang, result.as_of))
+    caption = captioned(prose.period_label(lang, result.period), result.as_of)
     report_headers = [
         t("t_agency"),
         t("t_total"),
@@ -253,6 +261,7 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
         t("t_on_time_rate"),
         t("t_oldest"),
     ]
+    formats = [None] + [COUNT_FORMAT] * 6 + [RATE_FORMAT] * 2 + [COUNT_FORMAT]
     report_rows = [
         [
             f"{f.agency} — {f.agency_name}" if f.agency else t("t_all"),
@@ -262,7 +271,7 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
             f.in_progress,
             f.overdue,
             f.no_deadline,
-            f.completion_rate(basis),
+            f.completion_rate(basis),  # per cent, written as the fraction it is
             f.on_time_rate,
             f.oldest_overdue_days,
         ]
@@ -270,10 +279,12 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
     ]
     write_xlsx(
         output,
+        fields,
         headers,
         body(),
         dates,
-        report_sheet=(t("sheet_report"), caption, report_headers, report_rows),
+        tasks_caption,
+        report_sheet=(t("sheet_report"), caption, report_headers, formats, report_rows),
         sheet_title=t("sheet_tasks"),
     )
     return count

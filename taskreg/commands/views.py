@@ -4,11 +4,12 @@ from typing import Annotated, Optional
 
 import typer
 
+from taskreg import completion
 from taskreg.session import Lang, choice, command
 
 AsOf = Annotated[
     Optional[str],
-    typer.Option("--as-of", help="Show states as of the end of this day (default today).", show_default=False),
+    typer.Option("--as-of", metavar="DATE", show_default=False),
 ]
 Opt = Optional[str]
 # list's filters; export takes the same ones.
@@ -16,22 +17,21 @@ Status = Annotated[
     Optional[list[str]],
     typer.Option(
         "--status",
-        help="on_time, late, overdue, in_progress, cancelled, or the groups open and done; repeat for several.",
+        metavar="STATE",
+        autocompletion=completion.states,
         show_default=False,
     ),
 ]
-All = Annotated[bool, typer.Option("--all", help="Every state.")]
-Agency = Annotated[Opt, typer.Option("--agency", help="Lead agency, by code or name.")]
-Quarter = Annotated[Opt, typer.Option("--quarter", help="Assigned in this quarter: 2021Q1, Q1/2021, I/2021.")]
-Month = Annotated[Opt, typer.Option("--month", help="Assigned in this month: 2021-03, 3/2021.")]
-Year = Annotated[Opt, typer.Option("--year", help="Assigned in this year.")]
-From = Annotated[Opt, typer.Option("--from", help="Assigned on or after this date (with --to).")]
-To = Annotated[Opt, typer.Option("--to", help="Assigned on or before this date (with --from).")]
-DueWithin = Annotated[
-    Optional[int], typer.Option("--due-within", help="Due from the as-of date to N days after it.", metavar="N")
-]
-Search = Annotated[Opt, typer.Option("--search", help="Text in the title or source, ignoring case and diacritics.")]
-Sort = Annotated[str, typer.Option("--sort", help="id, due, assigned or agency.")]
+All = Annotated[bool, typer.Option("--all")]
+Agency = Annotated[Opt, typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)]
+Quarter = Annotated[Opt, typer.Option("--quarter", metavar="QUARTER")]
+Month = Annotated[Opt, typer.Option("--month", metavar="MONTH")]
+Year = Annotated[Opt, typer.Option("--year", metavar="YEAR")]
+From = Annotated[Opt, typer.Option("--from", metavar="DATE")]
+To = Annotated[Opt, typer.Option("--to", metavar="DATE")]
+DueWithin = Annotated[Optional[int], typer.Option("--due-within", metavar="DAYS")]
+Search = Annotated[Opt, typer.Option("--search", metavar="TEXT")]
+Sort = Annotated[str, typer.Option("--sort", metavar="id|due|assigned|agency", autocompletion=completion.sorts)]
 
 
 def select_tasks(
@@ -113,10 +113,9 @@ def list_(
     search: Search = None,
     sort: Sort = "id",
     as_of: AsOf = None,
-    format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    format: Annotated[str, typer.Option("--format", **completion.choices("table", "csv", "json"))] = "table",
     lang: Lang = None,
 ):
-    """List tasks; open ones by default.  Example: taskreg list --status overdue --agency SYT"""
     from taskreg import i18n, render, service
     from taskreg.dates import from_iso, iso
 
@@ -179,12 +178,11 @@ def list_(
 @command
 def show(
     ctx: typer.Context,
-    task_id: Annotated[int, typer.Argument(metavar="ID", help="The task id.")],
+    task_id: Annotated[int, typer.Argument(metavar="ID", autocompletion=completion.open_tasks)],
     as_of: AsOf = None,
-    format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    format: Annotated[str, typer.Option("--format", **completion.choices("text", "json"))] = "text",
     lang: Lang = None,
 ):
-    """Show a task, its state and its whole history.  Example: taskreg show 12 --as-of 31/3/2021"""
     from taskreg import i18n, render, service
     from taskreg.dates import from_iso, iso
     from taskreg.errors import Refused
@@ -402,13 +400,12 @@ def _at(lang: str, at) -> str:
 @command
 def history(
     ctx: typer.Context,
-    task: Annotated[Optional[int], typer.Option("--task", help="Only this task's events.")] = None,
-    since: Annotated[Opt, typer.Option("--since", help="Events on or after this date.")] = None,
-    actor: Annotated[Opt, typer.Option("--actor", help="Only this user's events.")] = None,
-    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    task: Annotated[Optional[int], typer.Option("--task", metavar="ID")] = None,
+    since: Annotated[Opt, typer.Option("--since", metavar="DATE")] = None,
+    actor: Annotated[Opt, typer.Option("--actor", metavar="USER")] = None,
+    format: Annotated[str, typer.Option("--format", **completion.choices("table", "json"))] = "table",
     lang: Lang = None,
 ):
-    """Print the audit log of changes.  Example: taskreg history --task 12"""
     from taskreg import i18n, render
     from taskreg.dates import iso, parse_date
 

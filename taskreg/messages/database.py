@@ -34,7 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pg_needs_upgrade": (
         "The register at {url} has not been upgraded to this taskreg's schema: ask the administrator to run `taskreg db upgrade`. Nothing was changed.",
-        "Sổ đăng ký tại {url} chưa được nâng cấp lên lược đồ của taskreg này: hãy đề nghị quản trị viên chạy `taskreg db upgrade`. Không có gì bị thay đổi.",
+        "Sổ đăng ký tại {url} chưa được nâng cấp lên lược đồ của phiên bản taskreg này: hãy đề nghị quản trị viên chạy `taskreg db upgrade`. Không có gì bị thay đổi.",
     ),
     "pg_today_refused": (
         "TASKREG_TODAY cannot pin the date in the register at {url}: its owner has not allowed it (a test register only); unset it.",
@@ -44,7 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it may write only the tasks led by {agencies}",
         "tài khoản này chỉ được ghi nhiệm vụ do {agencies} chủ trì",
     ),
-    "pg_may_read": ("it may only read this register", "tài khoản này chỉ được xem sổ đăng ký"),
+    "pg_may_read": (
+        "it may only read this register",
+        "tài khoản này chỉ được đọc sổ đăng ký",
+    ),
     "pg_write_denied": (
         "Refused: this task is led by {agency}, and the login {login} may not change it ({may}). Nothing was changed.",
         "Bị từ chối: nhiệm vụ này do {agency} chủ trì, tài khoản {login} không được sửa ({may}). Không có gì bị thay đổi.",
@@ -66,7 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tài khoản {login} không thuộc vai trò {owner} (chủ sở hữu sổ đăng ký tại {url}): hãy chạy bằng tài khoản quản trị.",
     ),
     "db_up_to_date": ("The register's schema is up to date.", "Lược đồ của sổ đăng ký đã là mới nhất."),
-    "db_upgraded": ("Applied the migrations {names}.", "Đã áp dụng các bản nâng cấp {names}."),
+    "db_upgraded": (
+        "Applied the migrations {names}.",
+        "Đã áp dụng các bản cập nhật lược đồ {names}.",
+    ),
     "admin_file_register": (
         "{path} is a file register: its rights are the file's own (see the README); `taskreg admin` is for a PostgreSQL register.",
         "{path} là sổ đăng ký dạng tệp: quyền truy cập do quyền của tệp quyết định (xem README); `taskreg admin` dành cho sổ đăng ký trên PostgreSQL.",
@@ -102,7 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "admin_granted_reader": (
         "{login} may now read the register, and write nothing.",
-        "{login} từ nay được xem sổ đăng ký, không được ghi.",
+        "{login} từ nay được đọc sổ đăng ký, không được ghi.",
     ),
     "admin_nothing_to_revoke": (
         "{login} has no rights in this register; nothing was changed.",

@@ -160,7 +160,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt:--assigned-by": ("Who assigned it.", "Người giao."),
     "opt:--note": ("A note.", "Ghi chú."),
     "opt:--result": ("What was delivered.", "Kết quả thực hiện."),
-    "opt:--on": ("The date (default today).", "Ngày thực hiện (mặc định hôm nay)."),
     "opt:--live": (
         "The register's figures now, even for a published period.",
         "Số liệu hiện tại của sổ, kể cả với kỳ đã công bố.",

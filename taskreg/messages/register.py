@@ -6,12 +6,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- the register ------------------------------------------------------------------------
     "register_missing": (
         "No register at {path}: create one with `taskreg init`, or point --db or TASKREG_DB at one.",
-        "Không có sổ đăng ký tại {path}: tạo bằng `taskreg init`, hoặc chỉ đường dẫn bằng --db hoặc TASKREG_DB.",
+        "Chưa có sổ đăng ký tại {path}: hãy tạo sổ bằng `taskreg init`, hoặc chỉ tới sổ có sẵn bằng --db hoặc biến TASKREG_DB.",
     ),
     "register_created": ("Created a new register at {path}.", "Đã tạo sổ đăng ký mới tại {path}."),
     "register_exists": (
-        "A register already exists at {path}; nothing was changed.",
-        "Đã có sổ đăng ký tại {path}; không thay đổi gì.",
+        'A register already exists at {path}; nothing was changed. To name its organisation, use `taskreg config set org "…"`.',
+        'Đã có sổ đăng ký tại {path}; không thay đổi gì. Để đặt tên cơ quan cho sổ, dùng `taskreg config set org "…"`.',
     ),
     "register_is_dir": ("{path} is a directory, not a register.", "{path} là một thư mục, không phải sổ đăng ký."),
     "register_empty": (
@@ -38,7 +38,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "register_too_new": (
         "{path} was written by a newer taskreg (it has {names}; this taskreg {version} knows up to {latest}); upgrade taskreg to use it. The file was not changed.",
-        "{path} do phiên bản taskreg mới hơn ghi (có {names}; taskreg {version} này chỉ biết đến {latest}); hãy nâng cấp taskreg. Tệp không bị thay đổi.",
+        "Sổ {path} được ghi bởi phiên bản taskreg mới hơn (sổ có {names}, còn taskreg {version} này chỉ biết đến {latest}); hãy nâng cấp taskreg để dùng sổ này. Tệp chưa bị thay đổi.",
     ),
     "register_backed_up": (
         "Upgraded the register; a copy of it as it was is at {path}.",
@@ -52,7 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup_ok": ("Backed up the register to {path}.", "Đã sao lưu sổ vào {path}."),
     "backup_exists": (
         "{path} already exists; choose a new file for the backup.",
-        "{path} đã có; hãy chọn tệp mới để sao lưu.",
+        "{path} đã tồn tại; hãy chọn tên tệp mới cho bản sao lưu.",
     ),
     "check_ok": (
         "The register is sound: integrity, references and the four states of every quarter from {first} to {last} check out.",
@@ -68,11 +68,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "register_needs_upgrade": (
         "{path} needs an upgrade, but it is read-only here.",
-        "{path} cần nâng cấp nhưng ở đây chỉ đọc được.",
+        "Sổ {path} cần được nâng cấp nhưng ở đây chỉ có quyền đọc.",
     ),
     "register_read_only": (
         "{path} is read-only here: nothing can be written to it.",
-        "{path} chỉ đọc được ở đây: không ghi được gì.",
+        "Ở đây chỉ có quyền đọc {path}: không ghi được gì vào sổ.",
     ),
     # -- what the command line, the disk and the output can do (SPEC §8) ---------------------
     "arg_not_utf8": (
@@ -103,6 +103,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The disk holding {path} is full, so nothing was changed: free some space, then run the command again.",
         "Ổ đĩa chứa {path} đã đầy nên chưa có gì thay đổi: đề nghị giải phóng dung lượng rồi chạy lại lệnh.",
     ),
+    "os_no_folder": (
+        "the folder it goes in does not exist",
+        "thư mục chứa tệp không tồn tại",
+    ),
+    "os_not_folder": (
+        "a part of the path is a file, not a folder",
+        "một phần của đường dẫn là tệp, không phải thư mục",
+    ),
+    "os_denied_write": (
+        "you have no permission to write there",
+        "bạn không có quyền ghi vào đó",
+    ),
+    "os_denied_read": (
+        "you have no permission to read it",
+        "bạn không có quyền đọc tệp này",
+    ),
+    "os_disk_full": (
+        "the disk is full",
+        "ổ đĩa đã đầy",
+    ),
+    "os_quota": (
+        "your disk quota is used up",
+        "đã hết hạn mức dung lượng đĩa của bạn",
+    ),
+    "os_read_only": (
+        "the disk is read-only",
+        "ổ đĩa chỉ cho phép đọc",
+    ),
+    "os_name_too_long": (
+        "the file name is too long",
+        "tên tệp quá dài",
+    ),
+    "os_io": ("the disk reported an error", "ổ đĩa báo lỗi đọc ghi"),
     "register_write_denied": (
         "Cannot write to {path}: {file} is read-only for you, so nothing was changed; ask whoever owns {file} to give your group write access to it (chmod g+w).",
         "Không ghi được vào {path}: {file} chỉ cho phép bạn đọc nên chưa có gì thay đổi; đề nghị người sở hữu {file} cấp quyền ghi cho nhóm (chmod g+w).",
@@ -129,7 +162,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "output_failed_added": (
         "Task {id} was recorded, but its output could not be written ({reason}); do not add it again.",
-        "Nhiệm vụ {id} đã được ghi vào sổ nhưng không xuất được kết quả ({reason}); không thêm lại nhiệm vụ này.",
+        "Nhiệm vụ số {id} đã được ghi vào sổ nhưng không xuất được kết quả ({reason}); không thêm lại nhiệm vụ này.",
     ),
     "output_failed_recorded": (
         "The change was recorded, but its output could not be written ({reason}); do not run the command again.",
@@ -144,21 +177,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No agency '{text}' in the register{close}; register a new one with `taskreg agency add CODE \"NAME\"`.",
         "Không có đơn vị '{text}' trong sổ{close}; đăng ký đơn vị mới bằng `taskreg agency add MÃ \"TÊN\"`.",
     ),
-    "agency_close": (" (closest: {names})", " (gần nhất: {names})"),
+    "agency_close": (
+        " (closest: {names})",
+        " (gần giống nhất: {names})",
+    ),
     "agency_ambiguous": (
         "'{text}' matches more than one agency: {names}; type its code.",
         "'{text}' khớp nhiều đơn vị: {names}; hãy ghi mã đơn vị.",
     ),
     "agency_duplicate": (
         "'{text}' is too close to the registered agency {other}; a near-duplicate would split reports.",
-        "'{text}' trùng với đơn vị đã có {other}; đơn vị gần trùng sẽ làm sai báo cáo.",
+        "'{text}' trùng hoặc gần trùng với đơn vị đã có {other}; đăng ký thêm sẽ làm số liệu báo cáo bị tách.",
     ),
     "agency_empty": ("An agency needs a code and a name.", "Đơn vị cần có mã và tên."),
-    "agency_code_spaces": ("An agency code has no spaces: '{text}'.", "Mã đơn vị không có dấu cách: '{text}'."),
+    "agency_code_spaces": (
+        "An agency code cannot contain spaces: '{text}'.",
+        "Mã đơn vị không được có dấu cách: '{text}'.",
+    ),
     "agency_added": ("Registered {code}: {name}.", "Đã đăng ký {code}: {name}."),
     "agency_retired": (
         "{code} was retired on {on}; give the task to the agency that took over its work.",
-        "{code} đã thôi hoạt động từ ngày {on}; hãy giao cho đơn vị tiếp nhận nhiệm vụ.",
+        "{code} đã thôi hoạt động từ ngày {on}; hãy giao nhiệm vụ cho đơn vị tiếp nhận công việc của đơn vị này.",
+    ),
+    "agency_already_retired": (
+        "{code} was already retired on {on}; nothing was changed.",
+        "{code} đã thôi hoạt động từ ngày {on}; không thay đổi gì.",
     ),
     "agency_retire_ok": (
         "Retired {code} ({name}) from {on}; its tasks and past reports stay.",
@@ -171,22 +214,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "agency_near_refused": (
         "{code} ({name}) is close to the registered agency {names}; a near-duplicate would split reports: if they are one agency, use it (correct its name with `taskreg agency rename`); if it really is another agency, add --distinct.",
-        "{code} ({name}) gần trùng với đơn vị đã có {names}; đơn vị gần trùng sẽ làm báo cáo bị tách: nếu là một đơn vị, hãy dùng đơn vị đã có (sửa tên bằng `taskreg agency rename`); nếu thật sự là đơn vị khác, thêm --distinct.",
+        "{code} ({name}) gần trùng với đơn vị đã có {names}; đăng ký cả hai sẽ làm số liệu báo cáo bị tách: nếu là cùng một đơn vị, hãy dùng đơn vị đã có (sửa tên bằng `taskreg agency rename`); nếu thật sự là đơn vị khác, thêm --distinct.",
     ),
     "agency_added_distinct": (
         "Registered as another agency than {names}, as --distinct says; the history records it.",
-        "Đã đăng ký là đơn vị khác với {names} theo --distinct; lịch sử thay đổi có ghi lại.",
+        "Đã đăng ký là đơn vị khác với {names} theo --distinct; lịch sử thay đổi có ghi lại việc này.",
     ),
     # -- options and settings ----------------------------------------------------------------
     "bad_choice": (
         "'{text}' is not a valid {what}: use one of {choices}.",
-        "'{text}' không hợp lệ cho {what}: dùng một trong {choices}.",
+        "'{text}' không phải giá trị hợp lệ của {what}: chọn một trong {choices}.",
     ),
     "config_unknown": (
         "There is no setting '{setting}': the settings are {keys}.",
         "Không có thiết lập '{setting}': các thiết lập là {keys}.",
     ),
     "config_value_needed": ("`config set {setting}` needs a value.", "`config set {setting}` cần một giá trị."),
+    "config_set_ok": (
+        "Set {setting} = {value}.",
+        "Đã đặt {setting} = {value}.",
+    ),
     "status_all_conflict": ("Give --status or --all, not both.", "Chỉ dùng --status hoặc --all, không dùng cả hai."),
     "negative_days": ("--due-within takes a number of days, 0 or more.", "--due-within nhận số ngày, từ 0 trở lên."),
     "no_tasks": ("No tasks match.", "Không có nhiệm vụ nào phù hợp."),

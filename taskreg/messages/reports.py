@@ -43,7 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "r_check_failed": (
         "Warning: the four counts ({total}) do not add up to the tasks assigned less the cancelled ones ({expected}); run `taskreg check`.",
-        "Cảnh báo: tổng bốn nhóm ({total}) không khớp với số nhiệm vụ được giao trừ số dừng thực hiện ({expected}).",
+        "Cảnh báo: tổng bốn nhóm ({total}) không khớp với số nhiệm vụ được giao trừ số dừng thực hiện ({expected}); hãy chạy `taskreg check`.",
     ),
     "r_empty": (
         "No tasks were assigned in {period} up to {day}.",
@@ -80,7 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- demo --------------------------------------------------------------------------------
     "demo_refuse": (
         "{path} exists and is not a demo register; give another path with --db.",
-        "{path} đã có và không phải sổ mẫu; hãy chọn đường dẫn khác bằng --db.",
+        "{path} đã tồn tại và không phải sổ mẫu; hãy chọn đường dẫn khác bằng --db.",
     ),
     "demo_built": (
         "Built the demo register {path}: {agencies} agencies, {tasks} tasks of 2021.",

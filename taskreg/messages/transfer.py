@@ -6,20 +6,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- import and export -------------------------------------------------------------------
     "import_format_unknown": (
         "Cannot tell the format of {path}: give --format csv, xlsx or json.",
-        "Không nhận ra định dạng của {path}: hãy ghi --format csv, xlsx hoặc json.",
+        "Không nhận ra định dạng của {path}: hãy ghi rõ --format csv, xlsx hoặc json.",
     ),
     "import_unreadable": ("Cannot read {path}: {reason}.", "Không đọc được {path}: {reason}."),
     "import_missing_columns": (
         "The file has no column for {columns}; name the columns as the README lists them.",
-        "Tệp thiếu cột {columns}; đặt tên cột như README hướng dẫn.",
+        "Tệp thiếu cột {columns}; hãy đặt tên cột như README hướng dẫn.",
     ),
     "import_invalid": (
         "Nothing was imported: {n} {n:problem|problems} in the file; correct {n:it|them} and import again.",
-        "Chưa nhập gì: tệp có {n} lỗi; sửa rồi nhập lại.",
+        "Chưa nhập gì: tệp có {n} lỗi; hãy sửa rồi nhập lại.",
+    ),
+    "import_invalid_agencies": (
+        "Nothing was imported: {n} {n:problem|problems} in the file, some of them agencies the register does not have; register them with `taskreg agency add`, or import again with --create-agencies to register them as the file names them (--dry-run shows what would be created).",
+        "Chưa nhập gì: tệp có {n} lỗi, trong đó có đơn vị chưa có trong sổ; hãy đăng ký các đơn vị đó bằng `taskreg agency add`, hoặc nhập lại với --create-agencies để đăng ký theo tên trong tệp (thêm --dry-run để xem trước các đơn vị sẽ được tạo).",
     ),
     "import_row": ("Row {row}, {column}: {reason}", "Dòng {row}, {column}: {reason}"),
     "import_more": ("… and {n} more.", "… và {n} lỗi khác."),
-    "import_value_missing": ("the value is missing.", "thiếu giá trị."),
+    "import_value_missing": (
+        "the value is missing.",
+        "ô này để trống.",
+    ),
     "import_formula": (
         "the formula {formula} has no saved value; open and save the file in Excel, or paste values.",
         "công thức {formula} chưa có giá trị được lưu; hãy mở và lưu tệp bằng Excel, hoặc dán giá trị.",
@@ -40,8 +47,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_row_note": ("Row {row}: {note}", "Dòng {row}: {note}"),
     # -- files that would break or swamp a reader (SPEC §8) -----------------------------------
     "import_not_utf8": (
-        "Cannot read {path}: row {row} is not UTF-8 text; save it as CSV UTF-8 or .xlsx.",
-        "Không đọc được {path}: dòng {row} không phải văn bản UTF-8; đề nghị lưu tệp dưới dạng CSV UTF-8 hoặc .xlsx.",
+        'Cannot read {path}: row {row} is not UTF-8 text (perhaps saved as Windows-1258 or Windows-1252); in Excel, save it as "CSV UTF-8" or .xlsx, or convert it with `iconv -f WINDOWS-1258 -t UTF-8 FILE > NEW-FILE`.',
+        'Không đọc được {path}: dòng {row} không phải văn bản UTF-8 (có thể tệp được lưu bằng bảng mã Windows-1258 hoặc Windows-1252); hãy mở tệp bằng Excel và lưu lại dưới dạng "CSV UTF-8" hoặc .xlsx, hoặc chuyển mã bằng `iconv -f WINDOWS-1258 -t UTF-8 TỆP > TỆP-MỚI`.',
     ),
     "import_json_not_utf8": (
         "Cannot read {path}: line {line} is not UTF-8 text; save the file as UTF-8.",
@@ -84,11 +91,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "xlsx_damaged": ("the file is damaged or is not an .xlsx", "tệp bị hỏng hoặc không phải tệp .xlsx"),
     # -- what a JSON file must hold (a JSON export's shapes, field by field) ---------------------
     "json_too_deep": ("it is nested far deeper than any export", "tệp lồng nhau sâu hơn mọi tệp xuất ra"),
+    "json_invalid": (
+        "it is not valid JSON ({problem} at line {line}, column {column})",
+        "tệp không phải JSON hợp lệ (lỗi ở dòng {line}, cột {column})",
+    ),
     "import_not_object": ("not an object as taskreg writes one.", "không phải một đối tượng JSON như taskreg ghi ra."),
     "import_cell_kind": ("must be text, a number or null.", "phải là chữ, số hoặc null."),
     "import_co_kind": (
         "must be agency codes: text separated by ';', or a list of texts.",
-        "phải là mã đơn vị: chữ cách nhau bằng ';', hoặc danh sách chữ.",
+        "phải là mã đơn vị: các mã cách nhau bằng ';', hoặc một danh sách chuỗi chữ.",
     ),
     "import_nul": (
         "the text holds a NUL character, which a register never stores; remove it from the file.",
@@ -104,7 +115,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_bad_timestamp": (
         "'{text}' is not an ISO timestamp (2021-03-31T09:00:00+07:00) in the years {first}–{last}.",
-        "'{text}' không phải thời điểm dạng ISO (2021-03-31T09:00:00+07:00) trong các năm {first}–{last}.",
+        "'{text}' không phải thời điểm dạng ISO (YYYY-MM-DDTHH:MM:SS+07:00, như taskreg xuất ra) trong các năm từ {first} đến {last}.",
     ),
     "import_bad_actor": (
         "who made the change must be a name of 1 to {max} characters.",
@@ -125,7 +136,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_not_text": ("must be text or null.", "phải là chữ hoặc null."),
     "import_bad_iso_date": (
         "'{text}' is not an ISO date (2021-03-31) in the years {first}–{last}.",
-        "'{text}' không phải ngày dạng ISO (2021-03-31) trong các năm {first}–{last}.",
+        "'{text}' không phải ngày dạng ISO (YYYY-MM-DD, như taskreg xuất ra) trong các năm từ {first} đến {last}.",
     ),
     "import_bad_kind": (
         "'{text}' is not a kind of deadline: use one of {choices}.",
@@ -133,7 +144,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_deadlines_disagree": (
         "the last of the task's deadlines ('{last}') is not its deadline ('{due}').",
-        "hạn cuối cùng trong danh sách hạn ('{last}') khác hạn hoàn thành của nhiệm vụ ('{due}').",
+        "hạn cuối cùng trong danh sách hạn ({last}) khác hạn hoàn thành của nhiệm vụ ({due}).",
     ),
     "import_bad_id": (
         "'{text}' is not a task id: a whole number from 1 up.",
@@ -197,10 +208,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_dry": (
         "Dry run: {imported} of {rows} {rows:row|rows} from {path} would be imported ({skipped} already in the register, {created} {created:agency|agencies} would be created); nothing was written.",
-        "Chạy thử: sẽ nhập {imported}/{rows} dòng từ {path} ({skipped} dòng đã có, tạo mới {created} đơn vị); chưa ghi gì.",
+        "Chạy thử: sẽ nhập {imported}/{rows} dòng từ {path} ({skipped} dòng đã có trong sổ, sẽ tạo mới {created} đơn vị); chưa ghi gì.",
     ),
     "export_ok": ("Exported {n} {n:task|tasks} to {path}.", "Đã xuất {n} nhiệm vụ ra {path}."),
-    "export_xlsx_needs_file": ("An .xlsx export needs -o FILE.", "Xuất .xlsx cần -o TỆP."),
+    "export_xlsx_needs_file": (
+        "An .xlsx export needs -o FILE.",
+        "Xuất ra .xlsx cần chỉ tệp bằng -o TỆP.",
+    ),
     "sheet_tasks": ("Tasks", "Nhiệm vụ"),
     "sheet_report": ("By agency", "Theo đơn vị"),
     # -- files taskreg writes (taskreg.files) --------------------------------------------------

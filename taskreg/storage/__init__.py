@@ -66,6 +66,30 @@ def peek_setting(target, key: str) -> str | None:
     return SQLiteStore.peek_setting(Path(target), key)
 
 
+def _peek_rows(target, sql: str, args: dict) -> list[tuple] | None:
+    if is_url(target):
+        from taskreg.storage.postgres import peek_rows
+
+        return peek_rows(target, sql, args)
+    from taskreg.storage.sqlite import SQLiteStore
+
+    return SQLiteStore.peek_rows(Path(target), sql, args)
+
+
+def peek_agencies(target) -> list[tuple[str, str]] | None:
+    """Every agency's code and name, read as peek_setting reads (tab completion)."""
+    return _peek_rows(target, "SELECT code, name FROM agencies ORDER BY code", {})
+
+
+def peek_tasks(target, statuses, as_of: str) -> list[tuple[int, str]] | None:
+    """The id and title of every task in one of `statuses` on `as_of` (tab completion)."""
+    from taskreg.states import status_sql
+
+    wanted = ", ".join(f"'{s}'" for s in statuses)  # the states' own keys, never typed text
+    sql = f"SELECT t.id, t.title FROM tasks t WHERE {status_sql('t', ':as_of')} IN ({wanted}) ORDER BY t.id"
+    return _peek_rows(target, sql, {"as_of": as_of})
+
+
 def remove_file_register(target) -> None:
     """Delete a file register this command created and then failed in (with its -wal/-shm)."""
     if is_url(target):

@@ -18,7 +18,7 @@ from psycopg.rows import dict_row
 from psycopg.types.string import TextLoader
 
 from taskreg.errors import BadInput, Refused
-from taskreg.storage.sql import TASK_FIELDS, ImportBatch, SqlStore
+from taskreg.storage.sql import ImportBatch, SqlStore
 
 GROUPS = ("taskreg_office", "taskreg_liaison", "taskreg_reader")
 LOCK_TIMEOUT_S = 30
@@ -103,6 +103,21 @@ def peek_setting(url: str, key: str) -> str | None:
     finally:
         conn.close()
     return row["value"] if row else None
+
+
+def peek_rows(url: str, sql: str, args: dict) -> list[tuple] | None:
+    """A query's rows (storage/sql.py's `:name` parameters) for tab completion; None when
+    the register cannot be reached or read."""
+    try:
+        conn = connect(url)
+    except (Refused, BadInput):
+        return None
+    try:
+        return [tuple(row.values()) for row in conn.execute(_sql(sql), args).fetchall()]
+    except psycopg.Error:
+        return None
+    finally:
+        conn.close()
 
 
 class PostgresStore(SqlStore):
@@ -268,58 +283,31 @@ class PostgresStore(SqlStore):
 
 
 class CopyBatch(ImportBatch):
-    """An import's tasks copied in with COPY, a few thousand rows at a time.
+    """An import's tasks copied in with COPY, a chunk of rows at a time.
 
     Forced row-level security refuses `COPY FROM` into the table itself for anyone but a
     superuser, so the rows go into temporary tables first and, at `finish()`, through one
     `INSERT … SELECT` per table, which the policies judge row by row (a liaison imports only
     its agencies' rows). Memory holds one chunk of rows and the file's uids (to skip a
-    repeated row as the file register does); a register that had no task needs no query
-    per row to know a uid is new.
+    repeated row as the file register does: the rows copied so far are not in `tasks` yet);
+    a register that had no task needs no query per row to know a uid is new.
     """
-
-    TASK_COLUMNS = (*TASK_FIELDS, "search")
-    CO_COLUMNS = ("task_id", "agency_id")
-    DEADLINE_COLUMNS = ("id", "task_id", "due_on", "kind", "decided_on", "reason", "event_id")
-    CHUNK = 5_000
 
     def __init__(self, store: PostgresStore):
         super().__init__(store)
         self.store: PostgresStore = store
-        self.pending: dict[str, list[tuple]] = {"tasks": [], "task_co_agencies": [], "deadlines": []}
         self.made: set[str] = set()  # the temporary tables created so far
         self.uids: set[str] = set()
-        self.ids: set[int] = set()  # ids the file gave (a JSON export into an empty register)
         self.empty = store._one("SELECT count(*) AS n FROM (SELECT 1 FROM tasks LIMIT 1) AS any_task") == 0
-        self.next_deadline = store._next_id("deadlines")
 
     def uid_exists(self, uid: str) -> bool:
         return uid in self.uids or (not self.empty and self.store.uid_exists(uid))
 
-    def add(self, fields: dict, co_ids: list[int], deadlines: list[tuple]) -> int:
-        from taskreg.text import search_text
-
-        self.store.may_write(fields["agency_id"])
-        task_id = fields.get("id")
-        if task_id is None:
-            task_id = self.next_task
-        elif task_id in self.ids:
-            raise self.store.row_conflict(f"task id {task_id} twice")
-        else:
-            self.ids.add(task_id)
-        self.next_task = max(self.next_task, task_id + 1)
+    def add(self, fields: dict, co_ids: list[int], deadlines: list[tuple], number=None) -> int:
         self.uids.add(fields["uid"])
-        row = {**fields, "id": task_id, "search": search_text(fields["title"], fields.get("source"))}
-        self.pending["tasks"].append(tuple(row.get(c) for c in self.TASK_COLUMNS))
-        self.pending["task_co_agencies"] += [(task_id, a) for a in co_ids]
-        for d in deadlines:
-            self.pending["deadlines"].append((self.next_deadline, task_id, *d, self.event_id))
-            self.next_deadline += 1
-        if len(self.pending["tasks"]) >= self.CHUNK:
-            self._copy()
-        return task_id
+        return super().add(fields, co_ids, deadlines, number)
 
-    def _copy(self) -> None:
+    def _write_pending(self) -> None:
         """The pending rows into the temporary tables."""
         conn = self.store.conn
         for table, columns in (
@@ -336,10 +324,9 @@ class CopyBatch(ImportBatch):
             with conn.cursor() as cur, cur.copy(f"COPY import_{table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
-            rows.clear()
 
     def finish(self) -> None:
-        self._copy()
+        super().finish()
         for table, columns in (
             ("tasks", self.TASK_COLUMNS),
             ("task_co_agencies", self.CO_COLUMNS),

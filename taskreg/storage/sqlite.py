@@ -10,14 +10,16 @@ import sqlite3
 import stat
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
-from taskreg.errors import Refused
+from taskreg.errors import Refused, os_reason
 from taskreg.files import SQLITE_HEADER, built_beside
-from taskreg.storage.sql import SqlStore
+from taskreg.storage.sql import ImportBatch, SqlStore
 from taskreg.text import search_text
+
+if TYPE_CHECKING:  # imported where a store is opened: a peek (help, completion) needs sqlite3 alone
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "taskreg"
 BUSY_TIMEOUT_MS = 30_000
@@ -152,7 +154,31 @@ def _statements(script: str):
         yield pending
 
 
-def _migrations() -> Migrations:
+def _load_sqlite_utils() -> None:
+    """Import sqlite-utils without the numpy and pandas it imports when they are installed
+    (matplotlib, for the report document, brings numpy): the register holds no numpy value,
+    and importing numpy would cost every command about 100 ms (README "Performance").
+    Hidden only while sqlite-utils loads, so the report document still imports numpy."""
+    import sys
+
+    if "sqlite_utils.migrations" in sys.modules:
+        return
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # `import name` raises ImportError
+    try:
+        import sqlite_utils  # noqa: F401
+        import sqlite_utils.migrations  # noqa: F401
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+
+
+def _migrations() -> "Migrations":
+    _load_sqlite_utils()
+    from sqlite_utils.migrations import Migrations
+
     migrations = Migrations(MIGRATION_SET)
     for path in sorted(migrations_dir().glob("*.sql")):
         script = path.read_text(encoding="utf-8")
@@ -184,7 +210,7 @@ class SQLiteStore(SqlStore):
     engine = "sqlite"
     row_conflict = sqlite3.IntegrityError
 
-    def __init__(self, db: Database, path: Path, actor: str, now: str, writable: bool, clock: str | None = None):
+    def __init__(self, db: "Database", path: Path, actor: str, now: str, writable: bool, clock: str | None = None):
         super().__init__(actor, now, writable, clock)
         self.db = db
         self.path = path
@@ -226,6 +252,9 @@ class SQLiteStore(SqlStore):
                 conn = cls._connect(path, writable)
             else:
                 conn, lock = cls._connect_read_only(path)
+            _load_sqlite_utils()
+            from sqlite_utils import Database
+
             db = Database(conn, execute_plugins=False)
             store = cls(db, path, actor, now, writable, clock)
             store._lock_fd, lock = lock, None
@@ -284,6 +313,9 @@ class SQLiteStore(SqlStore):
             with built_beside(path, replace=replace) as tmp:
                 conn = sqlite3.connect(tmp)
                 try:
+                    _load_sqlite_utils()
+                    from sqlite_utils import Database
+
                     db = Database(conn, execute_plugins=False)
                     with db.atomic():
                         _migrations().apply(db)
@@ -303,7 +335,7 @@ class SQLiteStore(SqlStore):
             if isinstance(e, FileExistsError):
                 raise
             if isinstance(e, OSError):
-                raise Refused("register_cannot_create", path=str(path), reason=e.strerror or str(e)) from None
+                raise Refused("register_cannot_create", path=str(path), reason=os_reason(e)) from None
             if isinstance(e, sqlite3.Error):
                 raise failure(path, e) or Refused("register_cannot_create", path=str(path), reason=str(e)) from None
             raise
@@ -408,7 +440,7 @@ class SQLiteStore(SqlStore):
                         "upgrade_backup_failed",
                         path=str(self.path),
                         backup=str(self.backup_path),
-                        reason=getattr(e, "strerror", None) or str(e),
+                        reason=os_reason(e) if isinstance(e, OSError) else str(e),
                     ) from None
                 migrations.apply(self.db)
 
@@ -446,7 +478,7 @@ class SQLiteStore(SqlStore):
         except FileExistsError:
             raise Refused("backup_exists", path=str(dest)) from None
         except (OSError, sqlite3.Error) as e:
-            reason = getattr(e, "strerror", None) or str(e)
+            reason = os_reason(e) if isinstance(e, OSError) else str(e)  # a missing folder, said in the language
             raise Refused("backup_failed", path=str(dest), reason=reason) from None
 
     def health(self) -> dict:
@@ -510,6 +542,9 @@ class SQLiteStore(SqlStore):
         """Check references at commit: an import's tasks name its event, written last."""
         self.db.execute("PRAGMA defer_foreign_keys = ON")
 
+    def import_batch(self) -> ImportBatch:
+        return LoadBatch(self)
+
     @staticmethod
     def peek_setting(path: Path, key: str) -> str | None:
         """A setting of the register at `path`, read without opening it as a Store (for
@@ -529,3 +564,125 @@ class SQLiteStore(SqlStore):
             if fd is not None:
                 os.close(fd)
         return row[0] if row else None
+
+    @staticmethod
+    def peek_rows(path: Path, sql: str, args: dict) -> list[tuple] | None:
+        """A query's rows, read as peek_setting reads (tab completion: nothing created,
+        migrated or locked for writing); None if the register cannot be read."""
+        if not path.is_file():
+            return None
+        try:
+            conn, fd = SQLiteStore._connect_read_only(path)
+        except (Refused, sqlite3.Error, OSError):
+            return None
+        try:
+            return [tuple(row) for row in conn.execute(sql, args).fetchall()]
+        except sqlite3.Error:  # not a register, or one without these columns yet
+            return None
+        finally:
+            conn.close()
+            if fd is not None:
+                os.close(fd)
+
+
+class LoadBatch(ImportBatch):
+    """An import's rows written in chunks on SQLite's own connection (no sqlite-utils
+    layer per statement), and, for a large load into a small register, the tables' indexes
+    dropped before it and built again after it, inside the same transaction.
+
+    SQLite maintains every index row by row as a row is inserted: for a million tasks that
+    was most of the import's time (issue 15). Building an index once over the loaded table
+    sorts it instead. DROP INDEX and CREATE INDEX are part of the transaction, so a killed
+    import leaves the register with every index and none of its rows (SPEC §5). Only plain
+    indexes are dropped: the uid's UNIQUE index (the skip of a repeated row reads it) and
+    any other unique one stay, so nothing the register refuses is let in meanwhile. So does
+    an index that leads with a column referring to `tasks` (`deadlines_task`): while the
+    import's own event is not yet written its references are outstanding, and SQLite then
+    looks up, for every task inserted, the rows that name it (fkey.c, fkScanChildren);
+    without that index each lookup would read the whole table.
+    """
+
+    TABLES = ("tasks", "deadlines", "task_co_agencies")
+    #: The page cache while an import writes (KiB; the default is 2,000): the uid index and
+    #: the tables' last pages stay in memory instead of being spilled and read back.
+    CACHE_KIB = 65_536
+
+    def __init__(self, store: SQLiteStore):
+        super().__init__(store)
+        self.conn = store.db.conn
+        self.dropped: list[tuple[str, str]] = []  # (name, CREATE INDEX …) to build again
+        self.cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
+
+    def _stored_uid(self, uid: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM tasks WHERE uid = ?", (uid,)).fetchone() is not None
+
+    def _load_first(self) -> None:
+        """Drop the tables' plain indexes once this import has added as many tasks as the
+        register held: from then on building them again costs less than keeping them."""
+        if self.dropped or self.written + len(self.pending["tasks"]) < max(self.CHUNK, self.last_task):
+            return
+        marks = ", ".join("?" for _ in self.TABLES)
+        referring = {
+            (table, fk[3])  # (table, column) of a reference to tasks
+            for table in self.TABLES
+            for fk in self.conn.execute(f"PRAGMA foreign_key_list({table})")
+            if fk[2] == "tasks"
+        }
+        self.dropped = [
+            (name, sql)
+            for name, table, sql in self.conn.execute(
+                f"SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ({marks})"
+                " AND sql IS NOT NULL ORDER BY name",
+                self.TABLES,
+            )
+            if not sql.lstrip().upper().startswith("CREATE UNIQUE")
+            and (table, self.conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2]) not in referring
+        ]
+        for name, _ in self.dropped:
+            self.conn.execute(f'DROP INDEX "{name}"')
+
+    def _write_pending(self) -> None:
+        self._load_first()
+        self.conn.execute("SAVEPOINT import_chunk")
+        try:
+            self._insert(self.pending["tasks"], self.pending["task_co_agencies"], self.pending["deadlines"])
+        except sqlite3.IntegrityError:
+            # A row the register refuses (the caller's checks should have caught it): write
+            # the chunk row by row to name each such row; the import then writes nothing.
+            self.conn.execute("ROLLBACK TO import_chunk")
+            self._one_by_one()
+        self.conn.execute("RELEASE import_chunk")
+
+    def _insert(self, tasks: list, co: list, deadlines: list) -> None:
+        for table, columns, rows in (
+            ("tasks", self.TASK_COLUMNS, tasks),
+            ("task_co_agencies", self.CO_COLUMNS, co),
+            ("deadlines", self.DEADLINE_COLUMNS, deadlines),
+        ):
+            if rows:
+                marks = ", ".join("?" for _ in columns)
+                self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def _one_by_one(self) -> None:
+        co: dict[int, list] = {}
+        deadlines: dict[int, list] = {}
+        for row in self.pending["task_co_agencies"]:
+            co.setdefault(row[0], []).append(row)
+        for row in self.pending["deadlines"]:
+            deadlines.setdefault(row[1], []).append(row)
+        for number, task in zip(self.numbers, self.pending["tasks"]):
+            self.conn.execute("SAVEPOINT import_row")
+            try:
+                self._insert([task], co.get(task[0], []), deadlines.get(task[0], []))
+            except sqlite3.IntegrityError as e:
+                self.conn.execute("ROLLBACK TO import_row")
+                self.conflicts.append((number, str(e)))
+            self.conn.execute("RELEASE import_row")
+
+    def finish(self) -> None:
+        super().finish()
+        for _, sql in self.dropped:
+            self.conn.execute(sql)
+        self.dropped = []
+        self.conn.execute(f"PRAGMA cache_size = {self.cache}")

@@ -9,7 +9,13 @@ taskreg is installed:
 
 Floors: the stack's start-up (../shared/bench/floor.py, when present, else an
 equivalent script written here) and the sqlite3 shell running the same
-aggregate on a minimal table of the same rows with a covering index.
+aggregate on a minimal table of the same rows with a covering index. The SQLite
+import's floor is import_floor.py beside this script (the same rows written into the
+register's tables and indexes in one transaction, nothing checked), run alternately
+with the import --import-runs times (default 1: a 1M import takes minutes), the ratio
+taken pair by pair. `list --status overdue --agency DV03`'s floor is the start-up floor
+plus the engine's shell selecting the same rows from the register; `weekly` is given
+as its cost per printed line over the start-up of `list` on the empty register.
 
 On PostgreSQL (--engine postgresql, --pg a superuser's URL; its user and database are
 replaced, its ?host=&port= kept) the databases bench_big, bench_empty and bench_scratch
@@ -93,7 +99,8 @@ def report_sql(engine: str, a: str, b: str, d: str, by_agency: bool = False) -> 
 
 
 def run(cmd, runs, env=None):
-    """Median wall seconds and the largest peak RSS (MiB) of `runs` runs after one warm-up."""
+    """Median wall seconds and the largest peak RSS (MiB) of `runs` runs after one warm-up
+    (`runs` 0: one run, no warm-up)."""
     walls, peaks = [], []
     for i in range(runs + 1):
         start = time.perf_counter()
@@ -104,7 +111,7 @@ def run(cmd, runs, env=None):
         wall = time.perf_counter() - start
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"failed: {' '.join(map(str, cmd))}")
-        if i:
+        if i or not runs:
             walls.append(wall)
             peaks.append(usage.ru_maxrss / 1024)
     return statistics.median(walls), max(peaks)
@@ -178,6 +185,7 @@ class SQLite:
 
     def __init__(self, work: Path, args):
         self.big, self.empty, self.minimal = work / "big.db", work / "empty.db", work / "minimal.db"
+        self.template, self.floor_db = work / "template.db", work / "import-floor.db"
         self.floor = Path(__file__).resolve().parents[3] / "shared" / "bench" / "floor.py"
         if not self.floor.exists():
             self.floor = work / "floor.py"
@@ -194,11 +202,30 @@ class SQLite:
     def after_import(self) -> None:
         minimal_copy(self.big, self.minimal)
 
-    def shell(self, sql: str) -> list:
-        return ["sqlite3", self.minimal, sql]
+    def shell(self, sql: str, register: bool = False) -> list:
+        return ["sqlite3", self.big if register else self.minimal, sql]
 
     def import_floor(self, source: Path, runs: int) -> float | None:
         return None
+
+    def paired_import(self, taskreg: str, source: Path, runs: int, env: dict):
+        """The import into a copy of the register with its agencies, alternately with
+        import_floor.py writing the same rows; the last import's register is kept as big.
+        (median import wall, largest peak MiB, median floor wall, median pair ratio)."""
+        floor = [sys.executable, str(Path(__file__).resolve().with_name("import_floor.py")), source, self.floor_db]
+        shutil.copyfile(self.big, self.template)
+        walls, floors, ratios, peak = [], [], [], 0.0
+        for _ in range(runs):
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.big}{suffix}").unlink(missing_ok=True)
+            shutil.copyfile(self.template, self.big)
+            wall, mib = run([taskreg, "--db", self.big, "import", source], 0, env)
+            base, _ = run(floor, 0)
+            walls.append(wall)
+            floors.append(base)
+            ratios.append(wall / base)
+            peak = max(peak, mib)
+        return statistics.median(walls), peak, statistics.median(floors), statistics.median(ratios)
 
 
 def pg_url(url: str, dbname: str, user: str | None = None) -> str:
@@ -264,8 +291,10 @@ class PostgreSQL:
             "VACUUM ANALYZE t",
         )
 
-    def shell(self, sql: str) -> list:
+    def shell(self, sql: str, register: bool = False) -> list:
         return [self.psql, "-X", "-q", "-At", "-d", pg_url(self.admin, "bench_big"), "-c", sql]
+
+    paired_import = None  # the import runs once: psql's \\copy is its floor
 
     def import_floor(self, source: Path, runs: int) -> float:
         """psql's \\copy of the CSV into a new table of as many text columns (bench_scratch)."""
@@ -302,6 +331,7 @@ def main():
     parser.add_argument("--dir", default="/tmp/taskreg-bench")
     parser.add_argument("--engine", choices=ENGINES, default="sqlite")
     parser.add_argument("--pg", help="PostgreSQL: a superuser's libpq URL of the cluster")
+    parser.add_argument("--import-runs", type=int, default=1, help="SQLite: imports paired with the floor")
     args = parser.parse_args()
     work = Path(args.dir)
     work.mkdir(parents=True, exist_ok=True)
@@ -332,24 +362,30 @@ def main():
                 env={**os.environ, **env},
                 stderr=subprocess.DEVNULL,
             )
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [taskreg, "--db", big, "import", source], stdout=subprocess.DEVNULL, env={**os.environ, **env}
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, "import failed"
-    imported = time.perf_counter() - start
-    copy = engine.import_floor(source, args.runs)
-    rows.append(
-        (
-            f"import {args.tasks:,}-row CSV",
-            imported,
-            copy,
-            None if copy is None else imported / copy,
-            f"peak {usage.ru_maxrss / 1024:.0f} MiB (target < 300)"
-            + ("" if copy is None else "; floor = import via psql \\copy"),
+    if engine.paired_import is not None:
+        imported, peak, base, ratio = engine.paired_import(taskreg, source, args.import_runs, env)
+        rows.append(
+            (
+                f"import {args.tasks:,}-row CSV",
+                imported,
+                base,
+                ratio,
+                f"peak {peak:.0f} MiB (target < 300); floor = import_floor.py, {args.import_runs} pair(s)",
+            )
         )
-    )
+        copy = None
+    else:
+        imported, peak = run([taskreg, "--db", big, "import", source], 0, env)
+        copy = engine.import_floor(source, args.runs)
+        rows.append(
+            (
+                f"import {args.tasks:,}-row CSV",
+                imported,
+                copy,
+                imported / copy,
+                f"peak {peak:.0f} MiB (target < 300); floor = import via psql \\copy",
+            )
+        )
     if copy is not None:
         rows.append(("import via psql \\copy", copy, None, None, "the CSV into a table of text columns"))
 
@@ -407,13 +443,35 @@ def main():
     b, e = statistics.median(done_big[1:]), statistics.median(done_empty[1:])
     rows.append(("done (1M vs empty register)", b, e, b / e, ""))
 
-    for label, args_ in [
-        ("weekly", ["weekly"]),
-        ("list --status overdue --agency DV03", ["list", "--status", "overdue", "--agency", "DV03"]),
-        (f"show {args.tasks // 2}", ["show", str(args.tasks // 2)]),
-    ]:  # 500000 at 1M
-        mine, _ = run([taskreg, "--db", big, *args_], args.runs, env)
-        rows.append((label, mine, None, None, "target < 1 s"))
+    # weekly: its cost per line it prints, over the start-up of a `list` on the empty register.
+    lines = subprocess.run(
+        [taskreg, "--db", big, "weekly"], capture_output=True, text=True, env={**os.environ, **env}, check=True
+    ).stdout.count("\n")
+    weekly, _ = run([taskreg, "--db", big, "weekly"], args.runs, env)
+    start_list, _ = run([taskreg, "--db", empty, "list"], args.runs, env)
+    per_line = (weekly - start_list) / max(lines, 1)
+    rows.append(
+        ("weekly", weekly, start_list, None, f"{lines:,} lines: {per_line * 1e6:.1f} µs a line over `list` on empty")
+    )
+    # list --status overdue --agency DV03: start-up plus the shell selecting the same rows.
+    overdue = (
+        "SELECT t.id, t.title, a.code, t.assigned_on, t.due_on FROM tasks t JOIN agencies a ON a.id = t.agency_id"
+        " WHERE a.code = 'DV03' AND t.due_on < '2025-12-31' AND (t.done_on IS NULL OR t.done_on > '2025-12-31')"
+        " AND (t.cancelled_on IS NULL OR t.cancelled_on > '2025-12-31') ORDER BY t.id"
+    )
+    mine, _ = run([taskreg, "--db", big, "list", "--status", "overdue", "--agency", "DV03"], args.runs, env)
+    shell, _ = run(engine.shell(overdue, register=True), args.runs)
+    rows.append(
+        (
+            "list --status overdue --agency DV03",
+            mine,
+            noop + shell,
+            mine / (noop + shell),
+            f"floor = start-up {noop * 1000:.0f} ms + {engine.shell_name} {shell * 1000:.0f} ms",
+        )
+    )
+    mine, _ = run([taskreg, "--db", big, "show", str(args.tasks // 2)], args.runs, env)  # 500000 at 1M
+    rows.append((f"show {args.tasks // 2}", mine, None, None, "target < 1 s"))
 
     floor_add = [py, floor, "add", "x", "--agency", "A", "--db", empty]
     for label, cmd, base in [
