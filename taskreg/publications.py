@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from taskreg.dates import Period, from_iso, iso
-from taskreg.errors import BadInput, Count, Ref, Refused
+from taskreg.errors import BadInput, Count, Day, Ref, Refused
 from taskreg.figures import Figures, Report, build
 from taskreg.states import FOUR
 
@@ -169,9 +169,9 @@ def publish(
     from taskreg.text import nfc
 
     if as_of > today:
-        raise BadInput("publish_future", day=iso(as_of))
+        raise BadInput("publish_future", day=Day(as_of))
     if as_of < period.start:
-        raise BadInput("publish_before_period", day=iso(as_of))
+        raise BadInput("publish_before_period", day=Day(as_of))
     symbol, reason = nfc(symbol) or None, nfc(reason) or None
     scope = agency["id"] if agency else None
     with store.write():

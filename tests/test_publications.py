@@ -725,10 +725,11 @@ def test_publications_lists_them_and_whether_the_live_figures_agree(pub):
 
     assert pub("publications").stdout == PUBLICATIONS_HEADER + line("yes")
     assert _json(pub("publications", "--format", "json")) == listed(True)
+    at_vi = f"{stored['at'][11:16]} ngày 05/4/2021"  # the time as recorded, in the Vietnamese style
     assert pub("publications", "--lang", "vi").stdout == (
-        "Số  Kỳ báo cáo  Đến ngày   Lần  Công bố lúc                Người công bố  Số báo cáo  SHA-256       "
+        "Số  Kỳ báo cáo  Đến ngày   Lần  Công bố lúc           Người công bố  Số báo cáo  SHA-256       "
         "Khớp hiện nay\n"
-        f" 1  quý I/2021  31/3/2021    1  {stored['at']}  lan            {SYMBOL}  {stored['digest'][:12]}  có\n"
+        f" 1  quý I/2021  31/3/2021    1  {at_vi}  lan            {SYMBOL}  {stored['digest'][:12]}  có\n"
     )
     pub("done", "4", "--on", "20/3/2021")
     assert pub("publications").stdout == PUBLICATIONS_HEADER + line("no")

@@ -54,6 +54,7 @@ def publications_(
     lang: Lang = None,
 ):
     from taskreg import i18n, publications, render
+    from taskreg.commands.views import _at
     from taskreg.dates import from_iso
 
     choice(format, ("table", "json"), "--format")
@@ -95,7 +96,7 @@ def publications_(
                 f"{period}, {p['agency']}" if p["agency"] else period,
                 i18n.day(lang, from_iso(p["as_of"])),
                 str(p["version"]),
-                p["at"],
+                _at(lang, p["at"]),
                 p["actor"],
                 p["symbol"] or "—",
                 p["digest"][:12],

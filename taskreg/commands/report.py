@@ -81,7 +81,7 @@ def write_document(session, store, org, shown, agency, output, symbol, doc_day) 
     beside its path and moved into place whole, as an export is."""
     from taskreg import document, files
     from taskreg.dates import from_iso
-    from taskreg.errors import Count, Refused
+    from taskreg.errors import Count, Refused, os_reason
 
     result, publication = shown.report, shown.publication
     lang = session.lang()
@@ -109,7 +109,7 @@ def write_document(session, store, org, shown, agency, output, symbol, doc_day) 
                 publication=publication,
             )
     except OSError as e:
-        raise Refused("export_cannot_write", path=str(output), reason=e.strerror or str(e)) from None
+        raise Refused("export_cannot_write", path=str(output), reason=os_reason(e)) from None
     session.err("report_docx_ok", path=str(output), n=Count(len(overdue)))
 
 
