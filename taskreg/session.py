@@ -271,9 +271,11 @@ def _output_failed(session: Session, stream, error: OSError) -> int:
     was recorded (for one added task, its id), exit 0, so that nobody repeats a change that
     happened; `taskreg list | head`, a reader that left, stays silent with exit 0; otherwise
     one sentence and exit 1 (the output was the point of the command, and nothing changed)."""
+    from taskreg.errors import os_reason
+
     _silence(stream)
     recorded, added = session.recorded()
-    reason = error.strerror or str(error)
+    reason = os_reason(error)  # in the output language where it is one a user can cause
     if recorded:
         if session._created is not None:
             _say_failure(session, "register_created", path=str(session._created))

@@ -299,20 +299,19 @@ def test_a_change_whose_output_cannot_be_written_says_it_was_recorded(seeded):
         result = _run("--db", path, "add", "Việc", "--agency", "SYT", stdout=full)
         assert result.returncode == 0
         assert _one_sentence(result.stderr) == (
-            "Task 3001 was recorded, but its output could not be written (No space left on device); "
-            "do not add it again."
+            "Task 3001 was recorded, but its output could not be written (the disk is full); do not add it again."
         )
         result = _run("--db", path, "add", "Việc khác", "--agency", "SYT", "--format", "json", stdout=full)
         assert (result.returncode, _one_sentence(result.stderr).split(" was")[0]) == (0, "Task 3002")
         result = _run("--db", path, "done", "1", "7", stdout=full)
         assert result.returncode == 0
         assert _one_sentence(result.stderr) == (
-            "The change was recorded, but its output could not be written (No space left on device); "
+            "The change was recorded, but its output could not be written (the disk is full); "
             "do not run the command again."
         )
         result = _run("--db", path, "add", "Việc", "--agency", "SYT", "--lang", "vi", stdout=full)
         assert _one_sentence(result.stderr) == (
-            "Nhiệm vụ số 3003 đã được ghi vào sổ nhưng không xuất được kết quả (No space left on device); "
+            "Nhiệm vụ số 3003 đã được ghi vào sổ nhưng không xuất được kết quả (ổ đĩa đã đầy); "
             "không thêm lại nhiệm vụ này."
         )
     assert _tasks(path) == 3003  # each recorded once
@@ -332,7 +331,7 @@ def test_a_read_whose_output_cannot_be_written_is_one_sentence(seeded):
             result = _run("--db", seeded.path, *args, stdout=full)
             assert result.returncode == 1, args
             assert _one_sentence(result.stderr) == (
-                "The output could not be written (No space left on device); nothing was changed."
+                "The output could not be written (the disk is full); nothing was changed."
             )
 
 
