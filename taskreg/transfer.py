@@ -156,8 +156,8 @@ def _xlsx_rows(path: Path):
 
 def sheet_rows(path: Path) -> int | None:
     """The rows after the header of an .xlsx's first sheet, as the sheet's <dimension>
-    says (Excel writes it; a write-only openpyxl file has none): None when it does not.
-    Only the workbook's directory and the sheet's first element are read."""
+    says (Excel writes it), else as many as its XML has (a write-only openpyxl file, such
+    as taskreg's export, has no <dimension>); None when that cannot be read."""
     from openpyxl.reader.excel import ExcelReader  # type: ignore[import-untyped]
     from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
 
@@ -171,6 +171,16 @@ def sheet_rows(path: Path) -> int | None:
                 return None
             with reader.archive.open(first[1].target) as source:
                 dimensions = WorkSheetParser(source, []).parse_dimensions()
+            if not dimensions or not dimensions[3]:
+                # No <dimension> (taskreg's own export, written row by row): count the
+                # sheet's rows in one pass of its XML, read in 1 MiB pieces.
+                with reader.archive.open(first[1].target) as source:
+                    rows, tail = 0, b""
+                    while piece := source.read(1 << 20):
+                        text = tail + piece
+                        rows += text.count(b"<row ") + text.count(b"<row>")
+                        tail = piece[-4:]  # shorter than "<row": never counted twice
+                dimensions = (None, None, None, rows)
         finally:
             reader.archive.close()
     except Exception:  # only the progress bar's total rests on it: unknown, not an error
