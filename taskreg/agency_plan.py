@@ -7,8 +7,8 @@ Used by taskreg.bulk, inside the import's transaction; no storage here.
 
 import re
 
+from taskreg.agencies import _skeleton, agency_label, initials, near_duplicates
 from taskreg.import_checks import cell
-from taskreg.service import _skeleton, agency_label, initials, near_duplicates
 from taskreg.text import fold, nfc
 
 

@@ -9,12 +9,12 @@ import re
 import uuid
 from datetime import date
 
+from taskreg.agencies import check_lead, find_agency
 from taskreg.agency_plan import agency_cells, created_warnings, plan_agencies
 from taskreg.dates import iso, parse_date, parse_deadline
 from taskreg.errors import BadInput, Count, Day, Ref, Rendered
 from taskreg.import_checks import UNREADABLE, cell, history_problems, json_cell_problem, shown
 from taskreg.lock import Guard
-from taskreg.service import check_lead, find_agency
 from taskreg.storage.sql import SqlStore as Store
 from taskreg.text import fold, nfc, symbol_doubt, symbol_key
 

@@ -8,93 +8,18 @@ decided here: the store classifies, with taskreg.states, and this module compare
 """
 
 import json
-import unicodedata
 from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
 
+from taskreg.canonical import COUNTS, FORMAT, canonical, digest_of, figures_from, figures_json
 from taskreg.dates import Period, from_iso, iso
-from taskreg.errors import BadInput, Count, Day, Ref, Refused
+from taskreg.errors import BadInput, Day, Ref, Refused
 from taskreg.figures import Figures, Report, build
 from taskreg.states import FOUR
 
-FORMAT = 1
-COUNTS = ("population", "on_time", "late", "overdue", "in_progress", "cancelled", "no_deadline")
 #: Events that can move a task's membership or state (an edit only with a figure field).
 MOVING = ("add", "import", "done", "reopen", "extend", "cancel", "amend_published")
-
-
-# -- the canonical form ---------------------------------------------------------------------
-
-
-def _nfc(value):
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dict):
-        return {_nfc(k): _nfc(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_nfc(v) for v in value]
-    return value
-
-
-def canonical(value) -> str:
-    """UTF-8 JSON with sorted keys and no spaces, strings in NFC (dates are ISO text and
-    rates two-decimal strings already): the text a digest is taken of."""
-    return json.dumps(_nfc(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def digest_of(text: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _rate(value: float | None) -> str | None:
-    return None if value is None else f"{value:.2f}"
-
-
-def figures_json(f: Figures, basis: str) -> dict:
-    out: dict = {k: getattr(f, k) for k in COUNTS}
-    out.update(
-        total=f.total,
-        oldest_overdue_days=f.oldest_overdue_days,
-        completion_rate=_rate(f.completion_rate(basis)),
-        on_time_rate=_rate(f.on_time_rate),
-    )
-    if f.agency is not None:
-        out.update(agency=f.agency, name=f.agency_name)
-    return out
-
-
-def figures_from(d: dict) -> Figures:
-    return Figures(
-        **{k: d[k] for k in COUNTS},
-        oldest_overdue_days=d["oldest_overdue_days"],
-        agency=d.get("agency"),
-        agency_name=d.get("name"),
-    )
-
-
-def verify(row: dict) -> str | None:
-    """Why a stored publication does not match its digest (a catalogue key), or None."""
-    try:
-        body = json.loads(row["body"])
-    except ValueError:
-        return "pub_bad_json"
-    if digest_of(row["body"]) != row["digest"] or canonical(body) != row["body"]:
-        return "pub_bad_digest"
-    same = (
-        body.get("period", {}).get("start") == row["start_on"]
-        and body["period"].get("end") == row["end_on"]
-        and body.get("as_of") == row["as_of"]
-        and body.get("version") == row["version"]
-        and body.get("agency") == row["agency"]
-        and body.get("published_at") == row["at"]
-        and body.get("published_by") == row["actor"]
-        and body.get("symbol") == row["symbol"]
-        and body.get("date") == row["doc_date"]
-    )
-    return None if same else "pub_bad_columns"
 
 
 # -- periods and labels ---------------------------------------------------------------------
@@ -539,48 +464,3 @@ def _since(e: dict, pub: dict) -> bool:
     if e["id"] <= pub["event_id"]:
         return False
     return e.get("imported_by") is None or str(e["at"]) > str(pub["at"])
-
-
-def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = None) -> None:
-    from taskreg import i18n, render
-    from taskreg.commands.views import _at, _describe, _event_json
-    from taskreg.text import printable
-
-    moved, amendments = changes(store, pub, agency)
-    if fmt == "json":
-        render.write_json(
-            {
-                "publication": publication_json(pub),
-                "changes": [
-                    {
-                        "id": m["task"]["id"],
-                        "uid": m["uid"],
-                        "title": m["task"]["title"],
-                        "change": "joined" if m["published"] is None else "left" if m["live"] is None else "changed",
-                        "published": None
-                        if m["published"] is None
-                        else {"state": m["published"]["state"], "agency": m["published"]["agency"]},
-                        "live": None
-                        if m["live"] is None
-                        else {"state": m["live"]["status"], "agency": m["live"]["agency"]},
-                        "events": [_event_json(e) for e in m["events"]],
-                    }
-                    for m in moved
-                ],
-                "amendments": [_event_json(e) for e in amendments],
-            }
-        )
-        return
-    print(headline(lang, pub))
-    print(i18n.t(lang, "ch_count", n=Count(len(moved))) if moved else i18n.t(lang, "ch_none"))
-    outside = i18n.t(lang, "ch_outside")
-    for m in moved:
-        was, now = m["published"], m["live"]
-        before = f"{i18n.state(lang, was['state'])} ({was['agency']})" if was else outside
-        after = f"{i18n.state(lang, now['status'])} ({now['agency']})" if now else outside
-        title = " ".join(printable(m["task"]["title"]).split())
-        print(f"#{m['task']['id']} {title}: {before} → {after}")
-        for e in m["events"]:
-            print(f"    {printable(_at(lang, e['at']))} {printable(e['actor'])}: {printable(_describe(lang, e))}")
-    for e in amendments:
-        print(f"{printable(_at(lang, e['at']))} {printable(e['actor'])}: {printable(_describe(lang, e))}")

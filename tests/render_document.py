@@ -26,7 +26,7 @@ from pathlib import Path
 
 MM = 72 / 25.4  # PDF points per millimetre
 A4 = (210 * MM, 297 * MM)
-#: README "report --format docx": margins top 20, bottom 20, left 30, right 15 mm.
+#: README "The report as a document": margins top 20, bottom 20, left 30, right 15 mm.
 MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 TOLERANCE = 2.5  # mm a table's cell padding or a glyph's overhang may pass the margin by
 ENV = {

@@ -1,4 +1,4 @@
-"""report --format docx: the Word document, read back with python-docx (README "report --format docx").
+"""report --format docx: the Word document, read back with python-docx (README "The report as a document").
 
 The demo's Q1/2021 documents (Vietnamese and English) are written once for the module,
 on one SQLite file; the small register of `small` runs on both engines. How the pages

@@ -70,7 +70,7 @@ def admin_grant(
     ] = None,
     lang: Lang = None,
 ):
-    from taskreg.service import find_agency
+    from taskreg.agencies import find_agency
     from taskreg.session import choice
     from taskreg.storage.admin import ROLES, grant
 

@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg import completion
+from taskreg.commands.views import Agency, AsOf, From, Month, Quarter, To, Year
 from taskreg.session import Lang, choice, command
 
 Opt = Optional[str]
@@ -13,29 +14,29 @@ Opt = Optional[str]
 @command
 def publish(
     ctx: typer.Context,
-    quarter: Annotated[Opt, typer.Option("--quarter", metavar="QUARTER")] = None,
-    month: Annotated[Opt, typer.Option("--month", metavar="MONTH")] = None,
-    year: Annotated[Opt, typer.Option("--year", metavar="YEAR")] = None,
-    from_: Annotated[Opt, typer.Option("--from", metavar="DATE")] = None,
-    to: Annotated[Opt, typer.Option("--to", metavar="DATE")] = None,
-    as_of: Annotated[Opt, typer.Option("--as-of", metavar="DATE")] = None,
-    agency: Annotated[Opt, typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)] = None,
+    quarter: Quarter = None,
+    month: Month = None,
+    year: Year = None,
+    from_: From = None,
+    to: To = None,
+    as_of: AsOf = None,
+    agency: Agency = None,
     symbol: Annotated[Opt, typer.Option("--symbol", metavar="SYMBOL")] = None,
     date_: Annotated[Opt, typer.Option("--date", metavar="DATE")] = None,
     reason: Annotated[Opt, typer.Option("--reason", metavar="REASON")] = None,
     lang: Lang = None,
 ):
-    from taskreg import figures, i18n, publications, service
-    from taskreg.commands.report import settings
-    from taskreg.dates import choose_period, parse_date, quarter_of
+    from taskreg import i18n, publications
+    from taskreg.agencies import find_agency
+    from taskreg.commands.report import period_and_day, settings
+    from taskreg.dates import parse_date
 
     session = ctx.obj
-    period = choose_period(session.today, quarter, month, year, from_, to) or quarter_of(session.today)
-    day = figures.report_as_of(period, session.today, parse_date(as_of, session.today) if as_of else None)
+    period, day = period_and_day(session.today, quarter, month, year, from_, to, as_of)
     doc_day = parse_date(date_, session.today) if date_ else None
     store = session.store()
     org, basis = settings(store)
-    found = service.find_agency(store.agencies(), agency) if agency else None
+    found = find_agency(store.agencies(), agency) if agency else None
     pub = publications.publish(store, session.today, period, day, found, org, basis, symbol, doc_day, reason)
     lang = session.lang()
     f = pub["report"].whole

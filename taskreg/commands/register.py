@@ -122,13 +122,13 @@ def agency_add(
     distinct: Annotated[bool, typer.Option("--distinct")] = False,
     lang: Lang = None,
 ):
-    from taskreg import service
+    from taskreg.agencies import add_agency, agency_label
 
     session = ctx.obj
-    agency = service.add_agency(session.store(create=True), code, name, kind, distinct=distinct)
+    agency = add_agency(session.store(create=True), code, name, kind, distinct=distinct)
     session.err("agency_added", code=agency["code"], name=agency["name"])
     if agency["close"]:  # registered beside a near-duplicate only because the user said so
-        session.err("agency_added_distinct", names=", ".join(map(service.agency_label, agency["close"])))
+        session.err("agency_added_distinct", names=", ".join(map(agency_label, agency["close"])))
 
 
 @agency_app.command("list")
@@ -171,10 +171,10 @@ def agency_rename(
     distinct: Annotated[bool, typer.Option("--distinct")] = False,
     lang: Lang = None,
 ):
-    from taskreg import service
+    from taskreg.agencies import rename_agency
 
     session = ctx.obj
-    found, new = service.rename_agency(session.store(), agency, name, distinct=distinct)
+    found, new = rename_agency(session.store(), agency, name, distinct=distinct)
     session.err("agency_renamed", code=found["code"], old=found["name"], name=new)
 
 
@@ -186,11 +186,12 @@ def agency_retire(
     on: Annotated[Optional[str], typer.Option("--on", metavar="DATE")] = None,
     lang: Lang = None,
 ):
-    from taskreg import i18n, service
+    from taskreg import i18n
+    from taskreg.agencies import retire_agency
     from taskreg.dates import from_iso
 
     session = ctx.obj
-    found, day = service.retire_agency(session.store(), session.today, agency, on)
+    found, day = retire_agency(session.store(), session.today, agency, on)
     session.err("agency_retire_ok", code=found["code"], name=found["name"], on=i18n.day(session.lang(), from_iso(day)))
 
 

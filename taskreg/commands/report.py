@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg import completion
+from taskreg.commands.views import Agency, AsOf, From, Month, Quarter, To, Year
 from taskreg.session import Lang, choice, command
 
 Opt = Optional[str]
@@ -24,13 +25,13 @@ def settings(store) -> tuple[str, str]:
 @command
 def report(
     ctx: typer.Context,
-    quarter: Annotated[Opt, typer.Option("--quarter", metavar="QUARTER")] = None,
-    month: Annotated[Opt, typer.Option("--month", metavar="MONTH")] = None,
-    year: Annotated[Opt, typer.Option("--year", metavar="YEAR")] = None,
-    from_: Annotated[Opt, typer.Option("--from", metavar="DATE")] = None,
-    to: Annotated[Opt, typer.Option("--to", metavar="DATE")] = None,
-    as_of: Annotated[Opt, typer.Option("--as-of", metavar="DATE")] = None,
-    agency: Annotated[Opt, typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)] = None,
+    quarter: Quarter = None,
+    month: Month = None,
+    year: Year = None,
+    from_: From = None,
+    to: To = None,
+    as_of: AsOf = None,
+    agency: Agency = None,
     by: Annotated[Opt, typer.Option("--by", **completion.choices("agency"))] = None,
     format: Annotated[
         str, typer.Option("--format", **completion.choices("text", "table", "json", "csv", "docx"))
@@ -42,8 +43,9 @@ def report(
     date_: Annotated[Opt, typer.Option("--date", metavar="DATE")] = None,
     lang: Lang = None,
 ):
-    from taskreg import figures, publications, service
-    from taskreg.dates import choose_period, parse_date, quarter_of
+    from taskreg import publications
+    from taskreg.agencies import find_agency
+    from taskreg.dates import parse_date
     from taskreg.errors import BadInput
 
     choice(format, ("text", "table", "json", "csv", "docx"), "--format")
@@ -55,12 +57,11 @@ def report(
     if changes and format not in ("text", "json"):
         raise BadInput("report_changes_format")
     session = ctx.obj
-    period = choose_period(session.today, quarter, month, year, from_, to) or quarter_of(session.today)
-    day = figures.report_as_of(period, session.today, parse_date(as_of, session.today) if as_of else None)
+    period, day = period_and_day(session.today, quarter, month, year, from_, to, as_of)
     doc_day = parse_date(date_, session.today) if date_ else None
     store = session.store()
     org, basis = settings(store)
-    found = service.find_agency(store.agencies(), agency) if agency else None
+    found = find_agency(store.agencies(), agency) if agency else None
     by_agency = by == "agency" or format == "docx"
     shown = publications.honoured(store, period, day, basis, found, by_agency, show_live=live)
     if changes:
@@ -68,12 +69,41 @@ def report(
             from taskreg.errors import Refused
 
             raise Refused("report_not_published", period=publications.label(session.lang(), period, day, found))
-        publications.print_changes(session.lang(), store, shown.publication, format, found)
+        print_changes(session.lang(), store, shown.publication, format, found)
         return
     if format == "docx":
         write_document(session, store, org, shown, found, output, symbol, doc_day)
         return
     render_report(session.lang(), org, shown.report, found, format, by == "agency", session.today, shown)
+
+
+def period_and_day(today, quarter, month, year, from_, to, as_of):
+    """The period a report or a publication is of (default: this quarter) and the day it
+    counts as of (default: the period's end, or today while it runs)."""
+    from taskreg import figures
+    from taskreg.dates import choose_period, parse_date, quarter_of
+
+    period = choose_period(today, quarter, month, year, from_, to) or quarter_of(today)
+    return period, figures.report_as_of(period, today, parse_date(as_of, today) if as_of else None)
+
+
+def report_headers(lang: str, basis: str) -> list[str]:
+    """The per-agency table's headers, on the terminal and in the XLSX report sheet."""
+    from taskreg import i18n
+
+    t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
+    return [
+        t("t_agency"),
+        t("t_total"),
+        t("t_on_time"),
+        t("t_late"),
+        t("t_in_progress"),
+        t("t_overdue"),
+        t("t_no_deadline"),
+        t("t_completion", basis=t(f"basis_{basis}_short")),
+        t("t_on_time_rate"),
+        t("t_oldest"),
+    ]
 
 
 def write_document(session, store, org, shown, agency, output, symbol, doc_day) -> None:
@@ -220,18 +250,7 @@ def _table(lang, result, by_agency):
 
     basis = result.basis
     t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
-    headers = [
-        t("t_agency"),
-        t("t_total"),
-        t("t_on_time"),
-        t("t_late"),
-        t("t_in_progress"),
-        t("t_overdue"),
-        t("t_no_deadline"),
-        t("t_completion", basis=t(f"basis_{basis}_short")),
-        t("t_on_time_rate"),
-        t("t_oldest"),
-    ]
+    headers = report_headers(lang, basis)
 
     def cells(f, label):
         n = lambda v: i18n.num(lang, v)  # noqa: E731
@@ -274,7 +293,8 @@ def weekly(
 ):
     from datetime import timedelta
 
-    from taskreg import figures, prose, service
+    from taskreg import figures, prose
+    from taskreg.agencies import find_agency
     from taskreg.dates import iso, parse_date, quarter_of
 
     session = ctx.obj
@@ -282,7 +302,7 @@ def weekly(
     store = session.store()
     org, basis = settings(store)
     agencies = store.agencies()
-    found = service.find_agency(agencies, agency) if agency else None
+    found = find_agency(agencies, agency) if agency else None
     agency_id = found["id"] if found else None
     quarter = figures.build(store, quarter_of(day), day, basis, found)
     week_start = iso(day - timedelta(days=6))
@@ -300,6 +320,54 @@ def weekly(
         agency_name=found["name"] if found else None,
     )
     print(text, end="")
+
+
+def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = None) -> None:
+    """`report --changes`: the tasks that moved since a publication, with their events."""
+    from taskreg import i18n, render
+    from taskreg.commands.views import _at, _describe, _event_json
+    from taskreg.errors import Count
+    from taskreg.publications import changes, headline, publication_json
+    from taskreg.text import printable
+
+    moved, amendments = changes(store, pub, agency)
+    if fmt == "json":
+        render.write_json(
+            {
+                "publication": publication_json(pub),
+                "changes": [
+                    {
+                        "id": m["task"]["id"],
+                        "uid": m["uid"],
+                        "title": m["task"]["title"],
+                        "change": "joined" if m["published"] is None else "left" if m["live"] is None else "changed",
+                        "published": None
+                        if m["published"] is None
+                        else {"state": m["published"]["state"], "agency": m["published"]["agency"]},
+                        "live": None
+                        if m["live"] is None
+                        else {"state": m["live"]["status"], "agency": m["live"]["agency"]},
+                        "events": [_event_json(e) for e in m["events"]],
+                    }
+                    for m in moved
+                ],
+                "amendments": [_event_json(e) for e in amendments],
+            }
+        )
+        return
+    print(headline(lang, pub))
+    print(i18n.t(lang, "ch_count", n=Count(len(moved))) if moved else i18n.t(lang, "ch_none"))
+    outside = i18n.t(lang, "ch_outside")
+    for m in moved:
+        was, now = m["published"], m["live"]
+        before = f"{i18n.state(lang, was['state'])} ({was['agency']})" if was else outside
+        after = f"{i18n.state(lang, now['status'])} ({now['agency']})" if now else outside
+        title = " ".join(printable(m["task"]["title"]).split())
+        print(f"#{m['task']['id']} {title}: {before} → {after}")
+        for e in m["events"]:
+            print(f"    {printable(_at(lang, e['at']))} {printable(e['actor'])}: {printable(_describe(lang, e))}")
+    for e in amendments:
+        print(f"{printable(_at(lang, e['at']))} {printable(e['actor'])}: {printable(_describe(lang, e))}")
 
 
 def install(app: typer.Typer) -> None:

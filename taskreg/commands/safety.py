@@ -52,9 +52,10 @@ def check(ctx: typer.Context, lang: Lang = None):
                     )
             period = quarter_of(period.end + timedelta(days=1))
     from taskreg import publications
+    from taskreg.canonical import verify
 
     for pub in store.publications():  # each against its digest (README "Publications")
-        if publications.verify(pub):
+        if verify(pub):
             problems.append(
                 session.text("check_publication", id=pub["id"], publication=publications.pub_label(lang, pub))
             )

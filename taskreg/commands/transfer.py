@@ -211,6 +211,7 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
     """The tasks sheet, and a per-agency report sheet of the period counted as `report` counts it;
     each captioned with its period and as-of date (README, export)."""
     from taskreg import figures, i18n, prose, service
+    from taskreg.agencies import find_agency
     from taskreg.commands.report import settings
     from taskreg.dates import choose_period, quarter_of
     from taskreg.transfer import VI_HEADERS
@@ -244,23 +245,14 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
     )
     period = filtered or quarter_of(as_of or session.today)
     org, basis = settings(store)
-    found = service.find_agency(store.agencies(), agency) if agency else None
+    found = find_agency(store.agencies(), agency) if agency else None
     result = figures.build(
         store, period, figures.report_as_of(period, session.today, as_of), basis, found, by_agency=True
     )
     caption = captioned(prose.period_label(lang, result.period), result.as_of)
-    report_headers = [
-        t("t_agency"),
-        t("t_total"),
-        t("t_on_time"),
-        t("t_late"),
-        t("t_in_progress"),
-        t("t_overdue"),
-        t("t_no_deadline"),
-        t("t_completion", basis=t(f"basis_{basis}_short")),
-        t("t_on_time_rate"),
-        t("t_oldest"),
-    ]
+    from taskreg.commands.report import report_headers as headers_of
+
+    report_headers = headers_of(lang, basis)
     formats = [None] + [COUNT_FORMAT] * 6 + [RATE_FORMAT] * 2 + [COUNT_FORMAT]
     report_rows = [
         [

@@ -54,7 +54,8 @@ def select_tasks(
     """list's filters, checked and applied: (as-of date, the tasks); export uses them too."""
     from datetime import timedelta
 
-    from taskreg import service, states
+    from taskreg import states
+    from taskreg.agencies import find_agency
     from taskreg.dates import choose_period, iso
     from taskreg.errors import BadInput
     from taskreg.storage import SORTS
@@ -74,7 +75,7 @@ def select_tasks(
     wanted = (
         states.expand(status) if status else (None if all_ or not default_status else states.expand(default_status))
     )
-    agency_id = service.find_agency(store.agencies(), agency)["id"] if agency else None
+    agency_id = find_agency(store.agencies(), agency)["id"] if agency else None
     rows = store.tasks(
         iso(day),
         statuses=wanted,
