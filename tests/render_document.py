@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from render_xlsx import to_pdf  # run as a script: tests/ is on the path
+
 MM = 72 / 25.4  # PDF points per millimetre
 A4 = (210 * MM, 297 * MM)
 #: README "The report as a document": margins top 20, bottom 20, left 30, right 15 mm.
@@ -169,7 +171,6 @@ def main() -> int:
     taskreg("--db", str(db), "publish", "--quarter", "I/2021", "--symbol", "45/BC-UBND", "--date", "5/4/2021", env=env)
     failures: list[str] = []
     timings = {"register": time.monotonic() - started}
-    profile = out / "lo-profile"  # LibreOffice's own profile: no clash with a running one
     for lang in ("vi", "en"):
         docx = out / f"q1-2021-{lang}.docx"
         t0 = time.monotonic()
@@ -179,22 +180,7 @@ def main() -> int:
             env=env,
         )
         t1 = time.monotonic()
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out),
-                str(docx),
-            ],
-            capture_output=True,
-            check=True,
-            timeout=300,
-        )
-        pdf = docx.with_suffix(".pdf")
+        pdf = to_pdf(docx, out, "C.UTF-8")  # the one conversion, shared with render_xlsx.py
         t2 = time.monotonic()
         for old in out.glob(f"q1-2021-{lang}-*.png"):
             old.unlink()
