@@ -6,6 +6,7 @@ taskreg is installed:
 
     python tests/bench/run.py [--tasks 1000000] [--runs 5] [--dir /tmp/taskreg-bench]
         [--engine sqlite|postgresql] [--pg postgresql://postgres@/postgres?host=...&port=...]
+        [--import-runs 1] [--reuse]
 
 Floors: the stack's start-up (../shared/bench/floor.py, when present, else an
 equivalent script written here) and the sqlite3 shell running the same
@@ -118,11 +119,14 @@ def run(cmd, runs, env=None):
 
 
 def paired(cmd, floor, runs, env=None):
-    """The median of per-pair ratios cmd/floor, run alternately so drift cancels."""
+    """The median of per-pair ratios cmd/floor, run alternately so drift cancels; `floor`
+    is one command or a tuple of commands run one after the other, their walls added
+    (start-up plus the engine's shell). Medians of cmd's walls, the floor's, the ratios."""
+    floors = floor if isinstance(floor, tuple) else (floor,)
     ratios, a_walls, b_walls = [], [], []
     for _ in range(runs):
         a, _ = run(cmd, 1, env)
-        b, _ = run(floor, 1, env)
+        b = sum(run(f, 1, env)[0] for f in floors)
         ratios.append(a / b)
         a_walls.append(a)
         b_walls.append(b)
@@ -331,6 +335,7 @@ def main():
     parser.add_argument("--dir", default="/tmp/taskreg-bench")
     parser.add_argument("--engine", choices=ENGINES, default="sqlite")
     parser.add_argument("--pg", help="PostgreSQL: a superuser's libpq URL of the cluster")
+    parser.add_argument("--reuse", action="store_true", help="measure an earlier run's registers, no import")
     parser.add_argument("--import-runs", type=int, default=1, help="SQLite: imports paired with the floor")
     args = parser.parse_args()
     work = Path(args.dir)
@@ -341,8 +346,6 @@ def main():
         or sys.exit("taskreg is not installed in this environment")
     )
     engine = ENGINES[args.engine](work, args)
-    floor = engine.floor
-    py = sys.executable
     env = {"TASKREG_TODAY": "2025-12-31", "TASKREG_USER": "bench"}
     agencies = [f"DV{i:02d}" for i in range(40)]
     rows = []
@@ -350,6 +353,8 @@ def main():
     big, empty, source = engine.big, engine.empty, work / f"tasks-{args.tasks}.csv"
     if not source.exists():
         make_csv(source, args.tasks, agencies)
+    if args.reuse:  # the registers of an earlier run, its import not measured again
+        return measure(args, engine, taskreg, env, [])
     engine.reset(taskreg)
     for path in (big, empty):
         subprocess.run(
@@ -390,6 +395,12 @@ def main():
         rows.append(("import via psql \\copy", copy, None, None, "the CSV into a table of text columns"))
 
     engine.after_import()
+    measure(args, engine, taskreg, env, rows)
+
+
+def measure(args, engine, taskreg: str, env: dict, rows: list) -> None:
+    """The reports, writes, weekly, list and start-up on the imported register; the table printed."""
+    big, empty, floor, py = engine.big, engine.empty, engine.floor, sys.executable
     noop, _ = run([py, floor, "noop"], args.runs)
     q_sql = report_sql(engine.name, a="2024-04-01", b="2024-06-30", d="2024-06-30")
     y_sql = report_sql(engine.name, a="2024-01-01", b="2024-12-31", d="2024-12-31", by_agency=True)
@@ -401,15 +412,15 @@ def main():
             y_sql,
         ),
     ]:
-        mine, _ = run(cmd, args.runs, env)
         shell, _ = run(engine.shell(sql), args.runs)
+        mine, base, ratio = paired(cmd, ([py, floor, "noop"], engine.shell(sql)), args.runs, env)
         rows.append(
             (
                 label,
                 mine,
-                noop + shell,
-                mine / (noop + shell),
-                f"floor = start-up {noop * 1000:.0f} ms + {engine.shell_name} {shell * 1000:.0f} ms",
+                base,
+                ratio,
+                f"paired; floor = start-up {noop * 1000:.0f} ms + {engine.shell_name} {shell * 1000:.0f} ms",
             )
         )
 
@@ -459,15 +470,20 @@ def main():
         " WHERE a.code = 'DV03' AND t.due_on < '2025-12-31' AND (t.done_on IS NULL OR t.done_on > '2025-12-31')"
         " AND (t.cancelled_on IS NULL OR t.cancelled_on > '2025-12-31') ORDER BY t.id"
     )
-    mine, _ = run([taskreg, "--db", big, "list", "--status", "overdue", "--agency", "DV03"], args.runs, env)
     shell, _ = run(engine.shell(overdue, register=True), args.runs)
+    mine, base, ratio = paired(
+        [taskreg, "--db", big, "list", "--status", "overdue", "--agency", "DV03"],
+        ([py, floor, "noop"], engine.shell(overdue, register=True)),
+        args.runs,
+        env,
+    )
     rows.append(
         (
             "list --status overdue --agency DV03",
             mine,
-            noop + shell,
-            mine / (noop + shell),
-            f"floor = start-up {noop * 1000:.0f} ms + {engine.shell_name} {shell * 1000:.0f} ms",
+            base,
+            ratio,
+            f"paired; floor = start-up {noop * 1000:.0f} ms + {engine.shell_name} {shell * 1000:.0f} ms",
         )
     )
     mine, _ = run([taskreg, "--db", big, "show", str(args.tasks // 2)], args.runs, env)  # 500000 at 1M
