@@ -190,7 +190,7 @@ def import_tasks(
     try:
         with store.write():
             # The import's event id is taken now, for its tasks and deadlines to name; it
-            # is written last, with the counts, and every other event after it.
+            # is written once every row is read, with the counts, and every other event after it.
             batch = store.import_batch()
             event_id, last_task = batch.event_id, batch.last_task
             keep_ids = _wants_ids(fmt, data, last_task == 0)  # no task has an id: none exists
@@ -476,20 +476,23 @@ def import_tasks(
                     error_total += 1
                     if len(errors) < max_errors:
                         errors.append((number, Ref("whole_row"), "import_row_unreadable", {"reason": str(e)}))
+            changed_settings = {k: v for k, v in settings.items() if store.setting(k) is None}
+            if restoring:
+                counts["publications"] = len(carried) if isinstance(carried, list) else 0
             if not errors:
+                # The import's event before its rows are written: PostgreSQL checks each
+                # statement's rows against the event they name (migration 0008). A conflict
+                # found while writing still undoes it with everything else.
+                if counts["imported"] or counts["agencies_created"] or changed_settings or restoring:
+                    store.event(
+                        "import",
+                        after={"file": str(path), "format": fmt, **counts, "warnings": len(warnings)},
+                        event_id=event_id,
+                    )
                 batch.finish()
                 take_conflicts()
             if errors:
                 raise ImportInvalid(errors, error_total)
-            changed_settings = {k: v for k, v in settings.items() if store.setting(k) is None}
-            if restoring:
-                counts["publications"] = len(carried) if isinstance(carried, list) else 0
-            if counts["imported"] or counts["agencies_created"] or changed_settings or restoring:
-                store.event(
-                    "import",
-                    after={"file": str(path), "format": fmt, **counts, "warnings": len(warnings)},
-                    event_id=event_id,
-                )
             for kwargs in later:
                 store.event(**kwargs)
             if restoring:  # a JSON export's publications, into the register it just filled

@@ -226,6 +226,81 @@ def test_every_change_of_a_task_needs_its_event_in_the_same_transaction(shared):
     assert after["tasks"] != before["tasks"] and len(after["events"]) == len(before["events"]) + 1
 
 
+SYT = "(SELECT id FROM agencies WHERE code = 'SYT')"
+
+
+def _new_tasks(*steps, via="NULL"):
+    """One INSERT of tasks of SYT at ids max + step, naming the import `via`."""
+    return (
+        "INSERT INTO tasks (id, uid, title, agency_id, assigned_on, search, import_event)"
+        f" SELECT m + s, 'u' || (m + s), 'x', {SYT}, DATE '2021-03-02', 'x', {via}"
+        f" FROM (SELECT max(id) AS m FROM tasks) AS last, unnest(ARRAY{list(steps)}) AS s"
+    )
+
+
+def _event(action, task="NULL"):
+    return f"INSERT INTO events (id, at, actor, action, task_id) SELECT max(id) + 1, '', '', '{action}', {task} FROM events"
+
+
+def test_the_rows_of_one_statement_take_the_next_ids_with_no_gap(shared):
+    """Ids are judged once per statement (migration 0008): the rows of one INSERT continue
+    the ids, or none is taken."""
+    import psycopg
+
+    before = shared.tables()
+    with psycopg.connect(shared.url(LIAISON), autocommit=True) as conn:  # each block its own transaction
+        for steps in ((1, 3), (2, 3), (0, 1)):  # a gap; a jump over the next id; an id taken
+            with pytest.raises(psycopg.errors.Error):
+                with conn.transaction():
+                    conn.execute("SELECT id FROM write_lock FOR UPDATE")
+                    conn.execute(_new_tasks(*steps))
+        assert shared.tables() == before
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="the next tasks id is 3, not 5"):
+            with conn.transaction():
+                conn.execute(_new_tasks(1, 3))
+        with conn.transaction():  # the next two, each with its event: taken
+            conn.execute("SELECT id FROM write_lock FOR UPDATE")
+            conn.execute(_new_tasks(1, 2))
+            conn.execute(_event("add", 3))
+            conn.execute(_event("add", 4))
+    assert [r[0] for r in shared.rows("SELECT id FROM tasks ORDER BY id")] == [1, 2, 3, 4]
+
+
+def test_a_task_names_an_import_of_its_own_transaction_or_has_its_event(shared):
+    """An imported task's event is its import's (tasks.import_event), checked when the
+    statement ends (migration 0008): the import must be of this transaction, written
+    first; a task naming another event, or an import already committed, needs an event of
+    its own."""
+    import psycopg
+
+    before = shared.tables()
+    with psycopg.connect(shared.url(LIAISON), autocommit=True) as conn:  # each block its own transaction
+        with conn.transaction():  # an import committed earlier, its id kept
+            conn.execute("SELECT id FROM write_lock FOR UPDATE")
+            conn.execute(_event("import"))
+        earlier = conn.execute("SELECT max(id) FROM events").fetchone()[0]
+        for via in ("1", str(earlier)):  # the add of task 1; an import of another transaction
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="task 3: a change needs its event"):
+                with conn.transaction():
+                    conn.execute("SELECT id FROM write_lock FOR UPDATE")
+                    conn.execute(_new_tasks(1, 2, via=via))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="needs its event"):
+            with conn.transaction():  # the import's event after its tasks: too late
+                conn.execute("SELECT id FROM write_lock FOR UPDATE")
+                conn.execute(_new_tasks(1, via=f"{earlier} + 1"))
+                conn.execute(_event("import"))
+        after_import = shared.tables()
+        with conn.transaction():  # the import written first: its tasks need no event each
+            conn.execute("SELECT id FROM write_lock FOR UPDATE")
+            conn.execute(_event("import"))
+            conn.execute(_new_tasks(1, 2, via="(SELECT max(id) FROM events)"))
+    assert len(after_import["events"]) == len(before["events"]) + 1
+    assert shared.rows("SELECT id, import_event FROM tasks WHERE id > 2 ORDER BY id") == [
+        (3, earlier + 1),
+        (4, earlier + 1),
+    ]
+
+
 def test_a_reader_cannot_hold_the_write_lock(shared):
     import psycopg
 

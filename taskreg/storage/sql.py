@@ -65,7 +65,7 @@ class ImportBatch:
     """A whole file's tasks written in the import's one transaction (SPEC §5: all or none).
 
     Opened inside `store.write()`: the import's event id is taken first, for the tasks and
-    deadlines to name (the event itself is written last, with the counts). Validation is
+    deadlines to name (the event itself is written with the counts, before `finish()`). Validation is
     the caller's (taskreg/bulk.py); this only writes. `add` gives a task its id at once
     (ids have no gaps: the next one is counted here, inside the write lock) and keeps its
     rows; every `CHUNK` tasks they are written with one executemany per table, so memory
@@ -607,33 +607,47 @@ class SqlStore:
         ]
         brought = 0
         if imports:  # only a report as of a day before an import: counted in the index
-            scope = {f"i{n}": i for n, i in enumerate(imports)}
-            marks = ", ".join(f":{k}" for k in scope)
-            scope.update(start=start, end=end, agency_id=agency_id)
-            agency = " AND agency_id = :agency_id" if agency_id is not None else ""
             # A task whose file brought its history (a JSON export: a register moved) is
-            # judged by that history's own dates, above, as in the register it came from.
-            no_history = (
-                " AND NOT EXISTS (SELECT 1 FROM events h WHERE h.task_id = tasks.id"
-                " AND h.imported_by = tasks.import_event AND h.action = 'add')"
-            )
-            brought = self._one(
-                f"SELECT count(*) AS n FROM tasks WHERE import_event IN ({marks})"
-                f" AND assigned_on BETWEEN :start AND :end{agency}{no_history}",
-                scope,
-            )
+            # judged by that history's own dates, above, as in the register it came from;
+            # only an import that brought history needs each task's events looked at
+            # (`events_imported`, migration 0008, finds which did).
+            marks = {f"i{n}": i for n, i in enumerate(imports)}
+            with_history = {
+                r["imported_by"]
+                for r in self._rows(
+                    "SELECT DISTINCT imported_by FROM events"
+                    f" WHERE imported_by IN ({', '.join(':' + k for k in marks)})",
+                    marks,
+                )
+            }
+            agency = " AND agency_id = :agency_id" if agency_id is not None else ""
+            groups = []
+            for history, ids in ((False, [i for i in imports if i not in with_history]), (True, sorted(with_history))):
+                if ids:
+                    scope = {f"i{n}": i for n, i in enumerate(ids)}
+                    where = (
+                        f"import_event IN ({', '.join(':' + k for k in scope)})"
+                        f" AND assigned_on BETWEEN :start AND :end{agency}"
+                    )
+                    if history:
+                        where += (
+                            " AND NOT EXISTS (SELECT 1 FROM events h WHERE h.task_id = tasks.id"
+                            " AND h.imported_by = tasks.import_event AND h.action = 'add')"
+                        )
+                    groups.append((where, {**scope, "start": start, "end": end, "agency_id": agency_id}))
+            for where, scope in groups:
+                brought += self._one(f"SELECT count(*) AS n FROM tasks WHERE {where}", scope)
             ids = sorted(corrected)  # an imported task corrected since counts once, as entered
             for i in range(0, len(ids), 10_000):
                 chunk = {f"c{n}": t for n, t in enumerate(ids[i : i + 10_000])}
-                corrected -= {
-                    r["id"]
-                    for r in self._rows(
-                        f"SELECT id FROM tasks WHERE import_event IN ({marks})"
-                        f" AND assigned_on BETWEEN :start AND :end{agency}{no_history}"
-                        f" AND id IN ({', '.join(':' + k for k in chunk)})",
-                        {**scope, **chunk},
-                    )
-                }
+                for where, scope in groups:
+                    corrected -= {
+                        r["id"]
+                        for r in self._rows(
+                            f"SELECT id FROM tasks WHERE {where} AND id IN ({', '.join(':' + k for k in chunk)})",
+                            {**scope, **chunk},
+                        )
+                    }
         return len(corrected), len(entered) + brought
 
     def uid_exists(self, uid: str) -> bool:
