@@ -2,9 +2,12 @@
 SQLite a large load into a small register with its indexes built after it, in the same
 transaction. What it writes is what a row-by-row import wrote."""
 
+import unicodedata
 import uuid
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from taskreg.bulk import _search, _source_folds, _uuid5
 from taskreg.storage.sql import ImportBatch
@@ -24,6 +27,30 @@ def test_the_uid_is_uuid5s(name):
 def test_the_searched_text_from_the_folds_is_search_texts(title, source):
     source_fold, key = _source_folds(source or "")
     assert _search(fold(title), source_fold, key) == search_text(title, source)
+
+
+def _fold_one_by_one(text: str) -> str:
+    """fold() as it was first written: each character of the NFD form filtered in Python."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "d"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_the_fold_by_translation_is_the_fold_character_by_character(text):
+    """fold() drops combining marks through a table of code points it has seen (text.py
+    `_Bare`); every text folds as when each character was judged in turn (uids depend on it)."""
+    assert fold(text) == _fold_one_by_one(text)
+
+
+def test_the_folds_table_stays_bounded(monkeypatch):
+    from taskreg import text
+
+    monkeypatch.setattr(text._Bare, "LIMIT", 10)
+    monkeypatch.setattr(text, "_BARE", text._Bare())
+    every = "".join(map(chr, range(0x300, 0x400)))
+    assert fold(every) == _fold_one_by_one(every) and len(text._BARE) == 10
 
 
 def _csv(tmp_path, n, first=0):
