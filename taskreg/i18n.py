@@ -29,7 +29,11 @@ _FORMATTER = _Formatter()
 
 def t(lang: str, key: str, **values) -> str:
     text = MESSAGES[key][1 if lang == "vi" else 0]
-    return _FORMATTER.vformat(text, (), values) if values else text
+    if not values:
+        return text
+    # A text with no plural spec is str.format's own (in C): the weekly digest renders two
+    # messages for each of its thousands of lines.
+    return _FORMATTER.vformat(text, (), values) if "|" in text else text.format_map(values)
 
 
 def env_lang() -> str | None:
