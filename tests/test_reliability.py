@@ -185,7 +185,9 @@ def test_kill_during_a_large_import_leaves_all_or_none(reg, tmp_path, fraction):
     assert _count(reg.path, "PRAGMA integrity_check") == "ok"
     tasks = _count(reg.path, "SELECT count(*) FROM tasks")
     imports = _count(reg.path, "SELECT count(*) FROM events WHERE action = 'import'")
-    assert (tasks, imports) == (0, 0)  # killed before its commit: none of it
+    # Killed holding the lock: none of it; or, when its commit landed between the lock
+    # check and the signal (a loaded machine), all of it. Never a part.
+    assert (tasks, imports) in ((0, 0), (20_000, 1))
 
 
 @pytest.mark.parametrize("fraction", [0.0, 0.3, 0.7])
@@ -197,9 +199,14 @@ def test_kill_during_done_of_many_ids_leaves_all_or_none(reg, tmp_path, fraction
     assert _count(reg.path, "PRAGMA integrity_check") == "ok"
     done = _count(reg.path, "SELECT count(*) FROM tasks WHERE done_on IS NOT NULL")
     events = _count(reg.path, "SELECT count(*) FROM events WHERE action = 'done'")
-    assert (done, events) == (0, 0)
-    reg("done", 1, 2)  # and the register works on
-    assert _count(reg.path, "SELECT count(*) FROM events WHERE action = 'done'") == 2
+    assert (done, events) in ((0, 0), (5000, 5000))  # none, or all (see the import's test)
+    if done:  # and the register works on
+        reg("reopen", 1, "--reason", "x")
+        reg("done", 1)
+        assert _count(reg.path, "SELECT count(*) FROM events WHERE action = 'done'") == 5001
+    else:
+        reg("done", 1, 2)
+        assert _count(reg.path, "SELECT count(*) FROM events WHERE action = 'done'") == 2
 
 
 def _old_register(path, tasks=0):
