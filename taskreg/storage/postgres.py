@@ -18,7 +18,8 @@ from psycopg.rows import dict_row
 from psycopg.types.string import TextLoader
 
 from taskreg.errors import BadInput, Refused
-from taskreg.storage.sql import ImportBatch, SqlStore
+from taskreg.storage.batch import ImportBatch
+from taskreg.storage.sql import SqlStore
 
 GROUPS = ("taskreg_office", "taskreg_liaison", "taskreg_reader")
 LOCK_TIMEOUT_S = 30

@@ -1,0 +1,129 @@
+"""The report's queries (README "Design"): its aggregate by state, and what was corrected or
+entered after the as-of date. A part of `SqlStore` (storage/sql.py), written for both engines.
+"""
+
+from taskreg.states import status_sql
+from taskreg.storage.engine import Engine
+
+
+class ReportQueries(Engine):
+    """`SqlStore`'s report queries."""
+
+    def counts(
+        self, start: str, end: str, as_of: str, agency_id: int | None = None, by_agency: bool = False
+    ) -> list[dict]:
+        """The report's aggregate: one query counting the tasks assigned in [start, end]
+
+        by their state as of `as_of` (end is already capped at as_of by the caller).
+        One row (none for an empty population), or one per lead agency with a task.
+        """
+        where = "t.assigned_on BETWEEN :start AND :end"
+        args: dict = {"start": start, "end": end, "as_of": as_of}
+        if agency_id is not None:
+            where += " AND t.agency_id = :agency_id"
+            args["agency_id"] = agency_id
+        elif by_agency:
+            # Agency by agency, each one's period a range of `tasks_agency_report` (migration
+            # 0007) read in agency order: grouped as it is read, never sorted (a task names
+            # a registered agency: the reference is the register's, storage/sql.py `references`).
+            where = "t.agency_id IN (SELECT id FROM agencies) AND " + where
+        sql = f"""
+            SELECT {"agency_id" if by_agency else "NULL"} AS agency_id, count(*) AS population,
+                   count(CASE WHEN status = 'on_time' THEN 1 END) AS on_time,
+                   count(CASE WHEN status = 'late' THEN 1 END) AS late,
+                   count(CASE WHEN status = 'overdue' THEN 1 END) AS overdue,
+                   count(CASE WHEN status = 'in_progress' THEN 1 END) AS in_progress,
+                   count(CASE WHEN status = 'cancelled' THEN 1 END) AS cancelled,
+                   count(CASE WHEN due_on IS NULL AND status <> 'cancelled' THEN 1 END) AS no_deadline,
+                   min(CASE WHEN status = 'overdue' THEN due_on END) AS oldest_overdue_due
+            FROM (SELECT t.agency_id, t.due_on, {status_sql()} AS status
+                  FROM tasks t WHERE {where}) AS classified
+            {"GROUP BY agency_id ORDER BY agency_id" if by_agency else ""}"""
+        return [r for r in self._rows(sql, args) if r["population"]]
+
+    def recorded_after(
+        self, start: str, end: str, as_of: str, after: str, agency_id: int | None = None
+    ) -> tuple[int, int]:
+        """Of the tasks a report of [start, end] as of `as_of` counted or counts, how many
+        were corrected and how many entered late on or after the day `after` (the day
+        after `as_of`): (corrected, entered).
+
+        A correction counts when its effect reaches back to `as_of` or earlier, and an
+        edit that moved a task out of the period or agency counts too. A task entered
+        late was added with a past assignment date or brought by an import. History an
+        import brings (a JSON export's) keeps the dates its file claims, so a moved register
+        says what the register it came from said; an imported row without history is
+        entered late on the day of its import.
+        """
+        args = {"start": start, "end": end, "as_of": as_of, "after": after, "agency_id": agency_id}
+        now_in = "t.assigned_on BETWEEN :start AND :end"
+        was_in = (
+            f"coalesce({self._date(self._json_text('e.before', 'assigned_on'))}, t.assigned_on) BETWEEN :start AND :end"
+        )
+        if agency_id is not None:
+            now_in += " AND t.agency_id = :agency_id"
+            was_in += (
+                f" AND coalesce({self._json_text('e.before', 'agency')}, a.code)"
+                " = (SELECT code FROM agencies WHERE id = :agency_id)"
+            )
+        rows = self._rows(
+            f"""
+            SELECT e.task_id, max(CASE WHEN e.action = 'add' THEN 1 ELSE 0 END) AS added,
+                   max(CASE WHEN e.action <> 'add' THEN 1 ELSE 0 END) AS changed
+            FROM events e JOIN tasks t ON t.id = e.task_id JOIN agencies a ON a.id = t.agency_id
+            WHERE e.at >= :after
+              AND (e.action = 'add' OR e.correction_from <= :as_of)
+              AND (({now_in}) OR (e.action = 'edit' AND {was_in}))
+            GROUP BY e.task_id""",
+            args,
+        )
+        entered = {r["task_id"] for r in rows if r["added"]}
+        corrected = {r["task_id"] for r in rows if r["changed"]} - entered
+        imports = [
+            r["id"]
+            for r in self._rows("SELECT id FROM events WHERE action = 'import' AND at >= :after", {"after": after})
+        ]
+        brought = 0
+        if imports:  # only a report as of a day before an import: counted in the index
+            # A task whose file brought its history (a JSON export: a register moved) is
+            # judged by that history's own dates, above, as in the register it came from;
+            # only an import that brought history needs each task's events looked at
+            # (`events_imported`, migration 0008, finds which did).
+            marks = {f"i{n}": i for n, i in enumerate(imports)}
+            with_history = {
+                r["imported_by"]
+                for r in self._rows(
+                    "SELECT DISTINCT imported_by FROM events"
+                    f" WHERE imported_by IN ({', '.join(':' + k for k in marks)})",
+                    marks,
+                )
+            }
+            agency = " AND agency_id = :agency_id" if agency_id is not None else ""
+            groups = []
+            for history, ids in ((False, [i for i in imports if i not in with_history]), (True, sorted(with_history))):
+                if ids:
+                    scope = {f"i{n}": i for n, i in enumerate(ids)}
+                    where = (
+                        f"import_event IN ({', '.join(':' + k for k in scope)})"
+                        f" AND assigned_on BETWEEN :start AND :end{agency}"
+                    )
+                    if history:
+                        where += (
+                            " AND NOT EXISTS (SELECT 1 FROM events h WHERE h.task_id = tasks.id"
+                            " AND h.imported_by = tasks.import_event AND h.action = 'add')"
+                        )
+                    groups.append((where, {**scope, "start": start, "end": end, "agency_id": agency_id}))
+            for where, scope in groups:
+                brought += self._one(f"SELECT count(*) AS n FROM tasks WHERE {where}", scope)
+            ids = sorted(corrected)  # an imported task corrected since counts once, as entered
+            for i in range(0, len(ids), 10_000):
+                chunk = {f"c{n}": t for n, t in enumerate(ids[i : i + 10_000])}
+                for where, scope in groups:
+                    corrected -= {
+                        r["id"]
+                        for r in self._rows(
+                            f"SELECT id FROM tasks WHERE {where} AND id IN ({', '.join(':' + k for k in chunk)})",
+                            {**scope, **chunk},
+                        )
+                    }
+        return len(corrected), len(entered) + brought
