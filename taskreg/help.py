@@ -10,15 +10,12 @@ no catalogue: this module imports only typer, which start-up has imported alread
 """
 
 import os
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 import typer
+from typer._click.exceptions import UsageError  # typer's bundled click (pyproject: typer<0.29)
+from typer._click.types import IntParamType, ParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
-
-if TYPE_CHECKING:
-    from typer._click.exceptions import UsageError
-else:  # click's base of usage errors, wherever this typer keeps click
-    UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 #: The name every catalogue key starts from: the root command's, whatever the program is called.
 ROOT = "taskreg"
@@ -78,34 +75,85 @@ def register_lang(db: Optional[str]) -> Optional[str]:
 # -- the texts put on the commands ---------------------------------------------------------------
 
 
+class _Quiet(ParamType):
+    """A parameter's type, said by its placeholder alone: typer's panel shows an argument's
+    type (<integer>) beside its name unless the type names none."""
+
+    def __init__(self, inner: ParamType) -> None:
+        self.inner = inner
+        self.name = inner.name
+
+    def get_metavar(self, param, ctx) -> str:
+        return ""
+
+    def convert(self, value, param, ctx):
+        return self.inner.convert(value, param, ctx)
+
+    def shell_complete(self, ctx, param, incomplete):
+        return self.inner.shell_complete(ctx, param, incomplete)
+
+
+def _typed(param, ctx, value):
+    """The word of `value` that `param`'s type refuses (the first, for several)."""
+    if not isinstance(value, (tuple, list)):
+        return value
+    for word in value:
+        try:
+            param.type.convert(word, param, ctx)
+        except UsageError:
+            return word
+    return None
+
+
+def _cast(param, cast, ctx, value):
+    """`cast(ctx, value)`, keeping the word the type refused on the usage error (`typed`), so
+    that the error can say it (click's own message has it only inside its English)."""
+    try:
+        return cast(ctx, value)
+    except UsageError as e:
+        e.typed = _typed(param, ctx, value)  # type: ignore[attr-defined]
+        raise
+
+
 class _Argument(TyperArgument):
     """An argument shown by its placeholder in the output language (SỐ..., TỆP), never by
-    typer's type (<int>) or braces ({ids}...)."""
+    typer's type (<integer>) or braces ({ids})."""
 
     placeholder: Optional[str] = None
 
     @property
     def display_name_raw(self) -> str:
-        name = self.placeholder or self.metavar or self.name.upper()
+        name = self.placeholder or declared(self) or (self.name or "").upper()
         return name + ("..." if self.nargs != 1 else "")
 
-    def display_type_rich(self, ctx) -> Optional[str]:
-        return None
+    def type_cast_value(self, ctx, value):
+        return _cast(self, super().type_cast_value, ctx, value)
+
+    def make_metavar(self, ctx, *, usage: bool = False) -> str:
+        return self.display_name_raw if self.required or not usage else f"[{self.display_name_raw}]"
 
     def get_usage_pieces(self, ctx) -> list[str]:
-        return [self.display_name_raw if self.required else f"[{self.display_name_raw}]"]
+        return [self.make_metavar(ctx, usage=True)]
 
 
 class _Option(TyperOption):
     """An option shown with its placeholder in the output language (--due NGÀY); a flag
-    with none (never typer's <bool>)."""
+    with none (never typer's BOOLEAN)."""
 
     placeholder: Optional[str] = None
 
-    def display_type_rich(self, ctx) -> Optional[str]:
-        if self.is_flag:
-            return None
-        return self.placeholder or super().display_type_rich(ctx)
+    def type_cast_value(self, ctx, value):
+        return _cast(self, super().type_cast_value, ctx, value)
+
+    def make_metavar(self, ctx) -> str:
+        if self.is_flag or not self.placeholder:
+            return super().make_metavar(ctx)
+        return self.placeholder
+
+
+def declared(param) -> Optional[str]:
+    """The placeholder a declaration names (metavar="DATE"), before help put it in a language."""
+    return param.__dict__.get("declared", param.metavar)
 
 
 def _adopt(param):
@@ -115,6 +163,11 @@ def _adopt(param):
     elif type(param) is TyperOption:
         param.__class__ = _Option
     return param
+
+
+def _adopt_all(command) -> None:
+    for param in command.params:
+        _adopt(param)
 
 
 def walk(command, path: str = ROOT):
@@ -178,7 +231,12 @@ def localize(root, lang: str) -> None:
         for param in [*command.params, *([helper] if helper is not None else [])]:
             param = _adopt(param)
             param.help = i18n.t(lang, "opt:--help" if param is helper else help_key(path, param))
-            param.placeholder = placeholder(lang, param.metavar)
+            param.declared = declared(param)
+            param.placeholder = placeholder(lang, param.declared)
+            if isinstance(param, _Argument):  # typer's panel names an argument by its metavar
+                param.metavar = param.display_name_raw
+                if not isinstance(param.type, _Quiet):
+                    param.type = _Quiet(param.type)
 
 
 def _headings(lang: str) -> None:
@@ -260,6 +318,7 @@ class Command(TyperCommand):
             super().format_usage(ctx, formatter)
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
+        _adopt_all(self)  # so that a refused value is kept for the usage error
         allowed, ctx.allow_extra_args = ctx.allow_extra_args, True  # told apart below
         try:
             rest = super().parse_args(ctx, args)
@@ -285,6 +344,7 @@ class Group(TyperGroup):
             super().format_usage(ctx, formatter)
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
+        _adopt_all(self)
         try:
             return super().parse_args(ctx, args)
         except UsageError as e:
@@ -398,19 +458,14 @@ def _no_such_option(error, ctx, lang: str) -> str:
 
 def _bad_value(error, param, lang: str) -> str:
     """A value of the wrong kind: a task id or a number of days that is not a number."""
-    from typing import get_args
-
     from taskreg import i18n
     from taskreg.text import printable
 
     what = long_name(param) if param.param_type_name == "option" else param.display_name_raw
-    cause = error.__cause__
-    typed = cause.errors()[0].get("input") if cause is not None and hasattr(cause, "errors") else None
-    descriptor = getattr(param, "type_descriptor", None)
-    kind = getattr(descriptor, "annotation", None)
-    kind = (get_args(kind) or (kind,))[0]  # list[int]: int
-    if kind is int and isinstance(typed, str):
-        if param.metavar == "ID":
+    typed = getattr(error, "typed", None)
+    kind = param.type.inner if isinstance(param.type, _Quiet) else param.type
+    if isinstance(kind, IntParamType) and isinstance(typed, str):
+        if declared(param) == "ID":
             return i18n.t(lang, "help_not_an_id", text=printable(typed))
         return i18n.t(lang, "help_not_a_whole_number", what=what, text=printable(typed))
     return i18n.t(lang, "help_bad_value", what=what, reason=printable(str(error.message)).rstrip("."))
