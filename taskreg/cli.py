@@ -7,9 +7,11 @@ and usage errors are taskreg.help's, in the output language (README "Language an
 
 import os
 import sys
+from importlib import import_module
 from typing import Annotated, Optional
 
 import typer
+import typer.main
 
 from taskreg import __version__, completion
 from taskreg.help import Group, adopt, completing, install_completion, typed_lang, usage_error
@@ -77,10 +79,51 @@ def _unreadable_input(args: list) -> Optional[tuple[str, dict]]:
     return None
 
 
+#: Every command, in the order help lists them, with the module of taskreg.commands that
+#: declares it. A run builds only the command it runs (typer reads each command's signature
+#: to build it: all of them would cost a run about 15 ms); help and completion build them
+#: all. tests/test_help.py checks the table against what the modules declare.
+COMMANDS = {
+    "init": "register",
+    **dict.fromkeys(("add", "done", "reopen", "extend", "cancel", "edit"), "tasks"),
+    **dict.fromkeys(("list", "show", "history"), "views"),
+    **dict.fromkeys(("report", "weekly"), "report"),
+    **dict.fromkeys(("publish", "publications"), "publish"),
+    "demo": "demo",
+    **dict.fromkeys(("import", "export"), "transfer"),
+    **dict.fromkeys(("backup", "check"), "safety"),
+    **dict.fromkeys(("config", "agency"), "register"),
+    **dict.fromkeys(("db", "admin"), "database"),
+}
+
+
+def _declared(module: str) -> dict:
+    """The commands `module` declares, built as click commands with taskreg's classes."""
+    declared = typer.Typer()
+    import_module(f"taskreg.commands.{module}").install(declared)
+    adopt(declared)  # help and usage errors from taskreg.help
+    return typer.main.get_group(declared).commands
+
+
 class _Group(Group):
     """The program: its usage errors as one sentence on stderr like every other error, in
     the output language (taskreg.help); what was typed is kept for help to find --lang and
-    --db in (`words`)."""
+    --db in (`words`). Its commands are built when first asked for (COMMANDS)."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name: str):
+        if name not in self.commands and name in COMMANDS:
+            self.commands.update(_declared(COMMANDS[name]))
+        return self.commands.get(name)
+
+    def load_all(self) -> None:
+        """Every command built (help lists them, completion offers them)."""
+        for module in dict.fromkeys(COMMANDS.values()):
+            if not all(name in self.commands for name, m in COMMANDS.items() if m == module):
+                self.commands.update(_declared(module))
+        self.commands = {name: self.commands[name] for name in COMMANDS}
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         words = list(sys.argv[1:] if args is None else args)
@@ -147,10 +190,3 @@ def main(
             raise typer.Exit(2)
         session.lang_option = lang
     ctx.obj = session
-
-
-from taskreg.commands import database, demo, publish, register, report, safety, tasks, transfer, views  # noqa: E402
-
-for module in (register, tasks, views, report, publish, demo, transfer, safety, database):
-    module.install(app)
-adopt(app)  # every command and group: help and usage errors from taskreg.help

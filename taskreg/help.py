@@ -173,6 +173,8 @@ def _adopt_all(command) -> None:
 def walk(command, path: str = ROOT):
     """Every command under `command` (itself first), with its path: "taskreg agency add"."""
     yield path, command
+    if hasattr(command, "load_all"):  # the program builds its commands when asked (taskreg.cli)
+        command.load_all()
     for name, sub in getattr(command, "commands", {}).items():
         yield from walk(sub, f"{path} {name}")
 
@@ -357,7 +359,7 @@ class Group(TyperGroup):
         if self.get_command(ctx, name) is None and name[:1].isalnum() and not ctx.resilient_parsing:
             from difflib import get_close_matches
 
-            raise UnknownCommand(name, get_close_matches(name, list(self.commands)), ctx)
+            raise UnknownCommand(name, get_close_matches(name, self.list_commands(ctx)), ctx)
         return super().resolve_command(ctx, args)
 
     def invoke(self, ctx):
