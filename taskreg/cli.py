@@ -7,6 +7,7 @@ and usage errors are taskreg.help's, in the output language (README "Language an
 
 import os
 import sys
+from collections.abc import MutableMapping
 from importlib import import_module
 from typing import Annotated, Optional
 
@@ -97,7 +98,7 @@ COMMANDS = {
 }
 
 
-def _declared(module: str) -> dict:
+def _declared(module: str) -> MutableMapping:
     """The commands `module` declares, built as click commands with taskreg's classes."""
     declared = typer.Typer()
     import_module(f"taskreg.commands.{module}").install(declared)
