@@ -1,5 +1,5 @@
 """Run taskreg as `python -m taskreg`."""
 
-from taskreg.cli import app
+from taskreg.cli.app import app
 
 app(prog_name="taskreg")

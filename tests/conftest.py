@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from taskreg.cli import app
+from taskreg.cli.app import app
 
 sys.path.insert(0, str(Path(__file__).parent))
 import pgcluster  # noqa: E402

@@ -4,7 +4,7 @@ import json
 
 import typer
 
-from taskreg.cli import app
+from taskreg.cli.app import app
 
 READS = {
     "list",

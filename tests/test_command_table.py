@@ -1,4 +1,4 @@
-"""The program builds only the command it runs (taskreg.cli.COMMANDS): the table names every
+"""The program builds only the command it runs (taskreg.cli.app.COMMANDS): the table names every
 command the modules declare, in help's order, and a run imports no other command's module."""
 
 import subprocess
@@ -8,13 +8,13 @@ from importlib import import_module
 import typer
 import typer.main
 
-from taskreg.cli import COMMANDS
+from taskreg.cli.app import COMMANDS
 
 
 def test_the_table_is_what_the_modules_declare():
     for module in dict.fromkeys(COMMANDS.values()):
         declared = typer.Typer()
-        import_module(f"taskreg.commands.{module}").install(declared)
+        import_module(f"taskreg.cli.commands.{module}").install(declared)
         names = set(typer.main.get_group(declared).commands)
         assert names == {name for name, m in COMMANDS.items() if m == module}, module
 
@@ -22,7 +22,7 @@ def test_the_table_is_what_the_modules_declare():
 def test_help_lists_every_command_in_the_table_order():
     from typer.testing import CliRunner
 
-    from taskreg.cli import app
+    from taskreg.cli.app import app
 
     shown = CliRunner().invoke(app, ["--help"], env={"TASKREG_LANG": "en", "COLUMNS": "100"}).stdout
     places = [shown.find(f"│ {name} ") for name in COMMANDS]
@@ -33,12 +33,12 @@ def test_help_lists_every_command_in_the_table_order():
 def test_a_run_imports_only_its_own_command_module(tmp_path):
     probe = (
         "import sys; sys.argv = ['taskreg', '--version']\n"
-        "from taskreg.cli import app\n"
+        "from taskreg.cli.app import app\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith('taskreg.commands.')))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('taskreg.cli.commands.')))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]", out
     probe = probe.replace("'--version'", f"'--db', {str(tmp_path / 'r.db')!r}, 'list'")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout
-    assert out.strip().splitlines()[-1] == "['taskreg.commands.views']", out
+    assert out.strip().splitlines()[-1] == "['taskreg.cli.commands.views']", out

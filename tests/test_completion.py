@@ -2,7 +2,7 @@
 `_TASKREG_COMPLETE=complete_bash` with COMP_WORDS and COMP_CWORD (bash), `complete_zsh` and
 `complete_fish` with _TYPER_COMPLETE_ARGS; the whole output compared.
 
-Values come from their one definition (taskreg.states, storage.SORTS, the settings) and
+Values come from their one definition (taskreg.domain.states, storage.SORTS, the settings) and
 from the register, read as a reader reads it: never created, migrated or locked.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from taskreg.commands.register import SETTINGS
-from taskreg.states import ALL, GROUPS
+from taskreg.cli.commands.register import SETTINGS
+from taskreg.domain.states import ALL, GROUPS
 from taskreg.storage import SORTS
 
 
@@ -170,7 +170,7 @@ def test_completing_imports_nothing_a_register_store_needs(reg):
         "COMP_CWORD": "4",
     }
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "from taskreg.cli import app; app(prog_name='taskreg')"],
+        [sys.executable, "-X", "importtime", "-c", "from taskreg.cli.app import app; app(prog_name='taskreg')"],
         env=env,
         capture_output=True,
         text=True,

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from taskreg.dates import choose_period, parse_date, parse_deadline
-from taskreg.errors import BadInput
+from taskreg.domain.dates import choose_period, parse_date, parse_deadline
+from taskreg.domain.errors import BadInput
 
 TODAY = date(2026, 1, 31)
 

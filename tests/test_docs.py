@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from taskreg.cli import app
+from taskreg.cli.app import app
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -95,13 +95,13 @@ def test_the_quickstart_runs_as_written_on_any_day(tmp_path):
 
 
 def test_every_command_module_can_be_imported_first():
-    """Commands import what they share from taskreg.session, never taskreg.cli: no cycle."""
+    """Commands import what they share from taskreg.cli.session, never taskreg.cli.app: no cycle."""
     import pkgutil
 
-    import taskreg.commands
+    import taskreg.cli.commands
 
-    for module in pkgutil.iter_modules(taskreg.commands.__path__):
-        name = f"taskreg.commands.{module.name}"
+    for module in pkgutil.iter_modules(taskreg.cli.commands.__path__):
+        name = f"taskreg.cli.commands.{module.name}"
         result = subprocess.run(
             [sys.executable, "-c", f"import {name}"],
             capture_output=True,
@@ -128,7 +128,7 @@ def test_a_file_register_never_imports_the_postgresql_driver(tmp_path):
     """psycopg is imported for a postgresql:// register only, and yoyo by `db upgrade` alone."""
     script = (
         "import sys\n"
-        "from taskreg.cli import app\n"
+        "from taskreg.cli.app import app\n"
         "for args in (['init'], ['add', 'x', '--agency', 'A'], ['list'], ['report'], ['db', 'upgrade']):\n"
         "    try:\n"
         "        app(['--db', sys.argv[1], *args])\n"

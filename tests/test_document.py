@@ -18,10 +18,11 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from typer.testing import CliRunner
 
-from taskreg import document, i18n
-from taskreg.cli import app
-from taskreg.dates import Period
-from taskreg.figures import Figures, Report
+from taskreg.cli.app import app
+from taskreg.domain.dates import Period
+from taskreg.domain.figures import Figures, Report
+from taskreg.formats import document
+from taskreg.present import i18n
 
 SETTINGS = {
     "place": "Quảng Nam",
@@ -443,7 +444,7 @@ def test_register_text_cannot_break_the_xml(tmp_path):
 
 
 def test_matplotlib_is_not_imported_with_the_module():
-    code = "import sys, taskreg.document, taskreg.cli; print('matplotlib' in sys.modules)"
+    code = "import sys, taskreg.formats.document, taskreg.cli.app; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 

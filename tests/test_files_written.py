@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-import taskreg.commands.transfer
-import taskreg.render
-import taskreg.transfer
-import taskreg.xlsx
-from taskreg.cli import app
+import taskreg.cli.commands.transfer
+import taskreg.formats.csv_json
+import taskreg.formats.xlsx
+import taskreg.present.terminal
+from taskreg.cli.app import app
 
 #: SQLite only: refusing to write over the register file, its -wal and -shm.
 pytestmark = pytest.mark.sqlite_only
@@ -210,13 +210,15 @@ def _failing(original, exc):
 
 def _break_writer(monkeypatch, fmt, exc):
     if fmt == "csv":
-        monkeypatch.setattr(taskreg.render, "write_tasks_csv", _failing(taskreg.render.write_tasks_csv, exc))
+        monkeypatch.setattr(
+            taskreg.present.terminal, "write_tasks_csv", _failing(taskreg.present.terminal.write_tasks_csv, exc)
+        )
     elif fmt == "json":
         monkeypatch.setattr(
-            taskreg.commands.transfer, "_export_json", _failing(taskreg.commands.transfer._export_json, exc)
+            taskreg.cli.commands.transfer, "_export_json", _failing(taskreg.cli.commands.transfer._export_json, exc)
         )
     else:
-        monkeypatch.setattr(taskreg.xlsx, "write_xlsx", _failing(taskreg.xlsx.write_xlsx, exc))
+        monkeypatch.setattr(taskreg.formats.xlsx, "write_xlsx", _failing(taskreg.formats.xlsx.write_xlsx, exc))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -259,7 +261,7 @@ def test_a_missing_folder_is_refused_before_any_work(filled, tmp_path, monkeypat
     def no_work(*args, **kwargs):
         raise AssertionError("tasks were selected before the path was checked")
 
-    monkeypatch.setattr(taskreg.commands.views, "select_tasks", no_work)
+    monkeypatch.setattr(taskreg.cli.commands.views, "select_tasks", no_work)
     out = tmp_path / "no-such-folder" / "bao-cao.csv"
     result = filled("export", "-o", out, code=1)
     assert _one_sentence(result) == f"Cannot write {out}: the folder it goes in does not exist."

@@ -12,13 +12,13 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from taskreg import i18n
-from taskreg.cli import app
-from taskreg.commands.register import SETTINGS
-from taskreg.help import help_key, walk
-from taskreg.messages import MESSAGES
-from taskreg.messages import help as help_part
-from taskreg.states import ALL, GROUPS
+from taskreg.cli.app import app
+from taskreg.cli.commands.register import SETTINGS
+from taskreg.cli.help import help_key, walk
+from taskreg.domain.states import ALL, GROUPS
+from taskreg.present import i18n
+from taskreg.present.messages import MESSAGES
+from taskreg.present.messages import help as help_part
 
 ROOT = typer.main.get_command(app)
 PATHS = [path for path, _ in walk(ROOT)]

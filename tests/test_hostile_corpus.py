@@ -49,7 +49,7 @@ def _run(reg, *args, env=None):
 
 
 def _app():
-    from taskreg.cli import app
+    from taskreg.cli.app import app
 
     return app
 

@@ -441,7 +441,7 @@ AS_USER = textwrap.dedent("""
     if sys.argv[1:2] == ["--python"]:  # a helper holding a connection, as a liaison's command does
         exec(sys.argv[2])
     else:
-        from taskreg.cli import app
+        from taskreg.cli.app import app
         app(prog_name="taskreg")
 """)
 
@@ -665,7 +665,7 @@ def test_a_read_only_medium_whose_wal_cannot_be_read_is_refused(small_disk):
 
 GATED = textwrap.dedent("""
     import os, sys, time
-    from taskreg.cli import app   # the slow part, done before the gate opens
+    from taskreg.cli.app import app   # the slow part, done before the gate opens
 
     gate, args = sys.argv[1], sys.argv[2:]
     open(f"{gate}.{os.getpid()}.ready", "w").close()

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taskreg.bulk import _search, _source_folds, _uuid5
+from taskreg.domain.imports import _search, _source_folds, _uuid5
+from taskreg.domain.text import fold, search_text
 from taskreg.storage.batch import ImportBatch
-from taskreg.text import fold, search_text
 
 TITLES = ["Việc tốt", "  Rà   soát\tthủ tục  ", "\u0301Đầu", "ĐĐ đ", "x\u0301", "ǅ ß İ", "\u0301"]
 SOURCES = [None, "863/KH-UBND", "1961 / QĐ-UBND", "\u0301", " \u0301abc", "ΣΑΣ", "a\u00a0b"]
@@ -45,7 +45,7 @@ def test_the_fold_by_translation_is_the_fold_character_by_character(text):
 
 
 def test_the_folds_table_stays_bounded(monkeypatch):
-    from taskreg import text
+    from taskreg.domain import text
 
     monkeypatch.setattr(text._Bare, "LIMIT", 10)
     monkeypatch.setattr(text, "_BARE", text._Bare())
@@ -89,7 +89,7 @@ def test_a_large_import_in_chunks_writes_what_a_row_by_row_one_did(reg, tmp_path
 def test_a_row_the_register_refuses_when_its_chunk_is_written_is_named(reg, tmp_path, monkeypatch):
     if reg.engine != "sqlite":
         pytest.skip("the file register's chunk writer")
-    from taskreg.storage.sqlite_load import LoadBatch
+    from taskreg.storage.sqlite.load import LoadBatch
 
     monkeypatch.setattr(ImportBatch, "CHUNK", 4)
     original = LoadBatch._insert

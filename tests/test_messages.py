@@ -4,8 +4,8 @@ import string
 
 import pytest
 
-from taskreg import i18n
-from taskreg.messages import MESSAGES, PARTS
+from taskreg.present import i18n
+from taskreg.present.messages import MESSAGES, PARTS
 
 
 def _fields(text):
@@ -25,7 +25,7 @@ def test_every_message_renders_in_both_languages(key):
 def test_every_message_renders_as_the_plural_aware_formatter_renders_it(key):
     """i18n.t leaves a text with no plural spec to str.format: the same text, for values of
     each kind the messages are given (a number, a date, text with braces)."""
-    from taskreg.errors import Count, Day
+    from taskreg.domain.errors import Count, Day
 
     english, vietnamese = MESSAGES[key]
     for sample in ("2", 1, Count(1068), "{x} [b]", Day("2021-03-31")):

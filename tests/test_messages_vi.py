@@ -10,10 +10,10 @@ from datetime import date
 
 import pytest
 
-from taskreg import i18n
-from taskreg.errors import Count, Day, Ref, os_reason
-from taskreg.messages import MESSAGES
-from taskreg.session import _render_value
+from taskreg.cli.session import _render_value
+from taskreg.domain.errors import Count, Day, Ref, os_reason
+from taskreg.present import i18n
+from taskreg.present.messages import MESSAGES
 
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: A task's JSON keys that are no words (title, agency, note … are words in English only).
@@ -443,7 +443,7 @@ class _Meter:
 
 
 def _read_all(path, fmt):
-    from taskreg.transfer import metered, read_rows
+    from taskreg.formats.csv_json import metered, read_rows
 
     meter = _Meter()
     with metered(meter):

@@ -395,7 +395,7 @@ def test_a_password_in_the_url_and_an_unallowed_pinned_date_are_bad_input(reg):
 
 def test_sixteen_concurrent_writers_lose_nothing(shared):
     """Mixed adds, dones and extends of the same tasks from 16 processes at once."""
-    script = "import sys\nfrom taskreg.cli import app\nsys.argv = ['taskreg'] + sys.argv[1:]\napp()\n"
+    script = "import sys\nfrom taskreg.cli.app import app\nsys.argv = ['taskreg'] + sys.argv[1:]\napp()\n"
     env = {**shared.env, "TASKREG_DB": shared.url()}
     env = {k: v for k, v in env.items() if v is not None}
     jobs = []

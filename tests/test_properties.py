@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from taskreg import i18n
-from taskreg.cli import app
-from taskreg.dates import iso, parse_date, parse_deadline
-from taskreg.errors import BadInput
+from taskreg.cli.app import app
+from taskreg.domain.dates import iso, parse_date, parse_deadline
+from taskreg.domain.errors import BadInput
+from taskreg.present import i18n
 from taskreg.storage.sqlite import SQLiteStore as Store
 
 TODAY = date(2021, 6, 30)

@@ -104,7 +104,7 @@ def _nfc(value):
 
 
 def _canonical(value) -> str:
-    """SPEC §10's canonical form, written here independently of taskreg.publications."""
+    """SPEC §10's canonical form, written here independently of taskreg.domain.publications."""
     return json.dumps(_nfc(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 

@@ -24,7 +24,7 @@ MIGRATIONS = [p.stem for p in sorted(migrations_dir().glob("*.sql"))]
 ROOT = Path(__file__).resolve().parent.parent
 WORKER = textwrap.dedent("""
     import sys
-    from taskreg.cli import app
+    from taskreg.cli.app import app
 
     db, worker = sys.argv[1], int(sys.argv[2])
     failures = 0

@@ -406,7 +406,7 @@ def test_shared_strings_beyond_their_limit_are_refused(reg, tmp_path):
 
 def test_the_exports_own_sizes_are_far_within_the_limits(reg, tmp_path):
     """What the README states: a real export compresses a few times, far from the bomb ratio."""
-    from taskreg import xlsx
+    from taskreg.formats import xlsx
 
     reg("add", "--agency", "SYT", "Rà soát thủ tục hành chính năm 2021")
     out = tmp_path / "out.xlsx"
@@ -472,7 +472,7 @@ def demo_books(tmp_path_factory):
     states as of that day, its report sheet as of the quarter's last day), and the report."""
     from typer.testing import CliRunner
 
-    from taskreg.cli import app
+    from taskreg.cli.app import app
 
     folder = tmp_path_factory.mktemp("demo-xlsx")
     env = {"TASKREG_TODAY": "2021-07-15", "TASKREG_USER": "lan", "TASKREG_LANG": None, "TASKREG_DB": None}
@@ -493,7 +493,7 @@ def demo_books(tmp_path_factory):
 
 def test_both_sheets_print_landscape_one_page_wide_their_headers_on_every_page(demo_books):
     """Issue 14: the Q1 export printed 198 portrait pages, the first showing only Số and UID."""
-    from taskreg.xlsx import PAGES_TALL
+    from taskreg.formats.xlsx import PAGES_TALL
 
     books, _ = demo_books
     tasks, report = load_workbook(books["vi"]).worksheets
@@ -521,8 +521,8 @@ def test_both_sheets_print_landscape_one_page_wide_their_headers_on_every_page(d
 
 def test_the_uid_column_is_kept_for_import_but_hidden_from_print(demo_books):
     """The UID column stays where import and scripts find it, hidden: it is not printed."""
-    from taskreg import xlsx
-    from taskreg.service import TASK_FIELDS
+    from taskreg.domain.tasks import TASK_FIELDS
+    from taskreg.formats import xlsx
 
     books, _ = demo_books
     tasks = load_workbook(books["en"]).worksheets[0]
@@ -536,7 +536,7 @@ def test_the_uid_column_is_kept_for_import_but_hidden_from_print(demo_books):
     # and the file imports back whole: row 1 is its header, the hidden UIDs are read
     from typer.testing import CliRunner
 
-    from taskreg.cli import app
+    from taskreg.cli.app import app
 
     fresh = books["en"].parent / "fresh.db"
     env = {"TASKREG_TODAY": "2021-07-15", "TASKREG_LANG": None, "TASKREG_DB": None}
@@ -547,8 +547,8 @@ def test_the_uid_column_is_kept_for_import_but_hidden_from_print(demo_books):
 def test_titles_and_long_text_wrap_and_their_rows_are_tall_enough(demo_books):
     """Titles were cut at the next column; a wrapped text's row is given the height of its
     lines (LibreOffice does not fit a row to its text when it opens a file)."""
-    from taskreg import xlsx
-    from taskreg.service import TASK_FIELDS
+    from taskreg.domain.tasks import TASK_FIELDS
+    from taskreg.formats import xlsx
 
     books, _ = demo_books
     tasks = load_workbook(books["vi"]).worksheets[0]
@@ -576,7 +576,7 @@ def test_titles_and_long_text_wrap_and_their_rows_are_tall_enough(demo_books):
 
 def test_text_lines_counts_the_lines_a_column_shows():
     """The estimate errs on the side of too many lines, never too few."""
-    from taskreg.xlsx import text_lines
+    from taskreg.formats.xlsx import text_lines
 
     assert text_lines("SYT", 11) == 1
     assert text_lines("chưa hoàn thành quá hạn", 16) == 2
@@ -593,7 +593,7 @@ def test_the_report_sheets_rates_are_percent_numbers_and_counts_have_thousands(d
     format, so Excel shows 93,88% under a Vietnamese locale and 93.88% under an English one."""
     from decimal import Decimal
 
-    from taskreg.xlsx import COUNT_FORMAT, RATE_FORMAT
+    from taskreg.formats.xlsx import COUNT_FORMAT, RATE_FORMAT
 
     books, figures = demo_books
     sheet = load_workbook(books["vi"]).worksheets[1]
@@ -623,7 +623,7 @@ def test_the_report_sheets_rates_are_percent_numbers_and_counts_have_thousands(d
 def test_a_caption_without_a_period_filter_and_a_header_ampersand(reg, tmp_path):
     """An export with no period filter holds every task: its caption says so, as of the day
     its states are counted. An & in a page header is written && (& begins its codes)."""
-    from taskreg.xlsx import write_xlsx
+    from taskreg.formats.xlsx import write_xlsx
 
     reg("add", "--agency", "SYT", "Việc có\nhai dòng", "--assigned", "4/1/2021")
     out = tmp_path / "all.xlsx"

@@ -5,8 +5,8 @@ import json
 import pytest
 from sqlite_utils import Database
 
+from taskreg.domain.text import symbol_doubt, symbol_key
 from taskreg.storage.sqlite import _migrations
-from taskreg.text import symbol_doubt, symbol_key
 
 
 @pytest.mark.parametrize(

@@ -73,7 +73,7 @@ def hostile(reg):
 
 
 def test_printable_escapes_controls_and_keeps_vietnamese():
-    from taskreg.text import printable
+    from taskreg.domain.text import printable
 
     assert printable(EVIL) == SHOWN
     assert printable(TITLE) == TITLE_SHOWN and printable(NOTE) == NOTE_SHOWN

@@ -34,7 +34,7 @@ def default_path() -> Path:
 def open_store(target, *, create: bool, actor: str, now: str, clock: str | None = None):
     """The register at `target`, and (SQLite) the folders made for it if this created it."""
     if is_url(target):
-        from taskreg.storage.postgres import PostgresStore
+        from taskreg.storage.postgresql import PostgresStore
 
         return PostgresStore.open(target, actor=actor, now=now, clock=clock), None
     from taskreg.storage.sqlite import SQLiteStore
@@ -45,7 +45,7 @@ def open_store(target, *, create: bool, actor: str, now: str, clock: str | None 
 def create_store(target, *, actor: str, now: str, clock: str | None = None, fill=None, replace: bool = False) -> list:
     """A whole new file register at `target` (`init`, `demo`); a database register is made by
     its administrator and `db upgrade` alone (SPEC §9)."""
-    from taskreg.errors import Refused
+    from taskreg.domain.errors import Refused
 
     if is_url(target):
         raise Refused("pg_no_create")
@@ -58,7 +58,7 @@ def peek_setting(target, key: str) -> str | None:
     """A setting read without opening the register as a store (for an error raised before
     the command opened it); None if it cannot be read cheaply."""
     if is_url(target):
-        from taskreg.storage.postgres import peek_setting as peek_database
+        from taskreg.storage.postgresql import peek_setting as peek_database
 
         return peek_database(target, key)
     from taskreg.storage.sqlite import SQLiteStore
@@ -68,7 +68,7 @@ def peek_setting(target, key: str) -> str | None:
 
 def _peek_rows(target, sql: str, args: dict) -> list[tuple] | None:
     if is_url(target):
-        from taskreg.storage.postgres import peek_rows
+        from taskreg.storage.postgresql import peek_rows
 
         return peek_rows(target, sql, args)
     from taskreg.storage.sqlite import SQLiteStore
@@ -83,7 +83,7 @@ def peek_agencies(target) -> list[tuple[str, str]] | None:
 
 def peek_tasks(target, statuses, as_of: str) -> list[tuple[int, str]] | None:
     """The id and title of every task in one of `statuses` on `as_of` (tab completion)."""
-    from taskreg.states import status_sql
+    from taskreg.domain.states import status_sql
 
     wanted = ", ".join(f"'{s}'" for s in statuses)  # the states' own keys, never typed text
     sql = f"SELECT t.id, t.title FROM tasks t WHERE {status_sql('t', ':as_of')} IN ({wanted}) ORDER BY t.id"
@@ -113,7 +113,7 @@ def failure(target, error: Exception):
     """An engine's failure as the one sentence that says what went wrong (a `Refused`), or
     None when it is none that a user can cause."""
     if is_url(target):
-        from taskreg.storage.postgres import failure as pg_failure
+        from taskreg.storage.postgresql import failure as pg_failure
 
         return pg_failure(target, error)
     import sqlite3

@@ -5,8 +5,8 @@ builds the indexes after a large load, and storage/postgres.py's `CopyBatch` cop
 rows in with COPY.
 """
 
+from taskreg.domain.text import search_text
 from taskreg.storage.sql import TASK_FIELDS, SqlStore
-from taskreg.text import search_text
 
 
 class ImportBatch:
@@ -14,7 +14,7 @@ class ImportBatch:
 
     Opened inside `store.write()`: the import's event id is taken first, for the tasks and
     deadlines to name (the event itself is written with the counts, before `finish()`). Validation is
-    the caller's (taskreg/bulk.py); this only writes. `add` gives a task its id at once
+    the caller's (taskreg/domain/imports.py); this only writes. `add` gives a task its id at once
     (ids have no gaps: the next one is counted here, inside the write lock) and keeps its
     rows; every `CHUNK` tasks they are written with one executemany per table, so memory
     holds one chunk and the uids of that chunk. PostgreSQL's copies them instead

@@ -2,7 +2,7 @@
 and what a publication's check and restore read. A part of `SqlStore` (storage/sql.py).
 """
 
-from taskreg.states import status_sql
+from taskreg.domain.states import status_sql
 from taskreg.storage.engine import Engine
 
 

@@ -2,7 +2,7 @@
 entered after the as-of date. A part of `SqlStore` (storage/sql.py), written for both engines.
 """
 
-from taskreg.states import status_sql
+from taskreg.domain.states import status_sql
 from taskreg.storage.engine import Engine
 
 

@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taskreg.states import necessary_sql, status_sql
+from taskreg.domain.states import necessary_sql, status_sql
+from taskreg.domain.text import fold, search_text
 from taskreg.storage.published import PublicationQueries
 from taskreg.storage.reporting import ReportQueries
-from taskreg.text import fold, search_text
 
 if TYPE_CHECKING:
     from taskreg.storage.batch import ImportBatch
@@ -118,7 +118,7 @@ class SqlStore(ReportQueries, PublicationQueries):
     @contextmanager
     def write(self):
         """One write transaction (SPEC §4: every change with its event, or nothing)."""
-        from taskreg.errors import Refused
+        from taskreg.domain.errors import Refused
 
         if not self.writable:
             raise Refused("register_read_only", path=self.where)

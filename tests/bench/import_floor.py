@@ -7,7 +7,7 @@ applied as `taskreg init` applies them: the same tables, indexes and triggers), 
 agencies DV00…DV39 and one import event; then, in one transaction, every row of the
 benchmark CSV (tests/bench/run.py `make_csv`) as the import writes it: the task with its
 uid (uuid5 of the folded title, agency code, assignment date and folded source, as
-taskreg.bulk computes it), its searched text (taskreg.text.search_text), its coordinating
+taskreg.domain.imports computes it), its searched text (taskreg.domain.text.search_text), its coordinating
 agencies and its first deadline, inserted with executemany into the indexed tables.
 
 It checks nothing: no cell is validated, no date parsed, no agency resolved beyond a
@@ -21,7 +21,7 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from taskreg.text import fold, search_text
+from taskreg.domain.text import fold, search_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CHUNK = 5_000

@@ -1,0 +1,1 @@
+"""The command line: the program, its session, help, completion and the commands."""

@@ -1,0 +1,134 @@
+"""`taskreg db upgrade` and `taskreg admin …`: a shared PostgreSQL register's schema and
+who may write what in it (README "Several offices: PostgreSQL")."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from taskreg.cli import completion
+from taskreg.cli.session import Lang, command
+
+db_app = typer.Typer(no_args_is_help=True)
+admin_app = typer.Typer(no_args_is_help=True)
+
+
+def _database_url(session) -> str:
+    """The register's URL; `admin` on a file register is refused (exit 1)."""
+    from taskreg.domain.errors import Refused
+    from taskreg.storage import is_url
+
+    target = session.path()
+    if not is_url(target):
+        raise Refused("admin_file_register", path=str(target))
+    return target
+
+
+@db_app.command("upgrade")
+@command
+def db_upgrade(ctx: typer.Context, lang: Lang = None):
+    from taskreg.storage import is_url
+
+    session = ctx.obj
+    target = session.path()
+    if not is_url(target):  # a file register is migrated by opening it (SPEC §9)
+        session.store()
+        session.say("db_up_to_date")
+        return
+    from taskreg.storage.postgresql.admin import upgrade
+
+    names = upgrade(target)
+    if names:
+        session.say("db_upgraded", names=", ".join(names))
+    else:
+        session.say("db_up_to_date")
+
+
+@admin_app.command("init")
+@command
+def admin_init(ctx: typer.Context, lang: Lang = None):
+    from taskreg.storage.postgresql import connect
+    from taskreg.storage.postgresql.admin import create_groups
+
+    session = ctx.obj
+    url = _database_url(session)
+    conn = connect(url)
+    try:
+        made = create_groups(conn, url)
+    finally:
+        conn.close()
+    session.say("admin_groups_made" if made else "admin_groups_there", roles=", ".join(made))
+
+
+@admin_app.command("grant")
+@command
+def admin_grant(
+    ctx: typer.Context,
+    login: Annotated[str, typer.Argument(metavar="LOGIN")],
+    role: Annotated[str, typer.Option("--role", **completion.choices("office", "liaison", "reader"))],
+    agency: Annotated[
+        Optional[list[str]], typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)
+    ] = None,
+    lang: Lang = None,
+):
+    from taskreg.cli.session import choice
+    from taskreg.domain.agencies import find_agency
+    from taskreg.storage.postgresql.admin import ROLES, grant
+
+    session = ctx.obj
+    url = _database_url(session)
+    choice(role, tuple(ROLES), "--role")
+    agencies = session.store().agencies()
+    chosen = [find_agency(agencies, typed) for typed in agency or []]
+    session.close()
+    grant(url, login, role, chosen)
+    codes = ", ".join(sorted({a["code"] for a in chosen}))
+    session.say(f"admin_granted_{role}", login=login, agencies=codes)
+
+
+@admin_app.command("revoke")
+@command
+def admin_revoke(
+    ctx: typer.Context,
+    login: Annotated[str, typer.Argument(metavar="LOGIN")],
+    lang: Lang = None,
+):
+    from taskreg.domain.errors import Refused
+    from taskreg.storage.postgresql.admin import revoke
+
+    session = ctx.obj
+    if not revoke(_database_url(session), login):
+        raise Refused("admin_nothing_to_revoke", login=login)
+    session.say("admin_revoked", login=login)
+
+
+@admin_app.command("users")
+@command
+def admin_users(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", **completion.choices("table", "json"))] = "table",
+    lang: Lang = None,
+):
+    import json
+
+    from taskreg.cli.session import choice
+    from taskreg.domain.text import printable
+    from taskreg.storage.postgresql.admin import users
+
+    session = ctx.obj
+    choice(fmt, ("table", "json"), "--format")
+    rows = users(_database_url(session))
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        session.say("admin_no_users")
+        return
+    width = max(len(r["login"]) for r in rows)
+    for r in rows:
+        role = session.text(f"admin_role_{r['role']}")
+        print(f"{printable(r['login']).ljust(width)}  {role}  {', '.join(r['agencies'])}".rstrip())
+
+
+def install(app: typer.Typer) -> None:
+    app.add_typer(db_app, name="db")
+    app.add_typer(admin_app, name="admin")

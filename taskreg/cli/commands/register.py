@@ -1,0 +1,202 @@
+"""The register itself: init, config, and the agency directory."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from taskreg.cli import completion
+from taskreg.cli.session import Lang, choice, command
+from taskreg.domain.errors import BadInput
+
+#: Settings a user may change, with their allowed values (None: free text) and defaults.
+SETTINGS = {
+    "org": (None, "UBND tỉnh"),
+    "rate-basis": (("due", "assigned"), "due"),
+    "lang": (("vi", "en"), None),
+    # The report document (README "The report as a document"): lines separated by `;`.
+    "place": (None, None),
+    "recipients": (None, None),
+    "signer-title": (None, None),
+    "signer-name": (None, None),
+    # README "Publications": refuse a change that would move a published figure.
+    "lock-published": (("on", "off"), "off"),
+}
+
+Format = Annotated[str, typer.Option("--format", **completion.choices("table", "csv", "json"))]
+
+
+def check_setting(key: str, value) -> str:
+    """A setting's value as `config set` stores it (NFC text, one of its choices if it has
+    them), or bad input naming what is wrong. A JSON import's settings pass through here too."""
+    from taskreg.domain.text import nfc
+
+    if key not in SETTINGS:
+        raise BadInput("config_unknown", setting=key, keys=", ".join(SETTINGS))
+    value = nfc(value)
+    if not value:
+        raise BadInput("config_value_needed", setting=key)
+    allowed = SETTINGS[key][0]
+    if allowed:
+        choice(value, allowed, key)
+    return value
+
+
+@command
+def init(
+    ctx: typer.Context,
+    org: Annotated[Optional[str], typer.Option("--org", metavar="NAME")] = None,
+    lang: Lang = None,
+):
+    from taskreg.domain.text import nfc
+    from taskreg.storage import create_store
+
+    session = ctx.obj
+    path = session.path()
+
+    def fill(store):
+        with store.write():
+            if org and nfc(org):
+                store.set_setting("org", nfc(org))
+            store.event("init", after={"org": nfc(org) if org else None})
+
+    # Built whole with its organisation and init event beside the path, then moved into
+    # place: of several inits at once one succeeds, and a killed one leaves none (SPEC §8).
+    made = create_store(
+        path, actor=session.actor, now=session.now, clock="pinned" if session.pinned else None, fill=fill
+    )
+    session._created, session._created_dirs = path, made
+
+
+config_app = typer.Typer(no_args_is_help=True)
+
+
+@config_app.command("get")
+@command
+def config_get(
+    ctx: typer.Context,
+    key: Annotated[Optional[str], typer.Argument(metavar="SETTING", autocompletion=completion.settings)] = None,
+    lang: Lang = None,
+):
+    from taskreg.domain.text import printable
+
+    session = ctx.obj
+    store = session.store()
+    keys = [key] if key else list(SETTINGS)
+    for k in keys:
+        if k not in SETTINGS:
+            raise BadInput("config_unknown", setting=k, keys=", ".join(SETTINGS))
+        value = store.setting(k)
+        default = SETTINGS[k][1]
+        shown = printable(value if value is not None else (default if default is not None else ""))
+        print(f"{k}={shown}" if not key else shown)
+
+
+@config_app.command("set")
+@command
+def config_set(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(metavar="SETTING", autocompletion=completion.settings)],
+    value: Annotated[Optional[str], typer.Argument(metavar="VALUE", autocompletion=completion.setting_values)] = None,
+    lang: Lang = None,
+):
+    value = check_setting(key, value)
+    session = ctx.obj
+    store = session.store(create=True)
+    with store.write():
+        old = store.setting(key)
+        store.set_setting(key, value)
+        store.event("config_set", before={key: old}, after={key: value})
+    session.say("config_set_ok", setting=key, value=value)
+
+
+agency_app = typer.Typer(no_args_is_help=True)
+
+
+@agency_app.command("add")
+@command
+def agency_add(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(metavar="CODE")],
+    name: Annotated[str, typer.Argument(metavar="NAME")],
+    kind: Annotated[Optional[str], typer.Option("--kind", metavar="KIND")] = None,
+    distinct: Annotated[bool, typer.Option("--distinct")] = False,
+    lang: Lang = None,
+):
+    from taskreg.domain.agencies import add_agency, agency_label
+
+    session = ctx.obj
+    agency = add_agency(session.store(create=True), code, name, kind, distinct=distinct)
+    session.err("agency_added", code=agency["code"], name=agency["name"])
+    if agency["close"]:  # registered beside a near-duplicate only because the user said so
+        session.err("agency_added_distinct", names=", ".join(map(agency_label, agency["close"])))
+
+
+@agency_app.command("list")
+@command
+def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None):
+    from taskreg.present import i18n
+    from taskreg.present import terminal as render
+
+    choice(format, ("table", "csv", "json"), "--format")
+    session = ctx.obj
+    rows = session.store().agencies()
+    if format == "json":
+        render.write_json([{k: a[k] for k in ("code", "name", "kind", "retired_on")} for a in rows])
+    elif format == "csv":
+        render.write_csv(
+            ["code", "name", "kind", "retired_on"],
+            [[a["code"], a["name"], a["kind"] or "", a["retired_on"] or ""] for a in rows],
+        )
+    elif not rows:
+        session.say("no_agencies")
+    else:
+        lang = session.lang()
+        from taskreg.domain.dates import from_iso
+
+        retired = any(a["retired_on"] for a in rows)
+        headers = [i18n.t(lang, k) for k in ("h_code", "h_name", "h_kind")]
+        body = [[a["code"], a["name"], a["kind"] or ""] for a in rows]
+        if retired:  # a column only when some agency has been retired
+            headers.append(i18n.t(lang, "h_retired"))
+            for row, a in zip(body, rows):
+                row.append(i18n.day(lang, from_iso(a["retired_on"])) if a["retired_on"] else "")
+        render.table(headers, body)
+
+
+@agency_app.command("rename")
+@command
+def agency_rename(
+    ctx: typer.Context,
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", autocompletion=completion.agencies)],
+    name: Annotated[str, typer.Argument(metavar="NAME")],
+    distinct: Annotated[bool, typer.Option("--distinct")] = False,
+    lang: Lang = None,
+):
+    from taskreg.domain.agencies import rename_agency
+
+    session = ctx.obj
+    found, new = rename_agency(session.store(), agency, name, distinct=distinct)
+    session.err("agency_renamed", code=found["code"], old=found["name"], name=new)
+
+
+@agency_app.command("retire")
+@command
+def agency_retire(
+    ctx: typer.Context,
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", autocompletion=completion.agencies)],
+    on: Annotated[Optional[str], typer.Option("--on", metavar="DATE")] = None,
+    lang: Lang = None,
+):
+    from taskreg.domain.agencies import retire_agency
+    from taskreg.domain.dates import from_iso
+    from taskreg.present import i18n
+
+    session = ctx.obj
+    found, day = retire_agency(session.store(), session.today, agency, on)
+    session.err("agency_retire_ok", code=found["code"], name=found["name"], on=i18n.day(session.lang(), from_iso(day)))
+
+
+def install(app: typer.Typer) -> None:
+    app.command()(init)
+    app.add_typer(config_app, name="config")
+    app.add_typer(agency_app, name="agency")

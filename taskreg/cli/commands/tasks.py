@@ -1,0 +1,208 @@
+"""Commands that change tasks: add, done, reopen, extend, cancel, edit."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from taskreg.cli import completion
+from taskreg.cli.session import Amend, Lang, choice, command
+
+Reason = Annotated[str, typer.Option("--reason", metavar="REASON")]
+On = Annotated[Optional[str], typer.Option("--on", metavar="DATE", show_default=False)]
+Co = Annotated[
+    Optional[list[str]],
+    typer.Option("--co", metavar="AGENCY", autocompletion=completion.agencies, show_default=False),
+]
+
+
+@command
+def add(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(metavar="TITLE")],
+    agency: Annotated[str, typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)],
+    co: Co = None,
+    due: Annotated[Optional[str], typer.Option("--due", metavar="DEADLINE")] = None,
+    assigned: Annotated[Optional[str], typer.Option("--assigned", metavar="DATE")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", metavar="SYMBOL")] = None,
+    source_date: Annotated[Optional[str], typer.Option("--source-date", metavar="DATE")] = None,
+    assigned_by: Annotated[Optional[str], typer.Option("--assigned-by", metavar="NAME")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT")] = None,
+    format: Annotated[str, typer.Option("--format", **completion.choices("text", "json"))] = "text",
+    amend: Amend = None,
+    lang: Lang = None,
+):
+    from taskreg.domain import tasks as service
+    from taskreg.domain.dates import iso
+    from taskreg.present import terminal as render
+
+    choice(format, ("text", "json"), "--format")
+    session = ctx.obj
+    store = session.store(create=True)
+    task_id = service.add_task(
+        store,
+        session.today,
+        title=title,
+        agency=agency,
+        co=co or (),
+        due=due,
+        assigned=assigned,
+        source=source,
+        source_date=source_date,
+        assigned_by=assigned_by,
+        note=note,
+        amend=amend,
+    )
+    _check_symbol(session, source)
+    if format == "json":
+        render.write_json(service.public(store.task(task_id, iso(session.today))))
+    else:
+        print(task_id)
+
+
+def _check_symbol(session, source: Optional[str]) -> None:
+    """Warn, never refuse, when a document symbol looks mistyped."""
+    from taskreg.domain.text import nfc, symbol_doubt
+
+    doubt = None
+    if source and source.strip():
+        symbol = nfc(source)
+        assert symbol is not None  # nfc of a text is a text
+        doubt = symbol_doubt(symbol)
+    if doubt:
+        session.err(doubt[0], **doubt[1])
+
+
+@command
+def done(
+    ctx: typer.Context,
+    ids: Annotated[list[int], typer.Argument(metavar="ID", autocompletion=completion.open_tasks)],
+    on: On = None,
+    result: Annotated[Optional[str], typer.Option("--result", metavar="TEXT")] = None,
+    amend: Amend = None,
+    lang: Lang = None,
+):
+    from taskreg.domain import tasks as service
+    from taskreg.domain.dates import from_iso
+    from taskreg.present import i18n
+
+    session = ctx.obj
+    for task in service.done(session.store(), session.today, ids, on=on, result=result, amend=amend):
+        lang = session.lang()
+        session.say(
+            "done_ok",
+            id=task["id"],
+            on=i18n.day(lang, from_iso(task["done_on"])),
+            status=i18n.state(lang, task["status"]),
+        )
+
+
+@command
+def reopen(
+    ctx: typer.Context,
+    task_id: Annotated[int, typer.Argument(metavar="ID", autocompletion=completion.done_tasks)],
+    reason: Reason,
+    amend: Amend = None,
+    lang: Lang = None,
+):
+    from taskreg.domain import tasks as service
+
+    session = ctx.obj
+    service.reopen(session.store(), session.today, task_id, reason, amend=amend)
+    session.say("reopen_ok", id=task_id)
+
+
+@command
+def extend(
+    ctx: typer.Context,
+    task_id: Annotated[int, typer.Argument(metavar="ID", autocompletion=completion.open_tasks)],
+    due: Annotated[str, typer.Option("--due", metavar="DEADLINE")],
+    reason: Reason,
+    on: Annotated[Optional[str], typer.Option("--on", metavar="DATE")] = None,
+    amend: Amend = None,
+    lang: Lang = None,
+):
+    from taskreg.domain import tasks as service
+    from taskreg.domain.dates import from_iso
+    from taskreg.present import i18n
+
+    session = ctx.obj
+    old, new = service.extend(session.store(), session.today, task_id, due, reason, on=on, amend=amend)
+    lang = session.lang()
+    session.say("extend_ok", id=task_id, old=i18n.day(lang, from_iso(old)), new=i18n.day(lang, from_iso(new)))
+
+
+@command
+def cancel(
+    ctx: typer.Context,
+    task_id: Annotated[int, typer.Argument(metavar="ID", autocompletion=completion.open_tasks)],
+    reason: Reason,
+    on: On = None,
+    amend: Amend = None,
+    lang: Lang = None,
+):
+    from taskreg.domain import tasks as service
+    from taskreg.domain.dates import from_iso
+    from taskreg.present import i18n
+
+    session = ctx.obj
+    day = service.cancel(session.store(), session.today, task_id, reason, on=on, amend=amend)
+    session.say("cancel_ok", id=task_id, on=i18n.day(session.lang(), from_iso(day)))
+
+
+@command
+def edit(
+    ctx: typer.Context,
+    task_id: Annotated[int, typer.Argument(metavar="ID", autocompletion=completion.open_tasks)],
+    title: Annotated[Optional[str], typer.Option("--title", metavar="TITLE")] = None,
+    agency: Annotated[
+        Optional[str], typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)
+    ] = None,
+    co: Annotated[
+        Optional[list[str]], typer.Option("--co", metavar="AGENCY", autocompletion=completion.agencies)
+    ] = None,
+    assigned: Annotated[Optional[str], typer.Option("--assigned", metavar="DATE")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", metavar="DEADLINE")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", metavar="REASON")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", metavar="SYMBOL")] = None,
+    source_date: Annotated[Optional[str], typer.Option("--source-date", metavar="DATE")] = None,
+    assigned_by: Annotated[Optional[str], typer.Option("--assigned-by", metavar="NAME")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT")] = None,
+    result: Annotated[Optional[str], typer.Option("--result", metavar="TEXT")] = None,
+    done: Annotated[Optional[str], typer.Option("--done", metavar="DATE")] = None,
+    amend: Amend = None,
+    lang: Lang = None,
+):
+    from taskreg.domain import tasks as service
+    from taskreg.present import i18n
+
+    session = ctx.obj
+    changed = service.edit(
+        session.store(),
+        session.today,
+        task_id,
+        title=title,
+        agency=agency,
+        co=co,
+        assigned=assigned,
+        due=due,
+        reason=reason,
+        source=source,
+        source_date=source_date,
+        assigned_by=assigned_by,
+        note=note,
+        result=result,
+        done=done,
+        amend=amend,
+    )
+    _check_symbol(session, source)
+    if changed:
+        # Each field by its name in the language ("hạn hoàn thành"), never its JSON key.
+        lang = session.lang()
+        session.say("edit_ok", id=task_id, fields=", ".join(i18n.t(lang, "e_" + field) for field in changed))
+    else:
+        session.say("edit_same", id=task_id)
+
+
+def install(app: typer.Typer) -> None:
+    for fn in (add, done, reopen, extend, cancel, edit):
+        app.command()(fn)

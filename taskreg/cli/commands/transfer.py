@@ -1,0 +1,290 @@
+"""Bulk data: import from CSV, XLSX or JSON; export to them."""
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from taskreg.cli import completion
+from taskreg.cli.commands.views import (
+    Agency,
+    All,
+    AsOf,
+    DueWithin,
+    From,
+    Lang,
+    Month,
+    Quarter,
+    Search,
+    Sort,
+    Status,
+    To,
+    Year,
+)
+from taskreg.cli.session import Amend, choice, command
+from taskreg.domain.errors import Count
+
+
+@command
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", show_default=False)],
+    format: Annotated[Optional[str], typer.Option("--format", **completion.choices("csv", "xlsx", "json"))] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
+    create_agencies: Annotated[bool, typer.Option("--create-agencies")] = False,
+    amend: Amend = None,
+    lang: Lang = None,
+):
+    from taskreg.domain import imports as bulk
+    from taskreg.domain.text import printable
+    from taskreg.formats.csv_json import detect_format, metered, progress
+
+    fmt = detect_format(file, format)
+    session = ctx.obj
+    if not file.is_file():
+        from taskreg.domain.errors import BadInput, Ref
+
+        raise BadInput("import_unreadable", path=str(file), reason=Ref("no_such_file"))
+    store = session.store(create=True)
+    # The readers give the bar its total: a CSV's bytes, a JSON file's tasks, a sheet's rows.
+    with progress(None, printable(file.name)) as bar, metered(bar):
+        try:
+            result = bulk.import_tasks(
+                store,
+                session.today,
+                file,
+                fmt,
+                dry_run=dry_run,
+                create_agencies=create_agencies,
+                amend=amend,
+            )
+        except bulk.ImportInvalid as e:
+            for number, column, key, values in e.rows:
+                reason = session.text(key, **values)
+                print(session.text("import_row", row=number, column=column, reason=reason), file=sys.stderr)
+            if e.values["n"] > len(e.rows):
+                session.err("import_more", n=Count(e.values["n"] - len(e.rows)))
+            if not create_agencies and any(key == "agency_unknown" for _, _, key, _ in e.rows):
+                e.key = "import_invalid_agencies"  # the last sentence names --create-agencies
+            raise
+    if dry_run:
+        session.discard_new_register()  # a dry run writes nothing, not even a new register
+    for key, values in result["warnings"]:
+        session.err(key, **values)
+    session.say(
+        "import_dry" if dry_run else "import_ok",
+        imported=Count(result["imported"]),
+        rows=Count(result["rows"]),
+        path=str(file),
+        skipped=Count(result["skipped"]),
+        created=Count(result["agencies_created"]),
+    )
+    if result.get("publications") and not dry_run:
+        session.say("import_publications_restored", n=Count(result["publications"]))
+
+
+@command
+def export(
+    ctx: typer.Context,
+    format: Annotated[str, typer.Option("--format", **completion.choices("csv", "xlsx", "json"))] = "csv",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="FILE")] = None,
+    status: Status = None,
+    all_: All = False,
+    agency: Agency = None,
+    quarter: Quarter = None,
+    month: Month = None,
+    year: Year = None,
+    from_: From = None,
+    to: To = None,
+    due_within: DueWithin = None,
+    search: Search = None,
+    sort: Sort = "id",
+    as_of: AsOf = None,
+    lang: Lang = None,
+):
+    from taskreg.cli.commands.views import select_tasks
+    from taskreg.domain.errors import BadInput, Refused, os_reason
+    from taskreg.formats import files
+    from taskreg.formats.csv_json import progress
+    from taskreg.present import terminal as render
+
+    choice(format, ("csv", "xlsx", "json"), "--format")
+    if format == "xlsx" and output is None:
+        raise BadInput("export_xlsx_needs_file")
+    session = ctx.obj
+
+    def write(store, target) -> int:
+        day, rows = select_tasks(
+            session, store, status, all_, agency, quarter, month, year, from_, to, due_within, search, as_of, sort
+        )
+        with progress(None, "export") as bar:
+            rows = _counted(rows, bar)
+            if format == "json":
+                return _export_json(store, rows, day, target)
+            if format == "csv":
+                # Vietnamese headers only when asked on the command line: `config lang`
+                # must not change what scripts read (SPEC §5); import reads both.
+                from taskreg.domain.tasks import TASK_FIELDS
+                from taskreg.formats.csv_json import VI_HEADERS
+
+                headers = [VI_HEADERS[f] for f in TASK_FIELDS] if session.lang_option == "vi" else None
+                return render.write_tasks_csv(rows, target, headers)
+            return _export_xlsx(
+                session, store, rows, day if as_of else None, target, quarter, month, year, from_, to, agency
+            )
+
+    def cannot_write(e: OSError) -> Refused:
+        return Refused("export_cannot_write", path=str(output), reason=os_reason(e))
+
+    if output is None:
+        write(session.store(), sys.stdout)
+        return
+    # SPEC §5: the path is checked before any work, the export is built beside it
+    # and moved into place only when whole; a failure leaves the old file as it was.
+    try:
+        destination = files.check_output(output, session.path())
+    except OSError as e:
+        raise cannot_write(e) from None
+    store = session.store()
+    try:
+        with files.written_whole(destination) as tmp:
+            if format == "xlsx":
+                with open(tmp, "wb") as target:
+                    count = write(store, target)
+            else:
+                # A CSV file starts with a BOM, by which Excel (on Vietnamese Windows too) knows
+                # it is UTF-8; import skips it. A CSV on stdout, or -o /dev/stdout, has none.
+                bom = format == "csv" and tmp != destination
+                with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as text_target:
+                    count = write(store, text_target)
+    except OSError as e:  # a missing folder, no permission, the disk full
+        raise cannot_write(e) from None
+    session.err("export_ok", n=Count(count), path=str(output))
+
+
+def _counted(rows, bar):
+    for row in rows:
+        bar.advance()
+        yield row
+
+
+def _export_json(store, rows, day, out) -> int:
+    """Lossless: every task with its deadlines and history, and the agency directory."""
+    import json
+
+    from taskreg.domain.dates import iso
+    from taskreg.domain.imports import SETTING_KEYS
+    from taskreg.domain.publications import exported
+    from taskreg.domain.tasks import public
+
+    settings = {key: store.setting(key) for key in SETTING_KEYS}
+    out.write(
+        '{"taskreg_export": 1, "as_of": %s, "settings": %s, "publications": %s, "agencies": %s, "tasks": ['
+        % (
+            json.dumps(iso(day)),
+            json.dumps(settings, ensure_ascii=False),
+            json.dumps(exported(store), ensure_ascii=False),
+            json.dumps(
+                [{k: a[k] for k in ("code", "name", "kind", "retired_on")} for a in store.agencies()],
+                ensure_ascii=False,
+            ),
+        )
+    )
+    count = 0
+    for row in rows:
+        task = public(row)
+        task["cancel_reason"] = row["cancel_reason"]
+        task["deadlines"] = [
+            {k: d[k] for k in ("due_on", "kind", "decided_on", "reason")} for d in store.deadlines(row["id"])
+        ]
+        task["history"] = [
+            {k: e[k] for k in ("at", "actor", "action", "before", "after", "reason", "claimed_on", "correction_from")}
+            for e in store.events(task_id=row["id"])
+        ]
+        out.write(("\n" if not count else ",\n") + json.dumps(task, ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n")
+    return count
+
+
+def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from_, to, agency) -> int:
+    """The tasks sheet, and a per-agency report sheet of the period counted as `report` counts it;
+    each captioned with its period and as-of date (README, export)."""
+    from taskreg.cli.commands.report import settings
+    from taskreg.domain import figures
+    from taskreg.domain import tasks as service
+    from taskreg.domain.agencies import find_agency
+    from taskreg.domain.dates import choose_period, quarter_of
+    from taskreg.formats.csv_json import VI_HEADERS
+    from taskreg.formats.xlsx import COUNT_FORMAT, RATE_FORMAT, write_xlsx
+    from taskreg.present import i18n, prose
+
+    lang = session.lang()
+    fields = list(service.TASK_FIELDS)
+    headers = [VI_HEADERS[f] for f in fields] if lang == "vi" else fields
+    dates = {i for i, f in enumerate(fields) if f.endswith("_on") or f == "source_date"}
+    count = 0
+
+    def body():
+        nonlocal count
+        for row in rows:
+            task = service.public(row)
+            task["co_agencies"] = ";".join(task["co_agencies"])
+            task["status"] = i18n.state(lang, task["status"])
+            count += 1
+            yield list(task.values())
+
+    t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
+
+    def captioned(label: str, day) -> str:
+        return t("t_title", period=label, Period=prose.capital(label), day=i18n.day(lang, day))
+
+    # The tasks sheet: the tasks the filters chose (those of the period filtered on, else
+    # every one), their states as of the day the export counts them.
+    filtered = choose_period(session.today, quarter, month, year, from_, to)
+    tasks_caption = captioned(
+        prose.period_label(lang, filtered) if filtered else t("sheet_tasks"), as_of or session.today
+    )
+    period = filtered or quarter_of(as_of or session.today)
+    org, basis = settings(store)
+    found = find_agency(store.agencies(), agency) if agency else None
+    result = figures.build(
+        store, period, figures.report_as_of(period, session.today, as_of), basis, found, by_agency=True
+    )
+    caption = captioned(prose.period_label(lang, result.period), result.as_of)
+    from taskreg.cli.commands.report import report_headers as headers_of
+
+    report_headers = headers_of(lang, basis)
+    formats = [None] + [COUNT_FORMAT] * 6 + [RATE_FORMAT] * 2 + [COUNT_FORMAT]
+    report_rows = [
+        [
+            f"{f.agency} — {f.agency_name}" if f.agency else t("t_all"),
+            f.total,
+            f.on_time,
+            f.late,
+            f.in_progress,
+            f.overdue,
+            f.no_deadline,
+            f.completion_rate(basis),  # per cent, written as the fraction it is
+            f.on_time_rate,
+            f.oldest_overdue_days,
+        ]
+        for f in result.rows + [result.whole]
+    ]
+    write_xlsx(
+        output,
+        fields,
+        headers,
+        body(),
+        dates,
+        tasks_caption,
+        report_sheet=(t("sheet_report"), caption, report_headers, formats, report_rows),
+        sheet_title=t("sheet_tasks"),
+    )
+    return count
+
+
+def install(app: typer.Typer) -> None:
+    app.command("import")(import_)
+    app.command()(export)

@@ -1,0 +1,1 @@
+"""The rules: states, dates, text, agencies, tasks, publications, imports; handed a store, never opening one."""

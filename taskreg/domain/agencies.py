@@ -1,0 +1,173 @@
+"""The agency directory's rules: finding an agency as users type it, and what adding,
+renaming and retiring one checks (README "agency"). Each change is one transaction with
+its audit event."""
+
+import difflib
+import re
+from datetime import date
+
+from taskreg.domain.dates import iso, parse_date
+from taskreg.domain.errors import BadInput, Day, Refused
+from taskreg.domain.text import fold, nfc
+from taskreg.storage.sql import SqlStore as Store
+
+
+def agency_label(agency: dict) -> str:
+    return f"{agency['code']} ({agency['name']})"
+
+
+def _close_agencies(agencies: list[dict], key: str) -> list[dict]:
+    """Agencies a folded text might have meant: those it is a prefix of, then look-alikes."""
+    close = [a for a in agencies if key and (a["code_fold"].startswith(key) or a["name_fold"].startswith(key))]
+    by_fold = {a["name_fold"]: a for a in agencies} | {a["code_fold"]: a for a in agencies}
+    for match in difflib.get_close_matches(key, list(by_fold), n=3, cutoff=0.6):
+        if by_fold[match] not in close:
+            close.append(by_fold[match])
+    return close
+
+
+def _skeleton(folded: str) -> str:
+    """Letters and digits only: 'so y-te', 'so y te' and 'so yte.' share one skeleton."""
+    return "".join(c for c in folded if c.isalnum())
+
+
+def initials(folded: str) -> str:
+    """The initials of a folded agency name, as offices make codes from names: 'so y te'
+    gives 'syt', 'so giao duc va dao tao' gives 'sgddt' ("và" skipped; đ already d)."""
+    return "".join(w[0] for w in re.findall(r"[^\W_]+", folded) if w != "va")
+
+
+def near_duplicates(agencies: list[dict], code_fold: str, name_fold: str) -> list[dict]:
+    """Registered agencies that a new one (its code and full name, folded) would nearly
+    duplicate, splitting reports. `agency add` and `import --create-agencies` refuse the same.
+
+    - its name has the same letters and digits as another's name or code once spaces,
+      hyphens and punctuation go ('Sở Y-tế' next to 'Sở Y tế', 'UBND HCX' next to
+      UBND-HCX), or is the other's first words ('Sở Y' next to 'Sở Y tế');
+    - its code has the same letters and digits as another's code (SY-T next to SYT);
+    - one of the two is known only by its code and the other's name gives that code by
+      its initials ('Sở Y tế' next to an agency named only SYT, and the other way round).
+
+    Distinct agencies with close names ('Sở Nội vụ', 'Sở Ngoại vụ') and short codes that
+    look alike (STC, SYT; SNV, SNGV) are not near-duplicates.
+    """
+    code, name = _skeleton(code_fold), _skeleton(name_fold)
+    code_only = name == code  # a code with no full name yet
+    words = name_fold.split()
+    found = []
+    for a in agencies:
+        other_code, other_name = _skeleton(a["code_fold"]), _skeleton(a["name_fold"])
+        other_code_only = other_name == other_code
+        other_words = a["name_fold"].split()
+        shorter = min(len(words), len(other_words))
+        near = (
+            code == other_code
+            or (code_only and code == other_name)
+            or (
+                not code_only
+                and (name in (other_name, other_code) or (shorter >= 2 and words[:shorter] == other_words[:shorter]))
+            )
+            or (other_code_only and not code_only and initials(name_fold) == other_code)
+            or (code_only and not other_code_only and code == initials(a["name_fold"]))
+        )
+        if near:
+            found.append(a)
+    return found
+
+
+def find_agency(agencies: list[dict], typed: str) -> dict:
+    """The agency a user means by code or full name, ignoring case and diacritics.
+
+    A prefix is never a match, only a suggestion; nothing is guessed.
+    """
+    key = fold(typed or "")
+    hits = [a for a in agencies if key in (a["code_fold"], a["name_fold"])]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        raise BadInput("agency_ambiguous", text=typed, names=", ".join(map(agency_label, hits)))
+    close = _close_agencies(agencies, key)
+    raise BadInput(
+        "agency_unknown",
+        text=typed,
+        close=(("agency_close", {"names": ", ".join(map(agency_label, close[:3]))}) if close else ""),
+    )
+
+
+def add_agency(store: Store, code: str, name: str, kind: str | None, distinct: bool = False) -> dict:
+    """Register an agency. A near-duplicate of a registered one is refused unless the user
+    says it is another agency (`distinct`), which its `agency_add` event records."""
+    # nfc gives a text for a text: `or ""` only tells mypy so (empty is refused just below).
+    code, name, kind = nfc(code) or "", nfc(name) or "", nfc(kind) or None
+    if not code or not name:
+        raise BadInput("agency_empty")
+    if len(code.split()) != 1:
+        raise BadInput("agency_code_spaces", text=code)
+    code_fold, name_fold = fold(code), fold(name)
+    with store.write():
+        agencies = store.agencies()
+        for other in agencies:
+            if {code_fold, name_fold} & {other["code_fold"], other["name_fold"]}:
+                clash = code if code_fold in (other["code_fold"], other["name_fold"]) else name
+                raise Refused("agency_duplicate", text=clash, other=agency_label(other))
+        close = near_duplicates(agencies, code_fold, name_fold)
+        if close and not distinct:  # never silently beside a near-duplicate (SPEC §4)
+            raise Refused("agency_near_refused", code=code, name=name, names=", ".join(map(agency_label, close[:3])))
+        store.add_agency(code, name, kind)
+        after: dict[str, str | bool | None] = {"code": code, "name": name, "kind": kind}
+        if distinct:
+            after["distinct"] = True
+        store.event("agency_add", after=after)
+    return {"code": code, "name": name, "kind": kind, "close": close, "distinct": distinct}
+
+
+def rename_agency(store: Store, typed: str, name: str, distinct: bool = False) -> tuple[dict, str]:
+    """Give an agency a new name. The name may not nearly duplicate another agency, by the
+    rule `agency add` uses, unless `distinct` (audited); closeness the agency already had
+    under its old name does not stop a rename."""
+    name = nfc(name) or ""  # a text for a text; empty is refused just below
+    if not name:
+        raise BadInput("agency_empty")
+    with store.write():
+        agencies = store.agencies()
+        agency = find_agency(agencies, typed)
+        name_fold = fold(name)
+        others = [a for a in agencies if a["id"] != agency["id"]]
+        for other in others:
+            if name_fold in (other["code_fold"], other["name_fold"]):
+                raise Refused("agency_duplicate", text=name, other=agency_label(other))
+        already = near_duplicates(others, agency["code_fold"], agency["name_fold"])
+        close = [a for a in near_duplicates(others, agency["code_fold"], name_fold) if a not in already]
+        if close and not distinct:
+            raise Refused(
+                "agency_near_refused", code=agency["code"], name=name, names=", ".join(map(agency_label, close[:3]))
+            )
+        store.rename_agency(agency["id"], name)
+        after = {"code": agency["code"], "name": name}
+        if close:
+            after["distinct"] = True
+        store.event("agency_rename", before={"code": agency["code"], "name": agency["name"]}, after=after)
+    return agency, name
+
+
+def retire_agency(store: Store, today: date, typed: str, on=None) -> tuple[dict, str]:
+    """Retire an agency (merged, abolished): it keeps its tasks and reports, takes no new ones."""
+    day = iso(parse_date(on, today) if on else today)
+    with store.write():
+        agency = find_agency(store.agencies(), typed)
+        if agency["retired_on"]:
+            raise Refused("agency_already_retired", code=agency["code"], on=Day(agency["retired_on"]))
+        store.retire_agency(agency["id"], day)
+        store.event(
+            "agency_retire",
+            before={"code": agency["code"], "retired_on": None},
+            after={"code": agency["code"], "retired_on": day},
+        )
+    return agency, day
+
+
+def check_lead(agency: dict, assigned: str) -> dict:
+    """A task's lead agency must not have been retired by its assignment date."""
+    if agency.get("retired_on") and agency["retired_on"] <= assigned:
+        raise BadInput("agency_retired", code=agency["code"], on=Day(agency["retired_on"]))
+    return agency

@@ -1,0 +1,466 @@
+"""Publications (README "Publications"): what a report said when it was published, kept so
+that it cannot silently change, and what has moved since.
+
+A publication is identified by its period's first and last day, its scope (all agencies,
+or one) and its as-of date; the latest version counts. It is stored whole as canonical
+JSON with the SHA-256 digest of that text, the same on both engines. States are never
+decided here: the store classifies, with taskreg.domain.states, and this module compares.
+"""
+
+import json
+from calendar import monthrange
+from dataclasses import dataclass, field
+from datetime import date
+
+from taskreg.domain.canonical import COUNTS, FORMAT, canonical, digest_of, figures_from, figures_json
+from taskreg.domain.dates import Period, from_iso, iso
+from taskreg.domain.errors import BadInput, Day, Ref, Refused
+from taskreg.domain.figures import Figures, Report, build
+from taskreg.domain.states import FOUR
+
+#: Events that can move a task's membership or state (an edit only with a figure field).
+MOVING = ("add", "import", "done", "reopen", "extend", "cancel", "amend_published")
+
+
+# -- periods and labels ---------------------------------------------------------------------
+
+
+def period_of(start: date, end: date) -> Period:
+    """The period [start, end], named as a quarter, month or year when it is one."""
+    if start.day == 1 and end.day == monthrange(end.year, end.month)[1] and start.year == end.year:
+        months = end.month - start.month + 1
+        if months == 12:
+            return Period("year", start, end)
+        if months == 3 and start.month % 3 == 1:
+            return Period("quarter", start, end, (start.month - 1) // 3 + 1)
+        if months == 1:
+            return Period("month", start, end, start.month)
+    return Period("range", start, end)
+
+
+def label(lang: str, period: Period, as_of: date, agency: dict | None) -> str:
+    """A period, its scope and as-of date, as messages name them: "quý I/2021 đến ngày 31/3/2021"."""
+    from taskreg.present import i18n, prose
+
+    text = i18n.t(lang, "pub_scope", period=prose.period_label(lang, period), day=i18n.day(lang, as_of))
+    return f"{text}, {agency['code']}" if agency else text
+
+
+def pub_label(lang: str, pub: dict) -> str:
+    """A publication as messages name it: its period, scope, as-of date, version and number."""
+    from taskreg.present import i18n
+
+    start, end, as_of = from_iso(pub["start_on"]), from_iso(pub["end_on"]), from_iso(pub["as_of"])
+    assert start and end and as_of  # stored NOT NULL
+    scope = {"code": pub["agency"]} if pub["agency"] else None
+    text = label(lang, period_of(start, end), as_of, scope)
+    text += ", " + i18n.t(lang, "pub_version", n=pub["version"])
+    if pub["symbol"]:
+        text += ", " + i18n.t(lang, "pub_symbol", symbol=pub["symbol"])
+    return text
+
+
+def headline(lang: str, pub: dict) -> str:
+    """ "Số liệu đã công bố ngày 05/4/2021, báo cáo số 45/BC-UBND." (SPEC §10)"""
+    from taskreg.domain.text import printable
+    from taskreg.present import i18n
+
+    text = i18n.t(lang, "pub_headline", day=i18n.day(lang, from_iso(pub["doc_date"])))
+    if pub["symbol"]:
+        text += ", " + i18n.t(lang, "pub_symbol", symbol=printable(pub["symbol"]))
+    if pub["version"] > 1:
+        text += " (" + i18n.t(lang, "pub_version", n=pub["version"]) + ")"
+    return text + "."
+
+
+# -- publishing -----------------------------------------------------------------------------
+
+
+def publish(
+    store,
+    today: date,
+    period: Period,
+    as_of: date,
+    agency: dict | None,
+    org: str,
+    basis: str,
+    symbol: str | None = None,
+    doc_date: date | None = None,
+    reason: str | None = None,
+) -> dict:
+    """Store what the report of `period` (of `agency`, or all) as of `as_of` says now, with
+    its `publish` event, in one transaction. A second publication of the same period, scope
+    and as-of date is the next version and needs a reason."""
+    from taskreg.domain.text import nfc
+
+    if as_of > today:
+        raise BadInput("publish_future", day=Day(as_of))
+    if as_of < period.start:
+        raise BadInput("publish_before_period", day=Day(as_of))
+    symbol, reason = nfc(symbol) or None, nfc(reason) or None
+    scope = agency["id"] if agency else None
+    with store.write():
+        try:
+            store.may_write(scope)
+        except Refused as e:  # said as what it is: a publication refused, and what the login may do
+            raise Refused(
+                "publish_denied",
+                login=e.values.get("login", ""),
+                scope=agency["code"] if agency else Ref("pub_all"),
+                may=e.values.get("may", ""),
+            ) from None
+        earlier = [
+            p
+            for p in store.publications(iso(period.start), iso(period.end), with_body=False)
+            if p["agency_id"] == scope and p["as_of"] == iso(as_of)
+        ]
+        version = max((p["version"] for p in earlier), default=0) + 1
+        if earlier and not reason:
+            raise BadInput("publish_reason_needed", version=version)
+        report = build(store, period, as_of, basis, agency, by_agency=agency is None)
+        end = min(period.end, as_of)
+        tasks = [
+            {"id": t["id"], "uid": t["uid"], "agency": t["agency"], "state": t["status"], "due_on": t["due_on"]}
+            for t in store.tasks(
+                iso(as_of), agency_id=scope, assigned_from=iso(period.start), assigned_to=iso(end), with_co=False
+            )
+        ]
+        doc_day = iso(doc_date or today)
+        what = {"start": iso(period.start), "end": iso(period.end), "agency": agency["code"] if agency else None}
+        event_id = store.event(
+            "publish",
+            after={**what, "as_of": iso(as_of), "version": version, "symbol": symbol, "date": doc_day},
+            reason=reason,
+        )
+        at, actor = store.event_stamp(event_id)
+        body = {
+            "taskreg_publication": FORMAT,
+            "period": {"kind": period.kind, "start": iso(period.start), "end": iso(period.end)},
+            "agency": agency["code"] if agency else None,
+            "agency_name": agency["name"] if agency else None,
+            "as_of": iso(as_of),
+            "version": version,
+            "org": org,
+            "rate_basis": basis,
+            "figures": figures_json(report.whole, basis),
+            "rows": [figures_json(r, basis) for r in report.rows],
+            "tasks": tasks,
+            "published_at": at,
+            "published_by": actor,
+            "symbol": symbol,
+            "date": doc_day,
+            "reason": reason,
+        }
+        text = canonical(body)
+        row = {
+            "start_on": iso(period.start),
+            "end_on": iso(period.end),
+            "agency_id": scope,
+            "as_of": iso(as_of),
+            "version": version,
+            "at": at,
+            "actor": actor,
+            "symbol": symbol,
+            "doc_date": doc_day,
+            "reason": reason,
+            "digest": digest_of(text),
+            "body": text,
+            "event_id": event_id,
+        }
+        row["id"] = store.add_publication(row)
+    return {**row, "agency": agency["code"] if agency else None, "report": report}
+
+
+def restore(store, entries: list, import_event: int) -> int:
+    """Publications a JSON export carries, into the register its import just filled: each
+    checked against its digest (bad input naming it if it does not match), marked imported."""
+    by_code = {a["code"]: a["id"] for a in store.agencies()}
+    count = 0
+    for n, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("body"), dict):
+            raise BadInput("import_publication_bad", n=n)
+        body, digest = entry["body"], entry.get("digest")
+        text = canonical(body)
+        if digest_of(text) != digest:
+            raise BadInput("import_publication_digest", n=n)
+        try:
+            code = body["agency"]
+            if code is not None and code not in by_code:
+                raise BadInput("import_publication_agency", n=n, code=str(code))
+            row = {
+                "start_on": body["period"]["start"],
+                "end_on": body["period"]["end"],
+                "agency_id": by_code[code] if code is not None else None,
+                "as_of": body["as_of"],
+                "version": int(body["version"]),
+                "at": body["published_at"],
+                "actor": body["published_by"],
+                "symbol": body["symbol"],
+                "doc_date": body["date"],
+                "reason": body["reason"],
+                "digest": digest,
+                "body": text,
+                "event_id": import_event,
+                "imported_by": import_event,
+            }
+        except (KeyError, TypeError, ValueError):
+            raise BadInput("import_publication_bad", n=n) from None
+        store.add_publication(row)
+        count += 1
+    return count
+
+
+def exported(store) -> list[dict]:
+    """The publications as a JSON export carries them: each body with its digest."""
+    return [{"digest": p["digest"], "body": json.loads(p["body"])} for p in store.publications()]
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+def find(store, period: Period, as_of: date, agency: dict | None) -> dict | None:
+    """The latest version of the publication a report of this period, scope and as-of date
+    shows; for one agency, failing its own, the publication of all agencies (which
+    publishes each agency's row). With `body` parsed."""
+    rows = [p for p in store.publications(iso(period.start), iso(period.end)) if p["as_of"] == iso(as_of)]
+    scope = agency["id"] if agency else None
+    chosen = [p for p in rows if p["agency_id"] == scope] or (
+        [p for p in rows if p["agency_id"] is None] if agency else []
+    )
+    if not chosen:
+        return None
+    latest = max(chosen, key=lambda p: p["version"])
+    return {**latest, "body": json.loads(latest["body"])}
+
+
+def report_of(pub: dict, period: Period, agency: dict | None) -> Report:
+    """The published figures as a report of `period` (of `agency`, or all)."""
+    body = pub["body"]
+    basis = body["rate_basis"]
+    as_of = from_iso(body["as_of"])
+    assert as_of is not None
+    rows = [figures_from(r) for r in body["rows"]]
+    if agency is not None and body["agency"] is None:  # one agency's row of all agencies'
+        found = next((r for r in rows if r.agency == agency["code"]), None)
+        rows = [found] if found else []
+        whole = Figures(**{k: getattr(found, k) for k in COUNTS}) if found else Figures()
+        whole.oldest_overdue_days = found.oldest_overdue_days if found else None
+    else:
+        whole = figures_from(body["figures"])
+        if agency is not None:  # a publication of this agency alone
+            row = figures_from(body["figures"])
+            row.agency, row.agency_name = agency["code"], agency["name"]
+            rows = [row] if whole.population else []
+        whole.agency = whole.agency_name = None
+    return Report(period, as_of, basis, whole, rows)
+
+
+def _counts(f: Figures) -> tuple:
+    return tuple(getattr(f, k) for k in COUNTS)
+
+
+def drift(published: Report, live: Report) -> dict:
+    """How the live figures differ from the published ones: per state (live − published),
+    and the agencies whose rows differ."""
+    out: dict = {k: getattr(live.whole, k) - getattr(published.whole, k) for k in (*FOUR, "cancelled")}
+    before = {r.agency: _counts(r) for r in published.rows}
+    after = {r.agency: _counts(r) for r in live.rows}
+    out["agencies"] = sorted(str(c) for c in set(before) | set(after) if before.get(c) != after.get(c))
+    return out
+
+
+def differs(d: dict | None) -> bool:
+    if not d:
+        return False
+    return any(d[k] for k in (*FOUR, "cancelled")) or bool(d["agencies"])
+
+
+@dataclass
+class Shown:
+    """What a report prints: the published figures of a published period (unless --live),
+    else the live ones; the publication, and how the live figures drift from it."""
+
+    report: Report
+    live: Report
+    publication: dict | None = None
+    drift: dict | None = None
+    published: Report | None = field(default=None, repr=False)
+    agency_id: int | None = None  # the report's agency, if one
+    agency_code: str | None = None
+
+    @property
+    def figures(self) -> str:
+        return "live" if self.report is self.live else "published"
+
+    def sentences(self, lang: str, org: str, agency: dict | None, today: date) -> list[str]:
+        """The report's sentences as `report` prints them: for published figures, their
+        headline first and no sentence about later corrections (the drift sentence says it)."""
+        from taskreg.present import prose
+
+        name = agency["name"] if agency else None
+        if self.publication is None:
+            return prose.report_sentences(lang, org, self.report, name, today)
+        pub = self.publication
+        if self.figures == "published":
+            lines = [headline(lang, pub)] + prose.report_sentences(lang, pub["body"]["org"], self.report, name)
+        else:
+            lines = prose.report_sentences(lang, org, self.report, name, today)
+        if self.drift is not None and differs(self.drift):
+            lines.append(drift_sentence(lang, self.drift, self.figures))
+        return lines
+
+    def overdue_tasks(self, store) -> list[dict]:
+        """The population's open overdue tasks as of the as-of date, most overdue first: id,
+        uid, title, agency, due_on. For published figures, those the publication counted
+        so, with their deadline then (and their title now)."""
+        r = self.report
+        if self.figures == "published" and self.publication is not None:
+            body = self.publication["body"]
+            listed = [t for t in body["tasks"] if t["state"] == "overdue"]
+            if body["agency"] is None and self.agency_code:  # one agency's row of all agencies'
+                listed = [t for t in listed if t["agency"] == self.agency_code]
+            titles = store.tasks_by_uid([t["uid"] for t in listed])
+            return [
+                {**t, "title": titles[t["uid"]]["title"] if t["uid"] in titles else ""}
+                for t in sorted(listed, key=lambda t: (t["due_on"], t["id"]))
+            ]
+        rows = store.tasks(
+            iso(r.as_of),
+            statuses=["overdue"],
+            agency_id=self.agency_id,
+            assigned_from=iso(r.period.start),
+            assigned_to=iso(min(r.period.end, r.as_of)),
+            with_co=False,
+            sort="due",
+        )
+        return [{k: t[k] for k in ("id", "uid", "title", "agency", "due_on")} for t in rows]
+
+    def as_json(self) -> dict:
+        """What a JSON report adds to its fixed fields (SPEC §10)."""
+        return {
+            "figures": self.figures,
+            "publication": None if self.publication is None else publication_json(self.publication),
+            "drift": self.drift,
+        }
+
+
+def publication_json(pub: dict) -> dict:
+    return {
+        "id": pub["id"],
+        "version": pub["version"],
+        "published_at": pub["at"],
+        "published_by": pub["actor"],
+        "symbol": pub["symbol"],
+        "date": pub["doc_date"],
+        "reason": pub["reason"],
+        "digest": pub["digest"],
+    }
+
+
+def honoured(
+    store, period: Period, as_of: date, basis: str, agency: dict | None, by_agency: bool, show_live: bool = False
+) -> Shown:
+    """What a report of this period, scope and as-of date shows (SPEC §10). A published
+    period's live figures are counted by agency too, to compare with the published rows."""
+    pub = find(store, period, as_of, agency)
+    live = build(store, period, as_of, basis, agency, by_agency=by_agency or pub is not None)
+    shown = Shown(
+        live, live, agency_id=agency["id"] if agency else None, agency_code=agency["code"] if agency else None
+    )
+    if pub is None:
+        return shown
+    published = report_of(pub, period, agency)
+    shown.publication, shown.published, shown.drift = pub, published, drift(published, live)
+    if not show_live:
+        shown.report = published
+    return shown
+
+
+def _signed(lang: str, n: int) -> str:
+    from taskreg.present import i18n
+
+    return ("+" if n > 0 else "−" if n < 0 else "") + i18n.num(lang, abs(n))
+
+
+def drift_sentence(lang: str, d: dict, figures: str) -> str:
+    from taskreg.present import i18n
+
+    if not any(d[k] for k in (*FOUR, "cancelled")):
+        return i18n.t(lang, "pub_drift_rows", agencies=", ".join(d["agencies"]))
+    cancelled = i18n.t(lang, "pub_drift_cancelled", n=_signed(lang, d["cancelled"])) if d["cancelled"] else ""
+    return i18n.t(
+        lang,
+        "pub_drift" if figures == "published" else "pub_drift_live",
+        **{k: _signed(lang, d[k]) for k in FOUR},
+        cancelled=cancelled,
+    )
+
+
+def status_of(store, pub: dict) -> bool:
+    """Whether the live figures still agree with a publication (its whole and its rows)."""
+    start, end, as_of = from_iso(pub["start_on"]), from_iso(pub["end_on"]), from_iso(pub["as_of"])
+    assert start and end and as_of
+    agency = None
+    if pub["agency_id"] is not None:
+        agency = next(a for a in store.agencies() if a["id"] == pub["agency_id"])
+    period = period_of(start, end)
+    body = json.loads(pub["body"])
+    live = build(store, period, as_of, body["rate_basis"], agency, by_agency=True)  # rows, as `honoured`
+    return not differs(drift(report_of({**pub, "body": body}, period, agency), live))
+
+
+# -- what moved since ------------------------------------------------------------------------
+
+
+def changes(store, pub: dict, agency: dict | None = None) -> tuple[list[dict], list[dict]]:
+    """Each task whose membership or state as of the publication's as-of date has moved
+    since it was published (joined, left, changed), with the events that moved it; and the
+    amendments of the publication that name no task (an import's)."""
+    from taskreg.domain.tasks import FIGURE_FIELDS
+
+    body = pub["body"]
+    as_of, start = body["as_of"], body["period"]["start"]
+    end = min(body["period"]["end"], as_of)
+    published = {t["uid"]: t for t in body["tasks"]}
+    live = {
+        t["uid"]: t
+        for t in store.tasks(as_of, agency_id=pub["agency_id"], assigned_from=start, assigned_to=end, with_co=False)
+    }
+    code = agency["code"] if agency and body["agency"] is None else None
+    moved = []
+    for uid in sorted(set(published) | set(live), key=lambda u: (live.get(u) or published[u])["id"]):
+        was, now = published.get(uid), live.get(uid)
+        before = (was["state"], was["agency"]) if was else None
+        after = (now["status"], now["agency"]) if now else None
+        if before == after:
+            continue
+        if code and code not in {x[1] for x in (before, after) if x}:
+            continue
+        moved.append({"uid": uid, "published": was, "live": now})
+    if moved:
+        found = store.tasks_by_uid([m["uid"] for m in moved if m["live"] is None])
+        for m in moved:
+            task = m["live"] or found.get(m["uid"]) or {"id": m["published"]["id"], "title": "", "agency": None}
+            m["task"] = task
+            events = [e for e in store.events(task_id=task["id"], with_import=True) if _since(e, pub)]
+            m["events"] = [
+                e
+                for e in events
+                if e["action"] in MOVING or (e["action"] == "edit" and FIGURE_FIELDS & set(e["after"] or {}))
+            ]
+    amendments = [
+        e
+        for e in store.events()
+        if e["action"] == "amend_published"
+        and e["task_id"] is None
+        and str(pub["id"]) in (e["after"] or {}).get("publications", [])
+    ]
+    return moved, amendments
+
+
+def _since(e: dict, pub: dict) -> bool:
+    """Whether an event was recorded after the publication (history an import brought:
+    whether the register it came from recorded it after)."""
+    if e["id"] <= pub["event_id"]:
+        return False
+    return e.get("imported_by") is None or str(e["at"]) > str(pub["at"])

@@ -1,0 +1,504 @@
+"""Files in and out: the import's columns, and reading CSV and JSON rows (XLSX is in
+taskreg.formats.xlsx); the CSV guard against formulas; the progress bar.
+
+Reading streams row by row (a million-row file is never held in memory); the
+rules a row must satisfy are in taskreg.domain.imports.import_tasks.
+"""
+
+import csv
+import itertools
+import json
+import re
+import sys
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, datetime
+from pathlib import Path
+
+from taskreg.domain.dates import FIRST_YEAR, LAST_YEAR, in_range
+from taskreg.domain.errors import BadInput, Count, Ref, os_reason
+from taskreg.domain.text import fold
+
+FORMATS = ("csv", "xlsx", "json")
+
+#: Column headers as offices write them, folded (no case, no diacritics, no punctuation).
+HEADERS = {
+    "title": ["title", "noi dung nhiem vu", "noi dung", "ten nhiem vu", "trich yeu"],
+    "agency": ["agency", "don vi chu tri", "co quan chu tri", "chu tri"],
+    "co_agencies": ["co agencies", "don vi phoi hop", "co quan phoi hop", "phoi hop"],
+    "assigned_on": ["assigned on", "ngay giao", "ngay giao nhiem vu"],
+    "due_on": ["due on", "han hoan thanh", "han xu ly", "thoi han", "thoi han hoan thanh"],
+    "done_on": ["done on", "ngay hoan thanh"],
+    "cancelled_on": ["cancelled on", "ngay dung thuc hien", "ngay dung"],
+    "cancel_reason": ["cancel reason", "ly do dung", "ly do dung thuc hien"],
+    "source": ["source", "so ky hieu", "so ky hieu van ban", "van ban giao"],
+    "source_date": ["source date", "ngay van ban", "ngay ban hanh"],
+    "assigned_by": ["assigned by", "nguoi giao", "lanh dao giao"],
+    "note": ["note", "ghi chu"],
+    "result": ["result", "ket qua", "ket qua thuc hien"],
+    "uid": ["uid"],
+}
+#: Columns an export writes that an import derives or assigns itself.
+IGNORED = {"id", "so", "stt", "so tt", "status", "tinh trang", "name"}
+_BY_FOLD = {alias: field for field, aliases in HEADERS.items() for alias in aliases}
+
+#: Vietnamese headers for XLSX exports with --lang vi.
+VI_HEADERS = {
+    "id": "Số",
+    "uid": "UID",
+    "title": "Nội dung nhiệm vụ",
+    "agency": "Đơn vị chủ trì",
+    "co_agencies": "Đơn vị phối hợp",
+    "assigned_on": "Ngày giao",
+    "due_on": "Hạn hoàn thành",
+    "done_on": "Ngày hoàn thành",
+    "cancelled_on": "Ngày dừng thực hiện",
+    "source": "Số ký hiệu",
+    "source_date": "Ngày văn bản",
+    "assigned_by": "Người giao",
+    "note": "Ghi chú",
+    "result": "Kết quả",
+    "status": "Tình trạng",
+}
+
+
+#: What a spreadsheet runs as a formula, or reads as the start of one, when a CSV cell begins
+#: with it; `'` itself too, so that the prefix below can always be taken off again (SPEC §8).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def csv_cell(value):
+    """A value as a CSV cell holds it: text beginning with one of FORMULA_STARTS gets a
+    leading ', so no spreadsheet runs it; numbers and everything else are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+_CSV_REFUSES_NUL = sys.version_info < (3, 11)
+_NUL_STANDIN = "\ufffe"  # a noncharacter: no real text holds it
+
+
+def from_csv_cell(text: str) -> str:
+    """A CSV cell as taskreg's import reads it: exactly one leading ' removed where the rest
+    begins with one of FORMULA_STARTS (what csv_cell added); any other ' is the text's own."""
+    if _CSV_REFUSES_NUL:
+        text = text.replace(_NUL_STANDIN, "\x00")
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def header_key(header) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(str(header or ""))).strip()
+
+
+def map_headers(headers: list) -> tuple[list[str | None], list[str]]:
+    """Each column's field (None: ignored), and the headers no field knows."""
+    fields, unknown = [], []
+    for header in headers:
+        key = header_key(header)
+        field = _BY_FOLD.get(key)
+        if field is None and key and key not in IGNORED:
+            unknown.append(str(header))
+        fields.append(field)
+    return fields, unknown
+
+
+def detect_format(path: Path, given: str | None) -> str:
+    if given:
+        if given not in FORMATS:
+            raise BadInput("bad_choice", text=given, what="--format", choices=", ".join(FORMATS))
+        return given
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in FORMATS:
+        return suffix
+    raise BadInput("import_format_unknown", path=str(path))
+
+
+def read_rows(path: Path, fmt: str, data=None):
+    """Yield the headers, then (row number, {header: value}) with the header as row 1.
+
+    For JSON, `data` is the file as `load_json` read it (read once, for its extras too).
+    The meter of `metered`, if any, is told how much there is to read and how far it got.
+    """
+    try:
+        if fmt == "csv":
+            yield from _csv_rows(path)
+        elif fmt == "xlsx":
+            yield from _xlsx_rows(path)
+        else:
+            yield from _json_rows(path, data)
+    except OSError as e:
+        raise BadInput("import_unreadable", path=str(path), reason=os_reason(e, writing=False)) from None
+    except (UnicodeDecodeError, json.JSONDecodeError, csv.Error) as e:
+        raise BadInput("import_unreadable", path=str(path), reason=str(e)) from None
+
+
+def _xlsx_rows(path: Path):
+    """The first sheet's rows (taskreg.formats.xlsx), metered by the sheet's row count when it says it."""
+    from taskreg.formats.xlsx import xlsx_rows
+
+    rows = xlsx_rows(path)
+    meter = _METER.get()
+    yield next(rows)  # the headers: the file has passed xlsx's checks by now
+    if meter is None:
+        yield from rows
+        return
+    meter.begin(sheet_rows(path), "rows")
+    read = 1
+    for number, row in rows:
+        meter.advance(number - read)
+        read = number
+        yield number, row
+
+
+def sheet_rows(path: Path) -> int | None:
+    """The rows after the header of an .xlsx's first sheet, as the sheet's <dimension>
+    says (Excel writes it), else as many as its XML has (a write-only openpyxl file, such
+    as taskreg's export, has no <dimension>); None when that cannot be read."""
+    from openpyxl.reader.excel import ExcelReader  # type: ignore[import-untyped]
+    from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
+
+    try:
+        reader = ExcelReader(path, read_only=True)
+        try:
+            reader.read_manifest()
+            reader.read_workbook()
+            first = next(iter(reader.parser.find_sheets()), None)
+            if first is None:
+                return None
+            with reader.archive.open(first[1].target) as source:
+                dimensions = WorkSheetParser(source, []).parse_dimensions()
+            if not dimensions or not dimensions[3]:
+                # No <dimension> (taskreg's own export, written row by row): count the
+                # sheet's rows in one pass of its XML, read in 1 MiB pieces.
+                with reader.archive.open(first[1].target) as source:
+                    rows, tail = 0, b""
+                    while piece := source.read(1 << 20):
+                        text = tail + piece
+                        rows += text.count(b"<row ") + text.count(b"<row>")
+                        tail = piece[-4:]  # shorter than "<row": never counted twice
+                dimensions = (None, None, None, rows)
+        finally:
+            reader.archive.close()
+    except Exception:  # only the progress bar's total rests on it: unknown, not an error
+        return None
+    if not dimensions or not dimensions[3] or dimensions[3] < 2:
+        return None
+    return dimensions[3] - 1
+
+
+#: The longest line a CSV file may have (a cell is at most csv's 128 KiB): longer is refused
+#: before it is held in memory, so a file with no line breaks cannot fill it.
+CSV_LINE_MAX = 4 * 1024 * 1024
+
+
+class _CsvLineProblem(Exception):
+    """A line of a CSV file that cannot be read: a catalogue key and its values."""
+
+
+def _csv_lines(f, meter=None):
+    """The lines of a CSV file opened as bytes, each decoded as UTF-8 (a BOM first dropped).
+
+    Decoding line by line lets a byte that is not UTF-8 be named by its row. Lines end at
+    LF, CRLF or a lone CR, as the csv module reads a file opened with newline=''. A meter
+    is advanced by the bytes of each line read.
+    """
+    first = True
+    while line := f.readline(CSV_LINE_MAX):
+        if meter is not None:
+            meter.advance(len(line))
+        if len(line) == CSV_LINE_MAX and not line.endswith(b"\n"):
+            raise _CsvLineProblem("import_csv_line_long", {"limit": Count(CSV_LINE_MAX >> 20)})
+        for piece in line.splitlines(keepends=True):
+            if first:
+                piece, first = piece.removeprefix(b"\xef\xbb\xbf"), False
+            try:
+                text = piece.decode("utf-8")
+            except UnicodeDecodeError:
+                raise _CsvLineProblem("import_not_utf8", {}) from None
+            # Before 3.11 the csv module refuses a NUL outright: carry it past the parser
+            # as a noncharacter, so a NUL is the row error it is on 3.11 (from_csv_cell).
+            yield text.replace("\x00", _NUL_STANDIN) if _CSV_REFUSES_NUL else text
+
+
+def _csv_rows(path: Path):
+    """Streamed, one line at a time; a cell's leading ' that taskreg's export added is removed."""
+    import os
+
+    with open(path, "rb") as f:
+        meter = _METER.get()
+        if meter is not None:
+            meter.begin(os.fstat(f.fileno()).st_size, "bytes")
+        lines = _csv_lines(f, meter)
+        number = 1  # the row being read: the header is row 1
+        try:
+            first = next(lines, "")
+            # Excel in a Vietnamese locale writes semicolons: pick the separator the header uses.
+            delimiter = ";" if first.count(";") > first.count(",") else ","
+            reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
+            headers = next(reader, [])
+            yield headers
+            number = 2
+            for values in reader:
+                if any(v.strip() for v in values):
+                    yield number, dict(zip(headers, map(from_csv_cell, values)))
+                number += 1
+        except _CsvLineProblem as e:
+            key, values = e.args
+            if key == "import_not_utf8":
+                raise BadInput(key, path=str(path), row=number) from None
+            raise BadInput("import_csv_row_bad", path=str(path), row=number, reason=(key, values)) from None
+        except csv.Error as e:  # a cell over csv's size limit, a NUL before Python 3.11
+            raise BadInput("import_csv_row_bad", path=str(path), row=number, reason=str(e)) from None
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def load_json(path: Path):
+    """A JSON file, parsed once. Unreadable, invalid, NaN/Infinity or nested deeper than
+    Python's parser goes (about 1,000 levels): bad input, one sentence."""
+    try:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as e:  # named by its line, as a CSV's by its row
+            raise BadInput("import_json_not_utf8", path=str(path), line=raw.count(b"\n", 0, e.start) + 1) from None
+        del raw
+        return json.loads(text, parse_constant=_no_constant)
+    except RecursionError:
+        raise BadInput("import_unreadable", path=str(path), reason=Ref("json_too_deep")) from None
+    except json.JSONDecodeError as e:
+        where = {"line": e.lineno, "column": e.colno, "problem": e.msg}
+        raise BadInput("import_unreadable", path=str(path), reason=("json_invalid", where)) from None
+    except OSError as e:
+        raise BadInput("import_unreadable", path=str(path), reason=os_reason(e, writing=False)) from None
+    except ValueError as e:  # too-long integers, NaN
+        raise BadInput("import_unreadable", path=str(path), reason=str(e)) from None
+
+
+def json_tasks(path: Path, data) -> list:
+    """The list of tasks a JSON file holds: the file itself, or its "tasks"."""
+    tasks = data.get("tasks") if isinstance(data, dict) else data
+    if not isinstance(tasks, list):
+        raise BadInput("import_unreadable", path=str(path), reason=Ref("not_a_task_list"))
+    return tasks
+
+
+def _json_rows(path: Path, data=None):
+    """The tasks of a JSON file as rows, numbered from 1. An entry that is not an object is
+    yielded as it is, for the import to report; a list of codes becomes one `;` cell."""
+    tasks = json_tasks(path, load_json(path) if data is None else data)
+    meter = _METER.get()
+    if meter is not None:
+        meter.begin(len(tasks), "rows")
+    yield list(HEADERS)
+    for number, task in enumerate(tasks, start=1):
+        if meter is not None:
+            meter.advance(1)
+        if isinstance(task, dict):
+            task = dict(task)
+            co = task.get("co_agencies")
+            if isinstance(co, list) and all(isinstance(c, str) for c in co):
+                task["co_agencies"] = ";".join(co)
+        yield number, task
+
+
+def json_extras(path: Path, data=None) -> tuple[dict[str, dict], dict]:
+    """The agency directory (by folded code) and the settings a JSON export carries.
+
+    Each is checked for its shape here (an entry of the directory a malformed object, a
+    setting whose value is not text: bad input naming it); the settings' values are
+    checked by the import as `config set` checks them.
+    """
+    if data is None:
+        data = load_json(path)
+    if not isinstance(data, dict):
+        return {}, {}
+    agencies = data.get("agencies")
+    if agencies is None:
+        agencies = []
+    if not isinstance(agencies, list):
+        raise BadInput("import_directory_not_list")
+    directory = {}
+    for n, a in enumerate(agencies, start=1):
+        if not isinstance(a, dict):
+            raise BadInput("import_directory_bad", n=n, reason=Ref("import_not_object"))
+        code = a.get("code")
+        if not isinstance(code, str) or not code.strip() or len(code.split()) != 1 or text_problem(code):
+            raise BadInput("import_directory_bad", n=n, reason=Ref("import_directory_code"))
+        for key in ("name", "kind"):
+            if a.get(key) is not None and (not isinstance(a[key], str) or text_problem(a[key])):
+                raise BadInput("import_directory_bad", n=n, reason=Ref("import_directory_text"))
+        retired = a.get("retired_on")
+        if retired is not None and not is_iso_date(retired):
+            raise BadInput(
+                "import_directory_bad",
+                n=n,
+                reason=("import_bad_iso_date", {"text": str(retired), "first": FIRST_YEAR, "last": LAST_YEAR}),
+            )
+        directory[fold(code)] = {**a, "code": code.strip()}
+    settings = data.get("settings")
+    if settings is None:
+        settings = {}
+    if not isinstance(settings, dict):
+        raise BadInput("import_settings_bad")
+    return directory, {str(k): v for k, v in settings.items() if v is not None}
+
+
+def is_iso_date(value) -> bool:
+    """Whether a value from a file is an ISO date (2021-03-31) of the years a register holds."""
+    from taskreg.domain.dates import ISO_DATE
+
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        return False
+    try:
+        in_range(date.fromisoformat(value), value)
+    except (ValueError, BadInput):
+        return False
+    return True
+
+
+def text_problem(text: str) -> str | None:
+    """Why a text from a file cannot be stored (a catalogue key), or None: NUL is bad input
+    (SPEC §8), and a lone surrogate (JSON's "\\ud800") is no Unicode text at all."""
+    if "\x00" in text:
+        return "import_nul"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "import_bad_unicode"
+    return None
+
+
+def cell_date(value):
+    """A date cell as Excel or JSON gives it: a date, a datetime, an Excel serial, or text."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # openpyxl ships no type hints (types-openpyxl is not installed): mypy takes it as Any.
+        from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped]
+
+        try:  # an Excel serial day number: 44286 is 2021-03-31
+            found = from_excel(value)
+        except (OverflowError, ValueError):
+            found = None
+        if not isinstance(found, datetime):  # past 9999: no date at all
+            raise BadInput("date_out_of_range", text=str(value), first=FIRST_YEAR, last=LAST_YEAR)
+        value = found
+    if isinstance(value, datetime):
+        value = value.date()
+    return in_range(value, value.isoformat()) if isinstance(value, date) else None
+
+
+#: The meter the readers above report to while `metered` lasts (the import's progress bar):
+#: read_rows is called by taskreg.domain.imports, which knows nothing of a terminal.
+_METER: ContextVar = ContextVar("taskreg_meter", default=None)
+
+
+@contextmanager
+def metered(meter):
+    """While this lasts, read_rows tells `meter` how much its file holds, by
+    `meter.begin(total, unit)` (a CSV's bytes; a JSON file's tasks and a sheet's rows,
+    after the header; total None when unknown), and how far it got, by `meter.advance(n)`.
+    A file read twice (--create-agencies reads its agencies first) begins twice."""
+    token = _METER.set(meter)
+    try:
+        yield meter
+    finally:
+        _METER.reset(token)
+
+
+def progress(total: int | None, label: str):
+    """A rich progress bar on a terminal's stderr for long jobs, with its percentage and the
+    time left once it has a total; a no-op otherwise."""
+    if not sys.stderr.isatty():
+        return _NoProgress()
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        ProgressColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Amount(ProgressColumn):
+        """How much is done of how much: rows, or a file's bytes (12.3/45.6 MB)."""
+
+        def render(self, task):
+            if task.fields.get("unit") == "bytes":
+                from rich.filesize import decimal
+
+                done = decimal(int(task.completed))
+                return Text(f"{done}/{decimal(int(task.total))}" if task.total is not None else done)
+            total = "?" if task.total is None else f"{int(task.total)}"
+            return Text(f"{int(task.completed)}/{total}")
+
+    bar = Progress(
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        TaskProgressColumn(),
+        Amount(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True, markup=False, highlight=False),
+        transient=True,
+    )
+    return _Progress(bar, bar.add_task(label, total=total, unit="rows"))
+
+
+class _NoProgress:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def begin(self, total: int | None, unit: str = "rows") -> None:
+        pass
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+
+class _Progress(_NoProgress):
+    """A rich bar, told at most 20 times a second: a million rows would otherwise cost more
+    in the bar's bookkeeping than in the reading."""
+
+    def __init__(self, bar, task):
+        self.bar, self.task = bar, task
+        self.pending, self.last = 0, 0.0
+
+    def __enter__(self):
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._flush()
+        self.bar.stop()
+        return False
+
+    def begin(self, total: int | None, unit: str = "rows") -> None:
+        self.pending = 0
+        self.bar.reset(self.task, total=total, unit=unit)
+
+    def advance(self, n: int = 1) -> None:
+        self.pending += n
+        now = time.monotonic()
+        if now - self.last >= 0.05:
+            self.last = now
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.bar.advance(self.task, self.pending)
+            self.pending = 0
+        task = self.bar.tasks[self.task]
+        if task.total is not None and task.completed > task.total:  # the file said less than it held
+            self.bar.update(self.task, total=None)

@@ -1,0 +1,461 @@
+"""The report as a Word document: `report --format docx` (README "The report as a document").
+
+One A4 document in the administrative layout the README gives: the header block, "BÁO
+CÁO" and its subject, the report's sentences exactly as `taskreg report` prints them, a
+chart of the four states per agency, the open overdue tasks grouped by agency, the
+recipients and the signature; then, on landscape pages, the per-agency table as the
+appendix (its twelve columns do not fit the portrait text column at a readable size).
+
+Everything is Times New Roman, set on the document's defaults, on every style used and on
+every run, so neither Word nor LibreOffice falls back to a theme font. Text from the
+register goes in through `_clean` (taskreg.domain.text.printable, then the two characters XML
+cannot hold that printable keeps), so no control character reaches the XML.
+
+matplotlib is imported inside `_chart` only: no other command pays for it at start-up.
+"""
+
+import io
+import re
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.shared import Mm
+
+from taskreg.domain.dates import from_iso
+from taskreg.domain.figures import Figures, Report
+from taskreg.domain.states import FOUR, IN_PROGRESS, LATE, ON_TIME, OVERDUE
+from taskreg.domain.text import printable
+from taskreg.formats.docx_layout import (
+    FONT,
+    TEXT_W,
+    WIDE_W,
+    _add_row,
+    _body,
+    _cant_split,
+    _defaults,
+    _heading,
+    _keep_with_next,
+    _page,
+    _page_numbers,
+    _para,
+    _repeat_header,
+    _restart_numbering,
+    _rule,
+    _table,
+)
+from taskreg.present import i18n
+from taskreg.present.prose import MONTHS, capital, period_label
+
+#: The header block's two columns: the issuing body, and the Quốc hiệu, which at 12 pt bold
+#: is 88 mm long and so stays on one line.
+HEAD_COLS = (62, TEXT_W - 62)
+#: An overdue task more than this many days past its deadline is marked (*).
+LONG_OVERDUE = 120
+#: The chart's colours, in FOUR's order; their lightness differs too, so a grey print
+#: tells them apart (and overdue is hatched besides).
+COLOURS = {ON_TIME: "#1a6b30", LATE: "#9fd18b", OVERDUE: "#c62828", IN_PROGRESS: "#7fa7d4"}
+
+#: Advance widths of Times New Roman Bold (units of 1/2048 em; Liberation Serif Bold, its
+#: metric twin, has the same), characters 32 to 126: to size a rule to the text above it.
+#: A Vietnamese letter is as wide as its base letter, except the horned ones (HORN).
+_BOLD_WIDTHS = (
+    "512,682,1137,1024,1024,2048,1706,569,682,682,1024,1167,512,682,512,569,1024,1024,1024,1024,1024,1024,"
+    "1024,1024,1024,1024,682,682,1167,1167,1167,1024,1905,1479,1366,1479,1479,1366,1251,1593,1593,797,1024,"
+    "1593,1366,1933,1479,1593,1251,1593,1479,1139,1366,1479,1479,2048,1479,1479,1366,682,569,682,1190,1024,"
+    "682,1024,1139,909,1139,909,682,1024,1139,569,682,1139,569,1706,1139,1024,1139,1139,909,797,682,1139,"
+    "1024,1479,1024,1024,909,807,451,807,1065"
+)
+_BOLD = dict(zip(map(chr, range(32, 127)), map(int, _BOLD_WIDTHS.split(","))))
+HORN = {"U": 1630, "u": 1229, "o": 1134}
+STROKE = {"Đ": "D", "đ": "d"}  # no decomposition, the width of the letter without its stroke
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+def _t(lang: str, key: str, **values) -> str:
+    """A text of the document's catalogue part (taskreg.present.messages.document)."""
+    return i18n.t(lang, key, **values)
+
+
+def _clean(text: str | None) -> str:
+    """Register text made fit for the document: printable (SPEC §8), and XML-safe."""
+    if not text:
+        return ""
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", printable(text))
+
+
+def bold_width_mm(text: str, size: float) -> float:
+    """How long `text` is in Times New Roman Bold at `size` points, in millimetres."""
+    units = 0
+    for char in text:
+        parts = unicodedata.normalize("NFD", STROKE.get(char, char))
+        base = parts[0]
+        units += HORN[base] if "\u031b" in parts and base in HORN else _BOLD.get(base, 1024)
+    return units / 2048 * size * 25.4 / 72
+
+
+def long_date(lang: str, place: str | None, day: date) -> str:
+    """The place and date line: "Quảng Nam, ngày 05 tháng 4 năm 2021" (day two digits,
+    month two digits only for 01 and 02), "Quảng Nam, 05 April 2021"."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return _t(
+        lang,
+        "doc_date_line",
+        place=_clean(place) or _t(lang, "doc_place_blank"),
+        day=f"{day.day:02d}",
+        month=month,
+        month_name=MONTHS[day.month - 1],
+        year=day.year,
+    )
+
+
+def publication_note(lang: str, publication: dict) -> str:
+    """The line that names the publication the figures are: its day (the one the report's
+    headline gives: the report's date, else when it was published), version, report number
+    and digest. Takes a publication row as taskreg.domain.publications reads it (doc_date, at) or
+    with its body's names (date, published_at)."""
+    when = publication.get("date") or publication.get("doc_date")
+    when = when or str(publication.get("published_at") or publication.get("at") or "")[:10]
+    symbol = _clean(publication.get("symbol"))
+    return _t(
+        lang,
+        "doc_published",
+        day=i18n.day(lang, from_iso(when) if when else None),
+        version=publication["version"],
+        report=_t(lang, "doc_published_report", symbol=symbol) if symbol else "",
+        digest=_clean(publication["digest"]),
+    )
+
+
+def lines_of(setting: str | None, caps: bool = False) -> list[str]:
+    """A setting of several lines (`recipients`, `signer-title`): split on ";", in capitals
+    with `caps` (made capitals before they are cleaned, so an escape stays \\x1b)."""
+    lines = [line.strip() for line in (setting or "").split(";") if line.strip()]
+    return [_clean(line.upper() if caps else line) for line in lines]
+
+
+def write_report(
+    target: Path,
+    *,
+    lang: str,
+    org: str,
+    report: Report,
+    agency: dict | None,
+    sentences: list[str],
+    overdue: list[dict],
+    names: dict[str, str],
+    settings: dict[str, str | None],
+    symbol: str | None,
+    doc_date: date,
+    publication: dict | None,
+) -> None:
+    """Write the report document to `target` (README "The report as a document")."""
+    org, org_caps = _clean(org), _clean(org.upper())
+    symbol_text = _clean(symbol) or _t(lang, "doc_symbol_blank")
+    label = period_label(lang, report.period)
+    doc = Document()
+    _defaults(doc, lang)
+    section = doc.sections[0]
+    _page(section, landscape=False)
+    _page_numbers(section)
+
+    _header_block(doc, lang, org_caps, symbol_text, long_date(lang, settings.get("place"), doc_date))
+    _para(doc, _t(lang, "doc_type"), size=14, bold=True, align="center", before=18, after=0, keep=True)
+    if agency:
+        subject = _t(lang, "doc_subject_one", org=org, period=label, agency=_clean(agency.get("name")))
+    else:
+        subject = _t(lang, "doc_subject_all", org=org, period=label)
+    # The period is never broken across lines ("quý" / "I/2021"): its spaces do not break.
+    shown = subject.replace(label, label.replace(" ", "\u00a0"))
+    _para(doc, shown, size=14, bold=True, align="center", after=0, keep=True)
+    # The rule under the subject: a third of its (first) line, centred.
+    _rule(doc, min(bold_width_mm(subject, 14), TEXT_W) / 3, TEXT_W, after=12)
+
+    _heading(doc, _t(lang, "doc_h_general"))
+    for sentence in sentences:
+        _body(doc, _clean(sentence))
+
+    _heading(doc, _t(lang, "doc_h_agencies"))
+    rows = [f for f in report.rows if f.total]  # an agency with only cancelled tasks has no bar
+    if not report.rows:
+        _body(doc, _t(lang, "doc_agencies_none"))
+    else:
+        _body(doc, _t(lang, "doc_agencies_see_appendix" if rows else "doc_agencies_appendix_only"))
+    if rows:
+        _para(
+            doc,
+            _t(lang, "doc_chart_title", day=i18n.day(lang, report.as_of)),
+            size=13,
+            bold=True,
+            align="center",
+            before=6,
+            after=3,
+            keep=True,
+        )
+        picture = _para(doc, "", align="center", after=0, keep=True)
+        png, height_mm = _chart(lang, rows)
+        picture.add_run().add_picture(io.BytesIO(png), width=Mm(TEXT_W), height=Mm(height_mm))
+        _para(doc, _t(lang, "doc_chart_note"), size=12, italic=True, align="center", before=3, after=6)
+
+    _heading(doc, _t(lang, "doc_h_overdue"))
+    _overdue(doc, lang, report.as_of, overdue, names, [f.agency for f in report.rows])
+
+    if publication is not None:
+        _para(doc, publication_note(lang, publication), size=11, italic=True, before=6, after=6, keep=True)
+    # The body's last line, kept on the page of the signature: that page is never only a signature.
+    _body(doc, _t(lang, "doc_closing", subject=subject[:1].lower() + subject[1:]), keep=True)
+
+    _signature(doc, lang, settings)
+
+    if report.rows:
+        appendix = doc.add_section(WD_SECTION.NEW_PAGE)
+        _page(appendix, landscape=True)
+        appendix.different_first_page_header_footer = True
+        _restart_numbering(appendix)
+        _appendix(doc, lang, org, org_caps, label, report, symbol_text, doc_date)
+
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = subject, org, org
+    props.language = "vi-VN" if lang == "vi" else "en-GB"
+    props.created = props.modified = datetime(doc_date.year, doc_date.month, doc_date.day)
+    props.revision = 1
+    doc.save(str(target))
+
+
+# -- the parts --------------------------------------------------------------------------------
+
+
+def _header_block(doc, lang: str, org_caps: str, symbol_text: str, date_line: str) -> None:
+    """The issuing body and its number (left), the Quốc hiệu and Tiêu ngữ and the date (right)."""
+    table = _table(doc, 1, HEAD_COLS, margin=0, top=True)
+    left, right = table.rows[0].cells
+    _para(left, org_caps, size=13, bold=True, align="center", after=0, first=True)
+    # The short rule under the issuing body: 40% of its line, never wider than the column.
+    _rule(left, min(bold_width_mm(org_caps, 13), HEAD_COLS[0]) * 0.4, HEAD_COLS[0])
+    _para(left, _t(lang, "doc_number", symbol=symbol_text), size=13, align="center", before=6, after=0)
+    nation = _t(lang, "doc_nation")
+    _para(right, nation, size=12, bold=True, align="center", after=0, first=True)
+    motto = _t(lang, "doc_motto")
+    _para(right, motto, size=13, bold=True, align="center", after=0)
+    # The rule as long as the Tiêu ngữ.
+    _rule(right, bold_width_mm(motto, 13), HEAD_COLS[1])
+    _para(right, date_line, size=14, italic=True, align="center", before=8, after=0)
+
+
+def _overdue(doc, lang: str, as_of: date, overdue: list[dict], names: dict[str, str], order: list) -> None:
+    """The open overdue tasks, one group per lead agency (the table's order), the longest
+    overdue first in each; those more than LONG_OVERDUE days past the deadline marked (*)."""
+    day = i18n.day(lang, as_of)
+    if not overdue:
+        _body(doc, _t(lang, "doc_overdue_none", day=day))
+        return
+    _body(doc, _t(lang, "doc_overdue_intro", day=day, n=i18n.num(lang, len(overdue))), keep=True)
+    groups: dict[str, list[tuple[int, dict]]] = {}
+    for task in overdue:
+        due = from_iso(task["due_on"])
+        days = (as_of - due).days if due else 0
+        groups.setdefault(task["agency"], []).append((days, task))
+    rank = {code: i for i, code in enumerate(order)}
+    codes = sorted(groups, key=lambda c: (rank.get(c, len(rank)), names.get(c, c)))
+    widths = (12, 16, 90, 25, 22)  # an ISO date (English) fits its column at 12 pt
+    table = _table(doc, 1, widths, style="Table Grid")
+    heads = ("doc_col_no", "doc_col_id", "doc_col_task", "doc_col_due", "doc_col_days")
+    for cell, key in zip(table.rows[0].cells, heads):
+        _para(cell, _t(lang, key), size=12, bold=True, align="center", first=True)
+    _repeat_header(table.rows[0])
+    number, marked = 0, False
+    for code in codes:
+        tasks = sorted(groups[code], key=lambda pair: (-pair[0], pair[1]["id"]))
+        row = _add_row(table, widths)
+        merged = row.cells[0].merge(row.cells[-1])
+        name = _clean(names.get(code) or code)
+        _para(merged, _t(lang, "doc_overdue_group", name=name, n=len(tasks)), size=12, bold=True, first=True)
+        _keep_with_next(merged)
+        for days, task in tasks:
+            number += 1
+            long = days > LONG_OVERDUE
+            marked = marked or long
+            row = _add_row(table, widths)
+            texts = (
+                i18n.num(lang, number),
+                str(task["id"]),
+                _clean(task["title"]),
+                i18n.day(lang, from_iso(task["due_on"])),
+                i18n.num(lang, days) + (" (*)" if long else ""),
+            )
+            for i, (cell, text) in enumerate(zip(row.cells, texts)):
+                _para(cell, text, size=12, bold=long, align="left" if i == 2 else "center", first=True)
+    if marked:
+        _para(doc, _t(lang, "doc_long_overdue", days=LONG_OVERDUE), size=12, italic=True, before=3, after=6)
+
+
+def _signature(doc, lang: str, settings: dict[str, str | None]) -> None:
+    """Recipients (left) and the signing authority (right), from the settings; blank where unset."""
+    table = _table(doc, 1, HEAD_COLS, margin=0, top=True)
+    left, right = table.rows[0].cells
+    _para(left, _t(lang, "doc_recipients"), size=12, bold=True, italic=True, before=6, after=0, first=True)
+    recipients = lines_of(settings.get("recipients"))
+    for i, line in enumerate(recipients):
+        text = line if line.startswith("-") else "- " + line
+        if text[-1] not in ";.,:":
+            text += "." if i == len(recipients) - 1 else ";"
+        _para(left, text, size=11, after=0)
+    titles = lines_of(settings.get("signer-title"), caps=True)
+    for i, line in enumerate(titles or [""]):
+        _para(right, line, size=14, bold=True, align="center", before=6 if i == 0 else 0, first=i == 0)
+    for _ in range(4):  # the signature and the seal
+        _para(right, "", size=14, after=0)
+    _para(right, _clean(settings.get("signer-name")), size=14, bold=True, align="center", after=0)
+    for row in table.rows:
+        _cant_split(row)
+
+
+def _appendix(
+    doc, lang: str, org: str, org_caps: str, label: str, report: Report, symbol_text: str, doc_date: date
+) -> None:
+    """The per-agency table on landscape pages: full names, codes, the four states, the
+    rates and the oldest overdue task, worst completion rate first, the total row last."""
+    when = (
+        i18n.day(lang, doc_date) if lang == "vi" else f"{doc_date.day:02d} {MONTHS[doc_date.month - 1]} {doc_date.year}"
+    )
+    _para(doc, _t(lang, "doc_appendix"), size=14, bold=True, align="center", after=0, keep=True)
+    title = _t(lang, "doc_appendix_title", org=org_caps, period=label.upper())
+    _para(doc, title, size=14, bold=True, align="center", after=0, keep=True)
+    _para(
+        doc,
+        _t(lang, "doc_appendix_of", symbol=symbol_text, day=when, org=org),
+        size=14,
+        italic=True,
+        align="center",
+        after=0,
+        keep=True,
+    )
+    _rule(doc, min(bold_width_mm(title, 14), WIDE_W) / 3, WIDE_W, after=6)
+    # What the table counts, above it: a note below could be left alone on a page.
+    note = _t(lang, "doc_appendix_as_of", day=i18n.day(lang, report.as_of)) + ". "
+    note += _t(lang, "doc_table_note", basis=i18n.t(lang, "basis_" + report.basis))
+    if report.whole.cancelled:
+        note += "; " + _t(lang, "doc_table_cancelled", n=i18n.num(lang, report.whole.cancelled))
+    _para(doc, f"({note})", size=12, italic=True, align="center", after=6, keep=True)
+    basis = report.basis
+    widths = (10, 58, 29) + (round((WIDE_W - 97) / 9, 2),) * 9
+    # Two header rows: the four states under "completed" and "open", the rest spanning both.
+    table = _table(doc, 2, widths, style="Table Grid", margin=0.8)
+    spanning = {
+        0: "doc_col_no",
+        1: "doc_col_agency",
+        2: "doc_col_code",
+        3: "doc_col_total",
+        8: "doc_col_no_deadline",
+        9: "doc_col_completion",
+        10: "doc_col_on_time_rate",
+        11: "doc_col_oldest",
+    }
+    for i, key in spanning.items():
+        _para(table.cell(0, i).merge(table.cell(1, i)), _t(lang, key), size=11, bold=True, align="center", first=True)
+    for i, key in ((4, "doc_col_done"), (6, "doc_col_open")):
+        _para(
+            table.cell(0, i).merge(table.cell(0, i + 1)), _t(lang, key), size=11, bold=True, align="center", first=True
+        )
+    for i, key in enumerate(("doc_col_on_time", "doc_col_late", "doc_col_overdue", "doc_col_in_progress"), 4):
+        _para(table.cell(1, i), _t(lang, key), size=11, bold=True, align="center", first=True)
+    for row in table.rows:
+        _repeat_header(row)
+
+    def cells(f: Figures) -> list[str]:
+        n = lambda v: i18n.num(lang, v)  # noqa: E731
+        return [
+            n(f.total),
+            *(n(getattr(f, key)) for key in FOUR),
+            n(f.no_deadline),
+            i18n.pct(lang, f.completion_rate(basis)),
+            i18n.pct(lang, f.on_time_rate),
+            "—" if f.oldest_overdue_days is None else n(f.oldest_overdue_days),
+        ]
+
+    for number, f in enumerate(report.rows, 1):
+        row = _add_row(table, widths)
+        texts = [i18n.num(lang, number), _clean(f.agency_name or f.agency), _clean(f.agency), *cells(f)]
+        for i, (cell, text) in enumerate(zip(row.cells, texts)):
+            _para(cell, text, size=11, align="left" if i == 1 else "center", first=True)
+    row = _add_row(table, widths)
+    total = row.cells[0].merge(row.cells[2])
+    _para(total, _t(lang, "doc_total_row"), size=11, bold=True, align="center", first=True)
+    for cell, text in zip(row.cells[3:], cells(report.whole)):
+        _para(cell, text, size=11, bold=True, align="center", first=True)
+
+
+def _chart(lang: str, rows: list[Figures]) -> tuple[bytes, float]:
+    """The four states of each agency's tasks as horizontal stacked bars, worst first (at
+    the top): a PNG at 200 dpi, drawn at the size it is printed (text at its point size),
+    and its height in mm. Agg straight onto a Figure: no pyplot, no global backend."""
+    import warnings
+
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    pitch = min(4.4, 205 / len(rows))  # mm per agency: the whole chart fits one page
+    height_mm = 28 + pitch * len(rows)
+    label_pt = min(8.0, pitch / 25.4 * 72 * 0.8)  # many agencies: smaller labels, never overlapping
+    labels = [_cut(_clean(f.agency) or "?", 16) for f in rows]
+    settings = {
+        "font.family": "serif",
+        "font.serif": [FONT, "Liberation Serif", "DejaVu Serif"],
+        "font.size": 8,
+        "text.parse_math": False,  # an agency code is text, even with a $ in it
+    }
+    with matplotlib.rc_context(settings), warnings.catch_warnings():  # type: ignore[arg-type]
+        warnings.simplefilter("ignore")  # a glyph no font has is drawn as a box, not a warning
+        fig = Figure(figsize=(TEXT_W / 25.4, height_mm / 25.4), dpi=200)
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        positions = list(range(len(rows)))
+        left = [0] * len(rows)
+        for key in FOUR:
+            values = [getattr(f, key) for f in rows]
+            ax.barh(
+                positions,
+                values,
+                left=left,
+                height=0.72,
+                color=COLOURS[key],
+                edgecolor="black",
+                linewidth=0.3,
+                hatch="////" if key == OVERDUE else None,
+                label=capital(i18n.state(lang, key)),
+            )
+            left = [a + b for a, b in zip(left, values)]
+        for y, f in enumerate(rows):
+            ax.text(f.total, y, " " + i18n.num(lang, f.total), va="center", ha="left", fontsize=min(7.0, label_pt))
+        ax.set_yticks(positions, labels, fontsize=label_pt)
+        ax.set_ylim(len(rows) - 0.4, -0.6)  # worst first, at the top
+        ax.set_xlim(0, max(f.total for f in rows) * 1.08)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: i18n.num(lang, int(v))))
+        ax.set_xlabel(_t(lang, "doc_chart_axis"))
+        ax.tick_params(axis="y", length=0)
+        ax.grid(axis="x", linewidth=0.3, color="#999999")
+        ax.set_axisbelow(True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        fig.legend(
+            loc="upper center", bbox_to_anchor=(0.5, 1), ncol=4, frameon=False, handlelength=1.6, columnspacing=1.2
+        )
+        # Laid out by hand (a layout engine draws the figure twice): room on the left for the
+        # longest label, 8 mm at the top for the legend, 12 mm at the bottom for the axis.
+        label_mm = max(map(len, labels)) * label_pt * 0.62 * 25.4 / 72 + 3
+        fig.subplots_adjust(left=label_mm / TEXT_W, right=1 - 6 / TEXT_W, top=1 - 8 / height_mm, bottom=12 / height_mm)
+        out = io.BytesIO()
+        fig.savefig(out, format="png", dpi=200, metadata={"Software": None})
+    return out.getvalue(), height_mm
+
+
+def _cut(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: room - 1] + "…"
+
+
+# -- layout helpers ---------------------------------------------------------------------------

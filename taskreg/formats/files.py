@@ -1,0 +1,203 @@
+"""Files taskreg writes: each built beside its path and moved into place whole.
+
+`written_whole` is for files written for the user (`export -o`, `report -o`), checked
+first and replacing any other file; `built_beside` for new registers and backups,
+which never replace an existing file.
+
+SPEC §5: such a file is built beside its path and moved into place whole, so a
+failed or killed write leaves the old file as it was; the register itself, its
+-wal/-shm/-journal and any SQLite database are refused; any other existing file
+is replaced whole; the file is created readable by owner and group only,
+whatever the umask. Standard library only, and no sqlite3: a database is known
+by its 16-byte header.
+"""
+
+import errno
+import glob
+import os
+import stat
+from contextlib import contextmanager
+from pathlib import Path
+
+from taskreg.domain.errors import Refused
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MODE = 0o660  # owner and group read and write: the file holds tasks
+REGISTER_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def is_sqlite(path) -> bool:
+    """Whether the regular file at `path` starts with SQLite's header (OSError if unreadable)."""
+    with open(path, "rb") as f:
+        return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def _is_stream(path) -> bool:
+    """An existing file that is not a regular file or folder (/dev/null, /dev/stdout, a FIFO)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _same(a: str, b: str) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)  # hard links, case-insensitive file systems
+    except OSError:
+        return False  # either is absent
+
+
+def check_output(path: Path, register: Path | None) -> Path:
+    """Refuse an output path before any work; return where the file will go.
+
+    Refused: the register (however spelled: relative, `./`, a symlink, a hard
+    link), its -wal/-shm/-journal, an existing SQLite database, a folder. A
+    missing folder raises FileNotFoundError, and an existing file this user may
+    not read or write PermissionError: OSErrors, which the command reports as it
+    reports any failure to write.
+
+    The destination is the path with a final symlink followed, so that the link
+    is written through as before rather than replaced by a file.
+    """
+    name = str(path)
+    if register is not None:
+        reg = str(register)
+        if _same(name, reg):
+            raise Refused("output_is_register", path=name)
+        for suffix in REGISTER_SIDECARS:
+            for sidecar in (reg + suffix, os.path.realpath(reg) + suffix):
+                if _same(name, sidecar):
+                    raise Refused("output_is_register_file", path=name, suffix=suffix)
+    if os.path.isdir(name):
+        raise Refused("output_is_folder", path=name)
+    if _is_stream(name):
+        return path  # written to as it is: a device or pipe cannot be replaced
+    folder = os.path.dirname(os.path.abspath(name))
+    if not os.path.isdir(folder):  # known now, not after the export was built
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), name)
+    if os.path.exists(name):
+        if is_sqlite(name):
+            raise Refused("output_is_database", path=name)
+        if not os.access(name, os.W_OK):  # read-only: refused as an in-place write would be
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), name)
+    return Path(os.path.realpath(name)) if os.path.islink(name) else path
+
+
+@contextmanager
+def written_whole(target: Path):
+    """Yield a hidden temporary path beside `target` to write; on success it replaces `target`.
+
+    The temporary file exists, empty, with mode 0660 whatever the umask, when
+    this yields. If the body raises anything (KeyboardInterrupt included) the
+    temporary file is removed and `target` is left as it was; on success the
+    file is flushed to disk and moved onto `target` in one step, replacing an
+    existing file whole. Just before the move `target` is checked again: a
+    database that appeared there meanwhile is not replaced. A device or pipe
+    (`-o /dev/stdout`) cannot be replaced and is yielded itself, written in place.
+    """
+    target = Path(target)
+    if _is_stream(target):
+        yield target
+        return
+    sweep_leftovers(target)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.unlink(missing_ok=True)  # ours, from an earlier call in this process
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, MODE))
+        os.chmod(tmp, MODE)  # the umask may have taken group access away
+        yield tmp
+        _fsync(tmp)
+        if os.path.isfile(target) and is_sqlite(target):
+            raise Refused("output_is_database", path=str(target))
+        os.replace(tmp, target)
+        _fsync_folder(target.parent)
+    finally:
+        _remove(tmp)
+
+
+def sweep_leftovers(target: Path) -> None:
+    """Remove the temporary files of runs that were killed while writing `target`.
+
+    Named `.NAME.PID.tmp…`; only those of processes that no longer exist.
+    """
+    if os.name != "posix":  # os.kill(pid, 0) would terminate the process on Windows
+        return
+    prefix = f".{target.name}."
+    for leftover in target.parent.glob(f"{glob.escape(prefix)}*.tmp*"):
+        pid = leftover.name[len(prefix) :].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            _remove(leftover)
+        except OSError:
+            pass  # alive, as another user's process
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the move itself durable, where the platform allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove(*paths: Path) -> None:
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # not ours to remove: leave it
+
+
+@contextmanager
+def built_beside(target: Path, replace: bool = False):
+    """A hidden temporary file beside `target` to build a new file in (a register, a
+    backup); on success it becomes `target`.
+
+    `target` is absent or whole at every moment, an existing file is never
+    replaced (FileExistsError) unless `replace` says so (then it is replaced
+    whole, by a rename), and what killed runs left behind is swept away.
+    """
+    sweep_leftovers(target)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.unlink(missing_ok=True)
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, MODE))
+        os.chmod(tmp, MODE)  # the umask may have taken group access away
+        yield tmp
+        if replace:
+            # What is left of the old file's log must not be read as the new one's.
+            _remove(*(target.with_name(target.name + suffix) for suffix in ("-wal", "-shm")))
+            os.replace(tmp, target)
+            return
+        try:
+            os.link(tmp, target)  # atomic, and fails if `target` exists
+        except FileExistsError:
+            raise
+        except OSError:
+            # Storage without hard links (FAT, exFAT, some shares): look, then
+            # rename; only a writer of the same name in the same instant could race.
+            if os.path.lexists(target):
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+            os.replace(tmp, target)
+    finally:
+        _remove(tmp, *(tmp.with_name(tmp.name + suffix) for suffix in ("-journal", "-wal", "-shm")))

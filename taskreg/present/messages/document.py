@@ -1,0 +1,110 @@
+"""The report document's fixed texts (`report --format docx`, taskreg.formats.document).
+
+key: (English, Vietnamese). Part of the one catalogue, taskreg.present.messages."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- the header block and the title ------------------------------------------------------
+    "doc_nation": ("SOCIALIST REPUBLIC OF VIET NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    "doc_motto": ("Independence - Freedom - Happiness", "Độc lập - Tự do - Hạnh phúc"),
+    "doc_number": ("No.: {symbol}", "Số: {symbol}"),
+    # A report not yet numbered: the number and the issuer's code are filled in at issue.
+    "doc_symbol_blank": ("....../BC-......", "....../BC-......"),
+    "doc_place_blank": (".......", "......."),
+    "doc_date_line": ("{place}, {day} {month_name} {year}", "{place}, ngày {day} tháng {month} năm {year}"),
+    "doc_type": ("REPORT", "BÁO CÁO"),
+    "doc_subject_all": (
+        "Implementation of the tasks {org} assigned in {period}",
+        "Tình hình thực hiện nhiệm vụ {org} giao {period}",
+    ),
+    "doc_subject_one": (
+        "Implementation by {agency} of the tasks {org} assigned in {period}",
+        "Tình hình thực hiện nhiệm vụ {org} giao {period} của {agency}",
+    ),
+    # -- the body ----------------------------------------------------------------------------
+    "doc_h_general": ("I. OVERALL RESULTS", "I. KẾT QUẢ CHUNG"),
+    "doc_h_agencies": ("II. RESULTS BY LEAD AGENCY", "II. KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ CHỦ TRÌ"),
+    "doc_agencies_see_appendix": (
+        "The figures of each lead agency, worst completion rate first, are in the Appendix; the chart below shows the four states of each agency's tasks in the same order.",
+        "Số liệu của từng cơ quan, đơn vị chủ trì, xếp theo tỷ lệ hoàn thành từ thấp đến cao, tại Phụ lục kèm theo; biểu đồ dưới đây thể hiện tình trạng thực hiện nhiệm vụ của từng cơ quan, đơn vị theo cùng thứ tự.",
+    ),
+    "doc_agencies_appendix_only": (
+        "The figures of each lead agency are in the Appendix.",
+        "Số liệu của từng cơ quan, đơn vị chủ trì tại Phụ lục kèm theo.",
+    ),
+    "doc_agencies_none": (
+        "No lead agency has a task in this report.",
+        "Không có cơ quan, đơn vị nào có nhiệm vụ trong kỳ báo cáo.",
+    ),
+    "doc_chart_title": (
+        "Tasks of each lead agency by state, as of {day}",
+        "Tình trạng thực hiện nhiệm vụ của các cơ quan, đơn vị đến ngày {day}",
+    ),
+    "doc_chart_axis": ("Tasks", "Số nhiệm vụ"),
+    "doc_chart_note": (
+        "Agencies by their code (as in the Appendix), worst completion rate first.",
+        "Cơ quan, đơn vị ghi theo ký hiệu (như tại Phụ lục), xếp theo tỷ lệ hoàn thành từ thấp đến cao.",
+    ),
+    "doc_h_overdue": ("III. TASKS OPEN PAST THEIR DEADLINE", "III. NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN"),
+    "doc_overdue_intro": (
+        "As of {day}, {n} {n:task is|tasks are} open past {n:its|their} deadline; by lead agency, the longest overdue first:",
+        "Đến ngày {day}, còn {n} nhiệm vụ chưa hoàn thành quá hạn; theo từng cơ quan, đơn vị chủ trì, xếp theo số ngày quá hạn từ nhiều đến ít:",
+    ),
+    "doc_overdue_none": (
+        "As of {day}, no task is open past its deadline.",
+        "Đến ngày {day}, không có nhiệm vụ nào chưa hoàn thành quá hạn.",
+    ),
+    "doc_overdue_group": ("{name}: {n} {n:task|tasks}", "{name}: {n} nhiệm vụ"),
+    "doc_long_overdue": (
+        "(*) Overdue by more than {days} days.",
+        "(*) Nhiệm vụ quá hạn trên {days} ngày.",
+    ),
+    "doc_col_no": ("No.", "STT"),
+    "doc_col_id": ("Id", "Mã số"),
+    "doc_col_task": ("Task", "Nội dung nhiệm vụ"),
+    "doc_col_due": ("Deadline", "Thời hạn"),
+    "doc_col_days": ("Days overdue", "Số ngày quá hạn"),
+    "doc_published": (
+        "Figures as published on {day} (version {version}{report}); SHA-256 check code: {digest}.",
+        "Số liệu đã công bố ngày {day} (lần {version}{report}); mã kiểm tra SHA-256: {digest}.",
+    ),
+    "doc_published_report": (", report No. {symbol}", ", báo cáo số {symbol}"),
+    "doc_closing": ("This is the report on the {subject}.", "Trên đây là báo cáo {subject}./."),
+    # -- the end -----------------------------------------------------------------------------
+    "doc_recipients": ("Recipients:", "Nơi nhận:"),
+    # -- the appendix: the per-agency table ---------------------------------------------------
+    "doc_appendix": ("Appendix", "Phụ lục"),
+    "doc_appendix_title": (
+        "RESULTS OF THE TASKS {org} ASSIGNED IN {period} BY LEAD AGENCY",
+        "KẾT QUẢ THỰC HIỆN NHIỆM VỤ {org} GIAO {period} THEO CƠ QUAN, ĐƠN VỊ CHỦ TRÌ",
+    ),
+    "doc_appendix_of": (
+        "(Attached to Report No. {symbol} of {day} by {org})",
+        "(Kèm theo Báo cáo số {symbol} ngày {day} của {org})",
+    ),
+    "doc_appendix_as_of": (
+        "As of {day}; worst completion rate first",
+        "Tính đến ngày {day}; xếp theo tỷ lệ hoàn thành từ thấp đến cao",
+    ),
+    "doc_col_agency": ("Lead agency", "Cơ quan, đơn vị chủ trì"),
+    "doc_col_code": ("Code", "Ký hiệu"),
+    "doc_col_total": ("Tasks", "Tổng số nhiệm vụ"),
+    "doc_col_done": ("Completed", "Đã hoàn thành"),
+    "doc_col_open": ("Open", "Chưa hoàn thành"),
+    "doc_col_on_time": ("On time", "Đúng hạn"),
+    "doc_col_late": ("Late", "Quá hạn"),
+    "doc_col_overdue": ("Past deadline", "Quá hạn"),
+    "doc_col_in_progress": ("Within deadline", "Trong hạn"),
+    "doc_col_no_deadline": ("Of which no deadline", "Trong đó không có hạn"),
+    "doc_col_completion": ("Done %", "Tỷ lệ hoàn thành"),
+    "doc_col_on_time_rate": ("On time %", "Tỷ lệ đúng hạn"),
+    "doc_col_oldest": ("Oldest overdue (days)", "Quá hạn lâu nhất (ngày)"),
+    "doc_total_row": ("Total", "Tổng cộng"),
+    "doc_table_note": (
+        "Done %: the completion rate {basis}; on time %: of the tasks completed",
+        "Tỷ lệ hoàn thành tính {basis}; tỷ lệ đúng hạn tính trên số nhiệm vụ đã hoàn thành",
+    ),
+    "doc_table_cancelled": (
+        "{n} cancelled {n:task is|tasks are} not counted",
+        "không tính {n} nhiệm vụ dừng thực hiện",
+    ),
+}

@@ -1,0 +1,197 @@
+"""The report's sentences and the weekly digest, in the administrative style of each language.
+
+Everything here is text built from figures and rows the store already produced;
+no state is decided here. Text from the register (the organisation, agency names and
+codes, titles) goes in through taskreg.domain.text.printable, before it is cut or wrapped to
+fit: no control character reaches the mail raw and a line break in a title is a mark.
+"""
+
+import textwrap
+from datetime import date, timedelta
+
+from taskreg.domain.dates import ROMAN_OF, Period, from_iso
+from taskreg.domain.figures import Figures, Report
+from taskreg.domain.text import printable
+from taskreg.present.i18n import day, num, pct, t
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WIDTH = 99  # the weekly text stays under 100 columns
+
+
+def period_label(lang: str, period: Period) -> str:
+    if period.kind == "quarter":
+        return t(lang, "p_quarter", n=period.number, roman=ROMAN_OF[period.number], year=period.year)
+    if period.kind == "month":
+        return t(lang, "p_month", n=period.number, month_name=MONTHS[period.number - 1], year=period.year)
+    if period.kind == "year":
+        return t(lang, "p_year", year=period.year)
+    return t(lang, "p_range", start=day(lang, period.start), end=day(lang, period.end))
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def report_sentences(
+    lang: str, org: str, report: Report, agency_name: str | None = None, today: date | None = None
+) -> list[str]:
+    """The paragraph the committee's report quotes, then its rates and what they rest on,
+    and, for a report as of a day before `today`, what was changed after that day."""
+    org, agency_name = printable(org), agency_name and printable(agency_name)
+    f = report.whole
+    label = period_label(lang, report.period)
+    if f.population == 0:
+        return [t(lang, "r_empty", period=label, day=day(lang, report.as_of))]
+    key = "r_assigned_one" if agency_name else "r_assigned_all"
+    lines = [
+        t(lang, key, period=label, Period=capital(label), org=org, total=num(lang, f.total), agency=agency_name)
+        + " "
+        + t(
+            lang,
+            "r_states",
+            day=day(lang, report.as_of),
+            **{k: num(lang, getattr(f, k)) for k in ("on_time", "late", "overdue", "in_progress")},
+        ),
+        rates_sentence(lang, f, report.basis),
+        t(lang, "r_extra", cancelled=num(lang, f.cancelled), no_deadline=num(lang, f.no_deadline)),
+    ]
+    if today is not None and report.as_of < today:
+        lines.append(later_sentence(lang, report))
+    if not f.check:
+        lines.append(check_warning(lang, f))
+    return lines
+
+
+def later_sentence(lang: str, report: Report) -> str:
+    """How many tasks of the population were corrected or entered after the as-of date."""
+    if not (report.corrected_after or report.entered_after):
+        return t(lang, "r_later_none", day=day(lang, report.as_of))
+    return t(
+        lang,
+        "r_later",
+        day=day(lang, report.as_of),
+        corrected=num(lang, report.corrected_after),
+        entered=num(lang, report.entered_after),
+    )
+
+
+def rates_sentence(lang: str, f: Figures, basis: str) -> str:
+    return t(
+        lang,
+        "r_rates",
+        completion=pct(lang, f.completion_rate(basis)),
+        basis=t(lang, "basis_" + basis),
+        on_time=pct(lang, f.on_time_rate),
+    )
+
+
+def check_warning(lang: str, f: Figures) -> str:
+    return t(lang, "r_check_failed", total=num(lang, f.total), expected=num(lang, f.population - f.cancelled))
+
+
+def _cut(text: str, room: int) -> str:
+    """Cut text with … only when it does not fit."""
+    return text if len(text) <= room else text[: max(room - 1, 1)].rstrip() + "…"
+
+
+def _task_line(lang: str, task: dict, tail: str, indent: str = "  ") -> str:
+    head, tail = f"{indent}#{task['id']} ", printable(tail)  # the tail names the agency code
+    room = WIDTH - len(head) - len(tail) - 3  # 3: the " — " before the tail
+    title = " ".join(printable(task["title"]).split())  # its line breaks are marks (⏎)
+    return f"{head}{_cut(title, room)} — {tail}"
+
+
+def weekly(
+    lang: str,
+    org: str,
+    as_of: date,
+    quarter: Report,
+    assigned: list[dict],
+    completed: list[dict],
+    overdue: list[dict],
+    due_soon: list[dict],
+    names: dict[str, str],
+    agency_name: str | None = None,
+) -> str:
+    """The plain-text digest cron mails: identical for identical data and as-of date."""
+    start = as_of - timedelta(days=6)
+    org, agency_name = printable(org), agency_name and printable(agency_name)
+    heading = f"{org} — {agency_name}" if agency_name else org
+    out = textwrap.wrap(
+        t(lang, "w_heading", org=heading, start=day(lang, start), end=day(lang, as_of)), WIDTH, subsequent_indent="  "
+    ) + [""]
+
+    out.append(t(lang, "w_quarter") + f" ({period_label(lang, quarter.period)}):")
+    for paragraph in report_sentences(lang, org, quarter, agency_name)[:2]:
+        out += textwrap.wrap(paragraph, WIDTH, initial_indent="  ", subsequent_indent="  ")
+    out.append("")
+
+    def section(title: str, rows: list[str]) -> None:
+        out.append(title)
+        out.extend(rows or ["  " + t(lang, "w_none")])
+        out.append("")
+
+    section(
+        t(lang, "w_assigned", n=num(lang, len(assigned))),
+        [
+            _task_line(lang, r, f"{r['agency']}, " + t(lang, "w_due", day=day(lang, from_iso(r["due_on"]))))
+            for r in assigned
+        ],
+    )
+    section(
+        t(lang, "w_completed", n=num(lang, len(completed))),
+        [
+            _task_line(lang, r, f"{r['agency']}, " + t(lang, "w_done", day=day(lang, from_iso(r["done_on"]))))
+            for r in completed
+        ],
+    )
+
+    # Open overdue tasks under their lead agency: the group with most tasks first
+    # (then the longest overdue), and in each group the most overdue first.
+    groups: dict[str, list[dict]] = {}
+    for r in overdue:
+        groups.setdefault(r["agency"], []).append(r)
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), min(x["due_on"] for x in kv[1]), kv[0]))
+    rows: list[str] = []
+    for code, tasks in ordered:
+        count = f" ({num(lang, len(tasks))})"
+        rows.append(f"  {_cut(printable(names[code]), WIDTH - 2 - len(count))}{count}")
+        for r in sorted(tasks, key=lambda x: (x["due_on"], x["id"])):
+            due = from_iso(r["due_on"])
+            assert due is not None  # an overdue task has a deadline
+            days_over = (as_of - due).days
+            tail = t(lang, "w_due", day=day(lang, due)) + ", " + t(lang, "w_days_over", n=num(lang, days_over))
+            rows.append(_task_line(lang, r, tail, indent="    "))
+    section(t(lang, "w_overdue", n=num(lang, len(overdue))), rows)
+
+    # From the as-of day itself (still within the deadline: due today, listed first) to 7 days on.
+    def due_tail(r: dict) -> str:
+        due = from_iso(r["due_on"])
+        return f"{r['agency']}, " + (t(lang, "w_due_today") if due == as_of else t(lang, "w_due", day=day(lang, due)))
+
+    section(
+        t(
+            lang,
+            "w_due_soon",
+            n=num(lang, len(due_soon)),
+            start=day(lang, as_of),
+            end=day(lang, as_of + timedelta(days=7)),
+        ),
+        [_task_line(lang, r, due_tail(r)) for r in due_soon],
+    )
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
