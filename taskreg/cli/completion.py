@@ -14,11 +14,13 @@ import typer
 
 def choices(*values: str) -> dict[str, Any]:
     """An option that takes one of `values`: its placeholder lists them (text|json), and they
-    complete. As `typer.Option("--format", **choices("text", "json"))`."""
+    complete, and a command given another value refuses it (taskreg.cli.session.command). As
+    `typer.Option("--format", **choices("text", "json"))`."""
 
     def complete(incomplete: str) -> list[str]:
         return [v for v in values if v.startswith(incomplete)]
 
+    complete.values = values  # type: ignore[attr-defined]  # checked by taskreg.cli.session.command
     return {"metavar": "|".join(values), "autocompletion": complete}
 
 

@@ -14,11 +14,11 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Optional, get_type_hints
 
 import typer
+from typer.models import OptionInfo
 
-from taskreg.cli import completion
 from taskreg.domain.errors import BadInput, TaskregError
 
 if TYPE_CHECKING:
@@ -337,8 +337,28 @@ def _failed(session: Session, error: Exception) -> int:
     return 1
 
 
+def declared_choices(fn) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The options of `fn` declared with their choices (taskreg.cli.completion.choices): its
+    parameter's name → (the option, the values it takes)."""
+    found = {}
+    for name, hint in get_type_hints(fn, include_extras=True).items():
+        for info in getattr(hint, "__metadata__", ()):
+            values = getattr(getattr(info, "autocompletion", None), "values", None)
+            if isinstance(info, OptionInfo) and values is not None:
+                decls = [info.default, *(info.param_decls or ())]
+                found[name] = (next(d for d in decls if isinstance(d, str) and d.startswith("--")), values)
+    return found
+
+
+def _refuse_choice(session: "Session", value, option: str, values) -> str:
+    return session.text("bad_choice", text=value, what=option, choices=", ".join(values))
+
+
 def command(fn):
-    """Turn the errors a command raises into one sentence on stderr and its exit status."""
+    """Turn the errors a command raises into one sentence on stderr and its exit status; a
+    value that is none of its option's declared choices is bad input (exit 2)."""
+    checked = declared_choices(fn)
+    lang_choices = checked.pop("lang", ("--lang", ()))[1]
 
     @functools.wraps(fn)
     def run(*args, **kwargs):
@@ -346,9 +366,14 @@ def command(fn):
         lang = kwargs.get("lang")
         if lang is not None:
             session.lang_option = lang
-            if lang not in ("vi", "en"):
-                session.lang_option = None
-                print(session.text("bad_choice", text=lang, what="--lang", choices="vi, en"), file=sys.stderr)
+            if lang not in lang_choices:
+                session.lang_option = None  # said in the language found elsewhere
+                print(_refuse_choice(session, lang, "--lang", lang_choices), file=sys.stderr)
+                raise typer.Exit(2)
+        for name, (option, values) in checked.items():
+            if kwargs.get(name) is not None and kwargs[name] not in values:
+                print(_refuse_choice(session, kwargs[name], option, values), file=sys.stderr)
+                session.close()
                 raise typer.Exit(2)
         stdout = sys.stdout
         sys.stdout = _Output(stdout if stdout is not None else _ClosedStdout())
@@ -375,17 +400,6 @@ def command(fn):
             session.close()
 
     return run
-
-
-# The commands that can move a published figure take this (README "Publications").
-Amend = Annotated[
-    Optional[str],
-    typer.Option("--amend-published", metavar="REASON", show_default=False),
-]
-
-# Every command takes --lang: its messages, errors included, in Vietnamese or English.
-# Help texts of options: taskreg/messages/help.py (README "Language and output").
-Lang = Annotated[Optional[str], typer.Option("--lang", show_default=False, **completion.choices("vi", "en"))]
 
 
 def choice(value: Optional[str], choices, what: str) -> Optional[str]:

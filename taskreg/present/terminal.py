@@ -6,8 +6,6 @@ taskreg.domain.text.printable: no control character in it reaches the terminal r
 break in it is a mark, so a title cannot forge a row (SPEC §8).
 """
 
-import csv
-import json
 import os
 import sys
 from typing import Any
@@ -186,51 +184,6 @@ def plain(headers: list[str], rows: list[list[str]], right=frozenset(), cut: int
                 cells.append(str(cell) if last else str(cell).ljust(widths[i]))
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
-
-
-def write_json(value) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def write_csv(headers: list[str], rows, out=None, numbers=frozenset()) -> None:
-    """CSV whose text a spreadsheet never runs: a text cell beginning with =, +, -, @, a tab,
-    a CR or ' gets a leading ', which taskreg's import removes (SPEC §8). Numbers are not
-    text: an int, and every cell of the columns whose index is in `numbers` (a rate
-    formatted as "-1.50"), are written as they are.
-
-    A row holding a CR is written with every cell quoted: csv quotes a cell holding a line
-    break only if the break is in its line terminator ("\\n"), and a CR left bare would end
-    the row for every reader."""
-    from taskreg.formats.csv_json import csv_cell
-
-    out = out or sys.stdout
-    writer = csv.writer(out, lineterminator="\n")
-    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow([csv_cell(h) for h in headers])
-    for row in rows:
-        cells = [v if i in numbers else csv_cell(v) for i, v in enumerate(row)]
-        if any(isinstance(v, str) and "\r" in v for v in cells):
-            quoted.writerow(cells)
-        else:
-            writer.writerow(cells)
-
-
-def write_tasks_csv(tasks, out=None, headers: list[str] | None = None) -> int:
-    """Tasks as CSV headed by their JSON field names (or `headers`, one per field, in their
-    order); co_agencies joined by ';'. Returns the count."""
-    from taskreg.domain.tasks import TASK_FIELDS, public
-
-    count = 0
-
-    def rows():
-        nonlocal count
-        for task in tasks:
-            count += 1
-            yield [";".join(v) if isinstance(v, list) else v for v in public(task).values()]
-
-    write_csv(headers or list(TASK_FIELDS), rows(), out)
-    return count
 
 
 BAR_STYLES = ("green", "yellow", "blue", "red")  # on time, late, in progress, overdue

@@ -6,7 +6,8 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
-from taskreg.cli.session import Lang, command
+from taskreg.cli.options import Lang
+from taskreg.cli.session import command
 
 db_app = typer.Typer(no_args_is_help=True)
 admin_app = typer.Typer(no_args_is_help=True)
@@ -70,13 +71,11 @@ def admin_grant(
     ] = None,
     lang: Lang = None,
 ):
-    from taskreg.cli.session import choice
     from taskreg.domain.agencies import find_agency
-    from taskreg.storage.postgresql.admin import ROLES, grant
+    from taskreg.storage.postgresql.admin import grant
 
     session = ctx.obj
     url = _database_url(session)
-    choice(role, tuple(ROLES), "--role")
     agencies = session.store().agencies()
     chosen = [find_agency(agencies, typed) for typed in agency or []]
     session.close()
@@ -110,12 +109,10 @@ def admin_users(
 ):
     import json
 
-    from taskreg.cli.session import choice
     from taskreg.domain.text import printable
     from taskreg.storage.postgresql.admin import users
 
     session = ctx.obj
-    choice(fmt, ("table", "json"), "--format")
     rows = users(_database_url(session))
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))

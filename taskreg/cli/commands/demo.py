@@ -6,7 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from taskreg.cli.session import Lang, command
+from taskreg.cli.options import Lang
+from taskreg.cli.session import command
 
 DEMO_FILE = "taskreg-demo.db"
 

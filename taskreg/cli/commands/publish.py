@@ -5,8 +5,9 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
-from taskreg.cli.commands.views import Agency, AsOf, From, Month, Quarter, To, Year
-from taskreg.cli.session import Lang, choice, command
+from taskreg.cli.options import Agency, AsOf, From, Lang, Month, Quarter, To, Year
+from taskreg.cli.session import command
+from taskreg.formats import tabular
 
 Opt = Optional[str]
 
@@ -61,13 +62,12 @@ def publications_(
     from taskreg.present import i18n
     from taskreg.present import terminal as render
 
-    choice(format, ("table", "json"), "--format")
     session = ctx.obj
     store = session.store()
     rows = store.publications()
     agree = {p["id"]: publications.status_of(store, p) for p in rows}
     if format == "json":
-        render.write_json(
+        tabular.write_json(
             [
                 {
                     **publications.publication_json(p),

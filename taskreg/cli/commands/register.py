@@ -5,8 +5,10 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
-from taskreg.cli.session import Lang, choice, command
+from taskreg.cli.options import Lang
+from taskreg.cli.session import choice, command
 from taskreg.domain.errors import BadInput
+from taskreg.formats import tabular
 
 #: Settings a user may change, with their allowed values (None: free text) and defaults.
 SETTINGS = {
@@ -137,13 +139,12 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
     from taskreg.present import i18n
     from taskreg.present import terminal as render
 
-    choice(format, ("table", "csv", "json"), "--format")
     session = ctx.obj
     rows = session.store().agencies()
     if format == "json":
-        render.write_json([{k: a[k] for k in ("code", "name", "kind", "retired_on")} for a in rows])
+        tabular.write_json([{k: a[k] for k in ("code", "name", "kind", "retired_on")} for a in rows])
     elif format == "csv":
-        render.write_csv(
+        tabular.write_csv(
             ["code", "name", "kind", "retired_on"],
             [[a["code"], a["name"], a["kind"] or "", a["retired_on"] or ""] for a in rows],
         )

@@ -6,8 +6,9 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
-from taskreg.cli.commands.views import Agency, AsOf, From, Month, Quarter, To, Year
-from taskreg.cli.session import Lang, choice, command
+from taskreg.cli.options import Agency, AsOf, From, Lang, Month, Quarter, To, Year
+from taskreg.cli.session import command
+from taskreg.formats import tabular
 
 Opt = Optional[str]
 
@@ -48,8 +49,6 @@ def report(
     from taskreg.domain.dates import parse_date
     from taskreg.domain.errors import BadInput
 
-    choice(format, ("text", "table", "json", "csv", "docx"), "--format")
-    choice(by, ("agency",), "--by")
     if format == "docx" and output is None:
         raise BadInput("report_docx_needs_file")
     if output is not None and format != "docx":
@@ -171,10 +170,10 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
             out["rows"] = [row.as_json(result.basis) for row in result.rows]
         if shown is not None:
             out.update(shown.as_json())
-        render.write_json(out)
+        tabular.write_json(out)
         return
     if format == "csv":
-        render.write_csv(
+        tabular.write_csv(
             CSV_COLUMNS,
             [_csv_row(row, result.basis) for row in (result.rows if by_agency else []) + [whole]],
             numbers=CSV_NUMBERS,
@@ -332,11 +331,10 @@ def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = N
     from taskreg.domain.publications import changes, headline, publication_json
     from taskreg.domain.text import printable
     from taskreg.present import i18n
-    from taskreg.present import terminal as render
 
     moved, amendments = changes(store, pub, agency)
     if fmt == "json":
-        render.write_json(
+        tabular.write_json(
             {
                 "publication": publication_json(pub),
                 "changes": [

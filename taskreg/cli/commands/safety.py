@@ -5,7 +5,8 @@ from typing import Annotated
 
 import typer
 
-from taskreg.cli.session import Lang, command
+from taskreg.cli.options import Lang
+from taskreg.cli.session import command
 from taskreg.domain.errors import Count
 
 

@@ -5,7 +5,9 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
-from taskreg.cli.session import Amend, Lang, choice, command
+from taskreg.cli.options import Amend, Lang
+from taskreg.cli.session import command
+from taskreg.formats import tabular
 
 Reason = Annotated[str, typer.Option("--reason", metavar="REASON")]
 On = Annotated[Optional[str], typer.Option("--on", metavar="DATE", show_default=False)]
@@ -33,9 +35,7 @@ def add(
 ):
     from taskreg.domain import tasks as service
     from taskreg.domain.dates import iso
-    from taskreg.present import terminal as render
 
-    choice(format, ("text", "json"), "--format")
     session = ctx.obj
     store = session.store(create=True)
     task_id = service.add_task(
@@ -54,7 +54,7 @@ def add(
     )
     _check_symbol(session, source)
     if format == "json":
-        render.write_json(service.public(store.task(task_id, iso(session.today))))
+        tabular.write_json(service.public(store.task(task_id, iso(session.today))))
     else:
         print(task_id)
 

@@ -7,9 +7,10 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
-from taskreg.cli.commands.views import (
+from taskreg.cli.options import (
     Agency,
     All,
+    Amend,
     AsOf,
     DueWithin,
     From,
@@ -22,8 +23,9 @@ from taskreg.cli.commands.views import (
     To,
     Year,
 )
-from taskreg.cli.session import Amend, choice, command
+from taskreg.cli.session import command
 from taskreg.domain.errors import Count
+from taskreg.formats import tabular
 
 
 @command
@@ -107,9 +109,7 @@ def export(
     from taskreg.domain.errors import BadInput, Refused, os_reason
     from taskreg.formats import files
     from taskreg.formats.csv_json import progress
-    from taskreg.present import terminal as render
 
-    choice(format, ("csv", "xlsx", "json"), "--format")
     if format == "xlsx" and output is None:
         raise BadInput("export_xlsx_needs_file")
     session = ctx.obj
@@ -129,7 +129,7 @@ def export(
                 from taskreg.formats.csv_json import VI_HEADERS
 
                 headers = [VI_HEADERS[f] for f in TASK_FIELDS] if session.lang_option == "vi" else None
-                return render.write_tasks_csv(rows, target, headers)
+                return tabular.write_tasks_csv(rows, target, headers)
             return _export_xlsx(
                 session, store, rows, day if as_of else None, target, quarter, month, year, from_, to, agency
             )

@@ -5,33 +5,24 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
-from taskreg.cli.session import Lang, choice, command
-
-AsOf = Annotated[
-    Optional[str],
-    typer.Option("--as-of", metavar="DATE", show_default=False),
-]
-Opt = Optional[str]
-# list's filters; export takes the same ones.
-Status = Annotated[
-    Optional[list[str]],
-    typer.Option(
-        "--status",
-        metavar="STATE",
-        autocompletion=completion.states,
-        show_default=False,
-    ),
-]
-All = Annotated[bool, typer.Option("--all")]
-Agency = Annotated[Opt, typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)]
-Quarter = Annotated[Opt, typer.Option("--quarter", metavar="QUARTER")]
-Month = Annotated[Opt, typer.Option("--month", metavar="MONTH")]
-Year = Annotated[Opt, typer.Option("--year", metavar="YEAR")]
-From = Annotated[Opt, typer.Option("--from", metavar="DATE")]
-To = Annotated[Opt, typer.Option("--to", metavar="DATE")]
-DueWithin = Annotated[Optional[int], typer.Option("--due-within", metavar="DAYS")]
-Search = Annotated[Opt, typer.Option("--search", metavar="TEXT")]
-Sort = Annotated[str, typer.Option("--sort", metavar="id|due|assigned|agency", autocompletion=completion.sorts)]
+from taskreg.cli.options import (
+    Agency,
+    All,
+    AsOf,
+    DueWithin,
+    From,
+    Lang,
+    Month,
+    Opt,
+    Quarter,
+    Search,
+    Sort,
+    Status,
+    To,
+    Year,
+)
+from taskreg.cli.session import choice, command
+from taskreg.formats import tabular
 
 
 def select_tasks(
@@ -122,7 +113,6 @@ def list_(
     from taskreg.present import i18n
     from taskreg.present import terminal as render
 
-    choice(format, ("table", "csv", "json"), "--format")
     session = ctx.obj
     store = session.store()
     day, rows = select_tasks(
@@ -143,10 +133,10 @@ def list_(
         default_status=["open"],
     )
     if format == "json":
-        render.write_json([service.public(r) for r in rows])
+        tabular.write_json([service.public(r) for r in rows])
         return
     if format == "csv":
-        render.write_tasks_csv(rows)
+        tabular.write_tasks_csv(rows)
         return
     lang = session.lang()
     rows = list(rows)
@@ -191,9 +181,7 @@ def show(
     from taskreg.domain.errors import Refused
     from taskreg.domain.text import printable
     from taskreg.present import i18n
-    from taskreg.present import terminal as render
 
-    choice(format, ("text", "json"), "--format")
     session = ctx.obj
     day = _as_of(session, as_of)
     store = session.store()
@@ -205,7 +193,7 @@ def show(
     if not exists:
         task["status"] = None  # assigned after the as-of date: it has no state then
     if format == "json":
-        render.write_json(
+        tabular.write_json(
             {
                 **service.public(task),
                 "as_of": iso(day),
@@ -416,12 +404,11 @@ def history(
     from taskreg.present import i18n
     from taskreg.present import terminal as render
 
-    choice(format, ("table", "json"), "--format")
     session = ctx.obj
     since_day = iso(parse_date(since, session.today)) if since else None
     events = session.store().events(task_id=task, since=since_day, actor=actor, with_import=True)
     if format == "json":
-        render.write_json([_event_json(e) for e in events])
+        tabular.write_json([_event_json(e) for e in events])
         return
     if not events:
         session.say("no_events")
