@@ -56,11 +56,11 @@ def publications_(
     format: Annotated[str, typer.Option("--format", **completion.choices("table", "json"))] = "table",
     lang: Lang = None,
 ):
-    from taskreg.cli.commands.views import _at
     from taskreg.domain import publications
     from taskreg.domain.dates import from_iso
     from taskreg.present import i18n
     from taskreg.present import terminal as render
+    from taskreg.present.events import moment
 
     session = ctx.obj
     store = session.store()
@@ -100,7 +100,7 @@ def publications_(
                 f"{period}, {p['agency']}" if p["agency"] else period,
                 i18n.day(lang, from_iso(p["as_of"])),
                 str(p["version"]),
-                _at(lang, p["at"]),
+                moment(lang, p["at"]),
                 p["actor"],
                 p["symbol"] or "—",
                 p["digest"][:12],

@@ -326,11 +326,11 @@ def weekly(
 
 def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = None) -> None:
     """`report --changes`: the tasks that moved since a publication, with their events."""
-    from taskreg.cli.commands.views import _at, _describe, _event_json
     from taskreg.domain.errors import Count
     from taskreg.domain.publications import changes, headline, publication_json
     from taskreg.domain.text import printable
     from taskreg.present import i18n
+    from taskreg.present.events import describe, event_json, moment
 
     moved, amendments = changes(store, pub, agency)
     if fmt == "json":
@@ -349,11 +349,11 @@ def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = N
                         "live": None
                         if m["live"] is None
                         else {"state": m["live"]["status"], "agency": m["live"]["agency"]},
-                        "events": [_event_json(e) for e in m["events"]],
+                        "events": [event_json(e) for e in m["events"]],
                     }
                     for m in moved
                 ],
-                "amendments": [_event_json(e) for e in amendments],
+                "amendments": [event_json(e) for e in amendments],
             }
         )
         return
@@ -367,9 +367,9 @@ def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = N
         title = " ".join(printable(m["task"]["title"]).split())
         print(f"#{m['task']['id']} {title}: {before} → {after}")
         for e in m["events"]:
-            print(f"    {printable(_at(lang, e['at']))} {printable(e['actor'])}: {printable(_describe(lang, e))}")
+            print(f"    {printable(moment(lang, e['at']))} {printable(e['actor'])}: {printable(describe(lang, e))}")
     for e in amendments:
-        print(f"{printable(_at(lang, e['at']))} {printable(e['actor'])}: {printable(_describe(lang, e))}")
+        print(f"{printable(moment(lang, e['at']))} {printable(e['actor'])}: {printable(describe(lang, e))}")
 
 
 def install(app: typer.Typer) -> None:

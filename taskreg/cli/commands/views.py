@@ -23,6 +23,7 @@ from taskreg.cli.options import (
 )
 from taskreg.cli.session import choice, command
 from taskreg.formats import tabular
+from taskreg.present.events import correction_words, describe, event_json, moment
 
 
 def select_tasks(
@@ -201,7 +202,7 @@ def show(
                 "deadlines": [
                     {k: d[k] for k in ("due_on", "kind", "decided_on", "reason")} for d in store.deadlines(task_id)
                 ],
-                "history": [_event_json(e) for e in events],
+                "history": [event_json(e) for e in events],
             }
         )
         return
@@ -237,7 +238,7 @@ def show(
         ("f_uid", task["uid"]),
         ("f_corrected", i18n.t(lang, "corrected_yes") if corrected else ""),
     ]
-    corrections = [_correction_words(lang, e) for e in events if service.is_correction(e)]
+    corrections = [correction_words(lang, e) for e in events if service.is_correction(e)]
     labels = [(i18n.t(lang, k), v) for k, v in lines if v]
     width = max(len(label) for label, _ in labels) + 2
     # Each value and history line on one line, its control characters escaped (SPEC §8):
@@ -249,146 +250,7 @@ def show(
     print()
     print(i18n.t(lang, "f_history") + ":")
     for e in events:
-        print("  " + printable("  ".join(filter(None, [_at(lang, e["at"]), e["actor"], _describe(lang, e)]))))
-
-
-FIELD_LABELS = {
-    "title": "f_title",
-    "agency": "f_agency",
-    "co_agencies": "f_co",
-    "assigned_on": "f_assigned",
-    "due_on": "f_due",
-    "done_on": "f_done",
-    "cancelled_on": "f_cancelled",
-    "source": "f_source",
-    "source_date": "f_source_date",
-    "assigned_by": "f_assigned_by",
-    "note": "f_note",
-    "result": "f_result",
-    "cancel_reason": "f_cancel_reason",
-    "uid": "f_uid",
-    "id": "f_id",
-    # an agency's events
-    "code": "h_code",
-    "name": "h_name",
-    "kind": "h_kind",
-    "retired_on": "h_retired",
-    "distinct": "f_distinct",
-    # a change of rights (PostgreSQL)
-    "login": "f_login",
-    "role": "f_role",
-    "agencies": "f_agencies",
-}
-
-
-def _event_json(e: dict) -> dict:
-    """An event as JSON: what it changed, when it was recorded and the date it claims,
-    whether it is a correction, and whether a pinned clock or an imported file gave its time."""
-    from taskreg.domain.tasks import is_correction
-
-    out = {k: e[k] for k in ("id", "at", "actor", "action", "task_id", "before", "after", "reason")}
-    out.update(
-        claimed_on=e.get("claimed_on"),
-        correction=is_correction(e),
-        pinned_clock=e.get("clock") == "pinned",
-        imported=e.get("imported_by") is not None,
-    )
-    return out
-
-
-_NOUNS = {"extend": "n_extend", "done": "n_done", "cancel": "n_cancel", "reopen": "n_reopen", "edit": "n_edit"}
-
-
-def _correction_words(lang: str, e: dict) -> str:
-    """A correction in words: "extension recorded on 01/12/2026, decided on 29/6/2026"."""
-    from taskreg.present import i18n
-
-    after = e["after"] or {}
-    claimed = {
-        "extend": ("claimed_decided", after.get("decided_on")),
-        "done": ("claimed_done", after.get("done_on")),
-        "cancel": ("claimed_cancelled", after.get("cancelled_on")),
-    }.get(e["action"])
-    if claimed and claimed[1]:
-        how = i18n.t(lang, claimed[0], day=_value(lang, claimed[1]))
-    else:
-        how = i18n.t(lang, "claimed_changed", day=_value(lang, e.get("correction_from") or ""))
-    return i18n.t(
-        lang,
-        "recorded_claimed",
-        what=i18n.t(lang, _NOUNS.get(e["action"], "n_edit")),
-        recorded=_value(lang, str(e["at"])[:10]),
-        claimed=how,
-    )
-
-
-def _value(lang: str, value) -> str:
-    """A field's value in the history: dates in the language's style, lists joined, yes or no."""
-    from taskreg.domain.dates import ISO_DATE, from_iso
-    from taskreg.present import i18n
-
-    if value in (None, [], ""):
-        return "—"
-    if isinstance(value, bool):
-        return i18n.t(lang, "yes" if value else "no")
-    if isinstance(value, list):
-        return ";".join(map(str, value))
-    if isinstance(value, str) and ISO_DATE.fullmatch(value):
-        return i18n.day(lang, from_iso(value))
-    return str(value)
-
-
-def _describe(lang: str, e: dict) -> str:
-    """One line for an event: its action, what changed from what to what, and why."""
-    from taskreg.domain import tasks as service
-    from taskreg.present import i18n
-
-    action = i18n.t(lang, "a_" + e["action"]) if "a_" + e["action"] in i18n.MESSAGES else e["action"]
-    parts = [action]
-    before, after = e["before"] or {}, e["after"] or {}
-    if e["action"] == "import" and after.get("file"):
-        parts.append(i18n.t(lang, "import_from", file=after["file"], imported=i18n.num(lang, after.get("imported", 0))))
-    if e["action"] == "amend_published":
-        ids = ", ".join(str(i) for i in after.get("publications", []))
-        parts.append(i18n.t(lang, "amended_which", ids=ids))
-    elif e["action"] not in ("add", "init", "import"):
-        for key, new in after.items():
-            if key in ("backdated", "decided_on"):
-                continue
-            old = before.get(key)
-            if old == new:
-                continue
-            label = i18n.t(lang, FIELD_LABELS[key]) if key in FIELD_LABELS else key
-            parts.append(f"{label}: {_value(lang, old)} → {_value(lang, new)}")
-        if after.get("decided_on") and not service.is_correction(e):  # else said below
-            parts.append(i18n.t(lang, "decided", day=_value(lang, after["decided_on"])))
-    if e["reason"]:
-        parts.append(i18n.t(lang, "because", reason=e["reason"]))
-    if service.is_correction(e):
-        parts.append(i18n.t(lang, "mark_correction") + ": " + _correction_words(lang, e))
-    if e.get("clock") == "pinned":
-        parts.append(i18n.t(lang, "mark_pinned"))
-    if e.get("imported_by") is not None:
-        parts.append(i18n.t(lang, "mark_imported", at=_at(lang, e["at"]), actor=e["actor"]))
-    return "; ".join(parts)
-
-
-def _at(lang: str, at) -> str:
-    """An event's time: as recorded (ISO) in English; `09:04 ngày 01/12/2026` in Vietnamese
-    (README "Language and output"). JSON keeps it ISO. A time an imported file gives that
-    is not ISO is shown as the file gives it."""
-    from datetime import datetime
-
-    from taskreg.present import i18n
-
-    text = str(at)
-    if lang != "vi":
-        return text
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text
-    return i18n.t(lang, "h_moment", iso=text, time=f"{moment:%H:%M}", day=i18n.day(lang, moment.date()))
+        print("  " + printable("  ".join(filter(None, [moment(lang, e["at"]), e["actor"], describe(lang, e)]))))
 
 
 @command
@@ -408,7 +270,7 @@ def history(
     since_day = iso(parse_date(since, session.today)) if since else None
     events = session.store().events(task_id=task, since=since_day, actor=actor, with_import=True)
     if format == "json":
-        tabular.write_json([_event_json(e) for e in events])
+        tabular.write_json([event_json(e) for e in events])
         return
     if not events:
         session.say("no_events")
@@ -417,7 +279,7 @@ def history(
     headers = [i18n.t(lang, k) for k in ("f_id", "h_at", "h_actor", "h_task", "h_detail")]
     render.table(
         headers,
-        [[str(e["id"]), _at(lang, e["at"]), e["actor"], str(e["task_id"] or ""), _describe(lang, e)] for e in events],
+        [[str(e["id"]), moment(lang, e["at"]), e["actor"], str(e["task_id"] or ""), describe(lang, e)] for e in events],
         right={0, 3},
         wrap=4,
     )
