@@ -16,8 +16,9 @@ import typer.main
 
 from taskreg import __version__
 from taskreg.cli import completion
-from taskreg.cli.help import Group, adopt, completing, install_completion, typed_lang, usage_error
+from taskreg.cli.help import Group, adopt, completing, install_completion, lang_for, localize, typed_lang, usage_error
 from taskreg.cli.session import Session, _actor, _clock
+from taskreg.present import i18n
 
 
 def _version(value: bool):
@@ -137,13 +138,9 @@ class _Group(Group):
         if completed is not None:  # the shell asks for completions (typer answers, then exits)
             self.words = completed
             if not os.environ.get("_TASKREG_COMPLETE", "").endswith("bash"):  # bash shows no descriptions
-                from taskreg.cli.help import lang_for, localize
-
                 localize(self, lang_for(completed))
         problem = _unreadable_input(words)
         if problem is not None:  # bad input (exit 2), before anything is opened or created
-            from taskreg.present import i18n
-
             key, values = problem
             lang = i18n.resolve(typed_lang(words), None)
             if "after" in values:  # the option it follows, if any, says which one it is

@@ -17,6 +17,13 @@ from typer._click.exceptions import UsageError  # typer's bundled click (pyproje
 from typer._click.types import IntParamType, ParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
+from taskreg.cli.session import Session
+from taskreg.domain.text import printable
+from taskreg.present import i18n
+from taskreg.present.messages import MESSAGES
+from taskreg.present.messages.help import EXAMPLES
+from taskreg.storage import peek_setting
+
 #: The name every catalogue key starts from: the root command's, whatever the program is called.
 ROOT = "taskreg"
 
@@ -50,7 +57,6 @@ def lang_for(words) -> str:
     """The language of what is said before a command runs (help, a usage error): --lang as
     typed, else TASKREG_LANG, else the register's `config lang` when it can be read cheaply
     (read as a reader reads it: nothing created, migrated or locked), else the locale."""
-    from taskreg.present import i18n
 
     typed = typed_lang(words)
     if typed or i18n.env_lang():
@@ -61,9 +67,6 @@ def lang_for(words) -> str:
 def register_lang(db: Optional[str]) -> Optional[str]:
     """The `config lang` of the register `--db` (else TASKREG_DB, else the default) names."""
     from datetime import date
-
-    from taskreg.cli.session import Session
-    from taskreg.storage import peek_setting
 
     target = Session(db_option=db, today=date.min, now="", actor="").path()  # the one rule for which register
     try:
@@ -188,7 +191,6 @@ def long_name(param) -> str:
 
 def help_key(path: str, param) -> str:
     """The catalogue entry of a parameter: its command's own, else the option's everywhere."""
-    from taskreg.present.messages import MESSAGES
 
     kind = "opt" if param.param_type_name == "option" else "arg"
     own = f"{kind}:{path} {long_name(param)}"
@@ -198,7 +200,6 @@ def help_key(path: str, param) -> str:
 def placeholder(lang: str, metavar: Optional[str]) -> Optional[str]:
     """What a declaration's placeholder says in `lang`: DATE → NGÀY; the values to type
     (text|json, agency), in lower case, as they are."""
-    from taskreg.present import i18n
 
     if metavar is None or not metavar.isupper():
         return metavar
@@ -207,8 +208,6 @@ def placeholder(lang: str, metavar: Optional[str]) -> Optional[str]:
 
 def description(lang: str, path: str) -> str:
     """A command's help: its description, then its example (a paragraph of its own)."""
-    from taskreg.present import i18n
-    from taskreg.present.messages.help import EXAMPLES
 
     text = i18n.t(lang, f"cmd:{path}")
     if path in EXAMPLES:
@@ -218,7 +217,6 @@ def description(lang: str, path: str) -> str:
 
 def localize(root, lang: str) -> None:
     """Put every description, parameter help and placeholder under `root` in `lang`."""
-    from taskreg.present import i18n
 
     root.help_lang = lang
     for path, command in walk(root):
@@ -245,8 +243,6 @@ def _headings(lang: str) -> None:
     """typer's own words in its rich help (module settings it reads as it renders)."""
     from typer import rich_utils
 
-    from taskreg.present import i18n
-
     rich_utils.ARGUMENTS_PANEL_TITLE = i18n.t(lang, "help_arguments")
     rich_utils.OPTIONS_PANEL_TITLE = i18n.t(lang, "help_options")
     rich_utils.COMMANDS_PANEL_TITLE = i18n.t(lang, "help_commands")
@@ -270,7 +266,6 @@ def _write_usage(command, ctx, formatter) -> bool:
     lang = getattr(ctx.find_root().command, "help_lang", None)
     if lang is None:
         return False
-    from taskreg.present import i18n
 
     pieces = command.collect_usage_pieces(ctx)
     formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=f"{i18n.t(lang, 'help_usage')}: ")
@@ -385,8 +380,6 @@ def adopt(app: typer.Typer) -> None:
 def usage_error(error, words) -> str:
     """A usage error (click's, or this module's) as one sentence in the output language:
     what is wrong, then where the help is."""
-    from taskreg.domain.text import printable
-    from taskreg.present import i18n
 
     ctx = getattr(error, "ctx", None)
     lang = lang_for(words)
@@ -398,14 +391,11 @@ def usage_error(error, words) -> str:
 
 
 def _did_you_mean(lang: str, names: list[str]) -> str:
-    from taskreg.present import i18n
 
     return i18n.t(lang, "help_did_you_mean", names=names[0]) if names else ""  # the closest alone
 
 
 def _problem(error, ctx, lang: str) -> str:
-    from taskreg.domain.text import printable
-    from taskreg.present import i18n
 
     t = lambda key, **values: i18n.t(lang, key, **values)  # noqa: E731
     kinds = {c.__name__ for c in type(error).__mro__}
@@ -443,8 +433,6 @@ def _problem(error, ctx, lang: str) -> str:
 
 def _no_such_option(error, ctx, lang: str) -> str:
     """An unknown option; a global one typed after the command is told where it goes."""
-    from taskreg.domain.text import printable
-    from taskreg.present import i18n
 
     option = printable(error.option_name)
     if ctx is not None and ctx.parent is not None:
@@ -460,8 +448,6 @@ def _no_such_option(error, ctx, lang: str) -> str:
 
 def _bad_value(error, param, lang: str) -> str:
     """A value of the wrong kind: a task id or a number of days that is not a number."""
-    from taskreg.domain.text import printable
-    from taskreg.present import i18n
 
     what = long_name(param) if param.param_type_name == "option" else param.display_name_raw
     typed = getattr(error, "typed", None)
@@ -478,8 +464,6 @@ def install_completion(ctx, param, value):
     if not value or ctx.resilient_parsing:
         return value
     from typer.completion import install
-
-    from taskreg.present import i18n
 
     shell, path = install(shell=value) if isinstance(value, str) else install()
     lang = lang_for(getattr(ctx.find_root().command, "words", ()))

@@ -5,9 +5,16 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
+from taskreg.cli.commands.report import period_and_day, settings
 from taskreg.cli.options import Agency, AsOf, From, Lang, Month, Quarter, To, Year
 from taskreg.cli.session import command
+from taskreg.domain import publications
+from taskreg.domain.agencies import find_agency
+from taskreg.domain.dates import from_iso, parse_date
 from taskreg.formats import tabular
+from taskreg.present import i18n, prose
+from taskreg.present import terminal as render
+from taskreg.present.events import moment
 
 Opt = Optional[str]
 
@@ -27,11 +34,6 @@ def publish(
     reason: Annotated[Opt, typer.Option("--reason", metavar="REASON")] = None,
     lang: Lang = None,
 ):
-    from taskreg.cli.commands.report import period_and_day, settings
-    from taskreg.domain import publications
-    from taskreg.domain.agencies import find_agency
-    from taskreg.domain.dates import parse_date
-    from taskreg.present import i18n
 
     session = ctx.obj
     period, day = period_and_day(session.today, quarter, month, year, from_, to, as_of)
@@ -56,11 +58,6 @@ def publications_(
     format: Annotated[str, typer.Option("--format", **completion.choices("table", "json"))] = "table",
     lang: Lang = None,
 ):
-    from taskreg.domain import publications
-    from taskreg.domain.dates import from_iso
-    from taskreg.present import i18n
-    from taskreg.present import terminal as render
-    from taskreg.present.events import moment
 
     session = ctx.obj
     store = session.store()
@@ -111,7 +108,6 @@ def publications_(
 
 
 def prose_label(lang: str, period) -> str:
-    from taskreg.present import prose
 
     return prose.period_label(lang, period)
 

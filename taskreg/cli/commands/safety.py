@@ -7,7 +7,11 @@ import typer
 
 from taskreg.cli.options import Lang
 from taskreg.cli.session import command
+from taskreg.domain import figures, publications
+from taskreg.domain.canonical import verify
+from taskreg.domain.dates import quarter_of
 from taskreg.domain.errors import Count
+from taskreg.present import i18n, prose
 
 
 @command
@@ -25,10 +29,6 @@ def backup(
 def check(ctx: typer.Context, lang: Lang = None):
     import sys
     from datetime import date, timedelta
-
-    from taskreg.domain import figures
-    from taskreg.domain.dates import quarter_of
-    from taskreg.present import i18n, prose
 
     session = ctx.obj
     store = session.store()
@@ -53,8 +53,6 @@ def check(ctx: typer.Context, lang: Lang = None):
                         )
                     )
             period = quarter_of(period.end + timedelta(days=1))
-    from taskreg.domain import publications
-    from taskreg.domain.canonical import verify
 
     for pub in store.publications():  # each against its digest (README "Publications")
         if verify(pub):

@@ -7,7 +7,11 @@ import typer
 from taskreg.cli import completion
 from taskreg.cli.options import Amend, Lang
 from taskreg.cli.session import command
+from taskreg.domain import tasks as service
+from taskreg.domain.dates import from_iso, iso
+from taskreg.domain.text import nfc, symbol_doubt
 from taskreg.formats import tabular
+from taskreg.present import i18n
 
 Reason = Annotated[str, typer.Option("--reason", metavar="REASON")]
 On = Annotated[Optional[str], typer.Option("--on", metavar="DATE", show_default=False)]
@@ -33,8 +37,6 @@ def add(
     amend: Amend = None,
     lang: Lang = None,
 ):
-    from taskreg.domain import tasks as service
-    from taskreg.domain.dates import iso
 
     session = ctx.obj
     store = session.store(create=True)
@@ -61,7 +63,6 @@ def add(
 
 def _check_symbol(session, source: Optional[str]) -> None:
     """Warn, never refuse, when a document symbol looks mistyped."""
-    from taskreg.domain.text import nfc, symbol_doubt
 
     doubt = None
     if source and source.strip():
@@ -81,9 +82,6 @@ def done(
     amend: Amend = None,
     lang: Lang = None,
 ):
-    from taskreg.domain import tasks as service
-    from taskreg.domain.dates import from_iso
-    from taskreg.present import i18n
 
     session = ctx.obj
     for task in service.done(session.store(), session.today, ids, on=on, result=result, amend=amend):
@@ -104,7 +102,6 @@ def reopen(
     amend: Amend = None,
     lang: Lang = None,
 ):
-    from taskreg.domain import tasks as service
 
     session = ctx.obj
     service.reopen(session.store(), session.today, task_id, reason, amend=amend)
@@ -121,9 +118,6 @@ def extend(
     amend: Amend = None,
     lang: Lang = None,
 ):
-    from taskreg.domain import tasks as service
-    from taskreg.domain.dates import from_iso
-    from taskreg.present import i18n
 
     session = ctx.obj
     old, new = service.extend(session.store(), session.today, task_id, due, reason, on=on, amend=amend)
@@ -140,9 +134,6 @@ def cancel(
     amend: Amend = None,
     lang: Lang = None,
 ):
-    from taskreg.domain import tasks as service
-    from taskreg.domain.dates import from_iso
-    from taskreg.present import i18n
 
     session = ctx.obj
     day = service.cancel(session.store(), session.today, task_id, reason, on=on, amend=amend)
@@ -172,8 +163,6 @@ def edit(
     amend: Amend = None,
     lang: Lang = None,
 ):
-    from taskreg.domain import tasks as service
-    from taskreg.present import i18n
 
     session = ctx.obj
     changed = service.edit(

@@ -22,8 +22,17 @@ from taskreg.cli.options import (
     Year,
 )
 from taskreg.cli.session import choice, command
+from taskreg.domain import states
+from taskreg.domain import tasks as service
+from taskreg.domain.agencies import find_agency
+from taskreg.domain.dates import choose_period, from_iso, iso, parse_date
+from taskreg.domain.errors import BadInput, Refused
+from taskreg.domain.text import printable, search_keys
 from taskreg.formats import tabular
+from taskreg.present import i18n
+from taskreg.present import terminal as render
 from taskreg.present.events import correction_words, describe, event_json, moment
+from taskreg.storage import SORTS
 
 
 def select_tasks(
@@ -45,13 +54,6 @@ def select_tasks(
 ):
     """list's filters, checked and applied: (as-of date, the tasks); export uses them too."""
     from datetime import timedelta
-
-    from taskreg.domain import states
-    from taskreg.domain.agencies import find_agency
-    from taskreg.domain.dates import choose_period, iso
-    from taskreg.domain.errors import BadInput
-    from taskreg.domain.text import search_keys
-    from taskreg.storage import SORTS
 
     choice(sort, tuple(SORTS), "--sort")
     for s in status or ():
@@ -86,7 +88,6 @@ def select_tasks(
 
 
 def _as_of(session, as_of):
-    from taskreg.domain.dates import parse_date
 
     return parse_date(as_of, session.today) if as_of else session.today
 
@@ -109,10 +110,6 @@ def list_(
     format: Annotated[str, typer.Option("--format", **completion.choices("table", "csv", "json"))] = "table",
     lang: Lang = None,
 ):
-    from taskreg.domain import tasks as service
-    from taskreg.domain.dates import from_iso, iso
-    from taskreg.present import i18n
-    from taskreg.present import terminal as render
 
     session = ctx.obj
     store = session.store()
@@ -177,11 +174,6 @@ def show(
     format: Annotated[str, typer.Option("--format", **completion.choices("text", "json"))] = "text",
     lang: Lang = None,
 ):
-    from taskreg.domain import tasks as service
-    from taskreg.domain.dates import from_iso, iso
-    from taskreg.domain.errors import Refused
-    from taskreg.domain.text import printable
-    from taskreg.present import i18n
 
     session = ctx.obj
     day = _as_of(session, as_of)
@@ -262,9 +254,6 @@ def history(
     format: Annotated[str, typer.Option("--format", **completion.choices("table", "json"))] = "table",
     lang: Lang = None,
 ):
-    from taskreg.domain.dates import iso, parse_date
-    from taskreg.present import i18n
-    from taskreg.present import terminal as render
 
     session = ctx.obj
     since_day = iso(parse_date(since, session.today)) if since else None
