@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from taskreg.cli.commands.register import SETTINGS
+from taskreg.domain.model import SETTINGS
 from taskreg.domain.states import ALL, GROUPS
 from taskreg.storage import SORTS
 

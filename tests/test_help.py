@@ -13,8 +13,8 @@ import typer
 from typer.testing import CliRunner
 
 from taskreg.cli.app import app
-from taskreg.cli.commands.register import SETTINGS
 from taskreg.cli.help import help_key, walk
+from taskreg.domain.model import SETTINGS
 from taskreg.domain.states import ALL, GROUPS
 from taskreg.present import i18n
 from taskreg.present.messages import MESSAGES

@@ -521,7 +521,7 @@ def test_both_sheets_print_landscape_one_page_wide_their_headers_on_every_page(d
 
 def test_the_uid_column_is_kept_for_import_but_hidden_from_print(demo_books):
     """The UID column stays where import and scripts find it, hidden: it is not printed."""
-    from taskreg.domain.tasks import TASK_FIELDS
+    from taskreg.domain.model import TASK_FIELDS
     from taskreg.formats import xlsx
 
     books, _ = demo_books
@@ -547,7 +547,7 @@ def test_the_uid_column_is_kept_for_import_but_hidden_from_print(demo_books):
 def test_titles_and_long_text_wrap_and_their_rows_are_tall_enough(demo_books):
     """Titles were cut at the next column; a wrapped text's row is given the height of its
     lines (LibreOffice does not fit a row to its text when it opens a file)."""
-    from taskreg.domain.tasks import TASK_FIELDS
+    from taskreg.domain.model import TASK_FIELDS
     from taskreg.formats import xlsx
 
     books, _ = demo_books

@@ -18,6 +18,7 @@ from taskreg import __version__
 from taskreg.cli import completion
 from taskreg.cli.help import Group, adopt, completing, install_completion, lang_for, localize, typed_lang, usage_error
 from taskreg.cli.session import Session, _actor, _clock
+from taskreg.domain.model import LANGS
 from taskreg.present import i18n
 
 
@@ -29,7 +30,6 @@ def _version(value: bool):
 
 # click's base of usage errors, wherever this typer keeps click (newer ones vendor it).
 ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
-LANGS = ("vi", "en")
 
 
 #: The environment variables taskreg takes text from.

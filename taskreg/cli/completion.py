@@ -53,15 +53,15 @@ def sorts(incomplete: str) -> list[str]:
 
 
 def settings(incomplete: str) -> list[str]:
-    """`config get|set SETTING`: the settings a register has (commands/register.py)."""
-    from taskreg.cli.commands.register import SETTINGS
+    """`config get|set SETTING`: the settings a register has (taskreg.domain.model)."""
+    from taskreg.domain.model import SETTINGS
 
     return [key for key in SETTINGS if key.startswith(incomplete)]
 
 
 def setting_values(ctx, incomplete: str) -> list[str]:
     """`config set SETTING VALUE`: the values of a setting that has choices."""
-    from taskreg.cli.commands.register import SETTINGS
+    from taskreg.domain.model import SETTINGS
 
     allowed = SETTINGS.get(ctx.params.get("key") or "", (None, None))[0] or ()
     return [value for value in allowed if value.startswith(incomplete)]

@@ -18,6 +18,7 @@ from typer._click.types import IntParamType, ParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from taskreg.cli.session import Session
+from taskreg.domain.model import LANGS
 from taskreg.domain.text import printable
 from taskreg.present import i18n
 from taskreg.present.messages import MESSAGES
@@ -36,9 +37,9 @@ def typed_lang(words) -> Optional[str]:
     wins over the global one (before it), as in Session."""
     found = None
     for i, word in enumerate(words):
-        if word == "--lang" and i + 1 < len(words) and words[i + 1] in ("vi", "en"):
+        if word == "--lang" and i + 1 < len(words) and words[i + 1] in LANGS:
             found = words[i + 1]
-        elif word in ("--lang=vi", "--lang=en"):
+        elif word.startswith("--lang=") and word[7:] in LANGS:
             found = word[7:]
     return found
 

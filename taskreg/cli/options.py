@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
+from taskreg.domain.model import LANGS
 
 Opt = Optional[str]
 
@@ -18,7 +19,7 @@ Amend = Annotated[
 
 # Every command takes --lang: its messages, errors included, in Vietnamese or English.
 # Help texts of options: taskreg/present/messages/help.py (README "Language and output").
-Lang = Annotated[Optional[str], typer.Option("--lang", show_default=False, **completion.choices("vi", "en"))]
+Lang = Annotated[Optional[str], typer.Option("--lang", show_default=False, **completion.choices(*LANGS))]
 
 AsOf = Annotated[
     Optional[str],

@@ -8,8 +8,8 @@ from datetime import date
 
 from taskreg.domain.dates import iso, parse_date
 from taskreg.domain.errors import BadInput, Day, Refused
+from taskreg.domain.store import Store
 from taskreg.domain.text import fold, nfc
-from taskreg.storage.sql import SqlStore as Store
 
 
 def agency_label(agency: dict) -> str:

@@ -5,9 +5,9 @@ import json
 import unicodedata
 
 from taskreg.domain.figures import Figures
+from taskreg.domain.model import COUNTS
 
 FORMAT = 1
-COUNTS = ("population", "on_time", "late", "overdue", "in_progress", "cancelled", "no_deadline")
 
 
 def _nfc(value):

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from taskreg.domain.dates import Period, from_iso, iso
+from taskreg.domain.model import COUNTS
 from taskreg.domain.states import FOUR
-
-BASES = ("due", "assigned")
+from taskreg.domain.store import Store
 
 
 @dataclass
@@ -94,7 +94,7 @@ def report_as_of(period: Period, today: date, as_of: date | None) -> date:
 
 
 def build(
-    store, period: Period, as_of: date, basis: str, agency: dict | None = None, by_agency: bool = False
+    store: Store, period: Period, as_of: date, basis: str, agency: dict | None = None, by_agency: bool = False
 ) -> Report:
     """Count the tasks assigned in the period (up to the as-of date) by their state then."""
     end = min(period.end, as_of)
@@ -126,7 +126,7 @@ def build(
         report.rows.append(f)
     whole = report.whole
     for f in report.rows:
-        for key in ("population", "on_time", "late", "overdue", "in_progress", "cancelled", "no_deadline"):
+        for key in COUNTS:
             setattr(whole, key, getattr(whole, key) + getattr(f, key))
     ages = [f.oldest_overdue_days for f in report.rows if f.oldest_overdue_days is not None]
     whole.oldest_overdue_days = max(ages) if ages else None

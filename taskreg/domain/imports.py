@@ -15,8 +15,8 @@ from taskreg.domain.dates import iso, parse_date, parse_deadline
 from taskreg.domain.errors import BadInput, Count, Day, Ref, Rendered
 from taskreg.domain.guard import Guard
 from taskreg.domain.import_rows import UNREADABLE, cell, history_problems, json_cell_problem, shown
+from taskreg.domain.store import Store
 from taskreg.domain.text import fold, nfc, symbol_doubt, symbol_key
-from taskreg.storage.sql import SqlStore as Store
 
 
 def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
@@ -124,7 +124,7 @@ class _DryRun(Exception):
 
 def _settings(settings: dict) -> dict[str, str]:
     """A JSON file's settings, each checked as `config set` checks it; one bad: bad input."""
-    from taskreg.cli.commands.register import check_setting
+    from taskreg.domain.model import check_setting
 
     checked = {}
     for key, value in settings.items():

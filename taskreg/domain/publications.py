@@ -12,11 +12,14 @@ from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
 
-from taskreg.domain.canonical import COUNTS, FORMAT, canonical, digest_of, figures_from, figures_json
+from taskreg.domain.canonical import FORMAT, canonical, digest_of, figures_from, figures_json
 from taskreg.domain.dates import Period, from_iso, iso
 from taskreg.domain.errors import BadInput, Day, Ref, Refused
 from taskreg.domain.figures import Figures, Report, build
+from taskreg.domain.model import COUNTS, FIGURE_FIELDS
 from taskreg.domain.states import FOUR
+from taskreg.domain.store import Store
+from taskreg.domain.text import nfc
 
 #: Events that can move a task's membership or state (an edit only with a figure field).
 MOVING = ("add", "import", "done", "reopen", "extend", "cancel", "amend_published")
@@ -77,7 +80,7 @@ def headline(lang: str, pub: dict) -> str:
 
 
 def publish(
-    store,
+    store: Store,
     today: date,
     period: Period,
     as_of: date,
@@ -91,8 +94,6 @@ def publish(
     """Store what the report of `period` (of `agency`, or all) as of `as_of` says now, with
     its `publish` event, in one transaction. A second publication of the same period, scope
     and as-of date is the next version and needs a reason."""
-    from taskreg.domain.text import nfc
-
     if as_of > today:
         raise BadInput("publish_future", day=Day(as_of))
     if as_of < period.start:
@@ -171,7 +172,7 @@ def publish(
     return {**row, "agency": agency["code"] if agency else None, "report": report}
 
 
-def restore(store, entries: list, import_event: int) -> int:
+def restore(store: Store, entries: list, import_event: int) -> int:
     """Publications a JSON export carries, into the register its import just filled: each
     checked against its digest (bad input naming it if it does not match), marked imported."""
     by_code = {a["code"]: a["id"] for a in store.agencies()}
@@ -210,7 +211,7 @@ def restore(store, entries: list, import_event: int) -> int:
     return count
 
 
-def exported(store) -> list[dict]:
+def exported(store: Store) -> list[dict]:
     """The publications as a JSON export carries them: each body with its digest."""
     return [{"digest": p["digest"], "body": json.loads(p["body"])} for p in store.publications()]
 
@@ -218,7 +219,7 @@ def exported(store) -> list[dict]:
 # -- reading --------------------------------------------------------------------------------
 
 
-def find(store, period: Period, as_of: date, agency: dict | None) -> dict | None:
+def find(store: Store, period: Period, as_of: date, agency: dict | None) -> dict | None:
     """The latest version of the publication a report of this period, scope and as-of date
     shows; for one agency, failing its own, the publication of all agencies (which
     publishes each agency's row). With `body` parsed."""
@@ -358,7 +359,7 @@ def publication_json(pub: dict) -> dict:
 
 
 def honoured(
-    store, period: Period, as_of: date, basis: str, agency: dict | None, by_agency: bool, show_live: bool = False
+    store: Store, period: Period, as_of: date, basis: str, agency: dict | None, by_agency: bool, show_live: bool = False
 ) -> Shown:
     """What a report of this period, scope and as-of date shows (SPEC §10). A published
     period's live figures are counted by agency too, to compare with the published rows."""
@@ -412,12 +413,10 @@ def status_of(store, pub: dict) -> bool:
 # -- what moved since ------------------------------------------------------------------------
 
 
-def changes(store, pub: dict, agency: dict | None = None) -> tuple[list[dict], list[dict]]:
+def changes(store: Store, pub: dict, agency: dict | None = None) -> tuple[list[dict], list[dict]]:
     """Each task whose membership or state as of the publication's as-of date has moved
     since it was published (joined, left, changed), with the events that moved it; and the
     amendments of the publication that name no task (an import's)."""
-    from taskreg.domain.tasks import FIGURE_FIELDS
-
     body = pub["body"]
     as_of, start = body["as_of"], body["period"]["start"]
     end = min(body["period"]["end"], as_of)

@@ -12,29 +12,9 @@ from taskreg.domain.agencies import check_lead, find_agency
 from taskreg.domain.dates import from_iso, iso, parse_date, parse_deadline
 from taskreg.domain.errors import BadInput, Day, Ref, Refused, TaskregError
 from taskreg.domain.guard import Guard
+from taskreg.domain.model import FIGURE_FIELDS, TASK_FIELDS
+from taskreg.domain.store import Store
 from taskreg.domain.text import fold, nfc
-from taskreg.storage.sql import SqlStore as Store
-
-#: A task as JSON, in `list`, `show`, `add --format json` and `export` (SPEC §5).
-TASK_FIELDS = (
-    "id",
-    "uid",
-    "title",
-    "agency",
-    "co_agencies",
-    "assigned_on",
-    "due_on",
-    "done_on",
-    "cancelled_on",
-    "source",
-    "source_date",
-    "assigned_by",
-    "note",
-    "result",
-    "status",
-)
-#: Edits that change what past reports say: `show` marks a task with one as corrected.
-FIGURE_FIELDS = {"assigned_on", "due_on", "done_on", "cancelled_on", "agency"}
 
 
 def public(task: dict) -> dict:

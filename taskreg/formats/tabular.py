@@ -5,7 +5,8 @@ import csv
 import json
 import sys
 
-from taskreg.domain.tasks import TASK_FIELDS, public
+from taskreg.domain.model import TASK_FIELDS
+from taskreg.domain.tasks import public
 from taskreg.formats.csv_json import csv_cell
 
 

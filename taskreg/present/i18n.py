@@ -9,9 +9,8 @@ import os
 import string
 from datetime import date
 
+from taskreg.domain.model import LANGS
 from taskreg.present.messages import MESSAGES
-
-LANGS = ("en", "vi")
 
 
 class _Formatter(string.Formatter):

@@ -21,6 +21,7 @@ from taskreg.storage.published import PublicationQueries
 from taskreg.storage.reporting import ReportQueries
 
 if TYPE_CHECKING:
+    from taskreg.domain.store import Store
     from taskreg.storage.batch import ImportBatch
 
 #: `list --sort` choices, as the store orders rows; callers only ever name a key.
@@ -433,3 +434,10 @@ class SqlStore(ReportQueries, PublicationQueries):
             ):
                 out.append(f"{table} row {r['k']} → {target} {r['v']}")
         return out
+
+
+if TYPE_CHECKING:
+
+    def _handed(store: SqlStore) -> Store:
+        """A store is what the rules are handed (taskreg.domain.store.Store): mypy checks it here."""
+        return store

@@ -6,41 +6,12 @@ import typer
 
 from taskreg.cli import completion
 from taskreg.cli.options import Lang
-from taskreg.cli.session import choice, command
+from taskreg.cli.session import command
 from taskreg.domain.errors import BadInput
+from taskreg.domain.model import SETTINGS, check_setting
 from taskreg.formats import tabular
 
-#: Settings a user may change, with their allowed values (None: free text) and defaults.
-SETTINGS = {
-    "org": (None, "UBND tỉnh"),
-    "rate-basis": (("due", "assigned"), "due"),
-    "lang": (("vi", "en"), None),
-    # The report document (README "The report as a document"): lines separated by `;`.
-    "place": (None, None),
-    "recipients": (None, None),
-    "signer-title": (None, None),
-    "signer-name": (None, None),
-    # README "Publications": refuse a change that would move a published figure.
-    "lock-published": (("on", "off"), "off"),
-}
-
 Format = Annotated[str, typer.Option("--format", **completion.choices("table", "csv", "json"))]
-
-
-def check_setting(key: str, value) -> str:
-    """A setting's value as `config set` stores it (NFC text, one of its choices if it has
-    them), or bad input naming what is wrong. A JSON import's settings pass through here too."""
-    from taskreg.domain.text import nfc
-
-    if key not in SETTINGS:
-        raise BadInput("config_unknown", setting=key, keys=", ".join(SETTINGS))
-    value = nfc(value)
-    if not value:
-        raise BadInput("config_value_needed", setting=key)
-    allowed = SETTINGS[key][0]
-    if allowed:
-        choice(value, allowed, key)
-    return value
 
 
 @command

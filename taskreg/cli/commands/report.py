@@ -15,7 +15,7 @@ Opt = Optional[str]
 
 def settings(store) -> tuple[str, str]:
     """The organisation's name and the completion rate's basis, from the register."""
-    from taskreg.cli.commands.register import SETTINGS
+    from taskreg.domain.model import SETTINGS
 
     org = store.setting("org") or SETTINGS["org"][1]
     basis = store.setting("rate-basis") or SETTINGS["rate-basis"][1]

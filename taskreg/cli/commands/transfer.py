@@ -125,7 +125,7 @@ def export(
             if format == "csv":
                 # Vietnamese headers only when asked on the command line: `config lang`
                 # must not change what scripts read (SPEC §5); import reads both.
-                from taskreg.domain.tasks import TASK_FIELDS
+                from taskreg.domain.model import TASK_FIELDS
                 from taskreg.formats.csv_json import VI_HEADERS
 
                 headers = [VI_HEADERS[f] for f in TASK_FIELDS] if session.lang_option == "vi" else None
@@ -174,11 +174,11 @@ def _export_json(store, rows, day, out) -> int:
     import json
 
     from taskreg.domain.dates import iso
-    from taskreg.domain.imports import SETTING_KEYS
+    from taskreg.domain.model import SETTINGS
     from taskreg.domain.publications import exported
     from taskreg.domain.tasks import public
 
-    settings = {key: store.setting(key) for key in SETTING_KEYS}
+    settings = {key: store.setting(key) for key in SETTINGS}
     out.write(
         '{"taskreg_export": 1, "as_of": %s, "settings": %s, "publications": %s, "agencies": %s, "tasks": ['
         % (
