@@ -130,12 +130,15 @@ class Session:
 def _render_value(lang: str, value):
     """A value put into a message: text on one line with its control characters escaped
     (user text, a path, a file's cell — SPEC §8); numbers as they are; a Day in the
-    language's style (01/12/2026 in Vietnamese, README "Language and output"). Error values may name other
-    catalogue entries: Ref(key), or (key, {values}), whose values are rendered alike."""
-    from taskreg.domain.errors import Count, Day, Ref, Rendered
+    language's style (01/12/2026 in Vietnamese, README "Language and output"); a Publication by its
+    name. Error values may name other catalogue entries: Ref(key), or (key, {values}), whose values
+    are rendered alike."""
+    from taskreg.domain.errors import Count, Day, Publication, Ref, Rendered
     from taskreg.domain.text import printable
-    from taskreg.present import i18n
+    from taskreg.present import i18n, labels
 
+    if isinstance(value, Publication):
+        return printable(labels.pub_label(lang, value))
     if isinstance(value, Rendered):
         return printable(value.render(lang))
     if isinstance(value, Ref):

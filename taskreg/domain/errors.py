@@ -50,6 +50,12 @@ def os_reason(error: OSError, writing: bool = True):
     return Ref(key) if key else (error.strerror or str(error))
 
 
+class Publication(dict):
+    """A value of an error that names a publication: the store's row of it (its period,
+    scope, as-of date, version and number). The edge gives its name in the message's
+    language (taskreg.present.labels.pub_label)."""
+
+
 class Rendered:
     """A value of an error that only a language can render (a publication's label, say):
     `fn(lang, *args)` gives its text in the message's language."""

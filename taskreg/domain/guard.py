@@ -4,7 +4,9 @@ Kept apart from taskreg.domain.publications so that the commands that change tas
 only this at start-up.
 """
 
-from taskreg.domain.errors import Ref, Refused, Rendered
+from taskreg.domain.errors import BadInput, Publication, Ref, Refused
+from taskreg.domain.store import Store
+from taskreg.domain.text import nfc
 
 
 class Guard:
@@ -12,14 +14,10 @@ class Guard:
     as of a publication's as-of date) is refused while `lock-published` is on, unless the
     command was given `--amend-published REASON`, which is then recorded as an event."""
 
-    def __init__(self, store, amend: str | None = None):
-        from taskreg.domain.text import nfc
-
+    def __init__(self, store: Store, amend: str | None = None):
         self.store = store
         self.amend = nfc(amend) or None
         if amend is not None and not (self.amend or "").strip():
-            from taskreg.domain.errors import BadInput
-
             raise BadInput("amend_reason_needed")
         self.locked = store.setting("lock-published") == "on"
         self.pubs: list[dict] = []
@@ -90,10 +88,4 @@ class Guard:
             if joins
             else "published_locked"
         )
-        raise Refused(key, id=task_id, publication=Rendered(_label, p), more=Ref("pub_more") if len(moved) > 1 else "")
-
-
-def _label(lang: str, pub: dict) -> str:
-    from taskreg.domain.publications import pub_label
-
-    return pub_label(lang, pub)
+        raise Refused(key, id=task_id, publication=Publication(p), more=Ref("pub_more") if len(moved) > 1 else "")

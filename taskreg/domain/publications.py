@@ -25,7 +25,7 @@ from taskreg.domain.text import nfc
 MOVING = ("add", "import", "done", "reopen", "extend", "cancel", "amend_published")
 
 
-# -- periods and labels ---------------------------------------------------------------------
+# -- periods --------------------------------------------------------------------------------
 
 
 def period_of(start: date, end: date) -> Period:
@@ -39,41 +39,6 @@ def period_of(start: date, end: date) -> Period:
         if months == 1:
             return Period("month", start, end, start.month)
     return Period("range", start, end)
-
-
-def label(lang: str, period: Period, as_of: date, agency: dict | None) -> str:
-    """A period, its scope and as-of date, as messages name them: "quý I/2021 đến ngày 31/3/2021"."""
-    from taskreg.present import i18n, prose
-
-    text = i18n.t(lang, "pub_scope", period=prose.period_label(lang, period), day=i18n.day(lang, as_of))
-    return f"{text}, {agency['code']}" if agency else text
-
-
-def pub_label(lang: str, pub: dict) -> str:
-    """A publication as messages name it: its period, scope, as-of date, version and number."""
-    from taskreg.present import i18n
-
-    start, end, as_of = from_iso(pub["start_on"]), from_iso(pub["end_on"]), from_iso(pub["as_of"])
-    assert start and end and as_of  # stored NOT NULL
-    scope = {"code": pub["agency"]} if pub["agency"] else None
-    text = label(lang, period_of(start, end), as_of, scope)
-    text += ", " + i18n.t(lang, "pub_version", n=pub["version"])
-    if pub["symbol"]:
-        text += ", " + i18n.t(lang, "pub_symbol", symbol=pub["symbol"])
-    return text
-
-
-def headline(lang: str, pub: dict) -> str:
-    """ "Số liệu đã công bố ngày 05/4/2021, báo cáo số 45/BC-UBND." (SPEC §10)"""
-    from taskreg.domain.text import printable
-    from taskreg.present import i18n
-
-    text = i18n.t(lang, "pub_headline", day=i18n.day(lang, from_iso(pub["doc_date"])))
-    if pub["symbol"]:
-        text += ", " + i18n.t(lang, "pub_symbol", symbol=printable(pub["symbol"]))
-    if pub["version"] > 1:
-        text += " (" + i18n.t(lang, "pub_version", n=pub["version"]) + ")"
-    return text + "."
 
 
 # -- publishing -----------------------------------------------------------------------------
@@ -293,24 +258,7 @@ class Shown:
     def figures(self) -> str:
         return "live" if self.report is self.live else "published"
 
-    def sentences(self, lang: str, org: str, agency: dict | None, today: date) -> list[str]:
-        """The report's sentences as `report` prints them: for published figures, their
-        headline first and no sentence about later corrections (the drift sentence says it)."""
-        from taskreg.present import prose
-
-        name = agency["name"] if agency else None
-        if self.publication is None:
-            return prose.report_sentences(lang, org, self.report, name, today)
-        pub = self.publication
-        if self.figures == "published":
-            lines = [headline(lang, pub)] + prose.report_sentences(lang, pub["body"]["org"], self.report, name)
-        else:
-            lines = prose.report_sentences(lang, org, self.report, name, today)
-        if self.drift is not None and differs(self.drift):
-            lines.append(drift_sentence(lang, self.drift, self.figures))
-        return lines
-
-    def overdue_tasks(self, store) -> list[dict]:
+    def overdue_tasks(self, store: Store) -> list[dict]:
         """The population's open overdue tasks as of the as-of date, most overdue first: id,
         uid, title, agency, due_on. For published figures, those the publication counted
         so, with their deadline then (and their title now)."""
@@ -377,27 +325,7 @@ def honoured(
     return shown
 
 
-def _signed(lang: str, n: int) -> str:
-    from taskreg.present import i18n
-
-    return ("+" if n > 0 else "−" if n < 0 else "") + i18n.num(lang, abs(n))
-
-
-def drift_sentence(lang: str, d: dict, figures: str) -> str:
-    from taskreg.present import i18n
-
-    if not any(d[k] for k in (*FOUR, "cancelled")):
-        return i18n.t(lang, "pub_drift_rows", agencies=", ".join(d["agencies"]))
-    cancelled = i18n.t(lang, "pub_drift_cancelled", n=_signed(lang, d["cancelled"])) if d["cancelled"] else ""
-    return i18n.t(
-        lang,
-        "pub_drift" if figures == "published" else "pub_drift_live",
-        **{k: _signed(lang, d[k]) for k in FOUR},
-        cancelled=cancelled,
-    )
-
-
-def status_of(store, pub: dict) -> bool:
+def status_of(store: Store, pub: dict) -> bool:
     """Whether the live figures still agree with a publication (its whole and its rows)."""
     start, end, as_of = from_iso(pub["start_on"]), from_iso(pub["end_on"]), from_iso(pub["as_of"])
     assert start and end and as_of

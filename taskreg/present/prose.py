@@ -11,6 +11,8 @@ from datetime import date, timedelta
 
 from taskreg.domain.dates import ROMAN_OF, Period, from_iso
 from taskreg.domain.figures import Figures, Report
+from taskreg.domain.publications import Shown, differs
+from taskreg.domain.states import FOUR
 from taskreg.domain.text import printable
 from taskreg.present.i18n import day, num, pct, t
 
@@ -100,6 +102,52 @@ def rates_sentence(lang: str, f: Figures, basis: str) -> str:
 
 def check_warning(lang: str, f: Figures) -> str:
     return t(lang, "r_check_failed", total=num(lang, f.total), expected=num(lang, f.population - f.cancelled))
+
+
+# -- a published period's report (README "Publications") --------------------------------------
+
+
+def shown_sentences(lang: str, shown: Shown, org: str, agency: dict | None, today: date) -> list[str]:
+    """The report's sentences as `report` prints them: for published figures, their
+    headline first and no sentence about later corrections (the drift sentence says it)."""
+    name = agency["name"] if agency else None
+    if shown.publication is None:
+        return report_sentences(lang, org, shown.report, name, today)
+    pub = shown.publication
+    if shown.figures == "published":
+        lines = [headline(lang, pub)] + report_sentences(lang, pub["body"]["org"], shown.report, name)
+    else:
+        lines = report_sentences(lang, org, shown.report, name, today)
+    if shown.drift is not None and differs(shown.drift):
+        lines.append(drift_sentence(lang, shown.drift, shown.figures))
+    return lines
+
+
+def headline(lang: str, pub: dict) -> str:
+    """ "Số liệu đã công bố ngày 05/4/2021, báo cáo số 45/BC-UBND." (SPEC §10)"""
+    text = t(lang, "pub_headline", day=day(lang, from_iso(pub["doc_date"])))
+    if pub["symbol"]:
+        text += ", " + t(lang, "pub_symbol", symbol=printable(pub["symbol"]))
+    if pub["version"] > 1:
+        text += " (" + t(lang, "pub_version", n=pub["version"]) + ")"
+    return text + "."
+
+
+def _signed(lang: str, n: int) -> str:
+    return ("+" if n > 0 else "−" if n < 0 else "") + num(lang, abs(n))
+
+
+def drift_sentence(lang: str, d: dict, figures: str) -> str:
+    """How the live figures differ from the published ones (taskreg.domain.publications.drift)."""
+    if not any(d[k] for k in (*FOUR, "cancelled")):
+        return t(lang, "pub_drift_rows", agencies=", ".join(d["agencies"]))
+    cancelled = t(lang, "pub_drift_cancelled", n=_signed(lang, d["cancelled"])) if d["cancelled"] else ""
+    return t(
+        lang,
+        "pub_drift" if figures == "published" else "pub_drift_live",
+        **{k: _signed(lang, d[k]) for k in FOUR},
+        cancelled=cancelled,
+    )
 
 
 def _cut(text: str, room: int) -> str:

@@ -12,7 +12,7 @@ from taskreg.domain import publications
 from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import from_iso, parse_date
 from taskreg.formats import tabular
-from taskreg.present import i18n, prose
+from taskreg.present import i18n, labels, prose
 from taskreg.present import terminal as render
 from taskreg.present.events import moment
 
@@ -46,7 +46,7 @@ def publish(
     f = pub["report"].whole
     session.say(
         "published",
-        what=publications.pub_label(lang, pub),
+        what=labels.pub_label(lang, pub),
         **{k: i18n.num(lang, getattr(f, k)) for k in ("on_time", "late", "overdue", "in_progress")},
     )
     print(f"SHA-256: {pub['digest']}")

@@ -66,8 +66,9 @@ def report(
     if changes:
         if shown.publication is None:
             from taskreg.domain.errors import Refused
+            from taskreg.present import labels
 
-            raise Refused("report_not_published", period=publications.label(session.lang(), period, day, found))
+            raise Refused("report_not_published", period=labels.scope_label(session.lang(), period, day, found))
         print_changes(session.lang(), store, shown.publication, format, found)
         return
     if format == "docx":
@@ -111,6 +112,7 @@ def write_document(session, store, org, shown, agency, output, symbol, doc_day) 
     from taskreg.domain.dates import from_iso
     from taskreg.domain.errors import Count, Refused, os_reason
     from taskreg.formats import document, files
+    from taskreg.present import prose
 
     result, publication = shown.report, shown.publication
     lang = session.lang()
@@ -119,7 +121,7 @@ def write_document(session, store, org, shown, agency, output, symbol, doc_day) 
         doc_day = doc_day or from_iso(publication["doc_date"])
     overdue = shown.overdue_tasks(store)
     names = {a["code"]: a["name"] for a in store.agencies()}
-    sentences = shown.sentences(lang, org, agency, session.today)
+    sentences = prose.shown_sentences(lang, shown, org, agency, session.today)
     try:
         destination = files.check_output(output, session.path() if store.engine == "sqlite" else None)
         with files.written_whole(destination) as tmp:
@@ -180,7 +182,7 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
         )
         return
     lines = (
-        shown.sentences(lang, org, agency, today)
+        prose.shown_sentences(lang, shown, org, agency, today)
         if shown is not None
         else prose.report_sentences(lang, org, result, agency["name"] if agency else None, today)
     )
@@ -327,9 +329,9 @@ def weekly(
 def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = None) -> None:
     """`report --changes`: the tasks that moved since a publication, with their events."""
     from taskreg.domain.errors import Count
-    from taskreg.domain.publications import changes, headline, publication_json
+    from taskreg.domain.publications import changes, publication_json
     from taskreg.domain.text import printable
-    from taskreg.present import i18n
+    from taskreg.present import i18n, prose
     from taskreg.present.events import describe, event_json, moment
 
     moved, amendments = changes(store, pub, agency)
@@ -357,7 +359,7 @@ def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = N
             }
         )
         return
-    print(headline(lang, pub))
+    print(prose.headline(lang, pub))
     print(i18n.t(lang, "ch_count", n=Count(len(moved))) if moved else i18n.t(lang, "ch_none"))
     outside = i18n.t(lang, "ch_outside")
     for m in moved:

@@ -7,11 +7,11 @@ import typer
 
 from taskreg.cli.options import Lang
 from taskreg.cli.session import command
-from taskreg.domain import figures, publications
+from taskreg.domain import figures
 from taskreg.domain.canonical import verify
 from taskreg.domain.dates import quarter_of
 from taskreg.domain.errors import Count
-from taskreg.present import i18n, prose
+from taskreg.present import i18n, labels, prose
 
 
 @command
@@ -56,9 +56,7 @@ def check(ctx: typer.Context, lang: Lang = None):
 
     for pub in store.publications():  # each against its digest (README "Publications")
         if verify(pub):
-            problems.append(
-                session.text("check_publication", id=pub["id"], publication=publications.pub_label(lang, pub))
-            )
+            problems.append(session.text("check_publication", id=pub["id"], publication=labels.pub_label(lang, pub)))
     if problems:
         session.err("check_failed", n=Count(len(problems)))
         for problem in problems:
