@@ -104,15 +104,6 @@ def test_demo_defaults_to_the_current_directory(tr, tmp_path, monkeypatch):
     assert (tmp_path / "taskreg-demo.db").exists()
 
 
-def test_the_readme_shows_the_real_weekly_mail(demo):
-    from pathlib import Path
-
-    tr, path, _ = demo
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    block = readme.split("the demo register):\n\n```text\n")[1].split("```")[0]
-    assert tr("--db", path, "weekly", "--as-of", "31/3/2021", "--lang", "vi", "--agency", "SYT").stdout == block
-
-
 def test_the_demo_as_a_flat_csv_imports_into_an_empty_register_with_the_same_figures(demo, tmp_path):
     """CSV names agencies by code only: 43 codes, some alike (SNV, SNGV), all created as themselves."""
     tr, path, _ = demo
