@@ -411,10 +411,10 @@ def test_json_row_errors_and_missing_columns_name_fields_by_their_headers(reg, t
     csv = tmp_path / "t.csv"
     csv.write_text("title,x\nMột,SYT\n")
     assert reg("import", csv, "--lang", "vi", code=2).stderr == (
-        "Tệp thiếu cột Đơn vị chủ trì, Ngày giao; hãy đặt tên cột như README hướng dẫn.\n"
+        "Tệp thiếu cột Đơn vị chủ trì, Ngày giao; hãy đặt tên cột như docs/import-export.md hướng dẫn.\n"
     )
     assert reg("import", csv, code=2).stderr == (
-        "The file has no column for agency, assigned_on; name the columns as the README lists them.\n"
+        "The file has no column for agency, assigned_on; name the columns as docs/import-export.md lists them.\n"
     )
 
 

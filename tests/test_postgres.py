@@ -349,7 +349,7 @@ def test_what_differs_from_a_file_register(reg):
         " to name the organisation, use `taskreg config set org"
     )
     assert reg("backup", "copy.db", code=1).stderr == (
-        "A PostgreSQL register is backed up by its owner with pg_dump (see the README), not with `taskreg backup`.\n"
+        "A PostgreSQL register is backed up by its owner with pg_dump (see docs/postgresql.md), not with `taskreg backup`.\n"
     )
     assert reg("check").stdout.startswith("The register is sound")
     assert reg("db", "upgrade", code=1).stderr.startswith(  # the office is no administrator

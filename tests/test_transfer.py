@@ -318,7 +318,7 @@ def test_import_refuses_files_it_cannot_read(reg, tmp_path):
     headless = tmp_path / "headless.csv"
     headless.write_text("a,b\n1,2\n", encoding="utf-8")
     assert reg("import", headless, code=2).stderr == (
-        "The file has no column for title, agency, assigned_on; name the columns as the README lists them.\n"
+        "The file has no column for title, agency, assigned_on; name the columns as docs/import-export.md lists them.\n"
     )
 
 

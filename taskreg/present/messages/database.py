@@ -57,8 +57,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bị từ chối: danh mục đơn vị, cấu hình và việc nhập tệp có tạo đơn vị thuộc quyền Văn phòng, tài khoản {login} không được thay đổi ({may}). Không có gì bị thay đổi.",
     ),
     "pg_backup": (
-        "A PostgreSQL register is backed up by its owner with pg_dump (see the README), not with `taskreg backup`.",
-        "Sổ đăng ký trên PostgreSQL do chủ sở hữu sao lưu bằng pg_dump (xem README), không dùng `taskreg backup`.",
+        "A PostgreSQL register is backed up by its owner with pg_dump (see docs/postgresql.md), not with `taskreg backup`.",
+        "Sổ đăng ký trên PostgreSQL do chủ sở hữu sao lưu bằng pg_dump (xem docs/postgresql.md), không dùng `taskreg backup`.",
     ),
     "pg_cannot_create_roles": (
         "The group roles {roles} are missing at {url}, and this login may not create roles: run this as an administrator with CREATEROLE.",
@@ -74,8 +74,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã áp dụng các bản cập nhật lược đồ {names}.",
     ),
     "admin_file_register": (
-        "{path} is a file register: its rights are the file's own (see the README); `taskreg admin` is for a PostgreSQL register.",
-        "{path} là sổ đăng ký dạng tệp: quyền truy cập do quyền của tệp quyết định (xem README); `taskreg admin` dành cho sổ đăng ký trên PostgreSQL.",
+        "{path} is a file register: its rights are the file's own (see docs/safety.md); `taskreg admin` is for a PostgreSQL register.",
+        "{path} là sổ đăng ký dạng tệp: quyền truy cập do quyền của tệp quyết định (xem docs/safety.md); `taskreg admin` dành cho sổ đăng ký trên PostgreSQL.",
     ),
     "admin_groups_made": ("Created the group roles {roles}.", "Đã tạo các vai trò nhóm {roles}."),
     "admin_groups_there": (

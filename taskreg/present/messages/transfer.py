@@ -10,8 +10,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_unreadable": ("Cannot read {path}: {reason}.", "Không đọc được {path}: {reason}."),
     "import_missing_columns": (
-        "The file has no column for {columns}; name the columns as the README lists them.",
-        "Tệp thiếu cột {columns}; hãy đặt tên cột như README hướng dẫn.",
+        "The file has no column for {columns}; name the columns as docs/import-export.md lists them.",
+        "Tệp thiếu cột {columns}; hãy đặt tên cột như docs/import-export.md hướng dẫn.",
     ),
     "import_invalid": (
         "Nothing was imported: {n} {n:problem|problems} in the file; correct {n:it|them} and import again.",
