@@ -81,10 +81,7 @@ def agencies(ctx, incomplete: str) -> list[tuple[str, str]]:
     from taskreg.domain.text import printable
     from taskreg.storage import peek_agencies
 
-    try:
-        found = peek_agencies(_target(ctx))
-    except ImportError:  # a postgresql:// register without the PostgreSQL extra
-        return []
+    found = peek_agencies(_target(ctx))  # None when it cannot be read (its engine's driver missing too)
     return [(code, printable(name)) for code, name in found or () if code.startswith(incomplete)]
 
 
@@ -98,7 +95,7 @@ def _tasks(ctx, incomplete: str, group: str) -> list[tuple[str, str]]:
     try:
         today = _clock()[0]
         found = peek_tasks(_target(ctx), GROUPS[group], today.isoformat())
-    except (ImportError, typer.Exit):  # no PostgreSQL extra; TASKREG_TODAY unreadable (said on stderr)
+    except typer.Exit:  # TASKREG_TODAY unreadable (said on stderr)
         return []
     out = []
     for task_id, title in found or ():

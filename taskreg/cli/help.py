@@ -70,10 +70,7 @@ def register_lang(db: Optional[str]) -> Optional[str]:
     from datetime import date
 
     target = Session(db_option=db, today=date.min, now="", actor="").path()  # the one rule for which register
-    try:
-        return peek_setting(target, "lang")
-    except ImportError:  # a postgresql:// register without the PostgreSQL extra installed
-        return None
+    return peek_setting(target, "lang")  # None when it cannot be read (its engine's driver missing too)
 
 
 # -- the texts put on the commands ---------------------------------------------------------------

@@ -43,13 +43,10 @@ class Session:
     _added: list = field(default_factory=list)  # tasks added by committed transactions
 
     def path(self):
-        """The register: a file's Path, or a PostgreSQL URL as typed."""
-        from taskreg.storage import default_path, is_url
+        """The register, as its engine names it (storage.locate): a file's Path, or a URL as typed."""
+        from taskreg.storage import locate
 
-        target = self.db_option or os.environ.get("TASKREG_DB")
-        if not target:
-            return default_path()
-        return target if is_url(target) else Path(target)
+        return locate(self.db_option or os.environ.get("TASKREG_DB"))
 
     def store(self, create: bool = False):
         """Open the register once; commands that write pass create=True (SPEC §5)."""

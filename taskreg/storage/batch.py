@@ -1,8 +1,8 @@
 """An import's rows written in its one transaction, a chunk at a time (README "Performance").
 
-`ImportBatch` is the write path both engines share; storage/sqlite.py's `LoadBatch` also
-builds the indexes after a large load, and storage/postgres.py's `CopyBatch` copies the
-rows in with COPY.
+`ImportBatch` is the write path both engines share; storage/sqlite/load.py's `LoadBatch`
+also builds the indexes after a large load, and storage/postgresql/'s `CopyBatch` copies
+the rows in with COPY. Each engine's store makes its own (`SqlStore.import_batch`).
 """
 
 from taskreg.domain.text import search_text
@@ -18,8 +18,8 @@ class ImportBatch:
     (ids have no gaps: the next one is counted here, inside the write lock) and keeps its
     rows; every `CHUNK` tasks they are written with one executemany per table, so memory
     holds one chunk and the uids of that chunk. PostgreSQL's copies them instead
-    (storage/postgres.py); SQLite's also builds the indexes after a large load
-    (storage/sqlite.py).
+    (storage/postgresql/); SQLite's also builds the indexes after a large load
+    (storage/sqlite/load.py).
     """
 
     TASK_COLUMNS = (*TASK_FIELDS, "search")

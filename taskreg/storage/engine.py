@@ -1,11 +1,45 @@
 """What every query of `SqlStore` runs on: reading rows and running statements, and the few
-spellings that differ between the engines. storage/sqlite.py and storage/postgres.py
-provide them; storage/sql.py, storage/reporting.py and storage/published.py build on them.
+spellings that differ between the engines; and what a register can do (`Features`), which
+commands ask instead of naming an engine. storage/sqlite/ and storage/postgresql/ provide
+them; storage/sql.py, storage/reporting.py and storage/published.py build on them.
 """
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Features:
+    """What a register can do that a command branches on (`store.features`, and before a
+    register is opened taskreg.storage `features(target)`): no command names an engine."""
+
+    #: The register is a file at a path: the first command that writes to it creates it (and
+    #: removes it again when it then fails), `init` and the demo build it whole, an output
+    #: (`export -o`, `report -o`) may never be written over it. Otherwise it is a database
+    #: its administrator makes.
+    files: bool = False
+    #: The files beside it that are part of it, by the suffix added to its name.
+    sidecars: tuple[str, ...] = ()
+    #: Logins with roles (`taskreg admin`) and a schema its administrator upgrades
+    #: (`taskreg db upgrade`, through taskreg.storage `administration`); otherwise opening
+    #: a register upgrades it.
+    roles: bool = False
+
+
+def shipped_migrations(*folder: str) -> Path:
+    """A folder of the schema's migrations: in the wheel they ship inside the package
+    (taskreg/migrations, pyproject's force-include), in a checkout they are the top-level
+    migrations/ (the project's agreed layout). Each engine names its own folder."""
+    package = Path(__file__).resolve().parents[1]  # the taskreg package
+    shipped = package / "migrations"
+    return (shipped if shipped.is_dir() else package.parent / "migrations").joinpath(*folder)
 
 
 class Engine:
     """The primitives each engine's store provides."""
+
+    #: What the register can do (each engine's store says; the registry reads the same).
+    features = Features()
 
     def _rows(self, sql: str, args: dict | None = None) -> list[dict]:
         raise NotImplementedError

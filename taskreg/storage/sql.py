@@ -1,13 +1,13 @@
 """The register's queries, written once for both engines (the README's "Design").
 
 `SqlStore` holds every query the commands and the service use (the report's in
-storage/reporting.py, the publications' in storage/published.py, an import's writes in
-storage/batch.py, all on storage/engine.py's primitives); `SQLiteStore`
-(storage/sqlite.py) and `PostgresStore` (storage/postgres.py) add how to connect, how a
-write transaction takes its lock, and the few spellings that differ (`_co_codes`,
-`_json_text`). Queries name their parameters `:name`; the PostgreSQL store rewrites them
-for psycopg. Values go in and come out as the domain uses them: dates as ISO text,
-`before`/`after` as JSON values, coordinating agencies as a list of codes.
+storage/reporting.py, the publications' in storage/published.py, all on storage/engine.py's
+primitives); `SQLiteStore` (storage/sqlite/) and `PostgresStore` (storage/postgresql/) add
+how to connect, how a write transaction takes its lock, an import's batch (built on
+storage/batch.py), and the few spellings that differ (`_co_codes`, `_json_text`). Queries
+name their parameters `:name`; the PostgreSQL store rewrites them for psycopg. Values go in
+and come out as the domain uses them: dates as ISO text, `before`/`after` as JSON values,
+coordinating agencies as a list of codes.
 """
 
 import json
@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taskreg.domain.errors import Refused
 from taskreg.domain.states import necessary_sql, status_sql
 from taskreg.domain.text import fold, search_text
 from taskreg.storage.published import PublicationQueries
@@ -22,7 +23,6 @@ from taskreg.storage.reporting import ReportQueries
 
 if TYPE_CHECKING:
     from taskreg.domain.store import Store
-    from taskreg.storage.batch import ImportBatch
 
 #: `list --sort` choices, as the store orders rows; callers only ever name a key.
 SORTS = {"id": "id", "due": "due_on IS NULL, due_on, id", "assigned": "assigned_on, id", "agency": "agency, id"}
@@ -74,7 +74,6 @@ class SqlStore(ReportQueries, PublicationQueries):
     """An open register. Writes go through `write()`, which takes the register's write
     lock up front, so that a check and the write it allows see the same rows."""
 
-    engine = ""
     #: What a store is called in messages: the file's path, or the database's URL.
     where = ""
 
@@ -103,24 +102,24 @@ class SqlStore(ReportQueries, PublicationQueries):
     def close(self) -> None:
         raise NotImplementedError
 
-    #: A row the register's constraints refuse (a task id taken twice, say).
-    row_conflict: type[Exception] = Exception
+    @property
+    def row_conflict(self) -> type[Exception]:
+        """A row the register's constraints refuse (a task id taken twice, say): the engine's own error."""
+        return Exception
 
     def defer_references(self) -> None:
         """Check references at commit: an import's rows may be written before what they name."""
 
-    def import_batch(self) -> "ImportBatch":
-        from taskreg.storage.batch import ImportBatch  # storage/batch.py builds on this module
-
-        return ImportBatch(self)
+    def import_batch(self):
+        """An import's rows written in its one transaction: each engine's own batch, built on
+        storage/batch.py `ImportBatch` (which builds on this module)."""
+        raise NotImplementedError
 
     # -- transactions and the audit log -----------------------------------------------------
 
     @contextmanager
     def write(self):
         """One write transaction (SPEC §4: every change with its event, or nothing)."""
-        from taskreg.domain.errors import Refused
-
         if not self.writable:
             raise Refused("register_read_only", path=self.where)
         self._adding = []

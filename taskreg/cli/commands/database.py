@@ -13,31 +13,30 @@ db_app = typer.Typer(no_args_is_help=True)
 admin_app = typer.Typer(no_args_is_help=True)
 
 
-def _database_url(session) -> str:
-    """The register's URL; `admin` on a file register is refused (exit 1)."""
+def _administration(session):
+    """The register's administration; `admin` on a register without logins and roles (a
+    file's rights are the file's own) is refused (exit 1)."""
     from taskreg.domain.errors import Refused
-    from taskreg.storage import is_url
+    from taskreg.storage import administration
 
     target = session.path()
-    if not is_url(target):
+    admin = administration(target)
+    if admin is None:
         raise Refused("admin_file_register", path=str(target))
-    return target
+    return admin
 
 
 @db_app.command("upgrade")
 @command
 def db_upgrade(ctx: typer.Context, lang: Lang = None):
-    from taskreg.storage import is_url
+    from taskreg.storage import features
 
     session = ctx.obj
-    target = session.path()
-    if not is_url(target):  # a file register is migrated by opening it (SPEC §9)
+    if not features(session.path()).roles:  # a file register is migrated by opening it (SPEC §9)
         session.store()
         session.say("db_up_to_date")
         return
-    from taskreg.storage.postgresql.admin import upgrade
-
-    names = upgrade(target)
+    names = _administration(session).upgrade()
     if names:
         session.say("db_upgraded", names=", ".join(names))
     else:
@@ -47,16 +46,8 @@ def db_upgrade(ctx: typer.Context, lang: Lang = None):
 @admin_app.command("init")
 @command
 def admin_init(ctx: typer.Context, lang: Lang = None):
-    from taskreg.storage.postgresql import connect
-    from taskreg.storage.postgresql.admin import create_groups
-
     session = ctx.obj
-    url = _database_url(session)
-    conn = connect(url)
-    try:
-        made = create_groups(conn, url)
-    finally:
-        conn.close()
+    made = _administration(session).make_roles()
     session.say("admin_groups_made" if made else "admin_groups_there", roles=", ".join(made))
 
 
@@ -72,14 +63,13 @@ def admin_grant(
     lang: Lang = None,
 ):
     from taskreg.domain.agencies import find_agency
-    from taskreg.storage.postgresql.admin import grant
 
     session = ctx.obj
-    url = _database_url(session)
+    admin = _administration(session)
     agencies = session.store().agencies()
     chosen = [find_agency(agencies, typed) for typed in agency or []]
     session.close()
-    grant(url, login, role, chosen)
+    admin.grant(login, role, chosen)
     codes = ", ".join(sorted({a["code"] for a in chosen}))
     session.say(f"admin_granted_{role}", login=login, agencies=codes)
 
@@ -92,10 +82,9 @@ def admin_revoke(
     lang: Lang = None,
 ):
     from taskreg.domain.errors import Refused
-    from taskreg.storage.postgresql.admin import revoke
 
     session = ctx.obj
-    if not revoke(_database_url(session), login):
+    if not _administration(session).revoke(login):
         raise Refused("admin_nothing_to_revoke", login=login)
     session.say("admin_revoked", login=login)
 
@@ -110,10 +99,9 @@ def admin_users(
     import json
 
     from taskreg.domain.text import printable
-    from taskreg.storage.postgresql.admin import users
 
     session = ctx.obj
-    rows = users(_database_url(session))
+    rows = _administration(session).users()
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return

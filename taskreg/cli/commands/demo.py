@@ -25,11 +25,11 @@ def demo(
     from taskreg.domain.dates import parse_quarter
     from taskreg.domain.errors import Count, Refused, TaskregError
     from taskreg.domain.text import printable
-    from taskreg.storage import create_store, is_url, open_store
+    from taskreg.storage import create_store, features, open_store
 
     session = ctx.obj
     target = db or session.db_option or DEMO_FILE
-    if is_url(target):
+    if not features(target).files:  # the demo builds a file register
         raise Refused("pg_no_demo")
     path = Path(target)
     existed = os.path.lexists(path)

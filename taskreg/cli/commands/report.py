@@ -109,10 +109,12 @@ def report_headers(lang: str, basis: str) -> list[str]:
 def write_document(session, store, org, shown, agency, output, symbol, doc_day) -> None:
     """The report as the office sends it up (README "The report as a document"): built
     beside its path and moved into place whole, as an export is."""
+    from taskreg.domain import files
     from taskreg.domain.dates import from_iso
     from taskreg.domain.errors import Count, Refused, os_reason
-    from taskreg.formats import document, files
+    from taskreg.formats import document
     from taskreg.present import prose
+    from taskreg.storage import kept_files
 
     result, publication = shown.report, shown.publication
     lang = session.lang()
@@ -123,8 +125,9 @@ def write_document(session, store, org, shown, agency, output, symbol, doc_day) 
     names = {a["code"]: a["name"] for a in store.agencies()}
     sentences = prose.shown_sentences(lang, shown, org, agency, session.today)
     try:
-        destination = files.check_output(output, session.path() if store.engine == "sqlite" else None)
-        with files.written_whole(destination) as tmp:
+        kept = kept_files(session.path())  # the register's own files, and any database
+        destination = files.check_output(output, kept)
+        with files.written_whole(destination, kept) as tmp:
             document.write_report(
                 tmp,
                 lang=lang,

@@ -106,9 +106,10 @@ def export(
     lang: Lang = None,
 ):
     from taskreg.cli.commands.views import select_tasks
+    from taskreg.domain import files
     from taskreg.domain.errors import BadInput, Refused, os_reason
-    from taskreg.formats import files
     from taskreg.formats.csv_json import progress
+    from taskreg.storage import kept_files
 
     if format == "xlsx" and output is None:
         raise BadInput("export_xlsx_needs_file")
@@ -142,13 +143,14 @@ def export(
         return
     # SPEC §5: the path is checked before any work, the export is built beside it
     # and moved into place only when whole; a failure leaves the old file as it was.
+    kept = kept_files(session.path())  # the register's own files, and any database
     try:
-        destination = files.check_output(output, session.path())
+        destination = files.check_output(output, kept)
     except OSError as e:
         raise cannot_write(e) from None
     store = session.store()
     try:
-        with files.written_whole(destination) as tmp:
+        with files.written_whole(destination, kept) as tmp:
             if format == "xlsx":
                 with open(tmp, "wb") as target:
                     count = write(store, target)

@@ -1,120 +1,77 @@
 """A register in a PostgreSQL database (SPEC §9, README "Several offices: PostgreSQL").
 
-Imported only for a `postgresql://` register, so psycopg never slows the file register's
-start-up. The queries are storage/sql.py's; this module adds the connection, the
+The engine of every register named `postgresql://…`, `postgres://…`, `postgresql:…` or
+`service=…` (`ENGINE`, in taskreg.storage's registry). psycopg is imported only when such
+a register is used (storage/postgresql/connection.py), so it never slows the file
+register's start-up. The queries are storage/sql.py's; this package adds the connection, the
 write lock (a one-row table taken FOR UPDATE, so that ids have no gaps and a check and
 its write see the same rows), the schema check against yoyo's table, and the rights:
 what the login may write, read once from the register's `writers` table, so that a
 refused write is one sentence before the database's own row-level security refuses it.
 """
 
-import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
-from psycopg.rows import dict_row
-from psycopg.types.string import TextLoader
-
+from taskreg import __version__
 from taskreg.domain.errors import BadInput, Refused
+from taskreg.storage.backend import Backend
 from taskreg.storage.batch import ImportBatch
+from taskreg.storage.engine import Features
+from taskreg.storage.postgresql.admin import Administration
+from taskreg.storage.postgresql.connection import (
+    LOCK_TIMEOUT_S,
+    connect,
+    errors,
+    first_line,
+    known_migrations,
+    psycopg_sql,
+    value,
+)
 from taskreg.storage.sql import SqlStore
 
-GROUPS = ("taskreg_office", "taskreg_liaison", "taskreg_reader")
-LOCK_TIMEOUT_S = 30
-OWNER = "taskreg_owner"
-_PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+if TYPE_CHECKING:
+    import psycopg
 
-
-def migrations_dir() -> Path:
-    """The PostgreSQL migrations: plain SQL, the same names as SQLite's (README)."""
-    from taskreg.storage.sqlite import migrations_dir as files
-
-    return files() / "postgresql"
-
-
-def known_migrations() -> list[str]:
-    return sorted(p.stem for p in migrations_dir().glob("*.sql"))
-
-
-def _sql(text: str) -> str:
-    """storage/sql.py's `:name` parameters as psycopg's `%(name)s`."""
-    return _PARAM.sub(r"%(\1)s", text.replace("%", "%%"))
-
-
-class _DateText(TextLoader):
-    """A `date` column read back as the ISO text the domain uses, as on SQLite."""
-
-
-def connect(url: str, **kwargs) -> "psycopg.Connection[dict[str, Any]]":
-    """A connection to the register at `url`; a password in it is refused (SPEC §9: libpq's
-    ~/.pgpass or a service file hold passwords, never a command line)."""
-    from psycopg.conninfo import conninfo_to_dict
-
-    try:
-        params = conninfo_to_dict(url)
-    except psycopg.ProgrammingError as e:
-        raise BadInput("pg_bad_url", url=url, reason=_first_line(e)) from None
-    if params.get("password"):
-        raise BadInput("pg_password_in_url")
-    try:
-        conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=15, **kwargs)
-    except psycopg.OperationalError as e:
-        raise Refused("pg_cannot_connect", url=url, reason=_first_line(e)) from None
-    conn.adapters.register_loader("date", _DateText)
-    # A lock held too long (another writer, a session left open) is one sentence, as on SQLite.
-    conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
-    return conn
-
-
-def value(conn, sql: str, args=None):
-    """The first column of a query's first row (None if it gives no row)."""
-    row = conn.execute(sql, args).fetchone()
-    return next(iter(row.values())) if row else None
-
-
-def _first_line(error: Exception) -> str:
-    text = str(error).strip()
-    return (text.splitlines() or [type(error).__name__])[-1 if text.startswith("connection") else 0].strip().rstrip(".")
+#: What a database register can do (storage/engine.py `Features`).
+FEATURES = Features(roles=True)
 
 
 def failure(url: str, error: Exception) -> Refused | None:
     """A PostgreSQL failure as one sentence: a refused privilege, a lost connection."""
+    if not errors() or not isinstance(error, errors()):
+        return None  # no driver loaded: no error of its
+    import psycopg
+
     if isinstance(error, psycopg.errors.InsufficientPrivilege):
-        return Refused("pg_denied", url=url, reason=_first_line(error))
+        return Refused("pg_denied", url=url, reason=first_line(error))
     if isinstance(error, psycopg.errors.LockNotAvailable):
         return Refused("register_busy", path=url, seconds=LOCK_TIMEOUT_S)
     if isinstance(error, psycopg.OperationalError):
-        return Refused("pg_failed", url=url, reason=_first_line(error))
+        return Refused("pg_failed", url=url, reason=first_line(error))
     return None
 
 
 def peek_setting(url: str, key: str) -> str | None:
     """A setting read for a message given before the command opened the register (one
-    short query); None when the register cannot be reached or read."""
-    try:
-        conn = connect(url)
-    except (Refused, BadInput):
-        return None
-    try:
-        row = conn.execute("SELECT value FROM settings WHERE key = %s", [key]).fetchone()
-    except psycopg.Error:
-        row = None
-    finally:
-        conn.close()
-    return row["value"] if row else None
+    short query); None when the register cannot be reached or read, or the PostgreSQL
+    extra is not installed."""
+    rows = peek_rows(url, "SELECT value FROM settings WHERE key = :key", {"key": key})
+    return rows[0][0] if rows else None
 
 
 def peek_rows(url: str, sql: str, args: dict) -> list[tuple] | None:
     """A query's rows (storage/sql.py's `:name` parameters) for tab completion; None when
-    the register cannot be reached or read."""
+    the register cannot be reached or read, or the PostgreSQL extra is not installed."""
     try:
         conn = connect(url)
-    except (Refused, BadInput):
+    except (Refused, BadInput, ImportError):
         return None
+    import psycopg
+
     try:
-        return [tuple(row.values()) for row in conn.execute(_sql(sql), args).fetchall()]
+        return [tuple(row.values()) for row in conn.execute(psycopg_sql(sql), args).fetchall()]
     except psycopg.Error:
         return None
     finally:
@@ -124,8 +81,7 @@ def peek_rows(url: str, sql: str, args: dict) -> list[tuple] | None:
 class PostgresStore(SqlStore):
     """A register in a PostgreSQL database, as one login sees it."""
 
-    engine = "postgresql"
-    row_conflict = psycopg.errors.IntegrityError
+    features = FEATURES
 
     def __init__(self, conn: "psycopg.Connection[dict[str, Any]]", url: str, actor: str, now: str, clock: str | None):
         super().__init__(actor, now, True, clock)
@@ -151,6 +107,8 @@ class PostgresStore(SqlStore):
     def _check_schema(self) -> None:
         """Refuse a database whose applied migrations are not the ones this taskreg knows
         (read with plain SQL from yoyo's table: yoyo itself is `db upgrade`'s alone)."""
+        import psycopg
+
         known = known_migrations()
         try:
             applied = [
@@ -163,8 +121,6 @@ class PostgresStore(SqlStore):
             raise Refused("pg_no_rights", url=self.where, login=self._session_user()) from None
         unknown = [name for name in applied if name not in known]
         if unknown:
-            from taskreg import __version__
-
             raise Refused(
                 "register_too_new", path=self.where, names=", ".join(unknown), latest=max(known), version=__version__
             )
@@ -225,6 +181,12 @@ class PostgresStore(SqlStore):
 
     # -- what the queries run on (storage/sql.py) ---------------------------------------------
 
+    @property
+    def row_conflict(self) -> type[Exception]:
+        import psycopg
+
+        return psycopg.errors.IntegrityError
+
     @contextmanager
     def transaction(self):
         with self.conn.transaction():
@@ -233,12 +195,14 @@ class PostgresStore(SqlStore):
             yield
 
     def _lock_task(self, task_id: int) -> None:
-        if self.role != "reader" and self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        from psycopg.pq import TransactionStatus
+
+        if self.role != "reader" and self.conn.info.transaction_status != TransactionStatus.IDLE:
             # Rows this login may not change are not locked (and are refused when written).
             self.conn.execute("SELECT id FROM tasks WHERE id = %s FOR UPDATE", [task_id])
 
     def _rows(self, sql: str, args: dict | None = None) -> list[dict]:
-        return self.conn.execute(_sql(sql), args or {}).fetchall()
+        return self.conn.execute(psycopg_sql(sql), args or {}).fetchall()
 
     def _iter(self, sql: str, args: dict | None = None):
         # A server-side cursor, read a batch at a time: an export of a million tasks is
@@ -247,15 +211,15 @@ class PostgresStore(SqlStore):
         self._cursors += 1
         with self.conn.cursor(name=f"taskreg_{self._cursors}", withhold=True) as cur:
             cur.itersize = 2000
-            cur.execute(_sql(sql), args or {})
+            cur.execute(psycopg_sql(sql), args or {})
             yield from cur
 
     def _run(self, sql: str, args: dict | None = None) -> int:
-        return self.conn.execute(_sql(sql), args or {}).rowcount
+        return self.conn.execute(psycopg_sql(sql), args or {}).rowcount
 
     def _run_many(self, sql: str, rows: list[dict]) -> None:
         with self.conn.cursor() as cur:
-            cur.executemany(_sql(sql), rows)
+            cur.executemany(psycopg_sql(sql), rows)
 
     def _co_codes(self) -> str:
         return (
@@ -269,7 +233,7 @@ class PostgresStore(SqlStore):
     def _date(self, expression: str) -> str:
         return f"({expression})::date"
 
-    def import_batch(self) -> ImportBatch:
+    def import_batch(self) -> "CopyBatch":
         return CopyBatch(self)
 
     # -- what differs from a file register (README) ------------------------------------------
@@ -338,3 +302,39 @@ class CopyBatch(ImportBatch):
                 self.store.conn.execute(
                     f"INSERT INTO public.{table} ({names}) SELECT {names} FROM import_{table} ORDER BY 1, 2"
                 )
+
+
+class PostgreSQL(Backend):
+    """The engine of the registers named by a libpq connection string (storage/backend.py)."""
+
+    name = "postgresql"
+    schemes = ("postgresql://", "postgres://", "postgresql:", "service=")
+    features = FEATURES
+
+    def open(
+        self, target, *, create: bool, actor: str, now: str, clock: str | None = None
+    ) -> tuple[SqlStore, list[Path] | None]:
+        """The register at the URL `target`: its administrator made it (`db upgrade`), so a
+        command never creates one."""
+        return PostgresStore.open(target, actor=actor, now=now, clock=clock), None
+
+    def create(self, target, *, actor: str, now: str, clock: str | None, fill, replace: bool) -> list[Path]:
+        raise Refused("pg_no_create")  # made by its administrator and `db upgrade` alone (SPEC §9)
+
+    def peek_setting(self, target, key: str) -> str | None:
+        return peek_setting(target, key)
+
+    def peek_rows(self, target, sql: str, args: dict) -> list[tuple] | None:
+        return peek_rows(target, sql, args)
+
+    def errors(self) -> tuple[type[Exception], ...]:
+        return errors()
+
+    def failure(self, target, error: Exception) -> Refused | None:
+        return failure(target, error)
+
+    def administration(self, target) -> Administration:
+        return Administration(target)
+
+
+ENGINE = PostgreSQL()

@@ -3,14 +3,14 @@
 Run by the administrator: a login that is a member of taskreg_owner (or a superuser).
 Migrations are applied by yoyo-migrations, imported here alone, each in its own
 transaction and as taskreg_owner, so that the tables belong to the owner role and not to
-whoever ran the upgrade.
+whoever ran the upgrade. Commands reach it through the registry (taskreg.storage
+`administration`), as an `Administration` of the register's URL. psycopg and yoyo are
+imported when a function here runs, never at start-up.
 """
 
-import psycopg
-from psycopg import sql
-
 from taskreg.domain.errors import BadInput, Refused
-from taskreg.storage.postgresql import GROUPS, OWNER, connect, known_migrations, migrations_dir, value
+from taskreg.storage.postgresql.connection import GROUPS, OWNER, connect, known_migrations, migrations_dir, value
+from taskreg.storage.sql import dumps
 
 ROLES = {"office": "taskreg_office", "liaison": "taskreg_liaison", "reader": "taskreg_reader"}
 
@@ -28,6 +28,9 @@ def _missing_roles(conn) -> list[str]:
 
 def create_groups(conn, url: str) -> list[str]:
     """Create the owner and group roles that are missing (NOLOGIN); the names created."""
+    import psycopg
+    from psycopg import sql
+
     missing = _missing_roles(conn)
     for role in missing:
         try:
@@ -47,6 +50,8 @@ def _require_owner(conn, url: str) -> None:
 
 def upgrade(url: str) -> list[str]:
     """Apply the migrations not yet applied, as taskreg_owner; the names applied."""
+    import psycopg
+    from psycopg import sql
     from yoyo import read_migrations
     from yoyo.backends.core.postgresql import PostgresqlPsycopgBackend
     from yoyo.connections import parse_uri
@@ -104,6 +109,9 @@ def _connect_as_owner(url: str):
 def grant(url: str, login: str, role: str, agencies: list[dict]) -> None:
     """Let `login` write as `role` in this register (a liaison: the tasks of `agencies`,
     found by the caller). Replaces what the login had here."""
+    import psycopg
+    from psycopg import sql
+
     if role not in ROLES:
         raise BadInput("bad_choice", text=role, what="--role", choices=", ".join(ROLES))
     if role == "liaison" and not agencies:
@@ -150,8 +158,6 @@ def _rights(conn, login: str) -> dict | None:
 
 def _audit(conn, action: str, before, after) -> None:
     """The event of a change of rights, in its transaction; the trigger sets who and when."""
-    from taskreg.storage.sql import dumps
-
     conn.execute("SELECT id FROM write_lock FOR UPDATE")  # ids without gaps
     conn.execute(
         "INSERT INTO events (id, at, actor, action, before, after)"
@@ -163,6 +169,9 @@ def _audit(conn, action: str, before, after) -> None:
 def revoke(url: str, login: str) -> bool:
     """Take away what `login` may write in this register; False if it had nothing here.
     Its group role stays (another register on the server may name it): here it reads."""
+    import psycopg
+    from psycopg import sql
+
     conn = _connect_as_owner(url)
     try:
         with conn.transaction():
@@ -180,6 +189,8 @@ def revoke(url: str, login: str) -> bool:
 
 def users(url: str) -> list[dict]:
     """Who may do what in this register: login, role, agencies (codes), sorted by login."""
+    import psycopg
+
     conn = connect(url)
     try:
         rows = conn.execute(
@@ -196,3 +207,31 @@ def users(url: str) -> list[dict]:
         if r["code"]:
             entry["agencies"].append(r["code"])
     return list(out.values())
+
+
+class Administration:
+    """The administration of the register at `url` (storage/backend.py `Administration`)."""
+
+    roles = tuple(ROLES)
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def upgrade(self) -> list[str]:
+        return upgrade(self.url)
+
+    def make_roles(self) -> list[str]:
+        conn = connect(self.url)
+        try:
+            return create_groups(conn, self.url)
+        finally:
+            conn.close()
+
+    def grant(self, login: str, role: str, agencies: list[dict]) -> None:
+        grant(self.url, login, role, agencies)
+
+    def revoke(self, login: str) -> bool:
+        return revoke(self.url, login)
+
+    def users(self) -> list[dict]:
+        return users(self.url)

@@ -1,7 +1,10 @@
 """A register in one SQLite file: opening, creating and upgrading it, its write lock, its
-backup, and every SQLite or file failure a user can cause as one sentence (SPEC §8).
+backup, its files (the database, known by its header, and its -wal, -shm and -journal), and
+every SQLite or file failure a user can cause as one sentence (SPEC §8).
 
-The queries are storage/sql.py's, shared with PostgreSQL; this module never prints.
+The queries are storage/sql.py's, shared with PostgreSQL; this package never prints. It is
+the engine of every register named by a file path (`ENGINE`, in taskreg.storage's registry);
+its migrations are the top-level migrations/ folder, applied by sqlite-utils on opening.
 """
 
 import errno
@@ -12,11 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taskreg.domain.errors import Refused, os_reason
+from taskreg import __version__
+from taskreg.domain.errors import Ref, Refused, os_reason
+from taskreg.domain.files import built_beside
 from taskreg.domain.text import search_text
-from taskreg.formats.files import SQLITE_HEADER, built_beside
-from taskreg.storage.batch import ImportBatch
+from taskreg.storage.backend import Backend
+from taskreg.storage.engine import Features, shipped_migrations
 from taskreg.storage.sql import SqlStore
+from taskreg.storage.sqlite.load import LoadBatch
 
 if TYPE_CHECKING:  # imported where a store is opened: a peek (help, completion) needs sqlite3 alone
     from sqlite_utils import Database
@@ -28,13 +34,23 @@ BUSY_TIMEOUT_MS = 30_000
 #: a process holding one keeps every writer from checkpointing the register and deleting
 #: its -wal and -shm when it closes.
 SHARED_FIRST, SHARED_SIZE = 0x40000000 + 2, 510
+#: The first 16 bytes of every SQLite database: a database is known by them.
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: The files SQLite keeps beside a database, by the suffix added to its name.
+SIDECARS = ("-wal", "-shm", "-journal")
+#: What a file register can do (storage/engine.py `Features`).
+FEATURES = Features(files=True, sidecars=SIDECARS)
 
 
 def migrations_dir() -> Path:
-    """Installed, the migrations ship inside the package; in a checkout they are top-level."""
-    here = Path(__file__).resolve().parents[2]  # the taskreg package
-    shipped = here / "migrations"
-    return shipped if shipped.is_dir() else here.parent / "migrations"
+    """SQLite's migrations: the top-level migrations/ folder (inside the package when installed)."""
+    return shipped_migrations()
+
+
+def is_sqlite(path) -> bool:
+    """Whether the regular file at `path` starts with SQLite's header (OSError if unreadable)."""
+    with open(path, "rb") as f:
+        return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
 # -- what goes wrong with the file, in one sentence (SPEC §8) --------------------------------
@@ -53,8 +69,6 @@ def _refuse_unusable(path: Path) -> os.stat_result | None:
     if stat.S_ISDIR(info.st_mode):
         raise Refused("register_is_dir", path=str(path))
     if not stat.S_ISREG(info.st_mode):
-        from taskreg.domain.errors import Ref
-
         kind = (
             "kind_fifo"
             if stat.S_ISFIFO(info.st_mode)
@@ -194,22 +208,10 @@ def _migrations() -> "Migrations":
     return migrations
 
 
-def default_path() -> Path:
-    """A register in the platform's user data directory."""
-    if os.name == "nt":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif os.uname().sysname == "Darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "taskreg" / "register.db"
-
-
 class SQLiteStore(SqlStore):
     """A register in one SQLite file."""
 
-    engine = "sqlite"
-    row_conflict = sqlite3.IntegrityError
+    features = FEATURES
 
     def __init__(self, db: "Database", path: Path, actor: str, now: str, writable: bool, clock: str | None = None):
         super().__init__(actor, now, writable, clock)
@@ -311,7 +313,7 @@ class SQLiteStore(SqlStore):
         made = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with built_beside(path, replace=replace) as tmp:
+            with built_beside(path, replace=replace, beside=SIDECARS) as tmp:
                 conn = sqlite3.connect(tmp)
                 try:
                     _load_sqlite_utils()
@@ -413,8 +415,6 @@ class SQLiteStore(SqlStore):
             raise Refused("register_not_taskreg", path=str(self.path))
         unknown = [name for name in applied if name not in known]
         if unknown:
-            from taskreg import __version__
-
             raise Refused(
                 "register_too_new",
                 path=str(self.path),
@@ -458,7 +458,7 @@ class SQLiteStore(SqlStore):
         `target` is either absent or whole, and an existing file is never
         replaced (FileExistsError).
         """
-        with built_beside(target) as tmp:
+        with built_beside(target, beside=SIDECARS) as tmp:
             # Read through a connection of its own: SQLite's backup stalls on a
             # source connection that holds the write lock (as a migration does).
             source, dest = self._connect(self.path, self.writable), None
@@ -495,6 +495,10 @@ class SQLiteStore(SqlStore):
         }
 
     # -- what the queries run on (storage/sql.py) ---------------------------------------------
+
+    @property
+    def row_conflict(self) -> type[Exception]:
+        return sqlite3.IntegrityError
 
     @contextmanager
     def transaction(self):
@@ -543,10 +547,8 @@ class SQLiteStore(SqlStore):
         """Check references at commit: an import's rows may be written before what they name."""
         self.db.execute("PRAGMA defer_foreign_keys = ON")
 
-    def import_batch(self) -> ImportBatch:
-        from taskreg.storage.sqlite.load import LoadBatch
-
-        return LoadBatch(self)
+    def import_batch(self) -> LoadBatch:
+        return LoadBatch(self, self.db.conn)
 
     @staticmethod
     def peek_setting(path: Path, key: str) -> str | None:
@@ -586,3 +588,42 @@ class SQLiteStore(SqlStore):
             conn.close()
             if fd is not None:
                 os.close(fd)
+
+
+class SQLite(Backend):
+    """The engine of every register named by a file path: no scheme, so the registry asks
+    it last (storage/backend.py)."""
+
+    name = "sqlite"
+    features = FEATURES
+
+    def open(
+        self, target, *, create: bool, actor: str, now: str, clock: str | None = None
+    ) -> tuple[SqlStore, list[Path] | None]:
+        return SQLiteStore.open(Path(target), create=create, actor=actor, now=now, clock=clock)
+
+    def create(self, target, *, actor: str, now: str, clock: str | None, fill, replace: bool) -> list[Path]:
+        return SQLiteStore.create(Path(target), actor=actor, now=now, clock=clock, fill=fill, replace=replace)
+
+    def peek_setting(self, target, key: str) -> str | None:
+        return SQLiteStore.peek_setting(Path(target), key)
+
+    def peek_rows(self, target, sql: str, args: dict) -> list[tuple] | None:
+        return SQLiteStore.peek_rows(Path(target), sql, args)
+
+    def remove(self, target) -> None:
+        """The register and its -wal and -shm."""
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+
+    def is_database(self, path: str) -> bool:
+        return is_sqlite(path)
+
+    def errors(self) -> tuple[type[Exception], ...]:
+        return (sqlite3.Error,)
+
+    def failure(self, target, error: Exception) -> Refused | None:
+        return failure(Path(target), error) if isinstance(error, sqlite3.Error) else None
+
+
+ENGINE = SQLite()

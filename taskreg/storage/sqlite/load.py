@@ -3,12 +3,9 @@ inside the import's one transaction (README "Performance").
 """
 
 import sqlite3
-from typing import TYPE_CHECKING
 
 from taskreg.storage.batch import ImportBatch
-
-if TYPE_CHECKING:
-    from taskreg.storage.sqlite import SQLiteStore
+from taskreg.storage.sql import SqlStore
 
 
 class LoadBatch(ImportBatch):
@@ -33,9 +30,10 @@ class LoadBatch(ImportBatch):
     #: the tables' last pages stay in memory instead of being spilled and read back.
     CACHE_KIB = 65_536
 
-    def __init__(self, store: "SQLiteStore"):
+    def __init__(self, store: SqlStore, conn: sqlite3.Connection):
+        """`conn`: the store's own connection, inside its write transaction."""
         super().__init__(store)
-        self.conn = store.db.conn
+        self.conn = conn
         self.dropped: list[tuple[str, str]] = []  # (name, CREATE INDEX …) to build again
         self.cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
         self.conn.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")

@@ -1,35 +1,43 @@
-"""Files taskreg writes: each built beside its path and moved into place whole.
+"""A file taskreg writes is written whole or not at all (SPEC §5, §8).
 
-`written_whole` is for files written for the user (`export -o`, `report -o`), checked
-first and replacing any other file; `built_beside` for new registers and backups,
-which never replace an existing file.
+Each is built beside its path and moved into place whole, so a failed or killed write
+leaves the old file as it was. `written_whole` is for files written for the user
+(`export -o`, `report -o`), checked first and replacing any other file; `built_beside`
+for new registers and backups, which never replace an existing file.
 
-SPEC §5: such a file is built beside its path and moved into place whole, so a
-failed or killed write leaves the old file as it was; the register itself, its
--wal/-shm/-journal and any SQLite database are refused; any other existing file
-is replaced whole; the file is created readable by owner and group only,
-whatever the umask. Standard library only, and no sqlite3: a database is known
-by its 16-byte header.
+What an output may never replace is `Kept`: the register, when it is a file, with the
+files beside it that are part of it, and any database. Storage says which those are
+(taskreg.storage `kept_files`): this module knows no engine. Every file is created
+readable by owner and group only, whatever the umask. Standard library only.
 """
 
 import errno
 import glob
 import os
 import stat
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from taskreg.domain.errors import Refused
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 MODE = 0o660  # owner and group read and write: the file holds tasks
-REGISTER_SIDECARS = ("-wal", "-shm", "-journal")
 
 
-def is_sqlite(path) -> bool:
-    """Whether the regular file at `path` starts with SQLite's header (OSError if unreadable)."""
-    with open(path, "rb") as f:
-        return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+def _no_database(path: str) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What an output file may never replace: the register (None when it is no file),
+    the files beside it that are part of it, by the suffix added to its name, and any
+    file `database` says is a database (it may raise OSError when it cannot read one)."""
+
+    register: Path | None = None
+    beside: tuple[str, ...] = ()
+    database: Callable[[str], bool] = _no_database
 
 
 def _is_stream(path) -> bool:
@@ -50,12 +58,12 @@ def _same(a: str, b: str) -> bool:
         return False  # either is absent
 
 
-def check_output(path: Path, register: Path | None) -> Path:
+def check_output(path: Path, kept: Kept) -> Path:
     """Refuse an output path before any work; return where the file will go.
 
     Refused: the register (however spelled: relative, `./`, a symlink, a hard
-    link), its -wal/-shm/-journal, an existing SQLite database, a folder. A
-    missing folder raises FileNotFoundError, and an existing file this user may
+    link), the files beside it that are part of it, an existing database, a folder.
+    A missing folder raises FileNotFoundError, and an existing file this user may
     not read or write PermissionError: OSErrors, which the command reports as it
     reports any failure to write.
 
@@ -63,13 +71,13 @@ def check_output(path: Path, register: Path | None) -> Path:
     is written through as before rather than replaced by a file.
     """
     name = str(path)
-    if register is not None:
-        reg = str(register)
+    if kept.register is not None:
+        reg = str(kept.register)
         if _same(name, reg):
             raise Refused("output_is_register", path=name)
-        for suffix in REGISTER_SIDECARS:
-            for sidecar in (reg + suffix, os.path.realpath(reg) + suffix):
-                if _same(name, sidecar):
+        for suffix in kept.beside:
+            for beside in (reg + suffix, os.path.realpath(reg) + suffix):
+                if _same(name, beside):
                     raise Refused("output_is_register_file", path=name, suffix=suffix)
     if os.path.isdir(name):
         raise Refused("output_is_folder", path=name)
@@ -79,7 +87,7 @@ def check_output(path: Path, register: Path | None) -> Path:
     if not os.path.isdir(folder):  # known now, not after the export was built
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), name)
     if os.path.exists(name):
-        if is_sqlite(name):
+        if kept.database(name):
             raise Refused("output_is_database", path=name)
         if not os.access(name, os.W_OK):  # read-only: refused as an in-place write would be
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), name)
@@ -87,7 +95,7 @@ def check_output(path: Path, register: Path | None) -> Path:
 
 
 @contextmanager
-def written_whole(target: Path):
+def written_whole(target: Path, kept: Kept):
     """Yield a hidden temporary path beside `target` to write; on success it replaces `target`.
 
     The temporary file exists, empty, with mode 0660 whatever the umask, when
@@ -95,8 +103,9 @@ def written_whole(target: Path):
     temporary file is removed and `target` is left as it was; on success the
     file is flushed to disk and moved onto `target` in one step, replacing an
     existing file whole. Just before the move `target` is checked again: a
-    database that appeared there meanwhile is not replaced. A device or pipe
-    (`-o /dev/stdout`) cannot be replaced and is yielded itself, written in place.
+    database (`kept.database`) that appeared there meanwhile is not replaced. A
+    device or pipe (`-o /dev/stdout`) cannot be replaced and is yielded itself,
+    written in place.
     """
     target = Path(target)
     if _is_stream(target):
@@ -110,7 +119,7 @@ def written_whole(target: Path):
         os.chmod(tmp, MODE)  # the umask may have taken group access away
         yield tmp
         _fsync(tmp)
-        if os.path.isfile(target) and is_sqlite(target):
+        if os.path.isfile(target) and kept.database(str(target)):
             raise Refused("output_is_database", path=str(target))
         os.replace(tmp, target)
         _fsync_folder(target.parent)
@@ -169,13 +178,17 @@ def _remove(*paths: Path) -> None:
 
 
 @contextmanager
-def built_beside(target: Path, replace: bool = False):
+def built_beside(target: Path, replace: bool = False, beside: tuple[str, ...] = ()):
     """A hidden temporary file beside `target` to build a new file in (a register, a
     backup); on success it becomes `target`.
 
     `target` is absent or whole at every moment, an existing file is never
     replaced (FileExistsError) unless `replace` says so (then it is replaced
     whole, by a rename), and what killed runs left behind is swept away.
+    `beside` names, by the suffix added to its name, the files that go with such a
+    file (a database's journal and log): the temporary file's are removed with it, and
+    a replaced file's are removed before the new file takes its place, so that they are
+    never read as the new one's.
     """
     sweep_leftovers(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -185,8 +198,7 @@ def built_beside(target: Path, replace: bool = False):
         os.chmod(tmp, MODE)  # the umask may have taken group access away
         yield tmp
         if replace:
-            # What is left of the old file's log must not be read as the new one's.
-            _remove(*(target.with_name(target.name + suffix) for suffix in ("-wal", "-shm")))
+            _remove(*(target.with_name(target.name + suffix) for suffix in beside))
             os.replace(tmp, target)
             return
         try:
@@ -200,4 +212,4 @@ def built_beside(target: Path, replace: bool = False):
                 raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
             os.replace(tmp, target)
     finally:
-        _remove(tmp, *(tmp.with_name(tmp.name + suffix) for suffix in ("-journal", "-wal", "-shm")))
+        _remove(tmp, *(tmp.with_name(tmp.name + suffix) for suffix in beside))

@@ -1,0 +1,91 @@
+"""A connection to a PostgreSQL register, and what the store and its administration share:
+the roles' names, the migrations' folder, storage/sql.py's parameters in psycopg's style.
+
+psycopg is imported when a register is first connected to, never at start-up: a file
+register's commands never load it (tests/test_docs.py).
+"""
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from taskreg.domain.errors import BadInput, Refused
+from taskreg.storage.engine import shipped_migrations
+
+if TYPE_CHECKING:
+    import psycopg
+
+GROUPS = ("taskreg_office", "taskreg_liaison", "taskreg_reader")
+LOCK_TIMEOUT_S = 30
+OWNER = "taskreg_owner"
+_PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+#: psycopg's base error, once `connect` loaded the driver (`errors`).
+_LOADED: list[type[Exception]] = []
+
+
+def migrations_dir() -> Path:
+    """The PostgreSQL migrations: plain SQL, the same names as SQLite's (README), in the
+    top-level migrations/postgresql/ (inside the package when installed)."""
+    return shipped_migrations("postgresql")
+
+
+def known_migrations() -> list[str]:
+    return sorted(p.stem for p in migrations_dir().glob("*.sql"))
+
+
+def errors() -> tuple[type[Exception], ...]:
+    """psycopg's errors, once a register was connected to: before, none can be raised."""
+    return tuple(_LOADED)
+
+
+def psycopg_sql(text: str) -> str:
+    """storage/sql.py's `:name` parameters as psycopg's `%(name)s`."""
+    return _PARAM.sub(r"%(\1)s", text.replace("%", "%%"))
+
+
+@cache
+def _date_text():
+    """A loader that reads a `date` column back as the ISO text the domain uses, as on SQLite."""
+    from psycopg.types.string import TextLoader
+
+    class DateText(TextLoader):
+        pass
+
+    return DateText
+
+
+def connect(url: str, **kwargs) -> "psycopg.Connection[dict[str, Any]]":
+    """A connection to the register at `url`; a password in it is refused (SPEC §9: libpq's
+    ~/.pgpass or a service file hold passwords, never a command line)."""
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+    from psycopg.rows import dict_row
+
+    if not _LOADED:
+        _LOADED.append(psycopg.Error)
+    try:
+        params = conninfo_to_dict(url)
+    except psycopg.ProgrammingError as e:
+        raise BadInput("pg_bad_url", url=url, reason=first_line(e)) from None
+    if params.get("password"):
+        raise BadInput("pg_password_in_url")
+    try:
+        conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=15, **kwargs)
+    except psycopg.OperationalError as e:
+        raise Refused("pg_cannot_connect", url=url, reason=first_line(e)) from None
+    conn.adapters.register_loader("date", _date_text())
+    # A lock held too long (another writer, a session left open) is one sentence, as on SQLite.
+    conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
+    return conn
+
+
+def value(conn, sql: str, args=None):
+    """The first column of a query's first row (None if it gives no row)."""
+    row = conn.execute(sql, args).fetchone()
+    return next(iter(row.values())) if row else None
+
+
+def first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return (text.splitlines() or [type(error).__name__])[-1 if text.startswith("connection") else 0].strip().rstrip(".")
