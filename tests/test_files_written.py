@@ -211,7 +211,7 @@ def _failing(original, exc):
 def _break_writer(monkeypatch, fmt, exc):
     if fmt == "csv":
         monkeypatch.setattr(
-            taskreg.present.terminal, "write_tasks_csv", _failing(taskreg.present.terminal.write_tasks_csv, exc)
+            taskreg.formats.tabular, "write_tasks_csv", _failing(taskreg.formats.tabular.write_tasks_csv, exc)
         )
     elif fmt == "json":
         monkeypatch.setattr(

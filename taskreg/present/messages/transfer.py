@@ -217,7 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sheet_tasks": ("Tasks", "Nhiệm vụ"),
     "sheet_report": ("By agency", "Theo đơn vị"),
-    # -- files taskreg writes (taskreg.formats.files) --------------------------------------------------
+    # -- files taskreg writes (taskreg.domain.files) ---------------------------------------------------
     "output_is_register": (
         "{path} is the register itself: choose another file for -o.",
         "{path} là chính sổ đăng ký: đề nghị chọn tệp khác cho -o.",
