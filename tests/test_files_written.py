@@ -15,8 +15,8 @@ import pytest
 
 import taskreg.cli.commands.transfer
 import taskreg.formats.csv_json
+import taskreg.formats.tabular
 import taskreg.formats.xlsx
-import taskreg.present.terminal
 from taskreg.cli.app import app
 
 #: SQLite only: refusing to write over the register file, its -wal and -shm.
