@@ -42,3 +42,31 @@ def test_a_run_imports_only_its_own_command_module(tmp_path):
     probe = probe.replace("'--version'", f"'--db', {str(tmp_path / 'r.db')!r}, 'list'")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout
     assert out.strip().splitlines()[-1] == "['taskreg.cli.commands.views']", out
+
+
+HEAVY = ("docx", "openpyxl", "matplotlib", "psycopg", "yoyo", "lxml", "numpy", "pydantic", "holidays")
+
+
+def test_the_commands_typed_all_day_load_no_heavy_library(tmp_path):
+    """python-docx, openpyxl, matplotlib, psycopg and yoyo are imported by what needs them
+    alone (docs/performance.md): not by a report, a list or a change on a file register."""
+    db = str(tmp_path / "r.db")
+    runs = [
+        ["agency", "add", "SYT", "Sở Y tế"],
+        ["add", "Rà soát", "--agency", "SYT", "--due", "+30d"],
+        ["done", "1"],
+        ["list", "--all"],
+        ["show", "1"],
+        ["report", "--format", "table"],
+        ["weekly"],
+        ["export", "-o", str(tmp_path / "out.csv")],
+    ]
+    for words in runs:
+        probe = (
+            f"import sys; sys.argv = ['taskreg', '--db', {db!r}, *{words!r}]\n"
+            "from taskreg.cli.app import app\n"
+            "try:\n    app()\nexcept SystemExit:\n    pass\n"
+            f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})), file=sys.stderr)\n"
+        )
+        run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+        assert run.stderr.strip().splitlines()[-1] == "[]", (words, run.stderr)

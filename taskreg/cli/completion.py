@@ -11,6 +11,13 @@ from typing import Any, Optional
 
 import typer
 
+from taskreg.cli.session import Session, _clock
+from taskreg.domain.model import SETTINGS
+from taskreg.domain.states import ALL, GROUPS
+from taskreg.domain.text import printable
+from taskreg.present import i18n
+from taskreg.storage import SORTS, peek_agencies, peek_tasks
+
 
 def choices(*values: str) -> dict[str, Any]:
     """An option that takes one of `values`: its placeholder lists them (text|json), and they
@@ -32,8 +39,6 @@ def _lang(ctx) -> Optional[str]:
 
 def states(ctx, incomplete: str) -> list[tuple[str, str]]:
     """`--status`: the states and their groups (taskreg.domain.states), each with its name."""
-    from taskreg.domain.states import ALL, GROUPS
-    from taskreg.present import i18n
 
     lang = _lang(ctx)
 
@@ -47,21 +52,18 @@ def states(ctx, incomplete: str) -> list[tuple[str, str]]:
 
 def sorts(incomplete: str) -> list[str]:
     """`--sort`: the orders the store knows (storage.SORTS)."""
-    from taskreg.storage import SORTS
 
     return [key for key in SORTS if key.startswith(incomplete)]
 
 
 def settings(incomplete: str) -> list[str]:
     """`config get|set SETTING`: the settings a register has (taskreg.domain.model)."""
-    from taskreg.domain.model import SETTINGS
 
     return [key for key in SETTINGS if key.startswith(incomplete)]
 
 
 def setting_values(ctx, incomplete: str) -> list[str]:
     """`config set SETTING VALUE`: the values of a setting that has choices."""
-    from taskreg.domain.model import SETTINGS
 
     allowed = SETTINGS.get(ctx.params.get("key") or "", (None, None))[0] or ()
     return [value for value in allowed if value.startswith(incomplete)]
@@ -71,25 +73,17 @@ def _target(ctx):
     """The register the command line names (--db before the command, else as Session finds it)."""
     from datetime import date
 
-    from taskreg.cli.session import Session
-
     return Session(db_option=ctx.find_root().params.get("db"), today=date.min, now="", actor="").path()
 
 
 def agencies(ctx, incomplete: str) -> list[tuple[str, str]]:
     """`--agency`, `--co`: the registered agencies' codes, each with its name."""
-    from taskreg.domain.text import printable
-    from taskreg.storage import peek_agencies
 
     found = peek_agencies(_target(ctx))  # None when it cannot be read (its engine's driver missing too)
     return [(code, printable(name)) for code, name in found or () if code.startswith(incomplete)]
 
 
 def _tasks(ctx, incomplete: str, group: str) -> list[tuple[str, str]]:
-    from taskreg.cli.session import _clock
-    from taskreg.domain.states import GROUPS
-    from taskreg.domain.text import printable
-    from taskreg.storage import peek_tasks
 
     typed = {str(i) for i in ctx.params.get("ids") or ()}  # done 12 13 …: those already given
     try:

@@ -19,7 +19,11 @@ from typing import TYPE_CHECKING, Optional, get_type_hints
 import typer
 from typer.models import OptionInfo
 
-from taskreg.domain.errors import BadInput, TaskregError
+from taskreg.domain.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR
+from taskreg.domain.errors import BadInput, Count, Day, Publication, Ref, Rendered, TaskregError, os_reason
+from taskreg.domain.text import printable
+from taskreg.present import i18n, labels
+from taskreg.storage import engine_errors, failure, locate, open_store, peek_setting, remove_file_register
 
 if TYPE_CHECKING:
     from taskreg.storage.sql import SqlStore
@@ -44,15 +48,12 @@ class Session:
 
     def path(self):
         """The register, as its engine names it (storage.locate): a file's Path, or a URL as typed."""
-        from taskreg.storage import locate
 
         return locate(self.db_option or os.environ.get("TASKREG_DB"))
 
     def store(self, create: bool = False):
         """Open the register once; commands that write pass create=True (SPEC §5)."""
         if self._store is None:
-            from taskreg.storage import open_store
-
             path = self.path()
             self._store, created = open_store(
                 path, create=create, actor=self.actor, now=self.now, clock="pinned" if self.pinned else None
@@ -69,7 +70,6 @@ class Session:
         if self._created is not None:
             path, self._created = self._created, None
             self.close()
-            from taskreg.storage import remove_file_register
 
             remove_file_register(path)
             for folder in self._created_dirs:  # and no folder made for it
@@ -99,20 +99,16 @@ class Session:
         return (self.changed or bool(store and store.commits), self._added + (store.added if store else []))
 
     def lang(self) -> str:
-        from taskreg.present import i18n
 
         if self._store is not None:
             setting = self._store.setting("lang")
         elif self._lang_setting is None and not self.lang_option and not i18n.env_lang():
-            from taskreg.storage import peek_setting  # an error before the register was opened
-
             setting = self._lang_setting = peek_setting(self.path(), "lang")
         else:
             setting = self._lang_setting
         return i18n.resolve(self.lang_option, setting)
 
     def text(self, key: str, **values) -> str:
-        from taskreg.present import i18n
 
         lang = self.lang()
         return i18n.t(lang, key, **{k: _render_value(lang, v) for k, v in values.items()})
@@ -130,9 +126,6 @@ def _render_value(lang: str, value):
     language's style (01/12/2026 in Vietnamese, README "Language and output"); a Publication by its
     name. Error values may name other catalogue entries: Ref(key), or (key, {values}), whose values
     are rendered alike."""
-    from taskreg.domain.errors import Count, Day, Publication, Ref, Rendered
-    from taskreg.domain.text import printable
-    from taskreg.present import i18n, labels
 
     if isinstance(value, Publication):
         return printable(labels.pub_label(lang, value))
@@ -163,16 +156,12 @@ def _clock() -> tuple[date, str, bool]:
     pinned = os.environ.get("TASKREG_TODAY")
     if not pinned:
         return now.date(), now.isoformat(timespec="seconds"), False
-    from taskreg.domain.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR
 
     try:  # YYYY-MM-DD only: fromisoformat alone also takes 20260101 and 2026-W01-1
         today = date.fromisoformat(pinned) if ISO_DATE.fullmatch(pinned) else None
     except ValueError:
         today = None
     if today is None or not FIRST_YEAR <= today.year <= LAST_YEAR:
-        from taskreg.domain.text import printable
-        from taskreg.present import i18n
-
         print(
             i18n.t(
                 i18n.resolve(None, None), "today_unreadable", text=printable(pinned), first=FIRST_YEAR, last=LAST_YEAR
@@ -271,7 +260,6 @@ def _output_failed(session: Session, stream, error: OSError) -> int:
     was recorded (for one added task, its id), exit 0, so that nobody repeats a change that
     happened; `taskreg list | head`, a reader that left, stays silent with exit 0; otherwise
     one sentence and exit 1 (the output was the point of the command, and nothing changed)."""
-    from taskreg.domain.errors import os_reason
 
     _silence(stream)
     recorded, added = session.recorded()
@@ -297,7 +285,6 @@ def _output_failed(session: Session, stream, error: OSError) -> int:
 def _failures() -> tuple:
     """What a command may fail with that is none of taskreg's own errors: file-system
     errors, and the storage engines' (storage.engine_errors)."""
-    from taskreg.storage import engine_errors
 
     return (OSError, *engine_errors())
 
@@ -320,8 +307,6 @@ def _failed(session: Session, error: Exception) -> int:
     if isinstance(error, OSError):
         key, values = "command_failed", {"reason": reason}
     else:
-        from taskreg.storage import failure
-
         refused = failure(session.path(), error)
         key, values = (
             (refused.key, refused.values)

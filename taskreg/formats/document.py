@@ -20,10 +20,6 @@ import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
-from docx import Document
-from docx.enum.section import WD_SECTION
-from docx.shared import Mm
-
 from taskreg.domain.dates import from_iso
 from taskreg.domain.figures import Figures, Report
 from taskreg.domain.states import FOUR, IN_PROGRESS, LATE, ON_TIME, OVERDUE
@@ -152,6 +148,10 @@ def write_report(
     publication: dict | None,
 ) -> None:
     """Write the report document to `target` (README "The report as a document")."""
+    from docx import Document
+    from docx.enum.section import WD_SECTION
+    from docx.shared import Mm
+
     org, org_caps = _clean(org), _clean(org.upper())
     symbol_text = _clean(symbol) or _t(lang, "doc_symbol_blank")
     label = period_label(lang, report.period)

@@ -2,13 +2,6 @@
 its margins, Times New Roman on every style and run, paragraphs, rules, tables and their
 rows, page numbers. taskreg/formats/document.py lays the report out with these."""
 
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt
-
 FONT = "Times New Roman"
 #: The page, in millimetres (README "The report as a document"): A4, margins top 20,
 #: bottom 20, left 30, right 15; the text column is 165 mm wide (252 mm on the landscape appendix).
@@ -22,6 +15,10 @@ BODY_PT = 14
 def _defaults(doc, lang: str) -> None:
     """Times New Roman, black, in the document's language, on the defaults and the styles
     used: the theme fonts the template names are replaced, so nothing falls back to them."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
     lang_tag = "vi-VN" if lang == "vi" else "en-GB"
     styles = doc.styles.element
     defaults = styles.find(qn("w:docDefaults"))
@@ -46,6 +43,9 @@ def _defaults(doc, lang: str) -> None:
 
 def _set_fonts(rpr) -> None:
     """Times New Roman for every script of a run's (or a style's) properties."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -58,6 +58,9 @@ def _set_fonts(rpr) -> None:
 
 
 def _page(section, landscape: bool) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     width, height = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
     section.page_width, section.page_height = Mm(width), Mm(height)
@@ -70,6 +73,10 @@ def _page(section, landscape: bool) -> None:
 def _page_numbers(section) -> None:
     """Page numbers centred in the top margin, none on the first page (the appendix's
     section, linked to this one, shows them too)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     section.different_first_page_header_footer = True
     section.first_page_header.is_linked_to_previous = False
     _para(section.first_page_header, "", size=13, first=True)
@@ -95,6 +102,9 @@ def _page_numbers(section) -> None:
 
 def _restart_numbering(section) -> None:
     """The appendix's pages are numbered on their own, from 1 (not shown on its first)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     number = OxmlElement("w:pgNumType")
     number.set(qn("w:start"), "1")
     section._sectPr.find(qn("w:cols")).addprevious(number)  # the schema's order: pgNumType before cols
@@ -103,6 +113,8 @@ def _restart_numbering(section) -> None:
 
 
 def _font(run, size: float, bold: bool = False, italic: bool = False) -> None:
+    from docx.shared import Pt
+
     run.font.name = FONT
     _set_fonts(run._r.get_or_add_rPr())
     run.font.size = Pt(size)
@@ -111,7 +123,7 @@ def _font(run, size: float, bold: bool = False, italic: bool = False) -> None:
 
 
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
-_W = nsdecls("w")
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'  # nsdecls("w"), without loading python-docx
 _FONTS = "<w:rFonts " + " ".join(f'w:{a}="{FONT}"' for a in ("ascii", "hAnsi", "eastAsia", "cs")) + "/>"
 
 
@@ -140,6 +152,8 @@ def _para(
     header's) empty first paragraph; `rule` makes it an empty paragraph 2 pt high whose
     bottom border is the rule, indented by `rule` mm on each side. The paragraph mark has
     the text's size too, so an empty line is as tall as a line of text."""
+    from docx.oxml import parse_xml
+
     paragraph = container.paragraphs[0] if first and container.paragraphs else container.add_paragraph()
     half = round(size * 2)
     ppr = ["<w:keepNext/>" if keep else ""]
@@ -186,6 +200,11 @@ def _rule(container, length_mm: float, room_mm: float, after: float = 0):
 def _table(container, rows: int, widths_mm, style: str | None = None, margin: float = 1.2, top: bool = False):
     """A table of fixed column widths (in mm) and cell margins; its cells' text centred
     vertically, or at the `top` (the header block and the signature)."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
     table = container.add_table(rows=rows, cols=len(widths_mm))
     if style:
         table.style = style
@@ -215,6 +234,9 @@ def _table(container, rows: int, widths_mm, style: str | None = None, margin: fl
 
 
 def _size_cells(row, widths_mm, top: bool = False) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.shared import Mm
+
     for cell, w in zip(row.cells, widths_mm):
         cell.width = Mm(w)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if top else WD_CELL_VERTICAL_ALIGNMENT.CENTER
@@ -228,12 +250,16 @@ def _add_row(table, widths_mm):
 
 
 def _cant_split(row) -> None:
+    from docx.oxml import OxmlElement
+
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))
 
 
 def _repeat_header(row) -> None:
     """The header row is repeated at the top of each page the table runs onto."""
+    from docx.oxml import OxmlElement
+
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))
     tr_pr.append(OxmlElement("w:tblHeader"))

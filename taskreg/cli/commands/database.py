@@ -8,6 +8,10 @@ import typer
 from taskreg.cli import completion
 from taskreg.cli.options import Lang
 from taskreg.cli.session import command
+from taskreg.domain.agencies import find_agency
+from taskreg.domain.errors import Refused
+from taskreg.domain.text import printable
+from taskreg.storage import administration, features
 
 db_app = typer.Typer(no_args_is_help=True)
 admin_app = typer.Typer(no_args_is_help=True)
@@ -16,8 +20,6 @@ admin_app = typer.Typer(no_args_is_help=True)
 def _administration(session):
     """The register's administration; `admin` on a register without logins and roles (a
     file's rights are the file's own) is refused (exit 1)."""
-    from taskreg.domain.errors import Refused
-    from taskreg.storage import administration
 
     target = session.path()
     admin = administration(target)
@@ -29,7 +31,6 @@ def _administration(session):
 @db_app.command("upgrade")
 @command
 def db_upgrade(ctx: typer.Context, lang: Lang = None):
-    from taskreg.storage import features
 
     session = ctx.obj
     if not features(session.path()).roles:  # a file register is migrated by opening it (SPEC §9)
@@ -62,7 +63,6 @@ def admin_grant(
     ] = None,
     lang: Lang = None,
 ):
-    from taskreg.domain.agencies import find_agency
 
     session = ctx.obj
     admin = _administration(session)
@@ -81,7 +81,6 @@ def admin_revoke(
     login: Annotated[str, typer.Argument(metavar="LOGIN")],
     lang: Lang = None,
 ):
-    from taskreg.domain.errors import Refused
 
     session = ctx.obj
     if not _administration(session).revoke(login):
@@ -97,8 +96,6 @@ def admin_users(
     lang: Lang = None,
 ):
     import json
-
-    from taskreg.domain.text import printable
 
     session = ctx.obj
     rows = _administration(session).users()

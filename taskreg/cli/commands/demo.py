@@ -6,8 +6,16 @@ from typing import Annotated, Optional
 
 import typer
 
+from taskreg.cli.commands.report import render_report, settings
 from taskreg.cli.options import Lang
 from taskreg.cli.session import command
+from taskreg.domain import demo as demo_data
+from taskreg.domain import figures
+from taskreg.domain import imports as bulk
+from taskreg.domain.dates import parse_quarter
+from taskreg.domain.errors import Count, Refused, TaskregError
+from taskreg.domain.text import printable
+from taskreg.storage import create_store, features, open_store
 
 DEMO_FILE = "taskreg-demo.db"
 
@@ -18,14 +26,6 @@ def demo(
     db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", show_default=False)] = None,
     lang: Lang = None,
 ):
-    from taskreg.cli.commands.report import render_report, settings
-    from taskreg.domain import demo as demo_data
-    from taskreg.domain import figures
-    from taskreg.domain import imports as bulk
-    from taskreg.domain.dates import parse_quarter
-    from taskreg.domain.errors import Count, Refused, TaskregError
-    from taskreg.domain.text import printable
-    from taskreg.storage import create_store, features, open_store
 
     session = ctx.obj
     target = db or session.db_option or DEMO_FILE

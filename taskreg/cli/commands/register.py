@@ -7,9 +7,15 @@ import typer
 from taskreg.cli import completion
 from taskreg.cli.options import Lang
 from taskreg.cli.session import command
+from taskreg.domain.agencies import add_agency, agency_label, rename_agency, retire_agency
+from taskreg.domain.dates import from_iso
 from taskreg.domain.errors import BadInput
 from taskreg.domain.model import SETTINGS, check_setting
+from taskreg.domain.text import nfc, printable
 from taskreg.formats import tabular
+from taskreg.present import i18n
+from taskreg.present import terminal as render
+from taskreg.storage import create_store
 
 Format = Annotated[str, typer.Option("--format", **completion.choices("table", "csv", "json"))]
 
@@ -20,8 +26,6 @@ def init(
     org: Annotated[Optional[str], typer.Option("--org", metavar="NAME")] = None,
     lang: Lang = None,
 ):
-    from taskreg.domain.text import nfc
-    from taskreg.storage import create_store
 
     session = ctx.obj
     path = session.path()
@@ -50,7 +54,6 @@ def config_get(
     key: Annotated[Optional[str], typer.Argument(metavar="SETTING", autocompletion=completion.settings)] = None,
     lang: Lang = None,
 ):
-    from taskreg.domain.text import printable
 
     session = ctx.obj
     store = session.store()
@@ -95,7 +98,6 @@ def agency_add(
     distinct: Annotated[bool, typer.Option("--distinct")] = False,
     lang: Lang = None,
 ):
-    from taskreg.domain.agencies import add_agency, agency_label
 
     session = ctx.obj
     agency = add_agency(session.store(create=True), code, name, kind, distinct=distinct)
@@ -107,8 +109,6 @@ def agency_add(
 @agency_app.command("list")
 @command
 def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None):
-    from taskreg.present import i18n
-    from taskreg.present import terminal as render
 
     session = ctx.obj
     rows = session.store().agencies()
@@ -123,7 +123,6 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
         session.say("no_agencies")
     else:
         lang = session.lang()
-        from taskreg.domain.dates import from_iso
 
         retired = any(a["retired_on"] for a in rows)
         headers = [i18n.t(lang, k) for k in ("h_code", "h_name", "h_kind")]
@@ -144,7 +143,6 @@ def agency_rename(
     distinct: Annotated[bool, typer.Option("--distinct")] = False,
     lang: Lang = None,
 ):
-    from taskreg.domain.agencies import rename_agency
 
     session = ctx.obj
     found, new = rename_agency(session.store(), agency, name, distinct=distinct)
@@ -159,9 +157,6 @@ def agency_retire(
     on: Annotated[Optional[str], typer.Option("--on", metavar="DATE")] = None,
     lang: Lang = None,
 ):
-    from taskreg.domain.agencies import retire_agency
-    from taskreg.domain.dates import from_iso
-    from taskreg.present import i18n
 
     session = ctx.obj
     found, day = retire_agency(session.store(), session.today, agency, on)

@@ -8,14 +8,24 @@ import typer
 from taskreg.cli import completion
 from taskreg.cli.options import Agency, AsOf, From, Lang, Month, Quarter, To, Year
 from taskreg.cli.session import command
-from taskreg.formats import tabular
+from taskreg.domain import figures, files, publications
+from taskreg.domain.agencies import find_agency
+from taskreg.domain.dates import choose_period, from_iso, iso, parse_date, quarter_of
+from taskreg.domain.errors import BadInput, Count, Refused, os_reason
+from taskreg.domain.model import SETTINGS
+from taskreg.domain.publications import changes, publication_json
+from taskreg.domain.text import printable
+from taskreg.formats import document, tabular
+from taskreg.present import i18n, labels, prose
+from taskreg.present import terminal as render
+from taskreg.present.events import describe, event_json, moment
+from taskreg.storage import kept_files
 
 Opt = Optional[str]
 
 
 def settings(store) -> tuple[str, str]:
     """The organisation's name and the completion rate's basis, from the register."""
-    from taskreg.domain.model import SETTINGS
 
     org = store.setting("org") or SETTINGS["org"][1]
     basis = store.setting("rate-basis") or SETTINGS["rate-basis"][1]
@@ -44,10 +54,6 @@ def report(
     date_: Annotated[Opt, typer.Option("--date", metavar="DATE")] = None,
     lang: Lang = None,
 ):
-    from taskreg.domain import publications
-    from taskreg.domain.agencies import find_agency
-    from taskreg.domain.dates import parse_date
-    from taskreg.domain.errors import BadInput
 
     if format == "docx" and output is None:
         raise BadInput("report_docx_needs_file")
@@ -65,9 +71,6 @@ def report(
     shown = publications.honoured(store, period, day, basis, found, by_agency, show_live=live)
     if changes:
         if shown.publication is None:
-            from taskreg.domain.errors import Refused
-            from taskreg.present import labels
-
             raise Refused("report_not_published", period=labels.scope_label(session.lang(), period, day, found))
         print_changes(session.lang(), store, shown.publication, format, found)
         return
@@ -80,8 +83,6 @@ def report(
 def period_and_day(today, quarter, month, year, from_, to, as_of):
     """The period a report or a publication is of (default: this quarter) and the day it
     counts as of (default: the period's end, or today while it runs)."""
-    from taskreg.domain import figures
-    from taskreg.domain.dates import choose_period, parse_date, quarter_of
 
     period = choose_period(today, quarter, month, year, from_, to) or quarter_of(today)
     return period, figures.report_as_of(period, today, parse_date(as_of, today) if as_of else None)
@@ -89,7 +90,6 @@ def period_and_day(today, quarter, month, year, from_, to, as_of):
 
 def report_headers(lang: str, basis: str) -> list[str]:
     """The per-agency table's headers, on the terminal and in the XLSX report sheet."""
-    from taskreg.present import i18n
 
     t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
     return [
@@ -109,12 +109,6 @@ def report_headers(lang: str, basis: str) -> list[str]:
 def write_document(session, store, org, shown, agency, output, symbol, doc_day) -> None:
     """The report as the office sends it up (README "The report as a document"): built
     beside its path and moved into place whole, as an export is."""
-    from taskreg.domain import files
-    from taskreg.domain.dates import from_iso
-    from taskreg.domain.errors import Count, Refused, os_reason
-    from taskreg.formats import document
-    from taskreg.present import prose
-    from taskreg.storage import kept_files
 
     result, publication = shown.report, shown.publication
     lang = session.lang()
@@ -151,9 +145,6 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
     """Print a report in one of the four formats (report and demo share this); `shown`
     (taskreg.domain.publications.Shown) says whether the figures are published, and by how much
     the live ones drift from them."""
-    from taskreg.domain.dates import iso
-    from taskreg.present import prose
-    from taskreg.present import terminal as render
 
     whole = result.whole
     if format == "json":
@@ -200,8 +191,6 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
         render.paragraph(lines[0])  # the publication's headline
     _table(lang, result, by_agency)
     if format == "table" and shown is not None and shown.publication is not None:
-        from taskreg.domain import publications
-
         if publications.differs(shown.drift):
             render.paragraph(lines[-1])  # the drift sentence
     if format == "table" and result.as_of < today and not published:
@@ -251,8 +240,6 @@ def _csv_row(f, basis):
 
 def _table(lang, result, by_agency):
     """The per-agency table of DOMAIN.md, a total row last; on a terminal, a state bar."""
-    from taskreg.present import i18n, prose
-    from taskreg.present import terminal as render
 
     basis = result.basis
     t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
@@ -299,11 +286,6 @@ def weekly(
 ):
     from datetime import timedelta
 
-    from taskreg.domain import figures
-    from taskreg.domain.agencies import find_agency
-    from taskreg.domain.dates import iso, parse_date, quarter_of
-    from taskreg.present import prose
-
     session = ctx.obj
     day = parse_date(as_of, session.today) if as_of else session.today
     store = session.store()
@@ -331,11 +313,6 @@ def weekly(
 
 def print_changes(lang: str, store, pub: dict, fmt: str, agency: dict | None = None) -> None:
     """`report --changes`: the tasks that moved since a publication, with their events."""
-    from taskreg.domain.errors import Count
-    from taskreg.domain.publications import changes, publication_json
-    from taskreg.domain.text import printable
-    from taskreg.present import i18n, prose
-    from taskreg.present.events import describe, event_json, moment
 
     moved, amendments = changes(store, pub, agency)
     if fmt == "json":
