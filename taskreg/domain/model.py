@@ -12,6 +12,10 @@ from taskreg.domain.text import nfc
 #: The languages taskreg speaks, the register's default first (README "Language and output").
 LANGS = ("vi", "en")
 
+#: Who may do what in a register with rights (PostgreSQL; docs/postgresql.md): the office,
+#: a liaison (its own agencies' tasks), a reader.
+ROLES = ("office", "liaison", "reader")
+
 #: A task as JSON, in `list`, `show`, `add --format json` and `export` (SPEC §5).
 TASK_FIELDS = (
     "id",

@@ -10,6 +10,7 @@ from taskreg.cli.options import Lang
 from taskreg.cli.session import command
 from taskreg.domain.agencies import find_agency
 from taskreg.domain.errors import Refused
+from taskreg.domain.model import ROLES
 from taskreg.domain.text import printable
 from taskreg.storage import administration, features
 
@@ -57,7 +58,7 @@ def admin_init(ctx: typer.Context, lang: Lang = None):
 def admin_grant(
     ctx: typer.Context,
     login: Annotated[str, typer.Argument(metavar="LOGIN")],
-    role: Annotated[str, typer.Option("--role", **completion.choices("office", "liaison", "reader"))],
+    role: Annotated[str, typer.Option("--role", **completion.choices(*ROLES))],
     agency: Annotated[
         Optional[list[str]], typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)
     ] = None,

@@ -8,11 +8,12 @@ whoever ran the upgrade. Commands reach it through the registry (taskreg.storage
 imported when a function here runs, never at start-up.
 """
 
+from taskreg.domain import model
 from taskreg.domain.errors import BadInput, Refused
 from taskreg.storage.postgresql.connection import GROUPS, OWNER, connect, known_migrations, migrations_dir, value
 from taskreg.storage.sql import dumps
 
-ROLES = {"office": "taskreg_office", "liaison": "taskreg_liaison", "reader": "taskreg_reader"}
+ROLES = dict(zip(model.ROLES, GROUPS))  # a role as `admin grant --role` names it → its group role
 
 
 def _is_superuser(conn) -> bool:

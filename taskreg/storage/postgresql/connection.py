@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taskreg.domain.errors import BadInput, Refused
+from taskreg.domain.model import ROLES
 from taskreg.storage.engine import shipped_migrations
 
 if TYPE_CHECKING:
     import psycopg
 
-GROUPS = ("taskreg_office", "taskreg_liaison", "taskreg_reader")
+GROUPS = tuple(f"taskreg_{role}" for role in ROLES)  # the group role of each of the model's roles
 LOCK_TIMEOUT_S = 30
 OWNER = "taskreg_owner"
 _PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
