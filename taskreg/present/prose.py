@@ -65,7 +65,7 @@ def report_sentences(
             lang,
             "r_states",
             day=day(lang, report.as_of),
-            **{k: num(lang, getattr(f, k)) for k in ("on_time", "late", "overdue", "in_progress")},
+            **{k: num(lang, getattr(f, k)) for k in FOUR},
         ),
         rates_sentence(lang, f, report.basis),
         t(lang, "r_extra", cancelled=num(lang, f.cancelled), no_deadline=num(lang, f.no_deadline)),

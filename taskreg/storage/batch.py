@@ -6,7 +6,7 @@ the rows in with COPY. Each engine's store makes its own (`SqlStore.import_batch
 """
 
 from taskreg.domain.text import search_text
-from taskreg.storage.sql import TASK_FIELDS, SqlStore
+from taskreg.storage.sql import WRITABLE_COLUMNS, SqlStore
 
 
 class ImportBatch:
@@ -22,7 +22,7 @@ class ImportBatch:
     (storage/sqlite/load.py).
     """
 
-    TASK_COLUMNS = (*TASK_FIELDS, "search")
+    TASK_COLUMNS = (*WRITABLE_COLUMNS, "search")
     CO_COLUMNS = ("task_id", "agency_id")
     DEADLINE_COLUMNS = ("id", "task_id", "due_on", "kind", "decided_on", "reason", "event_id")
     CHUNK = 5_000

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 #: `list --sort` choices, as the store orders rows; callers only ever name a key.
 SORTS = {"id": "id", "due": "due_on IS NULL, due_on, id", "assigned": "assigned_on, id", "agency": "agency, id"}
 
-TASK_COLUMNS = (
+#: A task as the store returns it (the select list of every task query).
+TASK_SELECT = (
     "t.id, t.uid, t.title, a.code AS agency, a.name AS agency_name, "
     "{co} AS co_agencies, t.assigned_on, t.due_on, t.done_on, "
     "t.cancelled_on, t.cancel_reason, t.source, t.source_date, t.assigned_by, "
@@ -35,7 +36,7 @@ TASK_COLUMNS = (
 )
 
 #: The task columns a caller may set; anything else is a programming error.
-TASK_FIELDS = (
+WRITABLE_COLUMNS = (
     "id",
     "uid",
     "title",
@@ -265,7 +266,7 @@ class SqlStore(ReportQueries, PublicationQueries):
         return fields["id"]
 
     def _insert_task(self, fields: dict, co_ids: list[int]) -> None:
-        columns = [c for c in fields if c in TASK_FIELDS or c == "search"]
+        columns = [c for c in fields if c in WRITABLE_COLUMNS or c == "search"]
         self._run(f"INSERT INTO tasks ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})", fields)
         self.set_co_agencies(fields["id"], co_ids, replace=False)
 
@@ -274,7 +275,7 @@ class SqlStore(ReportQueries, PublicationQueries):
         login may not write is refused before, never left unchanged in silence."""
         if not fields:
             return
-        unknown = set(fields) - set(TASK_FIELDS)
+        unknown = set(fields) - set(WRITABLE_COLUMNS)
         if unknown:
             raise ValueError(f"not a task field: {', '.join(sorted(unknown))}")
         current = self._rows("SELECT agency_id, title, source FROM tasks WHERE id = :id", {"id": task_id})
@@ -340,7 +341,7 @@ class SqlStore(ReportQueries, PublicationQueries):
             return None
         self._lock_task(task_id)
         rows = self._rows(
-            f"SELECT {TASK_COLUMNS.format(co=self._co_codes())}, {status_sql()} AS status FROM tasks t"
+            f"SELECT {TASK_SELECT.format(co=self._co_codes())}, {status_sql()} AS status FROM tasks t"
             " JOIN agencies a ON a.id = t.agency_id WHERE t.id = :id",
             {"id": task_id, "as_of": as_of},
         )
@@ -392,7 +393,7 @@ class SqlStore(ReportQueries, PublicationQueries):
             where.append(f"({' OR '.join(likes)})")
         if statuses and (narrow := necessary_sql(statuses)):
             where.append(f"({narrow})")
-        columns = TASK_COLUMNS.format(co=self._co_codes() if with_co else "NULL")
+        columns = TASK_SELECT.format(co=self._co_codes() if with_co else "NULL")
         inner = (
             f"SELECT {columns}, {status_sql()} AS status FROM tasks t"
             f" JOIN agencies a ON a.id = t.agency_id WHERE {' AND '.join(where)}"

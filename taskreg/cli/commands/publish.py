@@ -11,6 +11,7 @@ from taskreg.cli.session import command
 from taskreg.domain import publications
 from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import from_iso, parse_date
+from taskreg.domain.states import FOUR
 from taskreg.formats import tabular
 from taskreg.present import i18n, labels, prose
 from taskreg.present import terminal as render
@@ -47,7 +48,7 @@ def publish(
     session.say(
         "published",
         what=labels.pub_label(lang, pub),
-        **{k: i18n.num(lang, getattr(f, k)) for k in ("on_time", "late", "overdue", "in_progress")},
+        **{k: i18n.num(lang, getattr(f, k)) for k in FOUR},
     )
     print(f"SHA-256: {pub['digest']}")
 
