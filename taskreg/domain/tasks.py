@@ -21,21 +21,21 @@ def public(task: dict) -> dict:
     return {field: task[field] for field in TASK_FIELDS}
 
 
-# -- dates checked against the record -----------------------------------------------------------
+# -- dates checked against the record (each row of an import too: taskreg.domain.import_rows) ---
 
 
-def _not_future(what: str, on: date, today: date) -> None:
+def not_future(what: str, on: date, today: date) -> None:
     if on > today:
         raise BadInput("future_date", what=Ref(what), on=Day(on))
 
 
-def _not_after_today(on: date, today: date) -> None:
+def not_after_today(on: date, today: date) -> None:
     """The committee cannot have assigned a task tomorrow (SPEC §2)."""
     if on > today:
         raise BadInput("assigned_future", on=Day(on))
 
 
-def _not_before_assigned(what: str, on: date, assigned: str) -> None:
+def not_before_assigned(what: str, on: date, assigned: str) -> None:
     if iso(on) < assigned:
         raise BadInput("before_assigned", what=Ref(what), on=Day(on), assigned=Day(assigned))
 
@@ -54,7 +54,7 @@ def _open_task(store: Store, task_id: int, today: date, what: str, on: date) -> 
         raise Refused("is_cancelled", id=task_id, on=Day(task["cancelled_on"]))
     if task["done_on"]:
         raise Refused("already_done", id=task_id, on=Day(task["done_on"]))
-    _not_before_assigned(what, on, task["assigned_on"])
+    not_before_assigned(what, on, task["assigned_on"])
     return task
 
 
@@ -81,7 +81,7 @@ def add_task(
     if not title:
         raise BadInput("title_empty")
     assigned_on = parse_date(assigned, today) if assigned else today
-    _not_after_today(assigned_on, today)
+    not_after_today(assigned_on, today)
     due_on = parse_deadline(due, today) if due else None
     if due_on is not None and due_on < assigned_on:
         raise BadInput("before_assigned", what=Ref("what_due"), on=Day(due_on), assigned=Day(assigned_on))
@@ -124,7 +124,7 @@ def add_task(
 
 def done(store: Store, today: date, ids: list[int], on=None, result=None, amend=None) -> list[dict]:
     on_day = parse_date(on, today) if on else today
-    _not_future("what_done", on_day, today)
+    not_future("what_done", on_day, today)
     result = nfc(result) or None
     closed = []
     wanted = list(dict.fromkeys(ids))
@@ -196,14 +196,14 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
         raise BadInput("reason_needed", what=Ref("why_extend"))
     new_due = parse_deadline(due, today)
     decided = parse_date(on, today) if on else today
-    _not_future("what_decided", decided, today)
+    not_future("what_decided", decided, today)
     with store.write():
         task = _task_or_refuse(store, task_id, today)
         if task["done_on"] or task["cancelled_on"]:
             raise Refused("extend_not_open", id=task_id)
         if not task["due_on"]:
             raise Refused("extend_no_deadline", id=task_id)
-        _not_before_assigned("what_decided", decided, task["assigned_on"])
+        not_before_assigned("what_decided", decided, task["assigned_on"])
         if iso(decided) > task["due_on"]:
             raise Refused("extend_too_late", on=Day(decided), due=Day(task["due_on"]), id=task_id)
         if iso(new_due) <= task["due_on"]:
@@ -235,7 +235,7 @@ def cancel(store: Store, today: date, task_id: int, reason: str, on=None, amend=
     if not reason:
         raise BadInput("reason_needed", what=Ref("why_cancel"))
     on_day = parse_date(on, today) if on else today
-    _not_future("what_cancel", on_day, today)
+    not_future("what_cancel", on_day, today)
     with store.write():
         _open_task(store, task_id, today, "what_cancel", on_day)
         guard = Guard(store, amend)
@@ -282,7 +282,7 @@ def edit(
             raise BadInput("title_empty")
     if assigned is not None:
         new_assigned = parse_date(assigned, today)
-        _not_after_today(new_assigned, today)
+        not_after_today(new_assigned, today)
         wanted["assigned_on"] = iso(new_assigned)
     if due is not None:
         wanted["due_on"] = None if fold(due) in ("none", "khong") else iso(parse_deadline(due, today))
@@ -290,7 +290,7 @@ def edit(
             raise BadInput("reason_needed", what=Ref("what_edit_due"))
     if done is not None:
         done_day = parse_date(done, today)
-        _not_future("what_done", done_day, today)
+        not_future("what_done", done_day, today)
         wanted["done_on"] = iso(done_day)
     for field, value in (("source", source), ("assigned_by", assigned_by), ("note", note), ("result", result)):
         if value is not None:
