@@ -40,7 +40,8 @@ def import_(
 ):
     from taskreg.domain import imports as bulk
     from taskreg.domain.text import printable
-    from taskreg.formats.csv_json import detect_format, metered, progress
+    from taskreg.formats.csv_json import detect_format, metered
+    from taskreg.present.progress import progress
 
     fmt = detect_format(file, format)
     session = ctx.obj
@@ -108,7 +109,7 @@ def export(
     from taskreg.cli.commands.views import select_tasks
     from taskreg.domain import files
     from taskreg.domain.errors import BadInput, Refused, os_reason
-    from taskreg.formats.csv_json import progress
+    from taskreg.present.progress import progress
     from taskreg.storage import kept_files
 
     if format == "xlsx" and output is None:
