@@ -8,7 +8,7 @@ Used by taskreg.domain.imports, inside the import's transaction; no storage here
 import re
 
 from taskreg.domain.agencies import _skeleton, agency_label, initials, near_duplicates
-from taskreg.domain.import_rows import cell
+from taskreg.domain.import_rows import cell, text_problem
 from taskreg.domain.text import fold, nfc
 
 
@@ -40,8 +40,6 @@ def created_warnings(created: list[dict]) -> list[tuple]:
 
 def agency_text(value, formula_type) -> str | None:
     """An agency cell's text as the import reads it; None for a cell it will report instead."""
-    from taskreg.formats.csv_json import text_problem
-
     if value is None or isinstance(value, (bool, formula_type)) or not isinstance(value, (str, int, float)):
         return None
     text = cell("agency", value)

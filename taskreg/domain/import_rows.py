@@ -1,13 +1,15 @@
-"""What an import checks in a JSON export's own fields: each task's history and deadlines,
+"""What an import checks in a file's cells (the value rules: a text, a date, a formula
+never computed) and in a JSON export's own fields: each task's history and deadlines,
 field by field, and the kind of each value (SPEC §5). A malformed entry is a row error
 (field, catalogue key, values); nothing here writes.
 """
 
 import json
 import re
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
-from taskreg.domain.dates import FIRST_YEAR, LAST_YEAR
+from taskreg.domain.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR, in_range
+from taskreg.domain.errors import BadInput
 from taskreg.domain.tasks import TASK_FIELDS
 from taskreg.domain.text import nfc, printable
 
@@ -18,6 +20,72 @@ DEADLINE_KINDS = ("initial", "extension", "correction")
 EVENT_KEYS = (frozenset(TASK_FIELDS) - {"status"}) | {"cancel_reason", "backdated", "decided_on", "publications"}
 MAX_ACTOR = 200  # characters: a login or a person's name, not a paragraph
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{3}|\.\d{6})?)?(Z|[+-]\d{2}:\d{2})?")
+
+
+# -- cells: what a value from a file is --------------------------------------------------------
+
+
+class UnsavedFormula(str):
+    """A formula cell without the value Excel computes when it saves the file."""
+
+
+UNREADABLE = object()  # a cell already reported as an error: not also "missing"
+
+
+def text_problem(text: str) -> str | None:
+    """Why a text from a file cannot be stored (a catalogue key), or None: NUL is bad input
+    (SPEC §8), and a lone surrogate (JSON's "\\ud800") is no Unicode text at all."""
+    if "\x00" in text:
+        return "import_nul"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "import_bad_unicode"
+    return None
+
+
+def is_iso_date(value) -> bool:
+    """Whether a value from a file is an ISO date (2021-03-31) of the years a register holds."""
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        return False
+    try:
+        in_range(date.fromisoformat(value), value)
+    except (ValueError, BadInput):
+        return False
+    return True
+
+
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+def _excel_day(serial) -> datetime | None:
+    """An Excel serial day number as openpyxl.utils.datetime.from_excel reads it (the 1900
+    system, Excel's leap day of 1900 counted below 60); None for a time of day alone."""
+    day, fraction = divmod(serial, 1)
+    diff = timedelta(milliseconds=round(fraction * 86_400_000))
+    if 0 <= serial < 1 and diff.days == 0:
+        return None
+    if 0 < serial < 60:
+        day += 1
+    return _EXCEL_EPOCH + timedelta(days=day) + diff
+
+
+def cell_date(value):
+    """A date cell as Excel or JSON gives it: a date, a datetime, an Excel serial, or text."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:  # an Excel serial day number: 44286 is 2021-03-31
+            found = _excel_day(value)
+        except (OverflowError, ValueError):
+            found = None
+        if found is None:  # past 9999: no date at all
+            raise BadInput("date_out_of_range", text=str(value), first=FIRST_YEAR, last=LAST_YEAR)
+        value = found
+    if isinstance(value, datetime):
+        value = value.date()
+    return in_range(value, value.isoformat()) if isinstance(value, date) else None
+
+
+# -- a JSON export's own fields ----------------------------------------------------------------
 
 
 def shown(value, limit: int = 60) -> str:
@@ -53,8 +121,6 @@ def _timestamp_ok(value) -> bool:
 
 
 def _text_or_null(value, where: str) -> list[tuple]:
-    from taskreg.formats.csv_json import text_problem
-
     if value is None:
         return []
     if not isinstance(value, str):
@@ -64,8 +130,6 @@ def _text_or_null(value, where: str) -> list[tuple]:
 
 
 def _date_or_null(value, where: str) -> list[tuple]:
-    from taskreg.formats.csv_json import is_iso_date
-
     if value is None or is_iso_date(value):
         return []
     return [(where, "import_bad_iso_date", {"text": shown(value), "first": FIRST_YEAR, "last": LAST_YEAR})]
@@ -106,8 +170,6 @@ def _event_problems(e, where: str) -> list[tuple]:
 
 
 def _is_date_or_null(value) -> bool:
-    from taskreg.formats.csv_json import is_iso_date
-
     return value is None or is_iso_date(value)
 
 
@@ -131,8 +193,6 @@ _VALUE_SHAPES = {
 def _changes_problems(changes, where: str) -> list[tuple]:
     """An event's before or after: null, or task fields with text, numbers, true/false,
     null or lists of texts as values."""
-    from taskreg.formats.csv_json import text_problem
-
     if changes is None:
         return []
     if not isinstance(changes, dict):
@@ -187,7 +247,6 @@ def json_cell_problem(field: str, value) -> str | None:
     return "import_cell_kind"
 
 
-UNREADABLE = object()  # a cell already reported as an error: not also "missing"
 DATE_FIELDS = {"assigned_on", "due_on", "done_on", "cancelled_on", "source_date"}
 
 

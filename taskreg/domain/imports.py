@@ -14,7 +14,16 @@ from taskreg.domain.agency_plan import agency_cells, created_warnings, plan_agen
 from taskreg.domain.dates import iso, parse_date, parse_deadline
 from taskreg.domain.errors import BadInput, Count, Day, Ref, Rendered
 from taskreg.domain.guard import Guard
-from taskreg.domain.import_rows import UNREADABLE, cell, history_problems, json_cell_problem, shown
+from taskreg.domain.import_rows import (
+    UNREADABLE,
+    UnsavedFormula,
+    cell,
+    cell_date,
+    history_problems,
+    json_cell_problem,
+    shown,
+    text_problem,
+)
 from taskreg.domain.store import Store
 from taskreg.domain.text import fold, nfc, symbol_doubt, symbol_key
 
@@ -163,8 +172,7 @@ def import_tasks(
     amend=None,
 ) -> dict:
     """Import every row of a file or none: one transaction with one audit event."""
-    from taskreg.formats.csv_json import cell_date, json_extras, load_json, map_headers, read_rows, text_problem
-    from taskreg.formats.xlsx import UnsavedFormula
+    from taskreg.formats.csv_json import json_extras, load_json, map_headers, read_rows
 
     data = load_json(path) if fmt == "json" else None
     directory, settings = json_extras(path, data) if fmt == "json" else ({}, {})

@@ -8,16 +8,18 @@ rules a row must satisfy are in taskreg.domain.imports.import_tasks.
 import csv
 import itertools
 import json
+import os
 import re
 import sys
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date, datetime
 from pathlib import Path
 
-from taskreg.domain.dates import FIRST_YEAR, LAST_YEAR, in_range
+from taskreg.domain.dates import FIRST_YEAR, LAST_YEAR
 from taskreg.domain.errors import BadInput, Count, Ref, os_reason
+from taskreg.domain.import_rows import is_iso_date, text_problem
 from taskreg.domain.text import fold
+from taskreg.formats.xlsx import sheet_rows, xlsx_rows
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -137,8 +139,6 @@ def read_rows(path: Path, fmt: str, data=None):
 
 def _xlsx_rows(path: Path):
     """The first sheet's rows (taskreg.formats.xlsx), metered by the sheet's row count when it says it."""
-    from taskreg.formats.xlsx import xlsx_rows
-
     rows = xlsx_rows(path)
     meter = _METER.get()
     yield next(rows)  # the headers: the file has passed xlsx's checks by now
@@ -151,42 +151,6 @@ def _xlsx_rows(path: Path):
         meter.advance(number - read)
         read = number
         yield number, row
-
-
-def sheet_rows(path: Path) -> int | None:
-    """The rows after the header of an .xlsx's first sheet, as the sheet's <dimension>
-    says (Excel writes it), else as many as its XML has (a write-only openpyxl file, such
-    as taskreg's export, has no <dimension>); None when that cannot be read."""
-    from openpyxl.reader.excel import ExcelReader  # type: ignore[import-untyped]
-    from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
-
-    try:
-        reader = ExcelReader(path, read_only=True)
-        try:
-            reader.read_manifest()
-            reader.read_workbook()
-            first = next(iter(reader.parser.find_sheets()), None)
-            if first is None:
-                return None
-            with reader.archive.open(first[1].target) as source:
-                dimensions = WorkSheetParser(source, []).parse_dimensions()
-            if not dimensions or not dimensions[3]:
-                # No <dimension> (taskreg's own export, written row by row): count the
-                # sheet's rows in one pass of its XML, read in 1 MiB pieces.
-                with reader.archive.open(first[1].target) as source:
-                    rows, tail = 0, b""
-                    while piece := source.read(1 << 20):
-                        text = tail + piece
-                        rows += text.count(b"<row ") + text.count(b"<row>")
-                        tail = piece[-4:]  # shorter than "<row": never counted twice
-                dimensions = (None, None, None, rows)
-        finally:
-            reader.archive.close()
-    except Exception:  # only the progress bar's total rests on it: unknown, not an error
-        return None
-    if not dimensions or not dimensions[3] or dimensions[3] < 2:
-        return None
-    return dimensions[3] - 1
 
 
 #: The longest line a CSV file may have (a cell is at most csv's 128 KiB): longer is refused
@@ -225,8 +189,6 @@ def _csv_lines(f, meter=None):
 
 def _csv_rows(path: Path):
     """Streamed, one line at a time; a cell's leading ' that taskreg's export added is removed."""
-    import os
-
     with open(path, "rb") as f:
         meter = _METER.get()
         if meter is not None:
@@ -347,49 +309,6 @@ def json_extras(path: Path, data=None) -> tuple[dict[str, dict], dict]:
     if not isinstance(settings, dict):
         raise BadInput("import_settings_bad")
     return directory, {str(k): v for k, v in settings.items() if v is not None}
-
-
-def is_iso_date(value) -> bool:
-    """Whether a value from a file is an ISO date (2021-03-31) of the years a register holds."""
-    from taskreg.domain.dates import ISO_DATE
-
-    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
-        return False
-    try:
-        in_range(date.fromisoformat(value), value)
-    except (ValueError, BadInput):
-        return False
-    return True
-
-
-def text_problem(text: str) -> str | None:
-    """Why a text from a file cannot be stored (a catalogue key), or None: NUL is bad input
-    (SPEC §8), and a lone surrogate (JSON's "\\ud800") is no Unicode text at all."""
-    if "\x00" in text:
-        return "import_nul"
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return "import_bad_unicode"
-    return None
-
-
-def cell_date(value):
-    """A date cell as Excel or JSON gives it: a date, a datetime, an Excel serial, or text."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        # openpyxl ships no type hints (types-openpyxl is not installed): mypy takes it as Any.
-        from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped]
-
-        try:  # an Excel serial day number: 44286 is 2021-03-31
-            found = from_excel(value)
-        except (OverflowError, ValueError):
-            found = None
-        if not isinstance(found, datetime):  # past 9999: no date at all
-            raise BadInput("date_out_of_range", text=str(value), first=FIRST_YEAR, last=LAST_YEAR)
-        value = found
-    if isinstance(value, datetime):
-        value = value.date()
-    return in_range(value, value.isoformat()) if isinstance(value, date) else None
 
 
 #: The meter the readers above report to while `metered` lasts (the import's progress bar,

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from taskreg.domain.errors import BadInput, Count, Ref
+from taskreg.domain.import_rows import UnsavedFormula
 
 #: OOXML's escapes (ST_Xstring): a UTF-16 code unit as _xHHHH_. XML cannot carry the C0
 #: controls (nor U+FFFE, U+FFFF), and an XML parser turns a raw CR into a line feed; a
@@ -253,8 +254,40 @@ def xlsx_rows(path: Path):
         formulas.close()
 
 
-class UnsavedFormula(str):
-    """A formula cell without the value Excel computes when it saves the file."""
+def sheet_rows(path: Path) -> int | None:
+    """The rows after the header of an .xlsx's first sheet, as the sheet's <dimension>
+    says (Excel writes it), else as many as its XML has (a write-only openpyxl file, such
+    as taskreg's export, has no <dimension>); None when that cannot be read."""
+    from openpyxl.reader.excel import ExcelReader  # type: ignore[import-untyped]
+    from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
+
+    try:
+        reader = ExcelReader(path, read_only=True)
+        try:
+            reader.read_manifest()
+            reader.read_workbook()
+            first = next(iter(reader.parser.find_sheets()), None)
+            if first is None:
+                return None
+            with reader.archive.open(first[1].target) as source:
+                dimensions = WorkSheetParser(source, []).parse_dimensions()
+            if not dimensions or not dimensions[3]:
+                # No <dimension> (taskreg's own export, written row by row): count the
+                # sheet's rows in one pass of its XML, read in 1 MiB pieces.
+                with reader.archive.open(first[1].target) as source:
+                    rows, tail = 0, b""
+                    while piece := source.read(1 << 20):
+                        text = tail + piece
+                        rows += text.count(b"<row ") + text.count(b"<row>")
+                        tail = piece[-4:]  # shorter than "<row": never counted twice
+                dimensions = (None, None, None, rows)
+        finally:
+            reader.archive.close()
+    except Exception:  # only the progress bar's total rests on it: unknown, not an error
+        return None
+    if not dimensions or not dimensions[3] or dimensions[3] < 2:
+        return None
+    return dimensions[3] - 1
 
 
 def _saved_value(cell, formula):
