@@ -2,13 +2,15 @@
 created, so that a code and the full name it abbreviates become one agency and nothing
 nearly duplicates a registered one (SPEC §5); and what the import then says about them.
 
-Used by taskreg.domain.imports, inside the import's transaction; no storage here.
+Used by taskreg.domain.imports, inside the import's transaction; no storage here: a planned
+agency is created by the import when a row that names it is written.
 """
 
 import re
 
-from taskreg.domain.agencies import _skeleton, agency_label, initials, near_duplicates
-from taskreg.domain.import_rows import cell, text_problem
+from taskreg.domain.agencies import _skeleton, agency_label, find_agency, initials, near_duplicates
+from taskreg.domain.errors import BadInput
+from taskreg.domain.import_rows import UnsavedFormula, cell, text_problem
 from taskreg.domain.text import fold, nfc
 
 
@@ -38,9 +40,9 @@ def created_warnings(created: list[dict]) -> list[tuple]:
 # -- agencies an import creates ----------------------------------------------------------------
 
 
-def agency_text(value, formula_type) -> str | None:
+def agency_text(value) -> str | None:
     """An agency cell's text as the import reads it; None for a cell it will report instead."""
-    if value is None or isinstance(value, (bool, formula_type)) or not isinstance(value, (str, int, float)):
+    if value is None or isinstance(value, (bool, UnsavedFormula)) or not isinstance(value, (str, int, float)):
         return None
     text = cell("agency", value)
     if not text or not text.strip() or text_problem(text):
@@ -48,20 +50,17 @@ def agency_text(value, formula_type) -> str | None:
     return text.strip()
 
 
-def agency_cells(rows, formula_type) -> dict[str, dict]:
+def agency_cells(rows, columns: list[tuple]) -> dict[str, dict]:
     """Every distinct agency a file names (lead and coordinating), by folded text, with the
-    ways it is written and the first row naming it. Only the distinct cells are kept."""
-    headers = next(rows)
-    from taskreg.formats.csv_json import map_headers
-
-    fields, _ = map_headers(headers)
-    columns = [(h, f) for h, f in zip(headers, fields) if f in ("agency", "co_agencies")]
+    ways it is written and the first row naming it. Only the distinct cells are kept.
+    `rows`: (number, {header: cell}); `columns`: (header, field) of the file's columns."""
+    columns = [(h, f) for h, f in columns if f in ("agency", "co_agencies")]
     cells: dict[str, dict] = {}
     for number, raw in rows:
         if not isinstance(raw, dict):
             continue
         for header, field in columns:
-            text = agency_text(raw.get(header), formula_type)
+            text = agency_text(raw.get(header))
             if text is None:
                 continue
             for typed in re.split(r"[;\n]", text) if field == "co_agencies" else [text]:
@@ -91,18 +90,33 @@ def plan_agencies(cells: dict, registered: list[dict], directory: dict) -> dict:
     one new agency named by the full name; a code that fits two names is an error; a new
     agency never nearly duplicates a registered one or another new one (SPEC §5).
     """
-    by_fold = {a["code_fold"]: a for a in registered} | {a["name_fold"]: a for a in registered}
-    known_dir = {}
-    for key, entry in directory.items():
-        known_dir[key] = entry
-        if entry.get("name"):
-            known_dir.setdefault(fold(entry["name"]), entry)
-    pool = list(registered)  # what a new agency must not nearly duplicate
-    taken = {_skeleton(a[k]) for a in registered for k in ("code_fold", "name_fold")}
-    plan: dict = {}
-    new_by_fold: dict = {}
+    planner = _Planner(cells, registered)
+    unknown = [k for k in cells if k not in planner.by_fold]
+    planner.from_directory(unknown, directory)  # a JSON export names its agencies in full: first
+    rest = [k for k in unknown if k not in planner.plan]
+    names = [k for k in rest if not looks_like_code(cells[k]["texts"][0])]
+    codes = [k for k in rest if looks_like_code(cells[k]["texts"][0])]
+    planner.taken.update(_skeleton(k) for k in codes)  # a code the file types is not one to generate
+    partner = planner.pair(codes, names)
+    for key in rest:  # in the order the file first names them
+        if key not in planner.plan:
+            planner.typed(key, partner.get(key), key in codes)
+    return planner.plan
 
-    def add(code: str, name: str, kind=None, retired=None) -> dict:
+
+class _Planner:
+    """plan_agencies' work: the plan so far, the agencies a new one must not nearly
+    duplicate (the registered and the planned), and the skeletons of codes taken."""
+
+    def __init__(self, cells: dict, registered: list[dict]):
+        self.cells = cells
+        self.by_fold = {a["code_fold"]: a for a in registered} | {a["name_fold"]: a for a in registered}
+        self.pool = list(registered)  # what a new agency must not nearly duplicate
+        self.taken = {_skeleton(a[k]) for a in registered for k in ("code_fold", "name_fold")}
+        self.plan: dict = {}
+        self.new_by_fold: dict = {}
+
+    def add(self, code: str, name: str, kind=None, retired=None) -> dict:
         new = {
             "id": None,
             "code": code,
@@ -112,13 +126,14 @@ def plan_agencies(cells: dict, registered: list[dict], directory: dict) -> dict:
             "code_fold": fold(code),
             "name_fold": fold(name),
         }
-        pool.append(new)
-        taken.update({_skeleton(new["code_fold"]), _skeleton(new["name_fold"])})
-        new_by_fold[new["code_fold"]] = new_by_fold[new["name_fold"]] = new
+        self.pool.append(new)
+        self.taken.update({_skeleton(new["code_fold"]), _skeleton(new["name_fold"])})
+        self.new_by_fold[new["code_fold"]] = self.new_by_fold[new["name_fold"]] = new
         return new
 
-    def near(code: str, name: str, typed: str):
-        close = near_duplicates(pool, fold(code), fold(name))
+    def near(self, code: str, name: str, typed: str):
+        """The row error of a new agency that would nearly duplicate one (key, values), or None."""
+        close = near_duplicates(self.pool, fold(code), fold(name))
         if not close:
             return None
         only = close[0]
@@ -128,58 +143,87 @@ def plan_agencies(cells: dict, registered: list[dict], directory: dict) -> dict:
         # never a silent near-duplicate that would split a report
         return ("agency_near", {"text": typed, "names": ", ".join(map(agency_label, close[:3]))})
 
-    unknown = [k for k in cells if k not in by_fold]
-    for key in unknown:  # a JSON export names its agencies in full: its directory comes first
-        entry = known_dir.get(key)
-        if entry is None:
-            continue
-        code, name = nfc(entry["code"]), nfc(entry.get("name") or entry["code"])
-        assert code is not None and name is not None  # texts: json_extras checked the directory
-        same = next(
-            (found[k] for found in (by_fold, new_by_fold) for k in (fold(name), fold(code)) if k in found), None
-        )  # the register (or the file) knows it under another code
-        plan[key] = same or add(code, name, nfc(entry.get("kind")) or None, entry.get("retired_on"))
-    rest = [k for k in unknown if k not in plan]
-    names = [k for k in rest if not looks_like_code(cells[k]["texts"][0])]
-    codes = [k for k in rest if looks_like_code(cells[k]["texts"][0])]
-    taken.update(_skeleton(k) for k in codes)  # a code the file types is not one to generate
-    partner: dict[str, str] = {}
-    for code in codes:
-        fits = [n for n in names if initials(n) == _skeleton(code)]
-        if len(fits) > 1:
-            plan[code] = (
-                "agency_code_fits_two",
-                {
-                    "text": cells[code]["texts"][0],
-                    "names": ", ".join(f"'{full_name(cells[n]['texts'])}'" for n in fits[:3]),
-                },
-            )
-        elif fits and fits[0] not in partner:
-            partner[code], partner[fits[0]] = fits[0], code
-    for key in rest:  # in the order the file first names them
-        if key in plan:
-            continue
-        texts = cells[key]["texts"]
-        other = partner.get(key)
+    def from_directory(self, unknown: list[str], directory: dict) -> None:
+        """The cells a JSON export's agency directory names (by code or by name)."""
+        known_dir = {}
+        for key, entry in directory.items():
+            known_dir[key] = entry
+            if entry.get("name"):
+                known_dir.setdefault(fold(entry["name"]), entry)
+        for key in unknown:
+            entry = known_dir.get(key)
+            if entry is None:
+                continue
+            code, name = nfc(entry["code"]), nfc(entry.get("name") or entry["code"])
+            assert code is not None and name is not None  # texts: json_extras checked the directory
+            same = next(
+                (
+                    found[k]
+                    for found in (self.by_fold, self.new_by_fold)
+                    for k in (fold(name), fold(code))
+                    if k in found
+                ),
+                None,
+            )  # the register (or the file) knows it under another code
+            self.plan[key] = same or self.add(code, name, nfc(entry.get("kind")) or None, entry.get("retired_on"))
+
+    def pair(self, codes: list[str], names: list[str]) -> dict[str, str]:
+        """Each code typed with the one full name whose initials give it, both ways; a code
+        that fits two names is planned as that error."""
+        cells, partner = self.cells, {}
+        for code in codes:
+            fits = [n for n in names if initials(n) == _skeleton(code)]
+            if len(fits) > 1:
+                self.plan[code] = (
+                    "agency_code_fits_two",
+                    {
+                        "text": cells[code]["texts"][0],
+                        "names": ", ".join(f"'{full_name(cells[n]['texts'])}'" for n in fits[:3]),
+                    },
+                )
+            elif fits and fits[0] not in partner:
+                partner[code], partner[fits[0]] = fits[0], code
+        return partner
+
+    def typed(self, key: str, other: str | None, is_code: bool) -> None:
+        """A cell the register does not know: with its partner one agency named in full;
+        a code alone, an agency named by it (listed to be renamed); a name alone, an agency
+        with a code made from its initials."""
+        cells, texts = self.cells, self.cells[key]["texts"]
         if other is not None:  # a code and its full name: one agency, named in full
-            code_key, name_key = (key, other) if key in codes else (other, key)
+            code_key, name_key = (key, other) if is_code else (other, key)
             code, name = nfc(cells[code_key]["texts"][0]), nfc(full_name(cells[name_key]["texts"]))
             assert code is not None and name is not None  # nfc of a cell's text is a text
             code = code.upper()
-            problem = near(code, name, texts[0])
+            problem = self.near(code, name, texts[0])
             if problem:
-                plan[code_key] = (problem[0], {**problem[1], "text": cells[code_key]["texts"][0]})
-                plan[name_key] = (problem[0], {**problem[1], "text": cells[name_key]["texts"][0]})
+                self.plan[code_key] = (problem[0], {**problem[1], "text": cells[code_key]["texts"][0]})
+                self.plan[name_key] = (problem[0], {**problem[1], "text": cells[name_key]["texts"][0]})
             else:
-                plan[code_key] = plan[name_key] = add(code, name)
-        elif key in codes:  # known only by its code: named by it, listed to be renamed
+                self.plan[code_key] = self.plan[name_key] = self.add(code, name)
+        elif is_code:  # known only by its code: named by it, listed to be renamed
             code = nfc(texts[0])
             assert code is not None  # nfc of a cell's text is a text
             code = code.upper()
-            plan[key] = near(code, code, texts[0]) or add(code, code)
+            self.plan[key] = self.near(code, code, texts[0]) or self.add(code, code)
         else:
             name = nfc(full_name(texts))
             assert name is not None  # nfc of a cell's text is a text
-            code = agency_code(key, taken)
-            plan[key] = near(code, name, texts[0]) or add(code, name)
-    return plan
+            code = agency_code(key, self.taken)
+            self.plan[key] = self.near(code, name, texts[0]) or self.add(code, name)
+
+
+def planned_agency(typed: str, by_fold: dict, plan: dict, registered: list[dict]) -> dict:
+    """The agency a cell names: a registered one, else (--create-agencies) the new one planned
+    for it, whose id is None until the import creates it; else bad input saying why not
+    (the closest registered agency, or the plan's near-duplicate or code of two names)."""
+    key = fold(typed)
+    if key in by_fold:
+        return by_fold[key]
+    planned = plan.get(key)
+    if planned is None:
+        find_agency(registered, typed)  # raises, naming the closest
+    assert planned is not None  # find_agency raised: `typed` is no registered agency
+    if isinstance(planned, tuple):  # a near-duplicate, or a code of two names
+        raise BadInput(planned[0], **planned[1])
+    return planned

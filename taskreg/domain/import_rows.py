@@ -1,25 +1,84 @@
-"""What an import checks in a file's cells (the value rules: a text, a date, a formula
-never computed) and in a JSON export's own fields: each task's history and deadlines,
-field by field, and the kind of each value (SPEC §5). A malformed entry is a row error
-(field, catalogue key, values); nothing here writes.
+"""What an import checks in each row of a file, given as plain cells (SPEC §5).
+
+A format reader (taskreg.formats.csv_json.read_file) hands the import an `ImportFile`: its
+rows as dicts of cells, and which column holds which field. Here each row is read and
+checked: each cell's kind and text, the task's agencies and dates by the rules every
+command applies (taskreg.domain.agencies, .dates, .tasks), and in a JSON export's own
+fields each task's history and deadlines. A problem is a row error (row, column, catalogue
+key, values); nothing here writes.
 """
 
 import json
 import re
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import NamedTuple
 
-from taskreg.domain.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR, in_range
-from taskreg.domain.errors import BadInput
-from taskreg.domain.tasks import TASK_FIELDS
-from taskreg.domain.text import nfc, printable
+from taskreg.domain.agencies import check_lead
+from taskreg.domain.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR, in_range, iso, parse_date, parse_deadline
+from taskreg.domain.errors import BadInput, Day, Ref
+from taskreg.domain.model import TASK_FIELDS, check_setting
+from taskreg.domain.tasks import not_after_today, not_before_assigned, not_future
+from taskreg.domain.text import nfc, printable, symbol_doubt
 
-#: What a JSON export's history of a task holds, checked field by field on import.
-TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit", "amend_published")
-DEADLINE_KINDS = ("initial", "extension", "correction")
-#: Keys of an event's before/after: the task's fields, and the marks taskreg adds to them.
-EVENT_KEYS = (frozenset(TASK_FIELDS) - {"status"}) | {"cancel_reason", "backdated", "decided_on", "publications"}
-MAX_ACTOR = 200  # characters: a login or a person's name, not a paragraph
-_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{3}|\.\d{6})?)?(Z|[+-]\d{2}:\d{2})?")
+#: The columns a file of tasks must have: a task is nothing without them.
+REQUIRED = ("title", "agency", "assigned_on")
+DATE_FIELDS = {"assigned_on", "due_on", "done_on", "cancelled_on", "source_date"}
+NO_DEADLINE_MARKERS = {"1970-01-01"}  # document systems export "no deadline" as 01/01/1970
+MAX_ID = 2**63 - 1
+CACHE_MAX = 100_000  # texts an import keeps what it read them as (RowReader.once)
+
+
+class ImportFile:
+    """A file of tasks as a format reader hands it to the import: its rows as plain cells,
+    which column holds which field, and what a JSON export carries besides its tasks.
+
+    `columns`: (header, field) of each column a field reads, in the file's order. `column`:
+    how a row's error names each field's column (its header, or a name rendered in the
+    message's language). `rows`: (row number, {header: cell}) from the first row after the
+    headers, a JSON entry that is no object as it is (the import reports it); `reread`: the
+    rows once more, from the first (--create-agencies reads a file's agencies first).
+    `unknown`: the headers no field knows. A JSON export's `settings` (checked_settings'),
+    agency `directory` (by folded code) and `publications` (as the file has them);
+    `gives_ids`: whether any of its tasks gives its id (asked of an empty register).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        fmt: str,
+        columns: list[tuple],
+        column: dict[str, object],
+        rows: Iterator[tuple[int, object]],
+        reread: Callable[[], Iterator[tuple[int, object]]],
+        unknown: list[str] | None = None,
+        settings: dict[str, str] | None = None,
+        directory: dict[str, dict] | None = None,
+        publications: object = None,
+        gives_ids: Callable[[], bool] = lambda: False,
+    ):
+        self.path, self.fmt, self.columns, self.column = path, fmt, columns, column
+        self.rows, self.reread, self.unknown = rows, reread, unknown or []
+        self.settings, self.directory = settings or {}, directory or {}
+        self.publications, self.gives_ids = publications, gives_ids
+
+
+def checked_settings(settings: dict) -> dict[str, str]:
+    """A JSON file's settings, each checked as `config set` checks it; one bad: bad input."""
+    checked = {}
+    for key, value in settings.items():
+        if not isinstance(value, str):
+            raise BadInput(
+                "import_setting_bad", setting=shown(key), value=shown(value), reason=Ref("import_setting_not_text")
+            )
+        try:
+            checked[key] = check_setting(key, value)
+        except BadInput as e:
+            raise BadInput(
+                "import_setting_bad", setting=shown(key), value=shown(value), reason=(e.key, e.values)
+            ) from None
+    return checked
 
 
 # -- cells: what a value from a file is --------------------------------------------------------
@@ -85,7 +144,24 @@ def cell_date(value):
     return in_range(value, value.isoformat()) if isinstance(value, date) else None
 
 
-# -- a JSON export's own fields ----------------------------------------------------------------
+def cell(field: str, value):
+    """A spreadsheet cell as the field needs it: text as NFC; a number in a text column as text."""
+    if isinstance(value, str):
+        return nfc(value)
+    if value is None or value is UNREADABLE or field in DATE_FIELDS:
+        return value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+#: What a JSON export's history of a task holds, checked field by field on import.
+TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit", "amend_published")
+DEADLINE_KINDS = ("initial", "extension", "correction")
+#: Keys of an event's before/after: the task's fields, and the marks taskreg adds to them.
+EVENT_KEYS = (frozenset(TASK_FIELDS) - {"status"}) | {"cancel_reason", "backdated", "decided_on", "publications"}
+MAX_ACTOR = 200  # characters: a login or a person's name, not a paragraph
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{3}|\.\d{6})?)?(Z|[+-]\d{2}:\d{2})?")
 
 
 def shown(value, limit: int = 60) -> str:
@@ -247,15 +323,214 @@ def json_cell_problem(field: str, value) -> str | None:
     return "import_cell_kind"
 
 
-DATE_FIELDS = {"assigned_on", "due_on", "done_on", "cancelled_on", "source_date"}
+# -- rows: each read and checked ---------------------------------------------------------------
 
 
-def cell(field: str, value):
-    """A spreadsheet cell as the field needs it: text as NFC; a number in a text column as text."""
-    if isinstance(value, str):
-        return nfc(value)
-    if value is None or value is UNREADABLE or field in DATE_FIELDS:
-        return value
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
+class Row(NamedTuple):
+    """A row as its checks read it: its cells by field, the task read from them (title,
+    agency, co_agencies, the dates, a JSON export's id, deadlines and history), its errors
+    (row, column, key, values) and its notes (warnings: key, values)."""
+
+    number: int
+    values: dict
+    task: dict
+    errors: list[tuple]
+    notes: list[tuple]
+
+
+class RowReader:
+    """Reads and checks an import's rows: the file's columns, the day the import runs, how
+    a typed agency is found (`agency`: bad input naming why not), and whether the file's
+    task ids are kept.
+
+    What repeats in a file is read once (issue 15): its agencies, its lists of coordinating
+    agencies, its dates and its document symbols. A text that fails is not kept: each of its
+    rows reports its own error. Bounded, so that a file of a million different cells holds
+    no million entries.
+    """
+
+    def __init__(self, file: ImportFile, today: date, agency: Callable[[str], dict], keep_ids: bool):
+        self.columns, self.column, self.json = file.columns, file.column, file.fmt == "json"
+        self.today, self.find_agency, self.keep_ids = today, agency, keep_ids
+        self.ids_seen: dict[int, int] = {}  # a kept id: the row that gave it
+        self.seen: dict = {}
+        self.parse_day = lambda text: parse_date(text, today)
+        self.parse_deadline = lambda text: parse_deadline(text, today)
+        #: The fields read before the notes (and the deadline a note may drop), in order.
+        self.first = (
+            ("agency", self.agency),
+            ("co_agencies", self.co_agencies),
+            ("assigned_on", self.day),
+            ("due_on", self.deadline),
+        )
+
+    def once(self, kind, fn, text):
+        key = (kind, text)
+        found = self.seen.get(key, self.seen)
+        if found is self.seen:
+            if len(self.seen) > CACHE_MAX:
+                self.seen.clear()
+            found = self.seen[key] = fn(text)
+        return found
+
+    def agency(self, typed: str) -> dict:
+        return self.once(self.find_agency, self.find_agency, typed)
+
+    def co_agencies(self, value) -> list[dict]:
+        return self.once("co", lambda v: [self.agency(c) for c in re.split(r"[;\n]", v) if c.strip()], str(value))
+
+    def day(self, value) -> date:
+        if isinstance(value, str):  # cell_date reads no text: parse it, once
+            return self.once(parse_date, self.parse_day, value)
+        return cell_date(value) or parse_date(str(value), self.today)
+
+    def deadline(self, value) -> date:
+        if isinstance(value, str):
+            return self.once(parse_deadline, self.parse_deadline, value)
+        return cell_date(value) or parse_deadline(str(value), self.today)
+
+    def cells(self, number: int, raw: dict) -> tuple[dict, list[tuple]]:
+        """Each field's cell as the checks read it, and the errors of the cells no field can
+        hold: a formula never computed, a JSON value of a kind no export writes, a text that
+        cannot be stored. Such a cell is UNREADABLE, not also missing."""
+        values, errors, column, is_json = {}, [], self.column, self.json
+        for header, field in self.columns:
+            value = raw.get(header)
+            if isinstance(value, UnsavedFormula):
+                errors.append((number, column[field], "import_formula", {"formula": value}))
+                value = UNREADABLE
+            elif is_json and (problem := json_cell_problem(field, value)):
+                errors.append((number, column[field], problem, {}))
+                value = UNREADABLE
+            elif isinstance(value, str) and (problem := text_problem(value)):
+                errors.append((number, column[field], problem, {}))
+                value = UNREADABLE
+            values[field] = cell(field, value)
+        return values, errors
+
+    def read(self, number: int, values: dict, errors: list[tuple]) -> tuple[dict, list[tuple]]:
+        """The task a row's cells give, and the notes they call for; the error of each cell
+        that gives nothing (empty where needed, or unreadable as its field) added to `errors`."""
+        column = self.column
+        title = values.get("title")
+        if not title:
+            errors.append((number, column["title"], "title_empty", {}))
+        for field in ("agency", "assigned_on"):
+            if not values.get(field):
+                errors.append((number, column[field], "import_value_missing", {}))
+        task = {"title": title}
+        for field, read in self.first:
+            task[field] = self._field(number, values, errors, field, read)
+        task["co_agencies"] = task["co_agencies"] or []
+        notes = []
+        source = values.get("source")
+        if source not in (None, "", UNREADABLE) and (doubt := self.once(symbol_doubt, symbol_doubt, str(source))):
+            notes.append(("import_row_note", {"row": number, "note": doubt}))
+        if task["due_on"] is not None and iso(task["due_on"]) in NO_DEADLINE_MARKERS:
+            notes.append(("import_1970", {"row": number}))
+            task["due_on"] = None
+        for field in ("done_on", "cancelled_on", "source_date"):
+            task[field] = self._field(number, values, errors, field, self.day)
+        return task, notes
+
+    def _field(self, number: int, values: dict, errors: list[tuple], field: str, read):
+        """A field's value read from its cell (None: empty, or unreadable: its error added)."""
+        value = values.get(field)
+        if value in (None, "", UNREADABLE):
+            return None
+        try:
+            return read(value)
+        except BadInput as e:
+            errors.append((number, self.column.get(field, field), e.key, e.values))
+            return None
+
+    def id_problems(self, number: int, wanted) -> list[tuple]:
+        """A kept task id (a JSON export into an empty register): given, a positive integer,
+        and no other row's."""
+        if wanted is None:
+            return [(number, "id", "import_id_missing", {})]
+        if isinstance(wanted, bool) or not isinstance(wanted, int) or not 0 < wanted <= MAX_ID:
+            return [(number, "id", "import_bad_id", {"text": shown(wanted)})]
+        if wanted in self.ids_seen:
+            return [(number, "id", "import_id_twice", {"id": wanted, "other": self.ids_seen[wanted]})]
+        self.ids_seen[wanted] = number
+        return []
+
+
+def check_row(reader: RowReader, number: int, raw) -> Row | None:
+    """A row read and checked: its errors in the order the import reports them (its cells,
+    what they give, the dates against each other and today, the lead agency on the day of
+    assignment, a JSON export's history and id); None for a row with nothing in any task
+    column (a template's numbered blank row)."""
+    if not isinstance(raw, dict):  # a JSON entry that is not a task object
+        return Row(number, {}, {}, [(number, Ref("whole_row"), "import_not_object", {})], [])
+    values, errors = reader.cells(number, raw)
+    if not errors and all(v is None or not str(v).strip() for v in values.values()):
+        return None
+    task, notes = reader.read(number, values, errors)
+    errors += date_problems(number, reader.column, reader.today, task)
+    if task["agency"] and task["assigned_on"]:
+        errors += _broken(number, reader.column["agency"], check_lead, task["agency"], iso(task["assigned_on"]))
+    task["deadlines"], task["history"] = raw.get("deadlines"), raw.get("history")  # a JSON export's
+    errors += history_row_problems(number, reader.column, task, errors)
+    if reader.keep_ids:
+        task["id"] = raw.get("id")
+        errors += reader.id_problems(number, task["id"])
+    return Row(number, values, task, errors, notes)
+
+
+def date_problems(number: int, column: dict, today: date, task: dict) -> list[tuple]:
+    """A row's dates against today and each other, by the rules a command's dates follow
+    (taskreg.domain.tasks): nothing assigned in the future, nothing before the assignment,
+    nothing done or cancelled in the future; and never both done and cancelled."""
+    assigned = task["assigned_on"]
+    errors = []
+    if assigned:
+        errors += _broken(number, column["assigned_on"], not_after_today, assigned, today)
+        assigned_on = iso(assigned)
+        for field, what in (("due_on", "what_due"), ("done_on", "what_done"), ("cancelled_on", "what_cancel")):
+            if task[field]:
+                errors += _broken(number, column[field], not_before_assigned, what, task[field], assigned_on)
+    for field, what in (("done_on", "what_done"), ("cancelled_on", "what_cancel")):
+        if task[field]:
+            errors += _broken(number, column[field], not_future, what, task[field], today)
+    if task["done_on"] and task["cancelled_on"]:
+        errors.append((number, column["cancelled_on"], "import_done_and_cancelled", {}))
+    return errors
+
+
+def _broken(number: int, column, rule, *args) -> list[tuple]:
+    """The row error a rule's bad input gives, or none."""
+    try:
+        rule(*args)
+    except BadInput as e:
+        return [(number, column, e.key, e.values)]
+    return []
+
+
+def history_row_problems(number: int, column: dict, task: dict, errors: list[tuple]) -> list[tuple]:
+    """A JSON export's deadlines and history of a task, checked entry by entry (`errors`:
+    the row's so far); and its last deadline, the one reports count by, must be the task's."""
+    deadlines, due = task["deadlines"], task["due_on"]
+    if deadlines is None and task["history"] is None:
+        return []  # a CSV's or a spreadsheet's row, or a task exported with neither
+    problems = history_problems(deadlines, task["history"])
+    found = [(number, *p) for p in problems]
+    due_read = not any(e[1] == column.get("due_on") for e in errors + found)
+    if (
+        isinstance(deadlines, list)
+        and deadlines
+        and due_read
+        and not any(p[0].startswith("deadlines") for p in problems)
+        and deadlines[-1].get("due_on") != iso(due)
+    ):
+        last = deadlines[-1].get("due_on")
+        found.append(
+            (
+                number,
+                "deadlines",
+                "import_deadlines_disagree",
+                {"last": Day(last) if last else "—", "due": Day(due) if due else "—"},
+            )
+        )
+    return found

@@ -1,8 +1,9 @@
-"""Files in and out: the import's columns, and reading CSV and JSON rows (XLSX is in
-taskreg.formats.xlsx); the CSV guard against formulas.
+"""Files in and out: a file of tasks read for the import (CSV and JSON here, an .xlsx's
+sheet by taskreg.formats.xlsx) into plain rows of cells, its columns mapped to the task's
+fields; the CSV guard against formulas.
 
-Reading streams row by row (a million-row file is never held in memory); the
-rules a row must satisfy are in taskreg.domain.imports.import_tasks.
+Reading streams row by row (a million-row file is never held in memory); what a row must
+satisfy is the domain's (taskreg.domain.import_rows), which is handed the rows.
 """
 
 import csv
@@ -16,10 +17,11 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from taskreg.domain.dates import FIRST_YEAR, LAST_YEAR
-from taskreg.domain.errors import BadInput, Count, Ref, os_reason
-from taskreg.domain.import_rows import is_iso_date, text_problem
+from taskreg.domain.errors import BadInput, Count, Ref, Rendered, os_reason
+from taskreg.domain.import_rows import REQUIRED, ImportFile, checked_settings, is_iso_date, text_problem
 from taskreg.domain.text import fold
 from taskreg.formats.xlsx import sheet_rows, xlsx_rows
+from taskreg.present import i18n
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -116,6 +118,64 @@ def detect_format(path: Path, given: str | None) -> str:
     if suffix in FORMATS:
         return suffix
     raise BadInput("import_format_unknown", path=str(path))
+
+
+def read_file(path: Path, fmt: str) -> ImportFile:
+    """A file of tasks as the import takes it: its headers read and mapped to fields (bad
+    input if a column it needs is missing), its rows to be read one by one; a JSON export's
+    agency directory, settings (checked as `config set` checks them) and publications."""
+    data = load_json(path) if fmt == "json" else None
+    directory, settings = json_extras(path, data) if fmt == "json" else ({}, {})
+    settings = checked_settings(settings)
+    rows = read_rows(path, fmt, data)
+    headers = next(rows)
+    fields, unknown = map_headers(headers)
+    missing = [f for f in REQUIRED if f not in fields]
+    if missing:
+        raise BadInput("import_missing_columns", columns=Rendered(_column_names, missing))
+    column: dict = {f: str(h) for h, f in zip(headers, fields) if f}
+    if fmt == "json":  # a row error names a task's field by its name in the language, not its key
+        column = {f: Rendered(_field_name, f) for f in column}
+
+    def reread():
+        again = read_rows(path, fmt, data)
+        next(again)  # the headers, read above
+        return again
+
+    return ImportFile(
+        path,
+        fmt,
+        [(h, f) for h, f in zip(headers, fields) if f],
+        column,
+        rows,
+        reread,
+        unknown,
+        settings,
+        directory,
+        data.get("publications") if isinstance(data, dict) else None,
+        lambda: _gives_ids(data),
+    )
+
+
+def _gives_ids(data) -> bool:
+    """Whether any task of a JSON file has its id (SPEC §5: an export imported into a
+    register with no tasks keeps them)."""
+    tasks = data.get("tasks") if isinstance(data, dict) else data
+    return isinstance(tasks, list) and any(isinstance(t, dict) and t.get("id") is not None for t in tasks)
+
+
+def _field_name(lang: str, field: str) -> str:
+    """A task's field as an import's error names it: its key in English (a JSON export's
+    own name for it), its Vietnamese header in Vietnamese."""
+    if lang != "vi":
+        return field
+    return VI_HEADERS.get(field) or i18n.t(lang, "f_" + field)
+
+
+def _column_names(lang: str, fields: list[str]) -> str:
+    """Columns an import needs, as a header it reads: the field names in English, the
+    Vietnamese headers (which import reads too, README "Import") in Vietnamese."""
+    return ", ".join(_field_name(lang, f) for f in fields)
 
 
 def read_rows(path: Path, fmt: str, data=None):
@@ -312,8 +372,7 @@ def json_extras(path: Path, data=None) -> tuple[dict[str, dict], dict]:
 
 
 #: The meter the readers above report to while `metered` lasts (the import's progress bar,
-#: taskreg.present.progress):
-#: read_rows is called by taskreg.domain.imports, which knows nothing of a terminal.
+#: taskreg.present.progress): the command line meters the reading it hands the import.
 _METER: ContextVar = ContextVar("taskreg_meter", default=None)
 
 

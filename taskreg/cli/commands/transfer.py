@@ -24,8 +24,12 @@ from taskreg.cli.options import (
     Year,
 )
 from taskreg.cli.session import command
-from taskreg.domain.errors import Count
+from taskreg.domain.errors import BadInput, Count, Ref
+from taskreg.domain.imports import ImportInvalid, import_tasks
+from taskreg.domain.text import printable
 from taskreg.formats import tabular
+from taskreg.formats.csv_json import detect_format, metered, read_file
+from taskreg.present.progress import progress
 
 
 @command
@@ -38,31 +42,23 @@ def import_(
     amend: Amend = None,
     lang: Lang = None,
 ):
-    from taskreg.domain import imports as bulk
-    from taskreg.domain.text import printable
-    from taskreg.formats.csv_json import detect_format, metered
-    from taskreg.present.progress import progress
-
     fmt = detect_format(file, format)
     session = ctx.obj
     if not file.is_file():
-        from taskreg.domain.errors import BadInput, Ref
-
         raise BadInput("import_unreadable", path=str(file), reason=Ref("no_such_file"))
     store = session.store(create=True)
     # The readers give the bar its total: a CSV's bytes, a JSON file's tasks, a sheet's rows.
     with progress(None, printable(file.name)) as bar, metered(bar):
         try:
-            result = bulk.import_tasks(
+            result = import_tasks(
                 store,
                 session.today,
-                file,
-                fmt,
+                read_file(file, fmt),
                 dry_run=dry_run,
                 create_agencies=create_agencies,
                 amend=amend,
             )
-        except bulk.ImportInvalid as e:
+        except ImportInvalid as e:
             for number, column, key, values in e.rows:
                 reason = session.text(key, **values)
                 print(session.text("import_row", row=number, column=column, reason=reason), file=sys.stderr)
