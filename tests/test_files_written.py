@@ -218,7 +218,7 @@ def _break_writer(monkeypatch, fmt, exc):
             taskreg.cli.commands.transfer, "_export_json", _failing(taskreg.cli.commands.transfer._export_json, exc)
         )
     else:
-        monkeypatch.setattr(taskreg.formats.xlsx, "write_xlsx", _failing(taskreg.formats.xlsx.write_xlsx, exc))
+        monkeypatch.setattr(taskreg.cli.commands.transfer, "write_xlsx", _failing(taskreg.formats.xlsx.write_xlsx, exc))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -261,7 +261,7 @@ def test_a_missing_folder_is_refused_before_any_work(filled, tmp_path, monkeypat
     def no_work(*args, **kwargs):
         raise AssertionError("tasks were selected before the path was checked")
 
-    monkeypatch.setattr(taskreg.cli.commands.views, "select_tasks", no_work)
+    monkeypatch.setattr(taskreg.cli.commands.transfer, "select_tasks", no_work)  # export's, as it imported it
     out = tmp_path / "no-such-folder" / "bao-cao.csv"
     result = filled("export", "-o", out, code=1)
     assert _one_sentence(result) == f"Cannot write {out}: the folder it goes in does not exist."

@@ -20,6 +20,7 @@ from taskreg.domain.dates import FIRST_YEAR, LAST_YEAR
 from taskreg.domain.errors import BadInput, Count, Ref, Rendered, os_reason
 from taskreg.domain.import_rows import REQUIRED, ImportFile, checked_settings, is_iso_date, text_problem
 from taskreg.domain.text import fold
+from taskreg.formats.tabular import FORMULA_STARTS
 from taskreg.formats.xlsx import sheet_rows, xlsx_rows
 from taskreg.present import i18n
 
@@ -68,17 +69,6 @@ VI_HEADERS = {
 
 #: What a spreadsheet runs as a formula, or reads as the start of one, when a CSV cell begins
 #: with it; `'` itself too, so that the prefix below can always be taken off again (SPEC §8).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def csv_cell(value):
-    """A value as a CSV cell holds it: text beginning with one of FORMULA_STARTS gets a
-    leading ', so no spreadsheet runs it; numbers and everything else are left as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 _CSV_REFUSES_NUL = sys.version_info < (3, 11)
 _NUL_STANDIN = "\ufffe"  # a noncharacter: no real text holds it
 

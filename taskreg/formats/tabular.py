@@ -7,7 +7,16 @@ import sys
 
 from taskreg.domain.model import TASK_FIELDS
 from taskreg.domain.tasks import public
-from taskreg.formats.csv_json import csv_cell
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def csv_cell(value):
+    """A value as a CSV cell holds it: text beginning with one of FORMULA_STARTS gets a
+    leading ', so no spreadsheet runs it; numbers and everything else are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def write_json(value) -> None:

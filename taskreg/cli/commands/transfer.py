@@ -7,6 +7,9 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
+from taskreg.cli.commands.report import report_headers as headers_of
+from taskreg.cli.commands.report import settings
+from taskreg.cli.commands.views import select_tasks
 from taskreg.cli.options import (
     Agency,
     All,
@@ -24,12 +27,22 @@ from taskreg.cli.options import (
     Year,
 )
 from taskreg.cli.session import command
-from taskreg.domain.errors import BadInput, Count, Ref
+from taskreg.domain import figures, files
+from taskreg.domain import tasks as service
+from taskreg.domain.agencies import find_agency
+from taskreg.domain.dates import choose_period, iso, quarter_of
+from taskreg.domain.errors import BadInput, Count, Ref, Refused, os_reason
 from taskreg.domain.imports import ImportInvalid, import_tasks
+from taskreg.domain.model import SETTINGS, TASK_FIELDS
+from taskreg.domain.publications import exported
+from taskreg.domain.tasks import public
 from taskreg.domain.text import printable
 from taskreg.formats import tabular
-from taskreg.formats.csv_json import detect_format, metered, read_file
+from taskreg.formats.csv_json import VI_HEADERS, detect_format, metered, read_file
+from taskreg.formats.xlsx import COUNT_FORMAT, RATE_FORMAT, write_xlsx
+from taskreg.present import i18n, prose
 from taskreg.present.progress import progress
+from taskreg.storage import kept_files
 
 
 @command
@@ -102,11 +115,6 @@ def export(
     as_of: AsOf = None,
     lang: Lang = None,
 ):
-    from taskreg.cli.commands.views import select_tasks
-    from taskreg.domain import files
-    from taskreg.domain.errors import BadInput, Refused, os_reason
-    from taskreg.present.progress import progress
-    from taskreg.storage import kept_files
 
     if format == "xlsx" and output is None:
         raise BadInput("export_xlsx_needs_file")
@@ -123,8 +131,6 @@ def export(
             if format == "csv":
                 # Vietnamese headers only when asked on the command line: `config lang`
                 # must not change what scripts read (SPEC §5); import reads both.
-                from taskreg.domain.model import TASK_FIELDS
-                from taskreg.formats.csv_json import VI_HEADERS
 
                 headers = [VI_HEADERS[f] for f in TASK_FIELDS] if session.lang_option == "vi" else None
                 return tabular.write_tasks_csv(rows, target, headers)
@@ -172,11 +178,6 @@ def _export_json(store, rows, day, out) -> int:
     """Lossless: every task with its deadlines and history, and the agency directory."""
     import json
 
-    from taskreg.domain.dates import iso
-    from taskreg.domain.model import SETTINGS
-    from taskreg.domain.publications import exported
-    from taskreg.domain.tasks import public
-
     settings = {key: store.setting(key) for key in SETTINGS}
     out.write(
         '{"taskreg_export": 1, "as_of": %s, "settings": %s, "publications": %s, "agencies": %s, "tasks": ['
@@ -210,14 +211,6 @@ def _export_json(store, rows, day, out) -> int:
 def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from_, to, agency) -> int:
     """The tasks sheet, and a per-agency report sheet of the period counted as `report` counts it;
     each captioned with its period and as-of date (README, export)."""
-    from taskreg.cli.commands.report import settings
-    from taskreg.domain import figures
-    from taskreg.domain import tasks as service
-    from taskreg.domain.agencies import find_agency
-    from taskreg.domain.dates import choose_period, quarter_of
-    from taskreg.formats.csv_json import VI_HEADERS
-    from taskreg.formats.xlsx import COUNT_FORMAT, RATE_FORMAT, write_xlsx
-    from taskreg.present import i18n, prose
 
     lang = session.lang()
     fields = list(service.TASK_FIELDS)
@@ -252,7 +245,6 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
         store, period, figures.report_as_of(period, session.today, as_of), basis, found, by_agency=True
     )
     caption = captioned(prose.period_label(lang, result.period), result.as_of)
-    from taskreg.cli.commands.report import report_headers as headers_of
 
     report_headers = headers_of(lang, basis)
     formats = [None] + [COUNT_FORMAT] * 6 + [RATE_FORMAT] * 2 + [COUNT_FORMAT]
