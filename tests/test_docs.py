@@ -16,6 +16,7 @@ README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8"
 
 def _commands():
     group = typer.main.get_command(app)
+    group.load_all()  # the program builds a command when first asked for (taskreg.cli COMMANDS)
     for name, cmd in sorted(group.commands.items()):
         subcommands = getattr(cmd, "commands", None)
         if subcommands:
