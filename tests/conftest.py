@@ -57,17 +57,27 @@ class Taskreg:
         return self.path if self.engine == "sqlite" else self.url()
 
     def tables(self) -> dict:
-        """Every table's rows, to tell whether a failed command changed anything."""
+        """Every table's rows, to tell whether a failed command changed anything (read on one
+        connection: this runs around many commands)."""
         if self.engine == "sqlite":
             if not self.path.exists():
                 return {}
-            names = [r[0] for r in self.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        else:
+            conn = sqlite3.connect(self.path)
+            try:
+                names = [
+                    r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                ]
+                return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in names}
+            finally:
+                conn.close()
+        import psycopg
+
+        with psycopg.connect(self.pg.url("postgres", self.dbname), autocommit=True) as conn:
             names = [
                 r[0]
-                for r in self.rows("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+                for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
             ]
-        return {t: self.rows(f"SELECT * FROM {t} ORDER BY 1") for t in names}
+            return {t: _plain(conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in names}
 
     def user_env(self, name: str) -> dict:
         """The environment that makes `name` the actor: TASKREG_USER on a file register; on
@@ -110,7 +120,12 @@ class Taskreg:
         with psycopg.connect(self.pg.url("postgres", self.dbname), autocommit=True) as conn:
             cur = conn.execute(sql, args or None)
             rows = cur.fetchall() if cur.description else []
-        return [tuple(v.isoformat() if hasattr(v, "isoformat") else v for v in r) for r in rows]
+        return _plain(rows)
+
+
+def _plain(rows) -> list[tuple]:
+    """PostgreSQL's rows with dates and times as the ISO text SQLite keeps."""
+    return [tuple(v.isoformat() if hasattr(v, "isoformat") else v for v in r) for r in rows]
 
 
 class Cluster:
