@@ -350,7 +350,7 @@ def _register_with_agencies(tr, request, tmp_path):
         for args in REG_COMMANDS:
             other(*args)
         return other
-    name = tr.pg.fresh("taskreg_reg_template")
+    name = tr.pg.fresh(tr.pg.reg_template)
     request.addfinalizer(lambda: tr.pg.sql(f"DROP DATABASE {name} WITH (FORCE)"))
     return Taskreg(None, {**tr.env, "TASKREG_DB": tr.pg.url(OFFICE, name)}, tr.engine, tr.pg, name)
 
