@@ -349,6 +349,12 @@ def pg(request):
     return Cluster(state["url"], tag)
 
 
+def pytest_collection_modifyitems(items):
+    """The tests marked `slow` first, in their order: xdist hands out tests in this order, so
+    the long ones start at once, side by side, rather than last on one worker."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def pytest_generate_tests(metafunc):
     if "engine" in metafunc.fixturenames:
         if metafunc.definition.get_closest_marker("sqlite_only"):

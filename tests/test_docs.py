@@ -69,6 +69,7 @@ def test_readme_states_the_two_commands():
     )
 
 
+@pytest.mark.slow
 def test_the_quickstart_runs_as_written_on_any_day(tmp_path):
     """The README's quickstart, run by bash on a fresh register, with the real clock."""
     block = README.split("## Quickstart", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
