@@ -314,8 +314,9 @@ def _start_cluster() -> dict:
         return {"url": url}
     if pgcluster.bin_dir() is None:
         return {"skip": "PostgreSQL tests skipped: no server binaries found (set PG_BIN)"}
-    # Not under pytest's own temp folder, which the server's user may not enter.
-    root = Path(tempfile.mkdtemp(prefix="taskreg-pg-"))
+    # Not under pytest's own temp folder, which the server's user may not enter; in memory
+    # where it can be (pgcluster.in_memory).
+    root = Path(tempfile.mkdtemp(prefix="taskreg-pg-", dir=pgcluster.in_memory()))
     try:
         return {"url": pgcluster.start(root), "root": str(root)}
     except (OSError, subprocess.CalledProcessError) as e:  # e.g. root, and no `postgres` user
