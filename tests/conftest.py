@@ -8,12 +8,18 @@ the owner, which it does not). A test of the file register itself is marked
 line saying why; under CI (TASKREG_REQUIRE_PG=1) they fail instead.
 """
 
+import fcntl
 import itertools
+import json
 import os
 import re
+import secrets
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -57,17 +63,27 @@ class Taskreg:
         return self.path if self.engine == "sqlite" else self.url()
 
     def tables(self) -> dict:
-        """Every table's rows, to tell whether a failed command changed anything."""
+        """Every table's rows, to tell whether a failed command changed anything (read on one
+        connection: this runs around many commands)."""
         if self.engine == "sqlite":
             if not self.path.exists():
                 return {}
-            names = [r[0] for r in self.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        else:
+            conn = sqlite3.connect(self.path)
+            try:
+                names = [
+                    r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                ]
+                return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in names}
+            finally:
+                conn.close()
+        import psycopg
+
+        with psycopg.connect(self.pg.url("postgres", self.dbname), autocommit=True) as conn:
             names = [
                 r[0]
-                for r in self.rows("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+                for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
             ]
-        return {t: self.rows(f"SELECT * FROM {t} ORDER BY 1") for t in names}
+            return {t: _plain(conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in names}
 
     def user_env(self, name: str) -> dict:
         """The environment that makes `name` the actor: TASKREG_USER on a file register; on
@@ -110,15 +126,29 @@ class Taskreg:
         with psycopg.connect(self.pg.url("postgres", self.dbname), autocommit=True) as conn:
             cur = conn.execute(sql, args or None)
             rows = cur.fetchall() if cur.description else []
-        return [tuple(v.isoformat() if hasattr(v, "isoformat") else v for v in r) for r in rows]
+        return _plain(rows)
+
+
+def _plain(rows) -> list[tuple]:
+    """PostgreSQL's rows with dates and times as the ISO text SQLite keeps."""
+    return [tuple(v.isoformat() if hasattr(v, "isoformat") else v for v in r) for r in rows]
 
 
 class Cluster:
-    """The throwaway PostgreSQL cluster: URLs, and fresh registers made from a template."""
+    """The throwaway PostgreSQL cluster: URLs, and fresh registers made from a template.
 
-    def __init__(self, base_url: str):
+    One test run (all its xdist workers) shares one cluster, CI's included: every database the
+    run makes is named after the run's tag (its templates, `TAG_template` and `TAG_reg`, and
+    each test's, `TAG_reg_PID_N`), so that runs sharing a cluster never touch each other's, and
+    the run drops them all when it ends (pytest_unconfigure)."""
+
+    def __init__(self, base_url: str, tag: str = "taskreg"):
         self.base = base_url
+        self.tag = tag
+        self.template = f"{tag}_template"  # upgraded, the office granted: `tr`'s
+        self.reg_template = f"{tag}_reg"  # and REG_COMMANDS run in it: `reg`'s
         self.counter = itertools.count()
+        self._admin = None
 
     def url(self, login: str, dbname: str) -> str:
         from urllib.parse import quote
@@ -134,6 +164,15 @@ class Cluster:
             for statement in statements:
                 conn.execute(statement)
 
+    def _connection(self):
+        """A connection kept by this process to the `postgres` database (which no template
+        is), for the CREATE and DROP DATABASE around every PostgreSQL test."""
+        import psycopg
+
+        if self._admin is None or self._admin.closed:
+            self._admin = psycopg.connect(self.url("postgres", "postgres"), autocommit=True)
+        return self._admin
+
     def prepare(self):
         """The logins and the template register: upgraded by the superuser (an
         administrator), the pinned clock allowed (a test register), the office granted."""
@@ -142,12 +181,12 @@ class Cluster:
         for login in (OFFICE, LIAISON, OTHER_LIAISON, READER):
             try:
                 self.sql(f"CREATE ROLE {login} LOGIN")
-            except psycopg.errors.DuplicateObject:
+            except (psycopg.errors.DuplicateObject, psycopg.errors.UniqueViolation):  # another run, meanwhile
                 pass
-        self.sql("DROP DATABASE IF EXISTS taskreg_template", "CREATE DATABASE taskreg_template")
+        self.sql(f"DROP DATABASE IF EXISTS {self.template}", f"CREATE DATABASE {self.template}")
         env = {"TASKREG_TODAY": None, "TASKREG_DB": None}
         runner = CliRunner()
-        admin = self.url("postgres", "taskreg_template")
+        admin = self.url("postgres", self.template)
         result = runner.invoke(app, ["--db", admin, "db", "upgrade"], env=env)
         assert result.exit_code == 0, result.stdout + result.stderr
         # The office's grant as `admin grant` makes it, but without its event: the
@@ -156,18 +195,18 @@ class Cluster:
             f"GRANT taskreg_office TO {OFFICE}",
             f"INSERT INTO writers VALUES ('{OFFICE}', 'office', NULL)",
             "INSERT INTO register_options VALUES ('pinned-clock', 'allowed')",
-            dbname="taskreg_template",
+            dbname=self.template,
         )
         # `reg`'s register, built once by the same commands (see `reg` below) and cloned.
         self.sql(
-            "DROP DATABASE IF EXISTS taskreg_reg_template",
-            "CREATE DATABASE taskreg_reg_template TEMPLATE taskreg_template",
+            f"DROP DATABASE IF EXISTS {self.reg_template}",
+            f"CREATE DATABASE {self.reg_template} TEMPLATE {self.template}",
         )
         env = {
             "TASKREG_TODAY": TODAY,
             "TASKREG_USER": OFFICE,
             "TASKREG_LANG": None,
-            "TASKREG_DB": self.url(OFFICE, "taskreg_reg_template"),
+            "TASKREG_DB": self.url(OFFICE, self.reg_template),
         }
         for args in REG_COMMANDS:
             if args[0] == "init":  # a database register is named, not created (Taskreg.init)
@@ -177,45 +216,144 @@ class Cluster:
 
     def fresh_empty(self) -> str:
         """A database that no `db upgrade` has touched."""
-        name = f"bare_{os.getpid()}_{next(self.counter)}"
-        self.sql(f"CREATE DATABASE {name}")
+        name = f"{self.tag}_bare_{os.getpid()}_{next(self.counter)}"
+        self._connection().execute(f"CREATE DATABASE {name}")
         return name
 
-    def fresh(self, template="taskreg_template") -> str:
-        name = f"reg_{os.getpid()}_{next(self.counter)}"
-        self.sql(f"CREATE DATABASE {name} TEMPLATE {template}")
+    def fresh(self, template=None) -> str:
+        """A new database copied from `template` (by default `tr`'s empty register)."""
+        name = f"{self.tag}_reg_{os.getpid()}_{next(self.counter)}"
+        conn = self._connection()
+        # FILE_COPY (before PostgreSQL 15 the only way): a small register copied in a fifth of
+        # the time that WAL_LOG, 15's default, takes.
+        strategy = " STRATEGY FILE_COPY" if conn.info.server_version >= 150000 else ""
+        conn.execute(f"CREATE DATABASE {name} TEMPLATE {template or self.template}{strategy}")
         return name
+
+    def drop(self, name: str) -> None:
+        self._connection().execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def drop_run(self) -> None:
+        """Drop every database this run made (its tag's)."""
+        import psycopg
+
+        with psycopg.connect(self.url("postgres", "postgres"), autocommit=True) as conn:
+            names = conn.execute(
+                "SELECT datname FROM pg_database WHERE starts_with(datname, %s)", [f"{self.tag}_"]
+            ).fetchall()
+            for (name,) in names:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# -- one test run, its xdist workers included ------------------------------------------------------
+#
+# The controller (or the lone process without xdist) makes a folder and a tag for the run and
+# hands them to its workers; what the run builds once (the PostgreSQL cluster when it starts one,
+# the templates, a large fixture file) is built by the first process that needs it, under a lock
+# in that folder, and the others use it. The controller cleans up when the run ends.
+
+
+def pytest_configure(config):
+    if hasattr(config, "workerinput"):
+        config.taskreg_run = (Path(config.workerinput["taskreg_shared"]), config.workerinput["taskreg_tag"])
+    else:
+        config.taskreg_run = (Path(tempfile.mkdtemp(prefix="taskreg-tests-")), f"t{secrets.token_hex(4)}")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """xdist: each worker gets the run's folder and tag."""
+    shared, tag = node.config.taskreg_run
+    node.workerinput["taskreg_shared"], node.workerinput["taskreg_tag"] = str(shared), tag
+
+
+def pytest_unconfigure(config):
+    if hasattr(config, "workerinput") or not hasattr(config, "taskreg_run"):
+        return
+    shared, tag = config.taskreg_run
+    state = shared / "pg.json"
+    if state.exists():
+        state = json.loads(state.read_text())
+        if state.get("root"):  # started by this run: stopped, and its databases with it
+            pgcluster.stop(Path(state["root"]))
+        elif state.get("url"):
+            try:
+                Cluster(state["url"], tag).drop_run()
+            except Exception as e:  # a cluster gone meanwhile: nothing left to drop
+                print(f"taskreg tests: could not drop the run's databases ({e})", file=sys.stderr)
+    shutil.rmtree(shared, ignore_errors=True)
+
+
+@contextmanager
+def _locked(path: Path):
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def built_once(config, name: str, build) -> Path:
+    """The file `name`, built by `build(path)` once in the whole run (by the first worker that
+    asks) and shared by every worker: copy it, never change it."""
+    shared, _ = config.taskreg_run
+    path = shared / name
+    with _locked(shared / f"{name}.lock"):
+        if not path.exists():
+            building = shared / f"building-{name}"
+            build(building)
+            building.rename(path)
+    return path
+
+
+def _start_cluster() -> dict:
+    """The cluster's URL (and its folder, when started here), or why there is none."""
+    url = os.environ.get("TASKREG_TEST_PG")
+    if url:
+        return {"url": url}
+    if pgcluster.bin_dir() is None:
+        return {"skip": "PostgreSQL tests skipped: no server binaries found (set PG_BIN)"}
+    # Not under pytest's own temp folder, which the server's user may not enter; in memory
+    # where it can be (pgcluster.in_memory).
+    root = Path(tempfile.mkdtemp(prefix="taskreg-pg-", dir=pgcluster.in_memory()))
+    try:
+        return {"url": pgcluster.start(root), "root": str(root)}
+    except (OSError, subprocess.CalledProcessError) as e:  # e.g. root, and no `postgres` user
+        pgcluster.stop(root)
+        return {"skip": f"PostgreSQL tests skipped: the throwaway cluster did not start ({e})"}
 
 
 @pytest.fixture(scope="session")
-def pg():
+def pg(request):
     """The cluster (TASKREG_TEST_PG: one already running, as .ci/run starts it), else one
-    started here, else a skip saying why (a failure under TASKREG_REQUIRE_PG=1)."""
-    url = os.environ.get("TASKREG_TEST_PG")
-    root = None
-    if not url:
-        if pgcluster.bin_dir() is None:
-            reason = "PostgreSQL tests skipped: no server binaries found (set PG_BIN)"
-            if os.environ.get("TASKREG_REQUIRE_PG"):
-                pytest.fail(reason)
-            pytest.skip(reason)
-        import tempfile
+    started here, else a skip saying why (a failure under TASKREG_REQUIRE_PG=1). One per
+    run, its templates made once: the first worker to ask makes them, the others wait."""
+    shared, tag = request.config.taskreg_run
+    with _locked(shared / "pg.lock"):
+        state_file = shared / "pg.json"
+        if state_file.exists():
+            state = json.loads(state_file.read_text())
+        else:
+            state = _start_cluster()
+            state_file.write_text(json.dumps(state))  # the controller stops what was started
+            if "url" in state:
+                Cluster(state["url"], tag).prepare()
+                state["ready"] = True
+                state_file.write_text(json.dumps(state))
+    if "skip" in state:
+        if os.environ.get("TASKREG_REQUIRE_PG"):
+            pytest.fail(state["skip"])
+        pytest.skip(state["skip"])
+    if not state.get("ready"):
+        pytest.fail("the PostgreSQL templates could not be made (see the first PostgreSQL test's error)")
+    return Cluster(state["url"], tag)
 
-        # Not under pytest's own temp folder, which the server's user may not enter.
-        root = Path(tempfile.mkdtemp(prefix="taskreg-pg-"))
-        try:
-            url = pgcluster.start(root)
-        except (OSError, subprocess.CalledProcessError) as e:  # e.g. root, and no `postgres` user
-            pgcluster.stop(root)
-            reason = f"PostgreSQL tests skipped: the throwaway cluster did not start ({e})"
-            if os.environ.get("TASKREG_REQUIRE_PG"):
-                pytest.fail(reason)
-            pytest.skip(reason)
-    cluster = Cluster(url)
-    cluster.prepare()
-    yield cluster
-    if root is not None:
-        pgcluster.stop(root)
+
+def pytest_collection_modifyitems(items):
+    """The tests marked `slow` first, in their order: xdist hands out tests in this order, so
+    the long ones start at once, side by side, rather than last on one worker."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 def pytest_generate_tests(metafunc):
@@ -229,10 +367,9 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("engine", engines)
 
 
-@pytest.fixture
-def env(tmp_path):
+def _env(path) -> dict:
     return {
-        "TASKREG_DB": str(tmp_path / "reg.db"),
+        "TASKREG_DB": str(path),
         "TASKREG_TODAY": TODAY,
         "TASKREG_USER": "lan",
         "COLUMNS": "100",
@@ -246,6 +383,11 @@ def env(tmp_path):
 
 
 @pytest.fixture
+def env(tmp_path):
+    return _env(tmp_path / "reg.db")
+
+
+@pytest.fixture
 def tr(request, tmp_path, env, engine):
     """A fresh register: a file path not yet created, or an empty upgraded database."""
     if engine == "sqlite":
@@ -253,10 +395,10 @@ def tr(request, tmp_path, env, engine):
         return
     cluster = request.getfixturevalue("pg")
     # `reg` asked for: its three agencies are already there (built by its own commands)
-    dbname = cluster.fresh("taskreg_reg_template" if "reg" in request.fixturenames else "taskreg_template")
+    dbname = cluster.fresh(cluster.reg_template if "reg" in request.fixturenames else cluster.template)
     env["TASKREG_DB"] = cluster.url(OFFICE, dbname)
     yield Taskreg(tmp_path / "reg.db", env, engine, cluster, dbname)
-    cluster.sql(f"DROP DATABASE {dbname} WITH (FORCE)")
+    cluster.drop(dbname)
 
 
 REG_COMMANDS = (
@@ -267,10 +409,27 @@ REG_COMMANDS = (
 )
 
 
+def copy_register(source: Path, target: Path) -> None:
+    """A file register copied as it lies, its WAL and shared memory files with it if any."""
+    for suffix in ("", "-wal", "-shm"):
+        if source.with_name(source.name + suffix).exists():
+            shutil.copy(source.with_name(source.name + suffix), target.with_name(target.name + suffix))
+
+
+@pytest.fixture(scope="session")
+def _reg_file(tmp_path_factory):
+    """`reg`'s file register, built once by REG_COMMANDS with `tr`'s environment (copied for each test)."""
+    path = tmp_path_factory.mktemp("reg-template") / "reg.db"
+    built = Taskreg(path, _env(path))
+    for args in REG_COMMANDS:
+        built(*args)
+    return path
+
+
 @pytest.fixture
-def reg(tr):
-    """A register with three agencies (on PostgreSQL, a copy of one these commands built)."""
+def reg(request, tr):
+    """A register with three agencies: a copy of one that these commands built (on
+    PostgreSQL a database made from it as a template, see `tr`)."""
     if tr.engine == "sqlite":
-        for args in REG_COMMANDS:
-            tr(*args)
+        copy_register(request.getfixturevalue("_reg_file"), tr.path)
     return tr

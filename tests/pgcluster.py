@@ -1,5 +1,6 @@
 """A throwaway PostgreSQL cluster for the tests: `python tests/pgcluster.py start DIR`
-prints the libpq URL of its superuser; `stop DIR` stops it and removes DIR.
+prints the libpq URL of its superuser; `stop DIR` stops it and removes DIR;
+`python tests/pgcluster.py where` prints the folder to make DIR in (in memory if it can).
 
 The server refuses to run as root, so as root it runs as the `postgres` user (or
 TASKREG_PG_USER); it listens only on a Unix socket inside DIR, on a private port.
@@ -22,6 +23,15 @@ CANDIDATES = (
     "/usr/local/bin",
     "/usr/bin",
 )
+
+
+def in_memory() -> str | None:
+    """Where a cluster's files are best kept: /dev/shm, in memory, where there is one. Every
+    PostgreSQL test copies a template database (some 8 MB of catalogs) and drops it: on a
+    virtual disk that writing, not the tests, set the pace (a subset of the suite 31-36 s on
+    disk against 17-21 s in memory, fsync already off)."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
 
 
 def bin_dir() -> Path | None:
@@ -97,6 +107,9 @@ def stop(root: Path) -> None:
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "where":
+        print(in_memory() or os.environ.get("TMPDIR", "/tmp"))
+        sys.exit()
     action, where = sys.argv[1], Path(sys.argv[2]).resolve()
     if action == "start":
         print(start(where))

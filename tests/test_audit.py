@@ -45,7 +45,7 @@ WRITES = {
 
 def _names():
     group = typer.main.get_command(app)
-    group.load_all()  # the program builds a command when first asked for (taskreg.cli COMMANDS)
+    group.load_all()  # the program builds a command when first asked for (taskreg.cli.app COMMANDS)
     for name, cmd in group.commands.items():
         subs = getattr(cmd, "commands", None)
         yield from ([f"{name} {s}" for s in subs] if subs else [name])

@@ -2,6 +2,7 @@
 and says the two commands; every example in README.md and docs/*.md is a command line taskreg
 takes, and most of them are run here (RUN), on a register made for them (SCENES)."""
 
+import ast
 import os
 import re
 import shlex
@@ -91,6 +92,7 @@ def test_the_readme_is_a_short_page_that_leads_to_every_other():
             assert f"]({page})" in README, f"the README does not lead to {page}"
 
 
+@pytest.mark.slow
 def test_the_quickstart_runs_as_written_on_any_day(tmp_path):
     """The README's quickstart, run by bash on a fresh register, with the real clock."""
     block = README.split("## Quickstart", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
@@ -474,17 +476,138 @@ def test_every_command_module_can_be_imported_first():
         assert result.returncode == 0, (name, result.stderr)
 
 
+TASKREG = Path(__file__).parent.parent / "taskreg"
+#: The database drivers and the migration tool: taskreg/storage/'s alone to import.
+DRIVERS = {"sqlite3", "sqlite_utils", "psycopg", "psycopg_pool", "psycopg2", "yoyo"}
+#: The modules of one engine: behind taskreg.storage's own functions, never named outside it.
+ENGINE_MODULES = ("taskreg.storage.postgresql", "taskreg.storage.sqlite")
+
+
+def _imports(node: ast.AST, package: str) -> list[str]:
+    """The modules an import names, made absolute (`from ..storage import postgresql` in
+    taskreg.cli names taskreg.storage and taskreg.storage.postgresql), and those that
+    importlib.import_module or __import__ is given as a literal."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if isinstance(node, ast.ImportFrom):
+        module = node.module or ""
+        if node.level:
+            parts = package.split(".")
+            module = ".".join(parts[: len(parts) - node.level + 1] + ([module] if module else []))
+        return [module] + [f"{module}.{alias.name}" for alias in node.names]
+    if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+        if name in ("import_module", "__import__") and isinstance(node.args[0].value, str):
+            return [node.args[0].value]
+    return []
+
+
+def _engine_knowledge(source: str, module: str) -> list[tuple[int, str, str]]:
+    """Where `source` (the module `module`) knows which engine a register is on: (line,
+    rule, what). Rules: "driver" (imports a database driver or yoyo), "engine module"
+    (imports taskreg.storage.postgresql or .sqlite), "engine check" (compares an
+    `.engine` attribute, or asks `is_url`)."""
+    package = module if module.endswith("__init__") else module.rpartition(".")[0]
+    package = package.removesuffix(".__init__")
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        names = _imports(node, package)
+        driver = [n for n in names if n.split(".")[0] in DRIVERS]
+        engine = [n for n in names if any(n == m or n.startswith(m + ".") for m in ENGINE_MODULES)]
+        if driver:
+            found.append((node.lineno, "driver", f"imports {driver[0]}"))
+        elif engine:
+            found.append((node.lineno, "engine module", f"imports {engine[0]}"))
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+            if any(isinstance(o, ast.Attribute) and o.attr == "engine" for o in operands):
+                found.append((node.lineno, "engine check", f"compares .engine: {ast.unparse(node)}"))
+        elif isinstance(node, ast.Match) and isinstance(node.subject, ast.Attribute) and node.subject.attr == "engine":
+            found.append((node.lineno, "engine check", f"matches on .engine: {ast.unparse(node.subject)}"))
+        elif isinstance(node, ast.Name | ast.Attribute) and "is_url" in (
+            getattr(node, "id", None),
+            getattr(node, "attr", None),
+        ):
+            found.append((node.lineno, "engine check", "asks is_url"))
+        elif isinstance(node, ast.ImportFrom) and any(a.name == "is_url" and a.asname for a in node.names):
+            found.append((node.lineno, "engine check", "imports is_url under another name"))
+    return sorted(set(found))
+
+
+def _outside_storage(rules: set[str]) -> list[tuple[str, int, str, str]]:
+    """Every finding of `rules` in taskreg/ outside taskreg/storage/: (file, line, rule, what)."""
+    out = []
+    for path in sorted(TASKREG.rglob("*.py")):
+        relative = path.relative_to(TASKREG)
+        if relative.parts[0] == "storage":
+            continue
+        module = ".".join(("taskreg", *relative.with_suffix("").parts))
+        for line, rule, what in _engine_knowledge(path.read_text(encoding="utf-8"), module):
+            if rule in rules:
+                out.append((f"taskreg/{relative.as_posix()}", line, rule, what))
+    return out
+
+
+def _said(findings) -> str:
+    return "\n".join(f"{file}:{line}: {what}" for file, line, _, what in findings)
+
+
 def test_only_the_storage_package_names_a_database_driver():
-    """No sqlite3, sqlite_utils or psycopg outside taskreg/storage/ (docs/design.md)."""
-    root = ROOT / "taskreg"
-    pattern = re.compile(r"^\s*(import|from)\s+(sqlite3|sqlite_utils|psycopg|yoyo)\b", re.M)
-    offenders = [
-        str(path.relative_to(root))
-        for path in root.rglob("*.py")
-        if "storage" not in path.relative_to(root).parts and pattern.search(path.read_text(encoding="utf-8"))
-    ]
-    assert offenders == []
-    assert pattern.search((root / "storage" / "sqlite" / "__init__.py").read_text(encoding="utf-8"))  # it can fail
+    """No sqlite3, sqlite_utils, psycopg or yoyo outside taskreg/storage/ (docs/design.md)."""
+    offenders = _outside_storage({"driver"})
+    assert not offenders, "A database driver imported outside taskreg/storage/:\n" + _said(offenders)
+    # the check can fail: storage's own modules name their drivers
+    sqlite = _engine_knowledge(
+        (TASKREG / "storage" / "sqlite" / "__init__.py").read_text(encoding="utf-8"), "taskreg.storage.sqlite.__init__"
+    )
+    assert any(rule == "driver" for _, rule, _ in sqlite)
+
+
+@pytest.mark.parametrize(
+    "source, module, rule",
+    [
+        ("import sqlite3", "taskreg.domain.files", "driver"),
+        ("from psycopg import sql", "taskreg.cli.session", "driver"),
+        ("import yoyo.backends", "taskreg.cli.commands.database", "driver"),
+        (
+            "def f():\n    import importlib\n    importlib.import_module('sqlite_utils')",
+            "taskreg.domain.imports",
+            "driver",
+        ),
+        ("from taskreg.storage.postgresql import connect", "taskreg.cli.commands.database", "engine module"),
+        ("import taskreg.storage.sqlite as s", "taskreg.cli.session", "engine module"),
+        ("from taskreg.storage import postgresql", "taskreg.cli.commands.database", "engine module"),
+        ("from ...storage.postgresql import connect", "taskreg.cli.commands.database", "engine module"),
+        ("from ...storage import sqlite", "taskreg.cli.commands.report", "engine module"),
+        ("from ..storage.sqlite import load", "taskreg.domain.imports", "engine module"),
+        ("from . import postgresql", "taskreg.storage.__init__", "engine module"),  # _outside_storage skips it
+        ("__import__('taskreg.storage.postgresql')", "taskreg.cli.app", "engine module"),
+        ("if store.engine == 'sqlite':\n    pass", "taskreg.cli.commands.report", "engine check"),
+        ("x = 'postgresql' != session.store().engine", "taskreg.cli.commands.report", "engine check"),
+        ("ok = store.engine in ('sqlite',)", "taskreg.cli.commands.report", "engine check"),
+        ("match store.engine:\n    case 'sqlite':\n        pass", "taskreg.cli.commands.report", "engine check"),
+        ("from taskreg.storage import is_url\nif is_url(t):\n    pass", "taskreg.cli.session", "engine check"),
+        ("import taskreg.storage as s\ns.is_url(t)", "taskreg.cli.session", "engine check"),
+        ("from taskreg.storage import is_url as remote", "taskreg.cli.session", "engine check"),
+    ],
+)
+def test_the_engine_guard_catches_each_way_of_naming_an_engine(source, module, rule):
+    assert rule in {r for _, r, _ in _engine_knowledge(source, module)}, source
+
+
+def test_the_engine_guard_lets_the_storage_packages_functions_be_used():
+    source = (
+        "from taskreg.storage import open_store, peek_setting\nfrom taskreg.storage.sql import SqlStore\nengine = 1"
+    )
+    assert _engine_knowledge(source, "taskreg.cli.session") == []
+
+
+def test_only_the_storage_package_knows_which_engine_a_register_is_on():
+    """Outside taskreg/storage/, nothing imports a driver or an engine's module
+    (taskreg.storage.postgresql, .sqlite), compares an `.engine`, or asks
+    `is_url`: a command asks taskreg.storage what it needs, whatever the engine."""
+    offenders = _outside_storage({"driver", "engine module", "engine check"})
+    assert not offenders, "Engine knowledge outside taskreg/storage/:\n" + _said(offenders)
 
 
 def test_a_file_register_never_imports_the_postgresql_driver(tmp_path):

@@ -504,6 +504,7 @@ def _files(folder: Path) -> dict:
     return {p.name: (p.stat().st_uid, oct(p.stat().st_mode & 0o777)) for p in folder.iterdir()}
 
 
+@pytest.mark.slow
 def test_a_reader_in_a_shared_folder_leaves_nothing_that_stops_the_writers(users):
     """A group member running `report` left -wal and -shm owned by them at 0640; every
     later write by the owner failed with `attempt to write a readonly database`."""
@@ -619,6 +620,7 @@ def _register_with_changes_in_its_wal(folder: Path) -> Path:
     return folder / "reg.db"
 
 
+@pytest.mark.slow
 def test_a_read_only_folder_whose_wal_cannot_be_read_is_refused_not_read_stale(users):
     """It was read `immutable=1`, missing the WAL's committed transactions; `check` said sound."""
     reg = _register_with_changes_in_its_wal(users.folder / "published")
@@ -675,6 +677,7 @@ GATED = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_of_eight_inits_at_once_on_one_path_exactly_one_succeeds(tmp_path):
     """2–4 of 8 succeeded, each writing an init event; the last org won."""
     script, gate, path = tmp_path / "gated.py", tmp_path / "gate", tmp_path / "reg.db"
@@ -711,6 +714,7 @@ def test_of_eight_inits_at_once_on_one_path_exactly_one_succeeds(tmp_path):
             p.unlink()
 
 
+@pytest.mark.slow
 def test_a_killed_init_leaves_no_register_or_a_whole_one(tmp_path):
     """`kill -9` just after init created the file left a register with no init event and no
     org, which a new init refused."""
@@ -774,6 +778,7 @@ def _is_whole_demo(path: Path) -> bool:
     )
 
 
+@pytest.mark.slow
 def test_a_killed_demo_leaves_the_old_demo_or_the_new_one(tmp_path):
     """demo deleted the old demo before rebuilding: a kill left a register that demo then
     refused for good as "not a demo register"."""

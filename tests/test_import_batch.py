@@ -36,6 +36,7 @@ def _fold_one_by_one(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(st.text())
 def test_the_fold_by_translation_is_the_fold_character_by_character(text):

@@ -6,8 +6,6 @@ import re
 import string
 from pathlib import Path
 
-import pytest
-
 import taskreg
 from taskreg.domain.model import SETTINGS
 from taskreg.present import i18n
@@ -23,8 +21,18 @@ def _fields(text):
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("key", sorted(MESSAGES))
-def test_every_message_renders_in_both_languages(key):
+def _failing(check, keys=None) -> list[str]:
+    """The keys (of the catalogue, unless given) for which `check(key)` fails, each with why."""
+    failed = []
+    for key in sorted(MESSAGES) if keys is None else keys:
+        try:
+            check(key)
+        except Exception as e:  # an assertion, or a text that does not render at all
+            failed.append(f"{key}: {type(e).__name__}: {e}")
+    return failed
+
+
+def _renders_in_both_languages(key):
     english, vietnamese = MESSAGES[key]
     assert english.strip() and vietnamese.strip()
     values = {name: "1" for name in _fields(english) | _fields(vietnamese)}
@@ -32,10 +40,13 @@ def test_every_message_renders_in_both_languages(key):
         assert "{" not in i18n.t(lang, key, **values)
 
 
-@pytest.mark.parametrize("key", sorted(MESSAGES))
-def test_every_message_renders_as_the_plural_aware_formatter_renders_it(key):
-    """i18n.t leaves a text with no plural spec to str.format: the same text, for values of
-    each kind the messages are given (a number, a date, text with braces)."""
+def test_every_message_renders_in_both_languages():
+    """Every key checked, each failing one named (one test, not one per key: ~650 keys)."""
+    failed = _failing(_renders_in_both_languages)
+    assert not failed, f"{len(failed)} keys:\n" + "\n".join(failed)
+
+
+def _renders_as_the_plural_aware_formatter(key):
     from taskreg.domain.errors import Count, Day
 
     english, vietnamese = MESSAGES[key]
@@ -43,7 +54,15 @@ def test_every_message_renders_as_the_plural_aware_formatter_renders_it(key):
         values = {name: sample for name in _fields(english) | _fields(vietnamese)}
         for lang in ("en", "vi"):
             text = MESSAGES[key][1 if lang == "vi" else 0]
-            assert i18n.t(lang, key, **values) == i18n._FORMATTER.vformat(text, (), values)
+            assert i18n.t(lang, key, **values) == i18n._FORMATTER.vformat(text, (), values), (lang, repr(sample))
+
+
+def test_every_message_renders_as_the_plural_aware_formatter_renders_it():
+    """i18n.t leaves a text with no plural spec to str.format: the same text, for values of
+    each kind the messages are given (a number, a date, text with braces). Every key
+    checked, each failing one named."""
+    failed = _failing(_renders_as_the_plural_aware_formatter)
+    assert not failed, f"{len(failed)} keys:\n" + "\n".join(failed)
 
 
 def test_no_key_is_defined_in_two_parts():
@@ -103,8 +122,13 @@ def test_the_catalogue_has_every_key_the_code_names():
     assert not missing, missing
 
 
-@pytest.mark.parametrize("setting", sorted(SETTINGS))
-def test_every_setting_has_a_label_in_both_languages(setting):
+def _labelled(setting):
     english, vietnamese = MESSAGES[f"setting:{setting}"]
     assert english.strip() and vietnamese.strip() and english != vietnamese
     assert "{" not in english + vietnamese  # a label, not a sentence with values
+
+
+def test_every_setting_has_a_label_in_both_languages():
+    """Every setting checked, each failing one named."""
+    failed = _failing(_labelled, sorted(SETTINGS))
+    assert not failed, "\n".join(failed)

@@ -393,6 +393,7 @@ def test_a_password_in_the_url_and_an_unallowed_pinned_date_are_bad_input(reg):
     reg("list", env={"TASKREG_TODAY": None})
 
 
+@pytest.mark.slow
 def test_sixteen_concurrent_writers_lose_nothing(shared):
     """Mixed adds, dones and extends of the same tasks from 16 processes at once."""
     script = "import sys\nfrom taskreg.cli.app import app\nsys.argv = ['taskreg'] + sys.argv[1:]\napp()\n"
@@ -444,6 +445,7 @@ def _reports(tr, db):
     return out
 
 
+@pytest.mark.slow
 def test_moving_the_demo_register_to_postgresql_and_back_keeps_reports_and_ids(tr, tmp_path):
     tr.env["TASKREG_TODAY"] = "2021-12-31"  # after everything the demo records
     demo = tmp_path / "demo.db"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from state_oracle import FOUR, readme_counts, readme_state
 from typer.testing import CliRunner
 
 from taskreg.cli.app import app
@@ -92,19 +93,26 @@ AS_OF = [DAY0 + timedelta(days=d) for d in range(-1, 280, 7)]
 
 @SETTINGS
 @given(histories())
-def test_states_partition_the_population_and_the_aggregate_agrees_task_by_task(tasks):
+def test_states_partition_the_population_and_the_aggregate_agrees_with_the_readme_table(tasks):
+    """Each task's state (store.tasks) and the report's aggregate (store.counts), both the
+    state SQL, against the README's table in plain Python (tests/state_oracle.py), as of
+    days from before the first assignment to after the last completion."""
     store = _register(tasks)
+    start, end = DAY0, DAY0 + timedelta(days=59)
     for day in AS_OF:
-        start, end = iso(DAY0), iso(DAY0 + timedelta(days=59))
-        cap = min(end, iso(day))
-        one_by_one = [t["status"] for t in store.tasks(iso(day), assigned_from=start, assigned_to=cap)]
-        rows = store.counts(start, cap, iso(day)) if cap >= start else []
+        expected = {
+            f"u{i}": readme_state(t["assigned_on"], t["due_on"], t["done_on"], t["cancelled_on"], day)
+            for i, t in enumerate(tasks)
+        }
+        assert {t["uid"]: t["status"] for t in store.tasks(iso(day), existing=False)} == expected, day
+        cap = min(end, day)
+        rows = store.counts(iso(start), iso(cap), iso(day)) if cap >= start else []
         counted = rows[0] if rows else {"population": 0}
-        assert counted["population"] == len(one_by_one)
-        for key in ("on_time", "late", "overdue", "in_progress", "cancelled"):
-            assert counted.get(key, 0) == one_by_one.count(key)
-        expected = sum(1 for t in tasks if start <= t["assigned_on"] <= cap)
-        assert len(one_by_one) == expected
+        want = readme_counts(tasks, day, start, end)
+        assert counted["population"] == want["total"] + want["cancelled"], day
+        assert {key: counted.get(key, 0) for key in (*FOUR, "cancelled", "no_deadline")} == {
+            key: want[key] for key in (*FOUR, "cancelled", "no_deadline")
+        }, day
     store.db.close()
 
 
@@ -156,7 +164,11 @@ def test_import_of_an_export_is_the_same_register(tasks):
 def test_a_status_filter_selects_exactly_the_tasks_in_that_state(tasks, status):
     store = _register(tasks)
     for day in AS_OF:
-        every = list(store.tasks(iso(day)))
         chosen = list(store.tasks(iso(day), statuses=[status]))
-        assert [t["id"] for t in chosen] == [t["id"] for t in every if t["status"] == status]
+        expected = [
+            f"u{i}"
+            for i, t in enumerate(tasks)
+            if readme_state(t["assigned_on"], t["due_on"], t["done_on"], t["cancelled_on"], day) == status
+        ]
+        assert [t["uid"] for t in chosen] == expected, day
     store.db.close()

@@ -56,7 +56,7 @@ def _build(request, tmp_path_factory, env, engine) -> Taskreg:
             base(*args)
     else:
         cluster = request.getfixturevalue("pg")
-        name = cluster.fresh("taskreg_reg_template")
+        name = cluster.fresh(cluster.reg_template)
         base = Taskreg(None, {**env, "TASKREG_DB": cluster.url(OFFICE, name)}, engine, cluster, name)
     _tasks(base)
     # what `publish` printed, kept for test_publish_prints_the_sentence_and_the_digest

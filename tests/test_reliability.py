@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import built_once
 from sqlite_utils import Database
 
 from taskreg.storage.sqlite import MIGRATION_SET, _migrations, migrations_dir
@@ -64,6 +65,7 @@ def _csv(path, n):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_eight_liaisons_writing_at_once_lose_nothing(reg, tmp_path):
     seed = tmp_path / "seed.csv"
     _csv(seed, 200)
@@ -177,6 +179,7 @@ def _kill_mid_write(args, register, fraction, ready=_always, attempts=3):
     return False
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fraction", [0.0, 0.5])
 def test_kill_during_a_large_import_leaves_all_or_none(reg, tmp_path, fraction):
     big = tmp_path / "big.csv"
@@ -190,6 +193,7 @@ def test_kill_during_a_large_import_leaves_all_or_none(reg, tmp_path, fraction):
     assert (tasks, imports) in ((0, 0), (20_000, 1))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fraction", [0.0, 0.3, 0.7])
 def test_kill_during_done_of_many_ids_leaves_all_or_none(reg, tmp_path, fraction):
     seed = tmp_path / "seed.csv"
@@ -299,16 +303,17 @@ def test_an_upgrade_whose_backup_fails_changes_nothing(tr, tmp_path, monkeypatch
 
 
 @pytest.fixture(scope="module")
-def big_old_register(tmp_path_factory):
-    path = tmp_path_factory.mktemp("old") / "old.db"
-    _old_register(path, tasks=300_000)  # large enough that the upgrade takes a while
-    return path
+def big_old_register(request):
+    # large enough that the upgrade takes a while (the kills aim inside it); built once in the
+    # run and copied by each test, whichever xdist worker runs it
+    return built_once(request.config, "old-300k.db", lambda path: _old_register(path, tasks=300_000))
 
 
 def _backed_up(register):
     return any(register.parent.glob(f"{register.name}.before-*.bak"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "phase, fraction, ready",
     [
@@ -347,6 +352,7 @@ def _building(folder):
     return False
 
 
+@pytest.mark.slow
 def test_kill_during_init_leaves_no_half_made_register(tmp_path):
     """Kill `init` while it writes the new register's schema: nothing at the path; a later init works."""
     path = tmp_path / "new.db"
@@ -374,6 +380,7 @@ def test_kill_during_init_leaves_no_half_made_register(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["new.db"]  # the killed run's files swept away
 
 
+@pytest.mark.slow
 def test_backup_while_another_liaison_writes(reg, tmp_path):
     seed = tmp_path / "seed.csv"
     _csv(seed, 20_000)
@@ -400,6 +407,7 @@ def test_backup_while_another_liaison_writes(reg, tmp_path):
     assert _count(copy, "SELECT count(*) FROM tasks") == 0
 
 
+@pytest.mark.slow
 def test_six_liaisons_upgrading_an_old_register_at_once(tmp_path):
     old = tmp_path / "old.db"
     _old_register(old, tasks=2000)
