@@ -1,5 +1,5 @@
 """Files in and out: a file of tasks read for the import (CSV and JSON here, an .xlsx's
-sheet by taskreg.formats.xlsx) into plain rows of cells, its columns mapped to the task's
+sheet by taskreg.formats.xlsx_read) into plain rows of cells, its columns mapped to the task's
 fields; the CSV guard against formulas.
 
 Reading streams row by row (a million-row file is never held in memory); what a row must
@@ -21,7 +21,7 @@ from taskreg.domain.errors import BadInput, Count, Ref, Rendered, os_reason
 from taskreg.domain.import_rows import REQUIRED, ImportFile, checked_settings, is_iso_date, text_problem
 from taskreg.domain.text import fold
 from taskreg.formats.tabular import FORMULA_STARTS
-from taskreg.formats.xlsx import sheet_rows, xlsx_rows
+from taskreg.formats.xlsx_read import sheet_rows, xlsx_rows
 from taskreg.present import i18n
 
 FORMATS = ("csv", "xlsx", "json")
@@ -188,7 +188,7 @@ def read_rows(path: Path, fmt: str, data=None):
 
 
 def _xlsx_rows(path: Path):
-    """The first sheet's rows (taskreg.formats.xlsx), metered by the sheet's row count when it says it."""
+    """The first sheet's rows (taskreg.formats.xlsx_read), metered by the sheet's row count when it says it."""
     rows = xlsx_rows(path)
     meter = _METER.get()
     yield next(rows)  # the headers: the file has passed xlsx's checks by now
