@@ -48,9 +48,10 @@ def paragraph(text: str) -> None:
 STATE_STYLES = {"on_time": "green", "late": "yellow", "in_progress": "blue", "overdue": "bold red", "cancelled": "dim"}
 
 
-def state_cell(label: str, state: str | None):
-    """A state's name as a table cell: coloured on a terminal, plain text when piped."""
-    if not is_terminal() or state not in STATE_STYLES:
+def state_cell(label: str, state: str | None, terminal: bool):
+    """A state's name as a table cell: coloured on a terminal (`terminal`: is_terminal(),
+    asked once for a whole table), plain text when piped."""
+    if not terminal or state not in STATE_STYLES:
         return label
     from rich.text import Text
 

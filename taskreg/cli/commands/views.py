@@ -148,10 +148,12 @@ def list_(
     def closed(r, field):
         return i18n.day(lang, from_iso(r[field])) if r[field] and r[field] <= on else "—"
 
+    terminal = render.is_terminal()
+
     body = [
         [
             str(r["id"]),
-            render.state_cell(i18n.state(lang, r["status"], short=True), r["status"]),
+            render.state_cell(i18n.state(lang, r["status"], short=True), r["status"], terminal),
             r["agency"],
             r["title"],
             i18n.day(lang, from_iso(r["assigned_on"])),
