@@ -13,6 +13,7 @@ from datetime import datetime
 from xml.etree import ElementTree
 
 import pytest
+from conftest import as_built
 from openpyxl import Workbook, load_workbook
 
 #: Texts a spreadsheet would run or misread, and texts that only look like taskreg's escapes.
@@ -45,24 +46,27 @@ def _formulas_in(path):
 
 
 @pytest.fixture
-def hostile(reg):
+def hostile(request, reg):
     """A register whose text begins with everything a spreadsheet takes for a formula."""
-    reg("agency", "add", "=1+1", "Công thức")
-    for n, text in enumerate(FORMULAS):
-        reg(
-            "add",
-            "--agency",
-            "=1+1" if n == 0 else "SYT",
-            "--note",
-            text,
-            "--source",
-            text,
-            "--assigned-by",
-            text,
-            "--",
-            text,
-        )
-    return reg
+
+    def build(reg):
+        reg("agency", "add", "=1+1", "Công thức")
+        for n, text in enumerate(FORMULAS):
+            reg(
+                "add",
+                "--agency",
+                "=1+1" if n == 0 else "SYT",
+                "--note",
+                text,
+                "--source",
+                text,
+                "--assigned-by",
+                text,
+                "--",
+                text,
+            )
+
+    return as_built(request, reg, build)
 
 
 # -- 1. no formulas, ever ----------------------------------------------------------------------
