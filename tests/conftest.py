@@ -295,13 +295,16 @@ def _locked(path: Path):
 
 
 def built_once(config, name: str, build) -> Path:
-    """The file `name`, built by `build(path)` once in the whole run (by the first worker that
-    asks) and shared by every worker: copy it, never change it."""
+    """The file (or folder) `name`, made by `build(path)` once in the whole run, by the first
+    worker that asks, and shared by every worker: read it or copy it, never change it."""
     shared, _ = config.taskreg_run
     path = shared / name
     with _locked(shared / f"{name}.lock"):
         if not path.exists():
             building = shared / f"building-{name}"
+            if building.is_dir():  # what a failed build left
+                shutil.rmtree(building)
+            building.unlink(missing_ok=True)
             build(building)
             building.rename(path)
     return path

@@ -6,6 +6,7 @@ look in LibreOffice is tests/render_document.py's part.
 """
 
 import json
+import shutil
 import struct
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import as_built
+from conftest import as_built, built_once
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -59,18 +60,25 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(request, tmp_path_factory):
     """The demo register with a place, recipients and a signer, and two documents of
-    Q1/2021: in Vietnamese with its number and date given; in the locale's English with neither."""
-    folder = tmp_path_factory.mktemp("docx")
+    Q1/2021: in Vietnamese with its number and date given; in the locale's English with neither.
+    Made once in the run; each worker that needs them reads a copy."""
+
+    def build(folder):
+        folder.mkdir()
+        run = Demo(folder / "demo.db")
+        run("demo", "--db", run.path)
+        for key, value in SETTINGS.items():
+            run("config", "set", key, value)
+        vi, en = folder / "q1-vi.docx", folder / "q1-en.docx"
+        run("report", "--quarter", "I/2021", "--format", "docx", "-o", vi, "--lang", "vi", "--symbol", "45/BC-UBND")
+        run("report", "--quarter", "I/2021", "--format", "docx", "-o", en)
+
+    folder = tmp_path_factory.mktemp("docx") / "demo"
+    shutil.copytree(built_once(request.config, "demo-docx", build), folder)
     run = Demo(folder / "demo.db")
-    run("demo", "--db", run.path)
-    for key, value in SETTINGS.items():
-        run("config", "set", key, value)
-    vi, en = folder / "q1-vi.docx", folder / "q1-en.docx"
-    run("report", "--quarter", "I/2021", "--format", "docx", "-o", vi, "--lang", "vi", "--symbol", "45/BC-UBND")
-    run("report", "--quarter", "I/2021", "--format", "docx", "-o", en)
-    return run, {"vi": Document(str(vi)), "en": Document(str(en))}
+    return run, {lang: Document(str(folder / f"q1-{lang}.docx")) for lang in ("vi", "en")}
 
 
 @pytest.fixture(scope="module")
