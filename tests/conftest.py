@@ -220,9 +220,9 @@ class Cluster:
         self._connection().execute(f"CREATE DATABASE {name}")
         return name
 
-    def fresh(self, template=None) -> str:
+    def fresh(self, template=None, name=None) -> str:
         """A new database copied from `template` (by default `tr`'s empty register)."""
-        name = f"{self.tag}_reg_{os.getpid()}_{next(self.counter)}"
+        name = name or f"{self.tag}_reg_{os.getpid()}_{next(self.counter)}"
         conn = self._connection()
         # FILE_COPY (before PostgreSQL 15 the only way): a small register copied in a fifth of
         # the time that WAL_LOG, 15's default, takes.
@@ -295,13 +295,16 @@ def _locked(path: Path):
 
 
 def built_once(config, name: str, build) -> Path:
-    """The file `name`, built by `build(path)` once in the whole run (by the first worker that
-    asks) and shared by every worker: copy it, never change it."""
+    """The file (or folder) `name`, made by `build(path)` once in the whole run, by the first
+    worker that asks, and shared by every worker: read it or copy it, never change it."""
     shared, _ = config.taskreg_run
     path = shared / name
     with _locked(shared / f"{name}.lock"):
         if not path.exists():
             building = shared / f"building-{name}"
+            if building.is_dir():  # what a failed build left
+                shutil.rmtree(building)
+            building.unlink(missing_ok=True)
             build(building)
             building.rename(path)
     return path
@@ -424,6 +427,40 @@ def _reg_file(tmp_path_factory):
     for args in REG_COMMANDS:
         built(*args)
     return path
+
+
+@pytest.fixture(scope="session")
+def _built_registers():
+    """The registers `as_built` made, by builder and engine, for this process (on PostgreSQL
+    dropped with the run's other databases)."""
+    return {}
+
+
+def as_built(request, tr: Taskreg, build) -> Taskreg:
+    """`tr`'s register as `build(tr)` leaves it, for a fixture whose every test starts from the
+    same register: `build` runs once per process and engine (on a register like `tr`'s, `reg`'s
+    if the test asked for `reg`), then each test gets a copy, a file copied or, on PostgreSQL, a
+    database made from it as a template. `build` must do the same each time it is called."""
+    made = request.getfixturevalue("_built_registers")
+    key = (build.__module__, build.__qualname__, tr.engine, "reg" in request.fixturenames)
+    if key not in made:
+        if tr.engine == "sqlite":
+            path = request.getfixturevalue("tmp_path_factory").mktemp("built") / "reg.db"
+            if tr.path.exists():
+                copy_register(tr.path, path)
+            base = Taskreg(path, {**tr.env, "TASKREG_DB": str(path)})
+        else:
+            name = tr.pg.fresh(tr.dbname)
+            base = Taskreg(None, {**tr.env, "TASKREG_DB": tr.pg.url(OFFICE, name)}, tr.engine, tr.pg, name)
+        build(base)
+        made[key] = base
+    base = made[key]
+    if tr.engine == "sqlite":
+        copy_register(base.path, tr.path)
+    else:
+        tr.pg.drop(tr.dbname)
+        tr.pg.fresh(base.dbname, name=tr.dbname)
+    return tr
 
 
 @pytest.fixture

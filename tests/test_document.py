@@ -6,6 +6,7 @@ look in LibreOffice is tests/render_document.py's part.
 """
 
 import json
+import shutil
 import struct
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import as_built, built_once
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -59,18 +61,25 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(request, tmp_path_factory):
     """The demo register with a place, recipients and a signer, and two documents of
-    Q1/2021: in Vietnamese with its number and date given; in the locale's English with neither."""
-    folder = tmp_path_factory.mktemp("docx")
+    Q1/2021: in Vietnamese with its number and date given; in the locale's English with neither.
+    Made once in the run; each worker that needs them reads a copy."""
+
+    def build(folder):
+        folder.mkdir()
+        run = Demo(folder / "demo.db")
+        run("demo", "--db", run.path)
+        for key, value in SETTINGS.items():
+            run("config", "set", key, value)
+        vi, en = folder / "q1-vi.docx", folder / "q1-en.docx"
+        run("report", "--quarter", "I/2021", "--format", "docx", "-o", vi, "--lang", "vi", "--symbol", "45/BC-UBND")
+        run("report", "--quarter", "I/2021", "--format", "docx", "-o", en)
+
+    folder = tmp_path_factory.mktemp("docx") / "demo"
+    shutil.copytree(built_once(request.config, "demo-docx", build), folder)
     run = Demo(folder / "demo.db")
-    run("demo", "--db", run.path)
-    for key, value in SETTINGS.items():
-        run("config", "set", key, value)
-    vi, en = folder / "q1-vi.docx", folder / "q1-en.docx"
-    run("report", "--quarter", "I/2021", "--format", "docx", "-o", vi, "--lang", "vi", "--symbol", "45/BC-UBND")
-    run("report", "--quarter", "I/2021", "--format", "docx", "-o", en)
-    return run, {"vi": Document(str(vi)), "en": Document(str(en))}
+    return run, {lang: Document(str(folder / f"q1-{lang}.docx")) for lang in ("vi", "en")}
 
 
 @pytest.fixture(scope="module")
@@ -295,27 +304,29 @@ def test_english_headings(demo):
 
 
 @pytest.fixture
-def small(reg):
+def small(request, reg):
     """SYT: one on time, two open past their deadline (one due 10/3, 132 days late on 20/7);
     STC: one with no deadline, one cancelled; SGDDT: one due 20/3 done 5/4."""
 
-    def add(title, agency, assigned, due=None, done=None, cancel=None):
-        args = ["add", title, "--agency", agency, "--assigned", assigned]
-        if due:
-            args += ["--due", due]
-        task_id = reg(*args, env={"TASKREG_TODAY": "2021-06-30"}).stdout.strip()
-        if done:
-            reg("done", task_id, "--on", done, env={"TASKREG_TODAY": "2021-06-30"})
-        if cancel:
-            reg("cancel", task_id, "--on", cancel, "--reason", "Dừng", env={"TASKREG_TODAY": "2021-06-30"})
+    def build(reg):
+        def add(title, agency, assigned, due=None, done=None, cancel=None):
+            args = ["add", title, "--agency", agency, "--assigned", assigned]
+            if due:
+                args += ["--due", due]
+            task_id = reg(*args, env={"TASKREG_TODAY": "2021-06-30"}).stdout.strip()
+            if done:
+                reg("done", task_id, "--on", done, env={"TASKREG_TODAY": "2021-06-30"})
+            if cancel:
+                reg("cancel", task_id, "--on", cancel, "--reason", "Dừng", env={"TASKREG_TODAY": "2021-06-30"})
 
-    add("Một", "SYT", "4/1/2021", "31/1/2021", "31/1/2021")
-    add("Chín", "SYT", "8/1/2021", "10/3/2021")
-    add("Bốn", "SYT", "7/2/2021", "15/3/2021")
-    add("Năm", "STC", "8/3/2021")
-    add("Sáu", "STC", "9/3/2021", "30/4/2021", cancel="20/3/2021")
-    add("Bảy", "SGDDT", "10/3/2021", "20/3/2021", "5/4/2021")
-    return reg
+        add("Một", "SYT", "4/1/2021", "31/1/2021", "31/1/2021")
+        add("Chín", "SYT", "8/1/2021", "10/3/2021")
+        add("Bốn", "SYT", "7/2/2021", "15/3/2021")
+        add("Năm", "STC", "8/3/2021")
+        add("Sáu", "STC", "9/3/2021", "30/4/2021", cancel="20/3/2021")
+        add("Bảy", "SGDDT", "10/3/2021", "20/3/2021", "5/4/2021")
+
+    return as_built(request, reg, build)
 
 
 def test_unset_settings_and_number_left_blank_nothing_marked(small, tmp_path):

@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import as_built
 
 import taskreg.cli.commands.transfer
 import taskreg.formats.csv_json
@@ -26,10 +27,12 @@ FORMATS = ("csv", "json", "xlsx")
 
 
 @pytest.fixture
-def filled(reg):
-    reg("add", "Báo cáo giải ngân quý I", "--agency", "STC", "--due", "15/4/2021", "--assigned", "4/1/2021")
-    reg("add", "Kiểm tra an toàn thực phẩm", "--agency", "SYT", "--due", "31/3/2021", "--assigned", "5/1/2021")
-    return reg
+def filled(request, reg):
+    def build(reg):
+        reg("add", "Báo cáo giải ngân quý I", "--agency", "STC", "--due", "15/4/2021", "--assigned", "4/1/2021")
+        reg("add", "Kiểm tra an toàn thực phẩm", "--agency", "SYT", "--due", "31/3/2021", "--assigned", "5/1/2021")
+
+    return as_built(request, reg, build)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 import pytest
+from conftest import as_built
 
 TASK = {"title": "t3", "agency": "SYT", "assigned_on": "2021-01-05"}
 EVENT = {
@@ -351,12 +352,15 @@ def test_an_assignment_date_after_today_is_a_row_error(reg, tmp_path):
 
 
 @pytest.fixture
-def numbered(reg):
+def numbered(request, reg):
     """Tasks 1–5; a JSON export of STC's alone has ids with gaps (2 and 4)."""
-    for title, agency in [("một", "SYT"), ("hai", "STC"), ("ba", "SYT"), ("bốn", "STC"), ("năm", "SYT")]:
-        reg("add", title, "--agency", agency, "--assigned", "4/1/2021", "--due", "15/3/2021")
-    reg("extend", "4", "--due", "30/4/2021", "--on", "10/3/2021", "--reason", "CV 5")
-    return reg
+
+    def build(reg):
+        for title, agency in [("một", "SYT"), ("hai", "STC"), ("ba", "SYT"), ("bốn", "STC"), ("năm", "SYT")]:
+            reg("add", title, "--agency", agency, "--assigned", "4/1/2021", "--due", "15/3/2021")
+        reg("extend", "4", "--due", "30/4/2021", "--on", "10/3/2021", "--reason", "CV 5")
+
+    return as_built(request, reg, build)
 
 
 def test_a_json_export_imported_into_an_empty_register_keeps_its_task_ids(numbered, tmp_path):

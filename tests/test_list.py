@@ -5,26 +5,29 @@ import io
 import json
 
 import pytest
+from conftest import as_built
 
 
 @pytest.fixture
-def tasks(reg):
-    rows = [
-        ("Rà soát thủ tục hành chính", "SYT", "4/1/2021", "15/3/2021", None),
-        ("Báo cáo tình hình giải ngân", "STC", "5/1/2021", "31/3/2021", None),
-        ("Kế hoạch chuyển đổi số", "SYT", "10/2/2021", "5/4/2021", None),
-        ("Tổng kết năm học", "SGDDT", "1/3/2021", "20/3/2021", "18/3/2021"),
-        ("Xây dựng đề án [giai đoạn 2]", "STC", "2/3/2021", None, None),
-        ("Nhiệm vụ quý II", "SYT", "2/4/2021", "30/6/2021", None),
-    ]
-    for title, agency, assigned, due, done in rows:
-        args = ["add", title, "--agency", agency, "--assigned", assigned]
-        if due:
-            args += ["--due", due]
-        task_id = reg(*args, env={"TASKREG_TODAY": "2021-04-02"}).stdout.strip()
-        if done:
-            reg("done", task_id, "--on", done)
-    return reg
+def tasks(request, reg):
+    def build(reg):
+        rows = [
+            ("Rà soát thủ tục hành chính", "SYT", "4/1/2021", "15/3/2021", None),
+            ("Báo cáo tình hình giải ngân", "STC", "5/1/2021", "31/3/2021", None),
+            ("Kế hoạch chuyển đổi số", "SYT", "10/2/2021", "5/4/2021", None),
+            ("Tổng kết năm học", "SGDDT", "1/3/2021", "20/3/2021", "18/3/2021"),
+            ("Xây dựng đề án [giai đoạn 2]", "STC", "2/3/2021", None, None),
+            ("Nhiệm vụ quý II", "SYT", "2/4/2021", "30/6/2021", None),
+        ]
+        for title, agency, assigned, due, done in rows:
+            args = ["add", title, "--agency", agency, "--assigned", assigned]
+            if due:
+                args += ["--due", due]
+            task_id = reg(*args, env={"TASKREG_TODAY": "2021-04-02"}).stdout.strip()
+            if done:
+                reg("done", task_id, "--on", done)
+
+    return as_built(request, reg, build)
 
 
 def _ids(result):

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import LIAISON, OTHER_LIAISON, READER
+from conftest import LIAISON, OTHER_LIAISON, READER, as_built
 
 pytestmark = pytest.mark.postgresql_only
 
@@ -19,14 +19,17 @@ READ_ONLY = "(it may only read this register)"
 
 
 @pytest.fixture
-def shared(reg):
+def shared(request, reg):
     """A register with a task of each of two agencies, a liaison of SYT and a reader."""
-    admin = reg.url("postgres")
-    reg("--db", admin, "admin", "grant", LIAISON, "--role", "liaison", "--agency", "so y te")
-    reg("--db", admin, "admin", "grant", READER, "--role", "reader")
-    reg("add", "Việc của Sở Tài chính", "--agency", "STC", "--due", "2021-04-30", "--assigned", "2021-03-01")
-    reg("add", "Việc của Sở Y tế", "--agency", "SYT", "--due", "2021-04-30", "--assigned", "2021-03-01")
-    return reg
+
+    def build(reg):
+        admin = reg.url("postgres")
+        reg("--db", admin, "admin", "grant", LIAISON, "--role", "liaison", "--agency", "so y te")
+        reg("--db", admin, "admin", "grant", READER, "--role", "reader")
+        reg("add", "Việc của Sở Tài chính", "--agency", "STC", "--due", "2021-04-30", "--assigned", "2021-03-01")
+        reg("add", "Việc của Sở Y tế", "--agency", "SYT", "--due", "2021-04-30", "--assigned", "2021-03-01")
+
+    return as_built(request, reg, build)
 
 
 def _as(tr, login, *args, code=0, env=None):

@@ -5,32 +5,35 @@ import io
 import json
 
 import pytest
+from conftest import as_built
 
 
 @pytest.fixture
-def q1(reg):
+def q1(request, reg):
     """Q1/2021 in miniature: SYT 2 on time, 1 late, 1 overdue; STC 1 in progress (no deadline),
     1 cancelled; SGDDT 1 done after the quarter; one task assigned in April."""
 
-    def add(title, agency, assigned, due=None, done=None, cancel=None):
-        args = ["add", title, "--agency", agency, "--assigned", assigned]
-        if due:
-            args += ["--due", due]
-        task_id = reg(*args, env={"TASKREG_TODAY": "2021-06-30"}).stdout.strip()
-        if done:
-            reg("done", task_id, "--on", done, env={"TASKREG_TODAY": "2021-06-30"})
-        if cancel:
-            reg("cancel", task_id, "--on", cancel, "--reason", "Dừng", env={"TASKREG_TODAY": "2021-06-30"})
+    def build(reg):
+        def add(title, agency, assigned, due=None, done=None, cancel=None):
+            args = ["add", title, "--agency", agency, "--assigned", assigned]
+            if due:
+                args += ["--due", due]
+            task_id = reg(*args, env={"TASKREG_TODAY": "2021-06-30"}).stdout.strip()
+            if done:
+                reg("done", task_id, "--on", done, env={"TASKREG_TODAY": "2021-06-30"})
+            if cancel:
+                reg("cancel", task_id, "--on", cancel, "--reason", "Dừng", env={"TASKREG_TODAY": "2021-06-30"})
 
-    add("Một", "SYT", "4/1/2021", "31/1/2021", "31/1/2021")
-    add("Hai", "SYT", "5/1/2021", "28/2/2021", "1/2/2021")
-    add("Ba", "SYT", "6/1/2021", "15/2/2021", "20/2/2021")
-    add("Bốn", "SYT", "7/2/2021", "15/3/2021")
-    add("Năm", "STC", "8/3/2021")
-    add("Sáu", "STC", "9/3/2021", "30/4/2021", cancel="20/3/2021")
-    add("Bảy", "SGDDT", "10/3/2021", "20/3/2021", "5/4/2021")
-    add("Tám", "SYT", "2/4/2021", "30/4/2021")
-    return reg
+        add("Một", "SYT", "4/1/2021", "31/1/2021", "31/1/2021")
+        add("Hai", "SYT", "5/1/2021", "28/2/2021", "1/2/2021")
+        add("Ba", "SYT", "6/1/2021", "15/2/2021", "20/2/2021")
+        add("Bốn", "SYT", "7/2/2021", "15/3/2021")
+        add("Năm", "STC", "8/3/2021")
+        add("Sáu", "STC", "9/3/2021", "30/4/2021", cancel="20/3/2021")
+        add("Bảy", "SGDDT", "10/3/2021", "20/3/2021", "5/4/2021")
+        add("Tám", "SYT", "2/4/2021", "30/4/2021")
+
+    return as_built(request, reg, build)
 
 
 def _json(result):

@@ -13,6 +13,7 @@ from datetime import datetime
 from xml.etree import ElementTree
 
 import pytest
+from conftest import as_built, built_once
 from openpyxl import Workbook, load_workbook
 
 #: Texts a spreadsheet would run or misread, and texts that only look like taskreg's escapes.
@@ -45,24 +46,27 @@ def _formulas_in(path):
 
 
 @pytest.fixture
-def hostile(reg):
+def hostile(request, reg):
     """A register whose text begins with everything a spreadsheet takes for a formula."""
-    reg("agency", "add", "=1+1", "Công thức")
-    for n, text in enumerate(FORMULAS):
-        reg(
-            "add",
-            "--agency",
-            "=1+1" if n == 0 else "SYT",
-            "--note",
-            text,
-            "--source",
-            text,
-            "--assigned-by",
-            text,
-            "--",
-            text,
-        )
-    return reg
+
+    def build(reg):
+        reg("agency", "add", "=1+1", "Công thức")
+        for n, text in enumerate(FORMULAS):
+            reg(
+                "add",
+                "--agency",
+                "=1+1" if n == 0 else "SYT",
+                "--note",
+                text,
+                "--source",
+                text,
+                "--assigned-by",
+                text,
+                "--",
+                text,
+            )
+
+    return as_built(request, reg, build)
 
 
 # -- 1. no formulas, ever ----------------------------------------------------------------------
@@ -467,28 +471,31 @@ def test_a_json_file_that_is_not_utf8_is_refused_naming_its_line(reg, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def demo_books(tmp_path_factory):
+def demo_books(request):
     """The demo's Q1/2021 export in Vietnamese and in English, made on 15/7/2021 (its tasks'
-    states as of that day, its report sheet as of the quarter's last day), and the report."""
+    states as of that day, its report sheet as of the quarter's last day), and the report:
+    made once in the run, whichever workers read them (read only)."""
     from typer.testing import CliRunner
 
     from taskreg.cli.app import app
 
-    folder = tmp_path_factory.mktemp("demo-xlsx")
-    env = {"TASKREG_TODAY": "2021-07-15", "TASKREG_USER": "lan", "TASKREG_LANG": None, "TASKREG_DB": None}
+    def build(folder):
+        folder.mkdir()
+        env = {"TASKREG_TODAY": "2021-07-15", "TASKREG_USER": "lan", "TASKREG_LANG": None, "TASKREG_DB": None}
 
-    def run(*args):
-        result = CliRunner().invoke(app, ["--db", str(folder / "demo.db"), *map(str, args)], env=env)
-        assert result.exit_code == 0, result.output
-        return result.stdout
+        def run(*args):
+            result = CliRunner().invoke(app, ["--db", str(folder / "demo.db"), *map(str, args)], env=env)
+            assert result.exit_code == 0, result.output
+            return result.stdout
 
-    run("demo")
-    books = {}
-    for lang in ("vi", "en"):
-        books[lang] = folder / f"q1-{lang}.xlsx"
-        run("export", "--format", "xlsx", "-o", books[lang], "--quarter", "I/2021", "--lang", lang)
-    report = json.loads(run("report", "--quarter", "I/2021", "--by", "agency", "--format", "json"))
-    return books, report
+        run("demo")
+        for lang in ("vi", "en"):
+            run("export", "--format", "xlsx", "-o", folder / f"q1-{lang}.xlsx", "--quarter", "I/2021", "--lang", lang)
+        (folder / "report.json").write_text(run("report", "--quarter", "I/2021", "--by", "agency", "--format", "json"))
+
+    folder = built_once(request.config, "demo-xlsx", build)
+    books = {lang: folder / f"q1-{lang}.xlsx" for lang in ("vi", "en")}
+    return books, json.loads((folder / "report.json").read_text())
 
 
 def test_both_sheets_print_landscape_one_page_wide_their_headers_on_every_page(demo_books):

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import as_built
 
 GOLDEN = Path(__file__).parent / "golden"
 STYLES = re.compile(r"\x1b\[[0-9;]*m")
@@ -19,25 +20,28 @@ LONG = " ".join(["Rà soát, tổng hợp và báo cáo tình hình thực hiệ
 
 
 @pytest.fixture
-def layout(reg):
+def layout(request, reg):
     """SYT: on time, late, overdue, and a task with a 2,300-character title; STC: in
     progress and cancelled; all in Q1/2021, recorded on 30/6/2021."""
-    on = {"TASKREG_TODAY": "2021-06-30"}
 
-    def add(title, agency, assigned, due=None, done=None, cancel=None):
-        args = ["add", title, "--agency", agency, "--assigned", assigned] + (["--due", due] if due else [])
-        task_id = reg(*args, env=on).stdout.strip()
-        if done:
-            reg("done", task_id, "--on", done, env=on)
-        if cancel:
-            reg("cancel", task_id, "--on", cancel, "--reason", "Dừng", env=on)
+    def build(reg):
+        on = {"TASKREG_TODAY": "2021-06-30"}
 
-    add("Báo cáo tình hình giải ngân vốn đầu tư công", "SYT", "4/1/2021", "31/1/2021", "31/1/2021")
-    add("Tham mưu phương án phòng, chống dịch", "SYT", "5/1/2021", "28/2/2021", "5/3/2021")
-    add(LONG, "SYT", "6/1/2021", "15/2/2021")
-    add("Hoàn thiện hồ sơ đề án", "STC", "8/3/2021", "30/6/2021")
-    add("Xây dựng kế hoạch năm", "STC", "9/3/2021", "30/4/2021", cancel="20/3/2021")
-    return reg
+        def add(title, agency, assigned, due=None, done=None, cancel=None):
+            args = ["add", title, "--agency", agency, "--assigned", assigned] + (["--due", due] if due else [])
+            task_id = reg(*args, env=on).stdout.strip()
+            if done:
+                reg("done", task_id, "--on", done, env=on)
+            if cancel:
+                reg("cancel", task_id, "--on", cancel, "--reason", "Dừng", env=on)
+
+        add("Báo cáo tình hình giải ngân vốn đầu tư công", "SYT", "4/1/2021", "31/1/2021", "31/1/2021")
+        add("Tham mưu phương án phòng, chống dịch", "SYT", "5/1/2021", "28/2/2021", "5/3/2021")
+        add(LONG, "SYT", "6/1/2021", "15/2/2021")
+        add("Hoàn thiện hồ sơ đề án", "STC", "8/3/2021", "30/6/2021")
+        add("Xây dựng kế hoạch năm", "STC", "9/3/2021", "30/4/2021", cancel="20/3/2021")
+
+    return as_built(request, reg, build)
 
 
 def _screen(layout, *args, columns: int, terminal: bool = True, lang: str = "vi"):

@@ -3,30 +3,33 @@
 from pathlib import Path
 
 import pytest
+from conftest import as_built
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.fixture
-def week(reg):
-    long_title = (
-        "Rà soát, báo cáo tình hình thực hiện Kế hoạch số 863/KH-UBND về cải cách hành "
-        "chính giai đoạn 2021-2025 trên địa bàn tỉnh"
-    )
-    for args in [
-        (long_title, "SYT", "4/1/2021", "31/1/2021"),
-        ("Tham mưu [khẩn] phương án phòng, chống dịch", "SYT", "5/1/2021", "15/3/2021"),
-        ("Báo cáo giải ngân vốn đầu tư công", "STC", "6/1/2021", "28/2/2021"),
-        ("Tổng kết năm học", "SGDDT", "26/3/2021", "5/4/2021"),
-        ("Hoàn thiện hồ sơ đề án", "STC", "27/3/2021", None),
-        ("Xây dựng kế hoạch", "SYT", "1/3/2021", "30/3/2021"),
-        ("Sau ngày", "SYT", "1/3/2021", "7/4/2021"),
-        ("Sau tuần", "SYT", "1/3/2021", "8/4/2021"),
-    ]:
-        title, agency, assigned, due = args
-        reg("add", title, "--agency", agency, "--assigned", assigned, *(["--due", due] if due else []))
-    reg("done", "6", "--on", "29/3/2021")
-    return reg
+def week(request, reg):
+    def build(reg):
+        long_title = (
+            "Rà soát, báo cáo tình hình thực hiện Kế hoạch số 863/KH-UBND về cải cách hành "
+            "chính giai đoạn 2021-2025 trên địa bàn tỉnh"
+        )
+        for args in [
+            (long_title, "SYT", "4/1/2021", "31/1/2021"),
+            ("Tham mưu [khẩn] phương án phòng, chống dịch", "SYT", "5/1/2021", "15/3/2021"),
+            ("Báo cáo giải ngân vốn đầu tư công", "STC", "6/1/2021", "28/2/2021"),
+            ("Tổng kết năm học", "SGDDT", "26/3/2021", "5/4/2021"),
+            ("Hoàn thiện hồ sơ đề án", "STC", "27/3/2021", None),
+            ("Xây dựng kế hoạch", "SYT", "1/3/2021", "30/3/2021"),
+            ("Sau ngày", "SYT", "1/3/2021", "7/4/2021"),
+            ("Sau tuần", "SYT", "1/3/2021", "8/4/2021"),
+        ]:
+            title, agency, assigned, due = args
+            reg("add", title, "--agency", agency, "--assigned", assigned, *(["--due", due] if due else []))
+        reg("done", "6", "--on", "29/3/2021")
+
+    return as_built(request, reg, build)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
