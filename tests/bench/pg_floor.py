@@ -1,8 +1,10 @@
 """The start-up floor of a taskreg command on PostgreSQL: the same stack as
 ../shared/bench/floor.py, but connecting with psycopg and running one query.
 
-    farm-bench --vs "python tests/bench/pg_floor.py add x --agency A --db $URL" \\
-        -- taskreg --db "$URL" add x --agency A
+    python tests/bench/pg_floor.py add x --agency A --db "$URL"
+    taskreg --db "$URL" add x --agency A
+
+run alternately, the ratio taken pair by pair (as tests/bench/startup.py pairs them).
 
 `noop` stands in for --version (it imports psycopg, as a PostgreSQL command does);
 `add` parses three options, connects, and runs one query on the register.
