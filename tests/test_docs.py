@@ -97,6 +97,7 @@ def test_the_quickstart_runs_as_written_on_any_day(tmp_path):
     assert (tmp_path / "so-y-te.db").exists()
 
 
+@pytest.mark.slow  # a process for each command module
 def test_every_command_module_can_be_imported_first():
     """Commands import what they share from taskreg.session, never taskreg.cli: no cycle."""
     import pkgutil
