@@ -459,6 +459,7 @@ def test_the_help_excerpts_are_the_real_help(block):
         assert re.search(rf"{option}\s+{re.escape(placeholder)}", help_text), (option, placeholder)
 
 
+@pytest.mark.slow  # a process for each command module
 def test_every_command_module_can_be_imported_first():
     """Commands import what they share from taskreg.cli.session, never taskreg.cli.app: no cycle."""
     import pkgutil
