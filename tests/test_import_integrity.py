@@ -263,6 +263,31 @@ def test_a_json_settings_only_file_with_a_bad_value_is_refused_too(tr, tmp_path)
     assert not (tmp_path / "new.db").exists()
 
 
+@pytest.mark.parametrize(
+    "org, reason",
+    [
+        ("UBND \ud800", "the text is not valid Unicode; save the file as UTF-8 again."),
+        ("UBND \x00", "the text holds a NUL character, which a register never stores; remove it from the file."),
+    ],
+    ids=["lone-surrogate", "nul"],
+)
+def test_a_json_setting_that_is_no_text_a_register_stores_is_bad_input(tr, tmp_path, org, reason):
+    """Issue 23 findings 5 and 6: a lone surrogate in `settings.org` was a traceback that left an
+    empty register behind; a NUL was stored (`config get org` said `UBND \x00`)."""
+    path = _file(tmp_path, {"settings": {"org": org}, "tasks": [TASK]})
+    if tr.engine == "sqlite":  # a register the import would create: none is left behind
+        new = tmp_path / "new.db"
+        result = tr("--db", new, "import", path, code=2)
+        assert result.stderr.endswith(f"is refused: {reason}\n") and result.stderr.count("\n") == 1
+        assert list(tmp_path.glob("new.db*")) == []
+    tr.init()
+    before = tr.tables()
+    result = tr("import", path, code=2)
+    assert result.stderr.startswith("Nothing was imported: the file's setting org = UBND \\")
+    assert result.stderr.endswith(f"is refused: {reason}\n")
+    assert tr.tables() == before
+
+
 ODD_FILES = [
     ([{**TASK, "title": {"a": 1}}], "Row 1, title: must be text, a number or null."),
     ([{**TASK, "title": True}], "Row 1, title: must be text, a number or null."),

@@ -380,6 +380,11 @@ def command(fn):
             raise typer.Exit(0) from None
         except _failures() as e:
             raise typer.Exit(_failed(session, e)) from None
+        except (typer.Exit, SystemExit):
+            raise
+        except BaseException:  # a bug, or an interrupt: it is told as it is, but leaves no new register
+            session.discard_new_register()
+            raise
         finally:
             sys.stdout = stdout
             session.close()

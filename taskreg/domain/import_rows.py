@@ -20,7 +20,7 @@ from taskreg.domain.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR, in_range, iso,
 from taskreg.domain.errors import BadInput, Day, Ref
 from taskreg.domain.model import TASK_FIELDS, check_setting
 from taskreg.domain.tasks import not_after_today, not_before_assigned, not_future
-from taskreg.domain.text import nfc, printable, symbol_doubt
+from taskreg.domain.text import nfc, printable, symbol_doubt, text_problem
 
 #: The columns a file of tasks must have: a task is nothing without them.
 REQUIRED = ("title", "agency", "assigned_on")
@@ -89,18 +89,6 @@ class UnsavedFormula(str):
 
 
 UNREADABLE = object()  # a cell already reported as an error: not also "missing"
-
-
-def text_problem(text: str) -> str | None:
-    """Why a text from a file cannot be stored (a catalogue key), or None: NUL is bad input
-    (SPEC §8), and a lone surrogate (JSON's "\\ud800") is no Unicode text at all."""
-    if "\x00" in text:
-        return "import_nul"
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return "import_bad_unicode"
-    return None
 
 
 def is_iso_date(value) -> bool:

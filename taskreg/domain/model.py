@@ -7,7 +7,7 @@ or writes a register.
 """
 
 from taskreg.domain.errors import BadInput
-from taskreg.domain.text import nfc
+from taskreg.domain.text import nfc, text_problem
 
 #: The languages taskreg speaks, the register's default first (README "Language and output").
 LANGS = ("vi", "en")
@@ -69,9 +69,13 @@ def check_choice(value: str | None, choices, what: str) -> str | None:
 
 def check_setting(key: str, value) -> str:
     """A setting's value as `config set` stores it (NFC text, one of its choices if it has
-    them), or bad input naming what is wrong. A JSON import's settings pass through here too."""
+    them), or bad input naming what is wrong: NUL and text that is not Unicode are refused
+    here, where a JSON import's settings pass too."""
     if key not in SETTINGS:
         raise BadInput("config_unknown", setting=key, keys=", ".join(SETTINGS))
+    problem = text_problem(value)  # NUL, or a lone surrogate (a JSON file's "\ud800"): SPEC §8
+    if problem:
+        raise BadInput(problem)
     value = nfc(value)
     if not value:
         raise BadInput("config_value_needed", setting=key)
