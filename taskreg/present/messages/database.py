@@ -19,6 +19,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A password does not belong in --db or TASKREG_DB (others can read a command line): put it in ~/.pgpass or a pg_service.conf entry.",
         "Không ghi mật khẩu trong --db hay TASKREG_DB (người khác đọc được dòng lệnh): hãy để mật khẩu trong ~/.pgpass hoặc một mục của pg_service.conf.",
     ),
+    "pg_driver_missing": (
+        "The register at {url} is on PostgreSQL, and its driver (psycopg) is not installed: "
+        "install taskreg's PostgreSQL extra, `pip install 'taskreg[postgresql]'`.",
+        "Sổ đăng ký tại {url} nằm trên PostgreSQL nhưng chưa cài trình kết nối (psycopg): "
+        "hãy cài phần PostgreSQL của taskreg, `pip install 'taskreg[postgresql]'`.",
+    ),
+    "pg_yoyo_missing": (
+        "`db upgrade` applies the migrations with yoyo-migrations, which is not installed: "
+        "install taskreg's PostgreSQL extra, `pip install 'taskreg[postgresql]'`.",
+        "`db upgrade` áp dụng các bản chuyển đổi bằng yoyo-migrations nhưng gói này chưa được cài: "
+        "hãy cài phần PostgreSQL của taskreg, `pip install 'taskreg[postgresql]'`.",
+    ),
     "pg_cannot_connect": (
         "Cannot connect to the register at {url}: {reason}.",
         "Không kết nối được sổ đăng ký tại {url}: {reason}.",

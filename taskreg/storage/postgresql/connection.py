@@ -5,6 +5,7 @@ psycopg is imported when a register is first connected to, never at start-up: a 
 register's commands never load it (tests/test_docs.py).
 """
 
+import importlib
 import re
 from functools import cache
 from pathlib import Path
@@ -40,6 +41,16 @@ def errors() -> tuple[type[Exception], ...]:
     return tuple(_LOADED)
 
 
+def require(url: str, *modules: str) -> None:
+    """Refuse, in one sentence naming the extra to install, when the PostgreSQL extra's
+    `modules` (psycopg, yoyo) are missing: a plain `pip install taskreg` has neither (SPEC §8)."""
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise Refused("pg_yoyo_missing" if module == "yoyo" else "pg_driver_missing", url=url) from None
+
+
 def psycopg_sql(text: str) -> str:
     """storage/sql.py's `:name` parameters as psycopg's `%(name)s`."""
     return _PARAM.sub(r"%(\1)s", text.replace("%", "%%"))
@@ -59,6 +70,7 @@ def _date_text():
 def connect(url: str, **kwargs) -> "psycopg.Connection[dict[str, Any]]":
     """A connection to the register at `url`; a password in it is refused (SPEC §9: libpq's
     ~/.pgpass or a service file hold passwords, never a command line)."""
+    require(url, "psycopg")
     import psycopg
     from psycopg.conninfo import conninfo_to_dict
     from psycopg.rows import dict_row
