@@ -62,3 +62,105 @@ def pg_tables(pg, dbname) -> list:
 
     with psycopg.connect(pg.url("postgres", dbname), autocommit=True) as conn:
         return conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()
+
+
+# -- issue 23 finding 10: a connection that fails says why, in the output language ----------------
+#
+# The run's cluster trusts every login on its socket (tests/pgcluster.py), so no password is
+# ever asked there: the password cases run against a second throwaway cluster of this module's
+# own, whose pg_hba.conf asks every login but the superuser for its password (scram-sha-256).
+
+
+@pytest.fixture(scope="module")
+def password_cluster():
+    """The URL of a login `clerk` (password "right") to a register database `reg`, on a cluster
+    that asks for passwords."""
+    import tempfile
+    from pathlib import Path
+
+    import pgcluster
+
+    if pgcluster.bin_dir() is None:
+        if os.environ.get("TASKREG_REQUIRE_PG"):
+            pytest.fail("no PostgreSQL server binaries for the password cluster (set PG_BIN)")
+        pytest.skip("no PostgreSQL server binaries for the password cluster (set PG_BIN)")
+    root = Path(tempfile.mkdtemp(prefix="taskreg-pgpw-", dir=pgcluster.in_memory()))
+    try:
+        admin = pgcluster.start(root, hba="local all postgres trust\nlocal all all scram-sha-256\n")
+        import psycopg
+
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute("CREATE ROLE clerk LOGIN PASSWORD 'right'")
+            conn.execute("CREATE DATABASE reg")
+        yield pgcluster.url(root, "clerk", "reg")
+    finally:
+        pgcluster.stop(root)
+
+
+def _pgpass(tmp_path, password: str) -> dict:
+    path = tmp_path / "pgpass"
+    path.write_text(f"*:*:*:clerk:{password}\n")
+    path.chmod(0o600)
+    return {"PGPASSFILE": str(path), "PGPASSWORD": None}
+
+
+def _connect_fails(tr, url, env, lang="en") -> str:
+    result = tr("--db", url, "--lang", lang, "list", code=1, env=env)
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    return result.stderr
+
+
+def test_a_wrong_password_says_the_server_refused_it(tr, tmp_path, password_cluster):
+    """The issue: a wrong password in ~/.pgpass said only `…: password retrieved from file "~/.pgpass".`"""
+    env = _pgpass(tmp_path, "wrong")
+    said = _connect_fails(tr, password_cluster, env)
+    assert said == (
+        f"Cannot connect to the register at {password_cluster}: the server refused the password of the login "
+        f'clerk (libpq: password authentication failed for user "clerk"; password retrieved from file '
+        f'"{env["PGPASSFILE"]}").\n'
+    )
+    vi = _connect_fails(tr, password_cluster, env, "vi")
+    assert ": máy chủ từ chối mật khẩu của tài khoản clerk (libpq: password authentication failed" in vi
+
+
+def test_no_password_at_all_is_said_in_the_output_language_alone(tr, tmp_path, password_cluster):
+    """The issue: with no password the Vietnamese sentence ended in libpq's English."""
+    env = {"PGPASSFILE": str(tmp_path / "none"), "PGPASSWORD": None, "PGSERVICEFILE": str(tmp_path / "none")}
+    assert _connect_fails(tr, password_cluster, env).endswith(
+        ": the server asks for a password and none was found: put it in ~/.pgpass or a service file.\n"
+    )
+    vi = _connect_fails(tr, password_cluster, env, "vi")
+    assert vi.endswith(
+        ": máy chủ yêu cầu mật khẩu nhưng không tìm thấy mật khẩu nào: hãy ghi mật khẩu vào ~/.pgpass "
+        "hoặc một tệp dịch vụ.\n"
+    )
+    assert "password" not in vi and "supplied" not in vi
+
+
+def test_the_right_password_connects(tr, tmp_path, password_cluster):
+    """The cluster does ask for passwords, and takes the right one (the register is not one yet)."""
+    result = tr("--db", password_cluster, "list", code=1, env=_pgpass(tmp_path, "right"))
+    assert "db upgrade" in result.stderr and "password" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "change, said, vi",
+    [
+        ("database", "the server has no database taskreg_nowhere.", "máy chủ không có cơ sở dữ liệu taskreg_nowhere."),
+        ("login", "the server has no login taskreg_nobody.", "máy chủ không có tài khoản đăng nhập taskreg_nobody."),
+        ("socket", "no PostgreSQL server answers there (libpq: connection to server on socket", "không có máy chủ"),
+        ("port", "no PostgreSQL server answers there (libpq: connection to server at", "không có máy chủ"),
+    ],
+)
+def test_each_common_connection_failure_says_its_cause(tr, tmp_path, change, said, vi):
+    import re
+
+    url = tr.url()
+    url = {
+        "database": lambda: url.replace(f"@/{tr.dbname}", "@/taskreg_nowhere"),
+        "login": lambda: url.replace("postgresql://lan@", "postgresql://taskreg_nobody@"),
+        "socket": lambda: re.sub(r"host=[^&]*", f"host={tmp_path}", url),
+        "port": lambda: "postgresql://lan@127.0.0.1:1/postgres",
+    }[change]()
+    assert said in _connect_fails(tr, url, {})
+    assert vi in _connect_fails(tr, url, {}, "vi")

@@ -35,6 +35,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot connect to the register at {url}: {reason}.",
         "Không kết nối được sổ đăng ký tại {url}: {reason}.",
     ),
+    # why a connection failed (storage/postgresql/connection.py connection_reason): the cause in
+    # the output language, libpq's own words only as the detail
+    "pg_why_password_wrong": (
+        "the server refused the password of the login {login} (libpq: {detail})",
+        "máy chủ từ chối mật khẩu của tài khoản {login} (libpq: {detail})",
+    ),
+    "pg_why_no_password": (
+        "the server asks for a password and none was found: put it in ~/.pgpass or a service file",
+        "máy chủ yêu cầu mật khẩu nhưng không tìm thấy mật khẩu nào: hãy ghi mật khẩu vào ~/.pgpass "
+        "hoặc một tệp dịch vụ",
+    ),
+    "pg_why_no_database": (
+        "the server has no database {name}",
+        "máy chủ không có cơ sở dữ liệu {name}",
+    ),
+    "pg_why_no_login": (
+        "the server has no login {login}",
+        "máy chủ không có tài khoản đăng nhập {login}",
+    ),
+    "pg_why_no_host": (
+        "the host name {host} is not known",
+        "không tìm thấy máy chủ có tên {host}",
+    ),
+    "pg_why_unreachable": (
+        "no PostgreSQL server answers there (libpq: {detail})",
+        "không có máy chủ PostgreSQL nào trả lời tại đó (libpq: {detail})",
+    ),
+    "pg_why_other": ("the server said: {detail}", "máy chủ báo: {detail}"),
     "pg_failed": ("The register at {url} failed: {reason}.", "Sổ đăng ký tại {url} gặp lỗi: {reason}."),
     "pg_denied": (
         "PostgreSQL refused this for the register at {url}: {reason}.",
