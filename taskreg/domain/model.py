@@ -75,7 +75,7 @@ def check_setting(key: str, value) -> str:
     here, where a JSON import's settings pass too."""
     if key not in SETTINGS:
         raise BadInput("config_unknown", setting=key, keys=", ".join(SETTINGS))
-    problem = text_problem(value)  # NUL, or a lone surrogate (a JSON file's "\ud800"): SPEC §8
+    problem = text_problem(value) if value else None  # NUL, or a lone surrogate ("\ud800"): SPEC §8
     if problem:
         raise BadInput(problem)
     value = nfc(value)
