@@ -53,7 +53,9 @@ def url(root: Path, user: str = "postgres", db: str = "postgres") -> str:
     return f"postgresql://{user}@/{db}?host={root / 'socket'}&port={PORT}"
 
 
-def start(root: Path) -> str:
+def start(root: Path, hba: str | None = None) -> str:
+    """Start a cluster in `root`; its superuser's URL. `hba`, when given, is its pg_hba.conf
+    (tests/test_pg_connection.py: logins that authenticate by password)."""
     binaries = bin_dir()
     if binaries is None:
         raise SystemExit("no PostgreSQL server binaries (set PG_BIN)")
@@ -83,6 +85,8 @@ def start(root: Path) -> str:
             "--locale=C.UTF-8",
         ]
     )
+    if hba is not None:
+        (data / "pg_hba.conf").write_text(hba)
     options = (
         f"-k {root / 'socket'} -p {PORT} -c listen_addresses='' -c fsync=off"
         " -c synchronous_commit=off -c full_page_writes=off -c max_connections=100"

@@ -260,19 +260,13 @@ def test_hostile_text_as_the_actor(reg, case):
 
 @pytest.mark.postgresql_only
 def test_hostile_text_as_taskreg_user_never_names_the_actor_on_postgresql(reg):
-    """TASKREG_USER cannot forge a PostgreSQL register's actor (SPEC §9): whatever it holds,
-    the event names the login; only a value that is not UTF-8 is refused, as every TASKREG_
-    variable's is before anything is opened."""
+    """TASKREG_USER cannot forge a PostgreSQL register's actor (SPEC §9): the event names the
+    login. The variable is checked as on a file register, at the edge before anything is
+    opened (SPEC §8: 1 to 200 printable characters), so a value refused there is refused here."""
     for value in VALUES:
-        text = _case(value)["text"]
-        if "\x00" in text:  # no environment can hold a NUL
+        text, expect = _case(value)["text"], value["expect"]["actor"]
+        if expect is None:  # no environment can hold a NUL
             continue
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            expect = "bad input"
-        else:
-            expect = "accepted"
         task = _run(reg, "add", "Việc", "--agency", "SYT", env={"TASKREG_USER": text}, expect=expect)
         if expect == "accepted":
             event = _json(reg, "history", "--task", task.stdout.strip())[-1]

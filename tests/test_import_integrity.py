@@ -4,6 +4,7 @@ JSON export imported into an empty register keeps its task ids (issue 10, findin
 
 import json
 import sqlite3
+import unicodedata
 
 import pytest
 from conftest import as_built
@@ -264,6 +265,31 @@ def test_a_json_settings_only_file_with_a_bad_value_is_refused_too(tr, tmp_path)
     assert not (tmp_path / "new.db").exists()
 
 
+@pytest.mark.parametrize(
+    "org, reason",
+    [
+        ("UBND \ud800", "the text is not valid Unicode; save the file as UTF-8 again."),
+        ("UBND \x00", "the text holds a NUL character, which a register never stores; remove it from the file."),
+    ],
+    ids=["lone-surrogate", "nul"],
+)
+def test_a_json_setting_that_is_no_text_a_register_stores_is_bad_input(tr, tmp_path, org, reason):
+    """Issue 23 findings 5 and 6: a lone surrogate in `settings.org` was a traceback that left an
+    empty register behind; a NUL was stored (`config get org` said `UBND \x00`)."""
+    path = _file(tmp_path, {"settings": {"org": org}, "tasks": [TASK]})
+    if tr.engine == "sqlite":  # a register the import would create: none is left behind
+        new = tmp_path / "new.db"
+        result = tr("--db", new, "import", path, code=2)
+        assert result.stderr.endswith(f"is refused: {reason}\n") and result.stderr.count("\n") == 1
+        assert list(tmp_path.glob("new.db*")) == []
+    tr.init()
+    before = tr.tables()
+    result = tr("import", path, code=2)
+    assert result.stderr.startswith("Nothing was imported: the file's setting org = UBND \\")
+    assert result.stderr.endswith(f"is refused: {reason}\n")
+    assert tr.tables() == before
+
+
 ODD_FILES = [
     ([{**TASK, "title": {"a": 1}}], "Row 1, title: must be text, a number or null."),
     ([{**TASK, "title": True}], "Row 1, title: must be text, a number or null."),
@@ -445,3 +471,70 @@ def test_the_values_of_an_imported_events_changes_have_the_shape_taskreg_writes(
     result = reg("import", path, code=2)
     assert f"Row 1, {field}:" in result.stderr
     assert reg.rows("SELECT count(*) FROM tasks") == [(0,)]
+
+
+# -- issue 23 finding 9: the actor is checked at the edge, and a register's export imports back ----
+
+NFD_ACTOR = unicodedata.normalize("NFD", "Nguyễn Thị Lan")
+
+
+@pytest.mark.parametrize(
+    "user, said",
+    [
+        ("   ", "TASKREG_USER is blank: the name recorded as who made each change is 1 to 200 printable characters."),
+        ("x" * 201, "TASKREG_USER is 201 characters long: the name recorded as who made each change is at most 200."),
+        ("Rà soát " * 5000, "TASKREG_USER is 39,999 characters long"),
+        ("lan\tx", "TASKREG_USER (lan\\x09x) holds a character that is not printable"),
+        ("lan\x1b[2J", "TASKREG_USER (lan\\x1b[2J) holds a character that is not printable"),
+        ("abc\u202edcba", "TASKREG_USER (abc\\u202edcba) holds a character that is not printable"),
+        ("one\nforged", "TASKREG_USER (one⏎forged) holds a character that is not printable"),
+    ],
+    ids=["blank", "201", "40000", "tab", "esc", "bidi", "newline"],
+)
+def test_a_taskreg_user_no_export_could_import_back_is_bad_input_before_anything_is_opened(tr, user, said):
+    """Issue 23 finding 9: TASKREG_USER="   " (or 10,000 characters) was recorded as the actor,
+    and the register's own JSON export was then refused by import (`history[0].actor`)."""
+    if tr.engine == "postgresql":
+        tr.init()
+    before = tr.tables()
+    for args in (["add", "Việc", "--agency", "SYT"], ["list"], ["init", "--org", "UBND tỉnh"]):
+        result = tr(*args, code=2, env={"TASKREG_USER": user})
+        assert result.stderr.startswith(said) and result.stderr.count("\n") == 1, result.stderr
+    assert tr.tables() == before  # on a file register: none created
+    vi = tr("--lang", "vi", "list", code=2, env={"TASKREG_USER": user}).stderr
+    assert vi.startswith("TASKREG_USER ") and "tên người thực hiện" in vi
+
+
+@pytest.mark.sqlite_only  # the actor is TASKREG_USER on a file register (on PostgreSQL, the login)
+def test_an_actor_of_200_characters_is_taken_whole(reg):
+    name = "Lê " + "x" * 197
+    task = reg("add", "Việc", "--agency", "SYT", env={"TASKREG_USER": name}).stdout.strip()
+    assert json.loads(reg("history", "--task", task, "--format", "json").stdout)[-1]["actor"] == name
+
+
+@pytest.mark.sqlite_only  # the actor is TASKREG_USER on a file register (on PostgreSQL, the login)
+def test_an_nfd_actor_is_recorded_in_nfc_and_found_as_typed(reg):
+    task = reg("add", "Việc", "--agency", "SYT", env={"TASKREG_USER": "  " + NFD_ACTOR + " "}).stdout.strip()
+    nfc_actor = unicodedata.normalize("NFC", NFD_ACTOR)
+    assert reg.rows("SELECT actor FROM events WHERE task_id = ?", (int(task),)) == [(nfc_actor,)]
+    for typed in (NFD_ACTOR, nfc_actor):
+        found = json.loads(reg("history", "--actor", typed, "--format", "json").stdout)
+        assert [e["task_id"] for e in found] == [int(task)]
+
+
+def test_a_register_written_with_an_nfd_actor_exports_and_imports_back(tr, tmp_path):
+    """Its own JSON export imports into an empty register, of either engine (SPEC §8, §9)."""
+    from conftest import Taskreg
+
+    source_path = tmp_path / "source.db"
+    source = Taskreg(source_path, {**tr.env, "TASKREG_DB": str(source_path), "TASKREG_USER": NFD_ACTOR})
+    source("init", "--org", "UBND tỉnh Quảng Nam")
+    source("agency", "add", "SYT", "Sở Y tế")
+    source("add", "Việc một", "--agency", "SYT", "--due", "15/3/2021", "--assigned", "4/1/2021")
+    source("done", "1", "--on", "10/3/2021")
+    out = tmp_path / "all.json"
+    source("export", "--format", "json", "-o", out)
+    tr("import", out, "--create-agencies")
+    history = json.loads(tr("history", "--task", "1", "--format", "json").stdout)
+    assert {e["actor"] for e in history if e["action"] != "import"} == {unicodedata.normalize("NFC", NFD_ACTOR)}
+    assert json.loads(tr("show", "1", "--format", "json").stdout)["status"] == "on_time"

@@ -345,6 +345,26 @@ def test_an_xlsx_with_a_broken_sheet_is_one_sentence(reg, tmp_path):
     _refused(reg, path)
 
 
+@pytest.mark.parametrize(
+    "part", ["xl/workbook.xml", "[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]
+)
+def test_an_xlsx_with_a_truncated_part_is_one_sentence(reg, tmp_path, part):
+    """Issue 23 finding 5: a truncated workbook part was a traceback (lxml's XMLSyntaxError)."""
+    path = _workbook(tmp_path / "truncated.xlsx")
+    _rewrite(path, part, lambda xml: xml[: len(xml) // 2])
+    _refused(reg, path, "the file is damaged: a part of it is not well-formed XML (")
+    vi = reg("import", path, "--lang", "vi", code=2).stderr
+    assert "tệp bị hỏng: một phần của tệp không phải XML hợp lệ" in vi and "<string>" not in vi
+
+
+def test_an_xlsx_with_a_truncated_package_rels_is_read(reg, tmp_path):
+    """Issue 23 finding 5: the package's own _rels/.rels truncated. openpyxl finds the workbook
+    by its content type and never parses that part: the rows are read, and no traceback."""
+    path = _workbook(tmp_path / "truncated.xlsx")
+    _rewrite(path, "_rels/.rels", lambda xml: xml[: len(xml) // 2])
+    assert "Imported 1 of 1 row" in reg("import", path).stdout
+
+
 # -- 4. bombs -----------------------------------------------------------------------------------
 
 

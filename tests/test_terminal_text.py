@@ -49,8 +49,12 @@ def rich_styles_removed(text: str) -> str:
 
 
 @pytest.fixture
-def hostile(reg):
-    """A register whose org, agency name, title, note, source, result and actor are hostile."""
+def hostile(reg, monkeypatch):
+    """A register whose org, agency name, title, note, source, result and actor are hostile.
+
+    TASKREG_USER holding ESC is bad input now (SPEC §8, issue 23 finding 9), but a register
+    written before that check, or the history a JSON import brings, may hold such an actor:
+    on a file register the check is stepped round for the one command that records it."""
     reg("config", "set", "org", ORG)
     reg("agency", "rename", "SYT", AGENCY)
     reg(
@@ -68,7 +72,14 @@ def hostile(reg):
         "863/KH-UBND",
     )
     reg("add", "Báo cáo giải ngân", "--agency", "STC", "--assigned", "5/1/2021", "--due", "29/3/2021")
-    reg("done", "2", "--result", RESULT, env=reg.user_env(ACTOR))
+    if reg.engine == "sqlite":
+        import taskreg.cli.app
+
+        with monkeypatch.context() as patched:
+            patched.setattr(taskreg.cli.app, "_actor", lambda lang=None: ACTOR)
+            reg("done", "2", "--result", RESULT)
+    else:  # the actor is the login, a role of that name
+        reg("done", "2", "--result", RESULT, env=reg.user_env(ACTOR))
     return reg
 
 

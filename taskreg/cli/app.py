@@ -182,10 +182,11 @@ def main(
 ):
     # Help texts: taskreg/messages/help.py ("cmd:taskreg", "opt:taskreg --db", …).
     today, now, pinned = _clock()
-    session = Session(db_option=db, today=today, now=now, actor=_actor(), pinned=pinned)
+    session = Session(db_option=db, today=today, now=now, actor="", pinned=pinned)
     if lang is not None:  # a command's own --lang, after the command, still wins (session.command)
         if lang not in LANGS:
             print(session.text("bad_choice", text=lang, what="--lang", choices=", ".join(LANGS)), file=sys.stderr)
             raise typer.Exit(2)
         session.lang_option = lang
+    session.actor = _actor(session.lang_option)
     ctx.obj = session

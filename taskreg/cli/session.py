@@ -21,6 +21,7 @@ from typer.models import OptionInfo
 
 from taskreg.domain.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR
 from taskreg.domain.errors import BadInput, Count, Day, Publication, Ref, Rendered, TaskregError, os_reason
+from taskreg.domain.model import check_actor
 from taskreg.domain.text import printable
 from taskreg.present import i18n, labels
 from taskreg.storage import engine_errors, failure, locate, open_store, peek_setting, remove_file_register
@@ -173,14 +174,23 @@ def _clock() -> tuple[date, str, bool]:
     return today, at.isoformat(timespec="seconds"), True
 
 
-def _actor() -> str:
-    user = os.environ.get("TASKREG_USER")
-    if user:
-        return user
+def _actor(lang_option: Optional[str] = None) -> str:
+    """Who the events of this run are recorded as (on a file register): TASKREG_USER, else the
+    login, checked here before anything is opened (SPEC §8: 1 to 200 printable characters
+    after trimming, stored in NFC); else one sentence and exit 2."""
+    user, who = os.environ.get("TASKREG_USER"), "TASKREG_USER"
+    if not user:
+        try:
+            user, who = getpass.getuser(), Ref("actor_login")
+        except (KeyError, OSError):
+            return "unknown"
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+        return check_actor(user)
+    except BadInput as e:
+        lang = i18n.resolve(lang_option, None)  # said before any register is read
+        values = {"who": who, **e.values}
+        print(i18n.t(lang, e.key, **{k: _render_value(lang, v) for k, v in values.items()}), file=sys.stderr)
+        raise typer.Exit(2) from None
 
 
 class _OutputFailed(Exception):
@@ -380,6 +390,11 @@ def command(fn):
             raise typer.Exit(0) from None
         except _failures() as e:
             raise typer.Exit(_failed(session, e)) from None
+        except (typer.Exit, SystemExit):
+            raise
+        except BaseException:  # a bug, or an interrupt: it is told as it is, but leaves no new register
+            session.discard_new_register()
+            raise
         finally:
             sys.stdout = stdout
             session.close()

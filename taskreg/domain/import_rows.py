@@ -18,9 +18,9 @@ from typing import NamedTuple
 from taskreg.domain.agencies import check_lead
 from taskreg.domain.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR, in_range, iso, parse_date, parse_deadline
 from taskreg.domain.errors import BadInput, Day, Ref
-from taskreg.domain.model import TASK_FIELDS, check_setting
+from taskreg.domain.model import MAX_ACTOR, TASK_FIELDS, check_setting
 from taskreg.domain.tasks import not_after_today, not_before_assigned, not_future
-from taskreg.domain.text import nfc, printable, symbol_doubt
+from taskreg.domain.text import nfc, printable, symbol_doubt, text_problem
 
 #: The columns a file of tasks must have: a task is nothing without them.
 REQUIRED = ("title", "agency", "assigned_on")
@@ -91,18 +91,6 @@ class UnsavedFormula(str):
 UNREADABLE = object()  # a cell already reported as an error: not also "missing"
 
 
-def text_problem(text: str) -> str | None:
-    """Why a text from a file cannot be stored (a catalogue key), or None: NUL is bad input
-    (SPEC §8), and a lone surrogate (JSON's "\\ud800") is no Unicode text at all."""
-    if "\x00" in text:
-        return "import_nul"
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return "import_bad_unicode"
-    return None
-
-
 def is_iso_date(value) -> bool:
     """Whether a value from a file is an ISO date (2021-03-31) of the years a register holds."""
     if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
@@ -160,7 +148,6 @@ TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit", "amend_publ
 DEADLINE_KINDS = ("initial", "extension", "correction")
 #: Keys of an event's before/after: the task's fields, and the marks taskreg adds to them.
 EVENT_KEYS = (frozenset(TASK_FIELDS) - {"status"}) | {"cancel_reason", "backdated", "decided_on", "publications"}
-MAX_ACTOR = 200  # characters: a login or a person's name, not a paragraph
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{3}|\.\d{6})?)?(Z|[+-]\d{2}:\d{2})?")
 
 

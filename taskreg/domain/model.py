@@ -6,8 +6,10 @@ catalogue (taskreg.present.messages) labels them, storage keeps them. Nothing he
 or writes a register.
 """
 
-from taskreg.domain.errors import BadInput
-from taskreg.domain.text import nfc
+import unicodedata
+
+from taskreg.domain.errors import BadInput, Count
+from taskreg.domain.text import nfc, text_problem
 
 #: The languages taskreg speaks, the register's default first (README "Language and output").
 LANGS = ("vi", "en")
@@ -69,9 +71,13 @@ def check_choice(value: str | None, choices, what: str) -> str | None:
 
 def check_setting(key: str, value) -> str:
     """A setting's value as `config set` stores it (NFC text, one of its choices if it has
-    them), or bad input naming what is wrong. A JSON import's settings pass through here too."""
+    them), or bad input naming what is wrong: NUL and text that is not Unicode are refused
+    here, where a JSON import's settings pass too."""
     if key not in SETTINGS:
         raise BadInput("config_unknown", setting=key, keys=", ".join(SETTINGS))
+    problem = text_problem(value) if value else None  # NUL, or a lone surrogate ("\ud800"): SPEC §8
+    if problem:
+        raise BadInput(problem)
     value = nfc(value)
     if not value:
         raise BadInput("config_value_needed", setting=key)
@@ -79,3 +85,26 @@ def check_setting(key: str, value) -> str:
     if allowed:
         check_choice(value, allowed, key)
     return value
+
+
+#: The longest actor (TASKREG_USER, else the login; SPEC §8): a login or a person's name,
+#: not a paragraph. A JSON import checks its history's actors against the same bound.
+MAX_ACTOR = 200
+#: What an actor may not hold: control characters, format characters (the bidirectional
+#: controls, zero-width marks), surrogates (bytes that were not UTF-8), line separators.
+_UNPRINTABLE = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+
+
+def check_actor(text: str) -> str:
+    """The actor as every event records it: NFC, outer spaces trimmed, 1 to MAX_ACTOR
+    printable characters (SPEC §8), so that a register's own JSON export always imports back;
+    else bad input saying what is wrong."""
+    for c in text:
+        if unicodedata.category(c) in _UNPRINTABLE:
+            raise BadInput("actor_unprintable", text=text[:60], max=MAX_ACTOR)
+    actor = nfc(text) or ""
+    if not actor:
+        raise BadInput("actor_blank", max=MAX_ACTOR)
+    if len(actor) > MAX_ACTOR:
+        raise BadInput("actor_too_long", n=Count(len(actor)), max=MAX_ACTOR)
+    return actor

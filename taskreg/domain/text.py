@@ -13,6 +13,18 @@ def nfc(text: str | None) -> str | None:
     return unicodedata.normalize("NFC", text).strip()
 
 
+def text_problem(text: str) -> str | None:
+    """Why a text from a file cannot be stored (a catalogue key), or None: NUL is bad input
+    (SPEC §8), and a lone surrogate (JSON's "\\ud800") is no Unicode text at all."""
+    if "\x00" in text:
+        return "import_nul"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "import_bad_unicode"
+    return None
+
+
 class _Bare(dict):
     """str.translate's table that drops every combining mark (`unicodedata.combining` not
     0) and keeps every other character: each code point judged once, on first sight, so a

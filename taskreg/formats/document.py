@@ -19,6 +19,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from taskreg.domain.dates import from_iso
 from taskreg.domain.figures import Figures, Report
@@ -133,7 +134,7 @@ def lines_of(setting: str | None, caps: bool = False) -> list[str]:
 
 
 def write_report(
-    target: Path,
+    target: Path | BinaryIO,
     *,
     lang: str,
     org: str,
@@ -147,7 +148,7 @@ def write_report(
     doc_date: date,
     publication: dict | None,
 ) -> None:
-    """Write the report document to `target` (README "The report as a document")."""
+    """Write the report document to `target`, a path or a binary file (README "The report as a document")."""
     from docx import Document
     from docx.enum.section import WD_SECTION
     from docx.shared import Mm
@@ -221,7 +222,7 @@ def write_report(
     props.language = "vi-VN" if lang == "vi" else "en-GB"
     props.created = props.modified = datetime(doc_date.year, doc_date.month, doc_date.day)
     props.revision = 1
-    doc.save(str(target))
+    doc.save(str(target) if isinstance(target, Path) else target)  # a path, or a file (-o /dev/stdout)
 
 
 # -- the parts --------------------------------------------------------------------------------

@@ -112,7 +112,14 @@ def _xlsx_errors():
 
     from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
+    try:  # openpyxl parses with lxml where it is installed: a damaged part raises its error
+        from lxml.etree import LxmlError  # type: ignore[import-untyped]
+    except ImportError:
+        xml_errors: tuple[type[Exception], ...] = ()
+    else:
+        xml_errors = (LxmlError,)
     return (
+        *xml_errors,
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
         zlib.error,
@@ -127,6 +134,15 @@ def _xlsx_errors():
         NotImplementedError,
         RuntimeError,
     )
+
+
+def _damaged(error: Exception):
+    """Why a damaged .xlsx cannot be read: a part whose XML does not parse (a truncated
+    workbook.xml, say) said so in the output language, the parser's own words after it."""
+    if isinstance(error, SyntaxError):  # expat's ParseError and lxml's XMLSyntaxError are ones
+        detail = str(error.msg or error).strip().rstrip(".")  # msg: without lxml's "(<string>, line 1)"
+        return ("xlsx_bad_xml", {"detail": detail or type(error).__name__})
+    return str(error) or Ref("xlsx_damaged")
 
 
 def _open_books(path: Path):
@@ -213,7 +229,7 @@ def xlsx_rows(path: Path):
         # in Excel) reads as empty and must not pass for a blank cell.
         book, formulas = _open_books(path)
     except errors as e:
-        raise BadInput("import_unreadable", path=str(path), reason=str(e) or Ref("xlsx_damaged")) from None
+        raise BadInput("import_unreadable", path=str(path), reason=_damaged(e)) from None
     try:
         rows = book.worksheets[0].iter_rows()
         formula_rows = formulas.worksheets[0].iter_rows(values_only=True)
@@ -225,7 +241,7 @@ def xlsx_rows(path: Path):
             if any(v not in (None, "") for v in values):
                 yield number, dict(zip(headers, values))
     except errors as e:  # a sheet is parsed as it is read: a broken one shows only now
-        raise BadInput("import_unreadable", path=str(path), reason=str(e) or Ref("xlsx_damaged")) from None
+        raise BadInput("import_unreadable", path=str(path), reason=_damaged(e)) from None
     finally:
         book.close()
         formulas.close()

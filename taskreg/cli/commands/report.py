@@ -121,9 +121,9 @@ def write_document(session, store, org, shown, agency, output, symbol, doc_day) 
     try:
         kept = kept_files(session.path())  # the register's own files, and any database
         destination = files.check_output(output, kept)
-        with files.written_whole(destination, kept) as tmp:
+        with files.written_whole(destination, kept) as target:
             document.write_report(
-                tmp,
+                target,
                 lang=lang,
                 org=org,
                 report=result,

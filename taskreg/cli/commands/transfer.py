@@ -153,16 +153,10 @@ def export(
         raise cannot_write(e) from None
     store = session.store()
     try:
-        with files.written_whole(destination, kept) as tmp:
-            if format == "xlsx":
-                with open(tmp, "wb") as target:
-                    count = write(store, target)
-            else:
-                # A CSV file starts with a BOM, by which Excel (on Vietnamese Windows too) knows
-                # it is UTF-8; import skips it. A CSV on stdout, or -o /dev/stdout, has none.
-                bom = format == "csv" and tmp != destination
-                with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as text_target:
-                    count = write(store, text_target)
+        # A CSV file starts with a BOM, by which Excel (on Vietnamese Windows too) knows it is
+        # UTF-8; import skips it. A CSV on stdout, or -o /dev/stdout (a stream), has none.
+        with files.written_whole(destination, kept, text=format != "xlsx", bom=format == "csv") as target:
+            count = write(store, target)
     except OSError as e:  # a missing folder, no permission, the disk full
         raise cannot_write(e) from None
     session.err("export_ok", n=Count(count), path=str(output))

@@ -27,7 +27,7 @@ from taskreg.domain import tasks as service
 from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import choose_period, from_iso, iso, parse_date
 from taskreg.domain.errors import BadInput, Refused
-from taskreg.domain.text import printable, search_keys
+from taskreg.domain.text import nfc, printable, search_keys
 from taskreg.formats import tabular
 from taskreg.present import i18n
 from taskreg.present import terminal as render
@@ -259,7 +259,8 @@ def history(
 
     session = ctx.obj
     since_day = iso(parse_date(since, session.today)) if since else None
-    events = session.store().events(task_id=task, since=since_day, actor=actor, with_import=True)
+    # actors are stored in NFC (taskreg.domain.model check_actor): found as typed, in NFC or NFD
+    events = session.store().events(task_id=task, since=since_day, actor=nfc(actor), with_import=True)
     if format == "json":
         tabular.write_json([event_json(e) for e in events])
         return

@@ -19,10 +19,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A password does not belong in --db or TASKREG_DB (others can read a command line): put it in ~/.pgpass or a pg_service.conf entry.",
         "Không ghi mật khẩu trong --db hay TASKREG_DB (người khác đọc được dòng lệnh): hãy để mật khẩu trong ~/.pgpass hoặc một mục của pg_service.conf.",
     ),
+    "pg_driver_missing": (
+        "The register at {url} is on PostgreSQL, and its driver (psycopg) is not installed: "
+        "install taskreg's PostgreSQL extra, `pip install 'taskreg[postgresql]'`.",
+        "Sổ đăng ký tại {url} nằm trên PostgreSQL nhưng chưa cài trình kết nối (psycopg): "
+        "hãy cài phần PostgreSQL của taskreg, `pip install 'taskreg[postgresql]'`.",
+    ),
+    "pg_yoyo_missing": (
+        "`db upgrade` applies the migrations with yoyo-migrations, which is not installed: "
+        "install taskreg's PostgreSQL extra, `pip install 'taskreg[postgresql]'`.",
+        "`db upgrade` áp dụng các bản chuyển đổi bằng yoyo-migrations nhưng gói này chưa được cài: "
+        "hãy cài phần PostgreSQL của taskreg, `pip install 'taskreg[postgresql]'`.",
+    ),
     "pg_cannot_connect": (
         "Cannot connect to the register at {url}: {reason}.",
         "Không kết nối được sổ đăng ký tại {url}: {reason}.",
     ),
+    # why a connection failed (storage/postgresql/connection.py connection_reason): the cause in
+    # the output language, libpq's own words only as the detail
+    "pg_why_password_wrong": (
+        "the server refused the password of the login {login} (libpq: {detail})",
+        "máy chủ từ chối mật khẩu của tài khoản {login} (libpq: {detail})",
+    ),
+    "pg_why_no_password": (
+        "the server asks for a password and none was found: put it in ~/.pgpass or a service file",
+        "máy chủ yêu cầu mật khẩu nhưng không tìm thấy mật khẩu nào: hãy ghi mật khẩu vào ~/.pgpass "
+        "hoặc một tệp dịch vụ",
+    ),
+    "pg_why_no_database": (
+        "the server has no database {name}",
+        "máy chủ không có cơ sở dữ liệu {name}",
+    ),
+    "pg_why_no_login": (
+        "the server has no login {login}",
+        "máy chủ không có tài khoản đăng nhập {login}",
+    ),
+    "pg_why_no_host": (
+        "the host name {host} is not known",
+        "không tìm thấy máy chủ có tên {host}",
+    ),
+    "pg_why_unreachable": (
+        "no PostgreSQL server answers there (libpq: {detail})",
+        "không có máy chủ PostgreSQL nào trả lời tại đó (libpq: {detail})",
+    ),
+    "pg_why_other": ("the server said: {detail}", "máy chủ báo: {detail}"),
     "pg_failed": ("The register at {url} failed: {reason}.", "Sổ đăng ký tại {url} gặp lỗi: {reason}."),
     "pg_denied": (
         "PostgreSQL refused this for the register at {url}: {reason}.",

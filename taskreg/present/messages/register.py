@@ -229,6 +229,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is no setting '{setting}': the settings are {keys}.",
         "Không có thiết lập '{setting}': các thiết lập là {keys}.",
     ),
+    # -- the actor (TASKREG_USER, else the login; SPEC §8) ----------------------------------------
+    "actor_login": ("The login name", "Tên đăng nhập"),
+    "actor_blank": (
+        "{who} is blank: the name recorded as who made each change is 1 to {max} printable characters.",
+        "{who} đang để trống: tên người thực hiện ghi vào mỗi thay đổi phải gồm 1 đến {max} ký tự in được.",
+    ),
+    "actor_too_long": (
+        "{who} is {n} characters long: the name recorded as who made each change is at most {max}.",
+        "{who} dài {n} ký tự: tên người thực hiện ghi vào mỗi thay đổi tối đa {max} ký tự.",
+    ),
+    "actor_unprintable": (
+        "{who} ({text}) holds a character that is not printable: the name recorded as who made each "
+        "change is 1 to {max} printable characters.",
+        "{who} ({text}) có ký tự không in được: tên người thực hiện ghi vào mỗi thay đổi phải gồm "
+        "1 đến {max} ký tự in được.",
+    ),
     "config_value_needed": ("`config set {setting}` needs a value.", "`config set {setting}` cần một giá trị."),
     "config_set_ok": (
         "Set {setting} = {value}.",

@@ -88,6 +88,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trang đầu tiên '{sheet}' không phải trang tính gồm các dòng mà là trang biểu đồ, hộp thoại hoặc macro; đề nghị chuyển trang tính chứa nhiệm vụ lên đầu",
     ),
     "xlsx_no_sheet": ("it has no worksheet", "tệp không có trang tính nào"),
+    "xlsx_bad_xml": (
+        "the file is damaged: a part of it is not well-formed XML ({detail})",
+        "tệp bị hỏng: một phần của tệp không phải XML hợp lệ ({detail})",
+    ),
     "xlsx_damaged": ("the file is damaged or is not an .xlsx", "tệp bị hỏng hoặc không phải tệp .xlsx"),
     # -- what a JSON file must hold (a JSON export's shapes, field by field) ---------------------
     "json_too_deep": ("it is nested far deeper than any export", "tệp lồng nhau sâu hơn mọi tệp xuất ra"),

@@ -10,7 +10,15 @@ imported when a function here runs, never at start-up.
 
 from taskreg.domain import model
 from taskreg.domain.errors import BadInput, Refused
-from taskreg.storage.postgresql.connection import GROUPS, OWNER, connect, known_migrations, migrations_dir, value
+from taskreg.storage.postgresql.connection import (
+    GROUPS,
+    OWNER,
+    connect,
+    known_migrations,
+    migrations_dir,
+    require,
+    value,
+)
 from taskreg.storage.sql import dumps
 
 ROLES = dict(zip(model.ROLES, GROUPS))  # a role as `admin grant --role` names it → its group role
@@ -51,6 +59,7 @@ def _require_owner(conn, url: str) -> None:
 
 def upgrade(url: str) -> list[str]:
     """Apply the migrations not yet applied, as taskreg_owner; the names applied."""
+    require(url, "psycopg", "yoyo")
     import psycopg
     from psycopg import sql
     from yoyo import read_migrations
@@ -110,6 +119,7 @@ def _connect_as_owner(url: str):
 def grant(url: str, login: str, role: str, agencies: list[dict]) -> None:
     """Let `login` write as `role` in this register (a liaison: the tasks of `agencies`,
     found by the caller). Replaces what the login had here."""
+    require(url, "psycopg")
     import psycopg
     from psycopg import sql
 
@@ -170,6 +180,7 @@ def _audit(conn, action: str, before, after) -> None:
 def revoke(url: str, login: str) -> bool:
     """Take away what `login` may write in this register; False if it had nothing here.
     Its group role stays (another register on the server may name it): here it reads."""
+    require(url, "psycopg")
     import psycopg
     from psycopg import sql
 
@@ -190,6 +201,7 @@ def revoke(url: str, login: str) -> bool:
 
 def users(url: str) -> list[dict]:
     """Who may do what in this register: login, role, agencies (codes), sorted by login."""
+    require(url, "psycopg")
     import psycopg
 
     conn = connect(url)

@@ -5,6 +5,7 @@ psycopg is imported when a register is first connected to, never at start-up: a 
 register's commands never load it (tests/test_docs.py).
 """
 
+import importlib
 import re
 from functools import cache
 from pathlib import Path
@@ -40,6 +41,16 @@ def errors() -> tuple[type[Exception], ...]:
     return tuple(_LOADED)
 
 
+def require(url: str, *modules: str) -> None:
+    """Refuse, in one sentence naming the extra to install, when the PostgreSQL extra's
+    `modules` (psycopg, yoyo) are missing: a plain `pip install taskreg` has neither (SPEC §8)."""
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise Refused("pg_yoyo_missing" if module == "yoyo" else "pg_driver_missing", url=url) from None
+
+
 def psycopg_sql(text: str) -> str:
     """storage/sql.py's `:name` parameters as psycopg's `%(name)s`."""
     return _PARAM.sub(r"%(\1)s", text.replace("%", "%%"))
@@ -59,6 +70,7 @@ def _date_text():
 def connect(url: str, **kwargs) -> "psycopg.Connection[dict[str, Any]]":
     """A connection to the register at `url`; a password in it is refused (SPEC §9: libpq's
     ~/.pgpass or a service file hold passwords, never a command line)."""
+    require(url, "psycopg")
     import psycopg
     from psycopg.conninfo import conninfo_to_dict
     from psycopg.rows import dict_row
@@ -74,11 +86,46 @@ def connect(url: str, **kwargs) -> "psycopg.Connection[dict[str, Any]]":
     try:
         conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=15, **kwargs)
     except psycopg.OperationalError as e:
-        raise Refused("pg_cannot_connect", url=url, reason=first_line(e)) from None
+        raise Refused("pg_cannot_connect", url=url, reason=connection_reason(e)) from None
     conn.adapters.register_loader("date", _date_text())
     # A lock held too long (another writer, a session left open) is one sentence, as on SQLite.
     conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
     return conn
+
+
+_SERVER_FAILED = re.compile(r"connection to server (?:.*?) failed: (?P<why>.*)")
+_SERVER_SAYS = re.compile(r"(?:FATAL|ERROR|PANIC):\s+")
+_UNREACHABLE = re.compile(
+    r"Connection refused|No such file or directory|timeout expired|Connection timed out|Network is unreachable"
+    r"|No route to host|could not connect"
+)
+
+
+def connection_reason(error: Exception) -> tuple[str, dict]:
+    """Why a connection failed, as a catalogue key and its values (SPEC §9): the cause libpq
+    gives on its first line (after "connection to server … failed:") told in the output
+    language — a wrong password, none found, no such database or login, no server answering,
+    an unknown host — with libpq's own words kept as the detail only where they say more
+    (which server, where the password came from). Anything else: libpq's first line."""
+    text = re.sub(r"^connection (?:failed|is bad): ", "", str(error).strip())
+    lines = [line.strip() for line in text.splitlines() if line.strip()] or [type(error).__name__]
+    first = lines[0]
+    found = _SERVER_FAILED.match(first)
+    cause = _SERVER_SAYS.sub("", found["why"] if found else first, count=1).strip()
+    if m := re.match(r'password authentication failed for user "(.*)"', cause):
+        source = next((line for line in lines[1:] if line.startswith("password retrieved from")), None)
+        return "pg_why_password_wrong", {"login": m[1], "detail": f"{cause}; {source}" if source else cause}
+    if "no password supplied" in cause:
+        return "pg_why_no_password", {}
+    if m := re.match(r'database "(.*)" does not exist', cause):
+        return "pg_why_no_database", {"name": m[1]}
+    if m := re.match(r'role "(.*)" does not exist', cause):
+        return "pg_why_no_login", {"login": m[1]}
+    if m := re.match(r"failed to resolve host '(.*?)'", first):
+        return "pg_why_no_host", {"host": m[1]}
+    if _UNREACHABLE.search(cause):
+        return "pg_why_unreachable", {"detail": first.rstrip(".")}
+    return "pg_why_other", {"detail": cause.rstrip(".")}
 
 
 def value(conn, sql: str, args=None):
