@@ -205,3 +205,59 @@ def test_a_rename_may_not_make_a_near_duplicate_unless_distinct(reg):
     event = reg.rows("SELECT after FROM events WHERE action = 'agency_rename'")
     assert event == [('{"code": "STC", "distinct": true, "name": "Sở Y"}',)]
     reg("agency", "rename", "STC", "Sở Tài chính tỉnh")  # close to nothing: no flag needed
+
+
+# -- look-alikes (issue 23, finding 8) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, name, typed, close",
+    [
+        # Cyrillic Ѕ (DZE) for S, in the code and the name
+        ("\u0405TC2", "\u0405ở Tài chính", "\u0405ở Tài chính", "STC (Sở Tài chính)"),
+        ("\u0405TC", "Ban Tài chính", "\u0405TC", "STC (Sở Tài chính)"),  # the code alone
+        ("SYT2", "S\u1edf \u03a5 t\u1ebf", "S\u1edf \u03a5 t\u1ebf", "SYT (Sở Y tế)"),  # Greek Υ for Y
+        ("\uff33\uff39\uff34", "Ban Y tế tỉnh", "\uff33\uff39\uff34", "SYT (Sở Y tế)"),  # fullwidth ＳＹＴ
+    ],
+)
+def test_look_alike_letters_of_another_script_are_near_duplicates(reg, tmp_path, code, name, typed, close):
+    """Unicode's confusables (UTS #39): an agency spelled with letters of another script that
+    look the same as a registered one's is a near-duplicate, refused by `agency add`,
+    `agency rename` and `import --create-agencies` alike, unless --distinct."""
+    result = reg("agency", "add", code, name, code=1)
+    assert f"is close to the registered agency {close}" in result.stderr
+    assert reg.rows("SELECT count(*) FROM agencies") == [(3,)]
+    rows = _sheet(tmp_path, f"title,agency,assigned_on\nMột,{typed},4/1/2021\n")
+    assert f"is close to {close}" in reg("import", rows, "--create-agencies", code=2).stderr
+    assert reg.rows("SELECT count(*) FROM agencies") == [(3,)]
+    reg("agency", "add", code, name, "--distinct")
+
+
+def test_a_rename_to_a_look_alike_is_a_near_duplicate(reg):
+    result = reg("agency", "rename", "SGDDT", "\u0405ở Tài chính", code=1)
+    assert "STC (Sở Tài chính)" in result.stderr and "--distinct" in result.stderr
+    assert reg.rows("SELECT name FROM agencies WHERE code = 'SGDDT'") == [("Sở Giáo dục và Đào tạo",)]
+
+
+def test_the_confusables_library_is_loaded_only_to_add_or_rename_an_agency(tmp_path):
+    """disarm (Unicode's confusables) is imported when an agency is added, renamed or
+    created by an import, never by a start-up or a list."""
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "r.db")
+    for words, loaded in (
+        (["--version"], False),
+        (["init"], False),
+        (["list", "--all"], False),
+        (["agency", "list"], False),
+        (["agency", "add", "SYT", "Sở Y tế"], True),
+    ):
+        probe = (
+            f"import sys; sys.argv = ['taskreg', '--db', {db!r}, *{words!r}]\n"
+            "from taskreg.cli.app import app\n"
+            "try:\n    app()\nexcept SystemExit:\n    pass\n"
+            "print('disarm' in sys.modules, file=sys.stderr)\n"
+        )
+        run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+        assert run.stderr.strip().splitlines()[-1] == str(loaded), (words, run.stderr)

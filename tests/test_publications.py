@@ -883,6 +883,119 @@ def test_check_names_a_publication_changed_behind_its_back(pub, what):
     assert result.stdout == ""
 
 
+def _forge(pub, change, *, copy: bool):
+    """Issue 23 finding 11: a publication written with the engine's own SQL, its digest
+    recomputed — a new row (`copy`) naming publication 1's publish event, or publication 1
+    itself rewritten — as the file's owner on SQLite, the superuser on PostgreSQL."""
+    from taskreg.domain.canonical import canonical, digest_of
+
+    (stored,) = _stored(pub)
+    body = json.loads(stored["body"])
+    change(body)
+    text = canonical(body)
+    if copy:
+        row = pub.rows(
+            "SELECT start_on, end_on, agency_id, as_of, at, symbol, doc_date, reason, event_id FROM publications"
+        )[0]
+        statement = (
+            "INSERT INTO publications (id, start_on, end_on, agency_id, as_of, version, at, actor, symbol, doc_date,"
+            " reason, digest, body, event_id) VALUES (2, '{}', '{}', NULL, '{}', {}, '{}', '{}', '{}', '{}', NULL,"
+            " '{}', '{}', {})"
+        ).format(
+            row[0],
+            row[1],
+            row[3],
+            body["version"],
+            body["published_at"],
+            body["published_by"],
+            row[5],
+            row[6],
+            digest_of(text),
+            text.replace("'", "''"),
+            row[8],
+        )
+    else:
+        statement = (
+            f"UPDATE publications SET digest = '{digest_of(text)}', body = '{text.replace(chr(39), chr(39) * 2)}'"
+        )
+    if pub.engine == "sqlite":
+        import sqlite3
+
+        conn = sqlite3.connect(pub.path)
+        try:
+            conn.execute("DROP TRIGGER publications_no_update")
+            conn.execute(statement)
+            conn.commit()
+        finally:
+            conn.close()
+    else:
+        pub.pg.sql("SET session_replication_role = replica", statement, dbname=pub.dbname)
+
+
+def _chairman(body):
+    body["published_by"] = "chairman"
+    body["version"] = 2
+    body["figures"]["on_time"] += 999
+    body["figures"]["population"] += 999
+
+
+def _chairman_recounted(body):
+    """The same, its figures consistent: the event alone gives it away."""
+    body["published_by"] = "chairman"
+    body["version"] = 2
+
+
+@pytest.mark.parametrize("change", [_chairman, _chairman_recounted])
+def test_check_names_a_publication_inserted_with_a_reused_publish_event(pub, change):
+    _forge(pub, change, copy=True)
+    result = pub("check", code=1)
+    lines = result.stderr.splitlines()
+    assert lines[0] == "The register has 1 problem:", result.stderr
+    assert lines[1].startswith("  publication 2 (")
+    if change is _chairman:
+        assert "does not count its own list of tasks" in lines[1]
+    else:
+        assert "has no publish event of its own" in lines[1]
+    assert len(lines) == 2 and result.stdout == ""
+    assert "số liệu công bố số 2" in pub("check", "--lang", "vi", code=1).stderr
+
+
+def test_check_recounts_a_publication_from_its_own_tasks(pub):
+    def more_on_time(body):
+        body["figures"]["on_time"] += 1
+        body["figures"]["overdue"] -= 1
+
+    _forge(pub, more_on_time, copy=False)
+    result = pub("check", code=1)
+    assert result.stderr == (
+        f"The register has 1 problem:\n  publication 1 ({LABEL}) does not count its own list of tasks: "
+        "its figures were not computed by taskreg\n"
+    )
+
+
+def test_check_names_a_publication_whose_actor_is_not_its_events(pub):
+    def other_actor(body):
+        body["published_by"] = "chairman"
+
+    _forge(pub, other_actor, copy=False)
+    if pub.engine == "sqlite":
+        import sqlite3
+
+        conn = sqlite3.connect(pub.path)
+        conn.execute("UPDATE publications SET actor = 'chairman'")
+        conn.commit()
+        conn.close()
+    else:
+        pub.pg.sql(
+            "SET session_replication_role = replica", "UPDATE publications SET actor = 'chairman'", dbname=pub.dbname
+        )
+    result = pub("check", code=1)
+    assert result.stderr == (
+        f"The register has 1 problem:\n  publication 1 ({LABEL}) has no publish event of its own (of its period, "
+        "version, actor and time): it was not published by taskreg\n"
+    )
+
+
 # -- export and import ----------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@ renaming and retiring one checks (README "agency"). Each change is one transacti
 its audit event."""
 
 import difflib
+import functools
 import re
 from datetime import date
 
@@ -26,9 +27,24 @@ def _close_agencies(agencies: list[dict], key: str) -> list[dict]:
     return close
 
 
-def _skeleton(folded: str) -> str:
-    """Letters and digits only: 'so y-te', 'so y te' and 'so yte.' share one skeleton."""
-    return "".join(c for c in folded if c.isalnum())
+@functools.lru_cache(maxsize=8192)
+def _skeleton(text: str) -> str:
+    """The letters and digits of a text's confusable skeleton, folded: 'Sở Y-tế', 'so y te'
+    and 'Sở Ytế.' share one skeleton, and so do 'STC', 'ЅTC' (Cyrillic Ѕ) and 'ＳＴＣ'
+    (fullwidth). Given the text as typed, not its fold: folding case first would turn a
+    Greek Υ (which looks like Y) into υ (which looks like u).
+
+    The skeleton is Unicode's (UTS #39 §4, with the current confusables.txt), from disarm's
+    `skeleton_key`, which also folds case and width and drops invisible characters; its
+    digit policy "tr39" keeps the standard's 1 ≡ l and 0 ≡ O. disarm is imported here, the
+    first time an agency is added, renamed or created, never at start-up.
+    """
+    from disarm import skeleton_key  # Unicode's confusables: lazy, only agencies need it
+
+    plain = "".join(c for c in fold(text) if c.isalnum())
+    # A text of characters the skeleton removes altogether (invisible ones) keeps its own
+    # letters and digits rather than an empty skeleton every such text would share.
+    return "".join(c for c in fold(skeleton_key(text, digit_policy="tr39")) if c.isalnum()) or plain
 
 
 def initials(folded: str) -> str:
@@ -37,8 +53,8 @@ def initials(folded: str) -> str:
     return "".join(w[0] for w in re.findall(r"[^\W_]+", folded) if w != "va")
 
 
-def near_duplicates(agencies: list[dict], code_fold: str, name_fold: str) -> list[dict]:
-    """Registered agencies that a new one (its code and full name, folded) would nearly
+def near_duplicates(agencies: list[dict], new_code: str, new_name: str) -> list[dict]:
+    """Registered agencies that a new one (its code and full name, as typed) would nearly
     duplicate, splitting reports. `agency add` and `import --create-agencies` refuse the same.
 
     - its name has the same letters and digits as another's name or code once spaces,
@@ -48,15 +64,20 @@ def near_duplicates(agencies: list[dict], code_fold: str, name_fold: str) -> lis
     - one of the two is known only by its code and the other's name gives that code by
       its initials ('Sở Y tế' next to an agency named only SYT, and the other way round).
 
+    Letters and digits are compared in their confusable skeletons (Unicode's UTS #39): a
+    letter of another script that looks the same ('ЅTC' with a Cyrillic Ѕ) or a fullwidth
+    form ('ＳＹＴ') is the letter it looks like.
+
     Distinct agencies with close names ('Sở Nội vụ', 'Sở Ngoại vụ') and short codes that
     look alike (STC, SYT; SNV, SNGV) are not near-duplicates.
     """
-    code, name = _skeleton(code_fold), _skeleton(name_fold)
+    name_fold = fold(new_name)
+    code, name = _skeleton(new_code), _skeleton(new_name)
     code_only = name == code  # a code with no full name yet
     words = name_fold.split()
     found = []
     for a in agencies:
-        other_code, other_name = _skeleton(a["code_fold"]), _skeleton(a["name_fold"])
+        other_code, other_name = _skeleton(a["code"]), _skeleton(a["name"])
         other_code_only = other_name == other_code
         other_words = a["name_fold"].split()
         shorter = min(len(words), len(other_words))
@@ -110,7 +131,7 @@ def add_agency(store: Store, code: str, name: str, kind: str | None, distinct: b
             if {code_fold, name_fold} & {other["code_fold"], other["name_fold"]}:
                 clash = code if code_fold in (other["code_fold"], other["name_fold"]) else name
                 raise Refused("agency_duplicate", text=clash, other=agency_label(other))
-        close = near_duplicates(agencies, code_fold, name_fold)
+        close = near_duplicates(agencies, code, name)
         if close and not distinct:  # never silently beside a near-duplicate (SPEC §4)
             raise Refused("agency_near_refused", code=code, name=name, names=", ".join(map(agency_label, close[:3])))
         store.add_agency(code, name, kind)
@@ -136,8 +157,8 @@ def rename_agency(store: Store, typed: str, name: str, distinct: bool = False) -
         for other in others:
             if name_fold in (other["code_fold"], other["name_fold"]):
                 raise Refused("agency_duplicate", text=name, other=agency_label(other))
-        already = near_duplicates(others, agency["code_fold"], agency["name_fold"])
-        close = [a for a in near_duplicates(others, agency["code_fold"], name_fold) if a not in already]
+        already = near_duplicates(others, agency["code"], agency["name"])
+        close = [a for a in near_duplicates(others, agency["code"], name) if a not in already]
         if close and not distinct:
             raise Refused(
                 "agency_near_refused", code=agency["code"], name=name, names=", ".join(map(agency_label, close[:3]))

@@ -19,7 +19,7 @@ def agency_code(folded_name: str, taken: set[str]) -> str:
     skipped, as offices make codes), made unique against the skeletons in `taken`."""
     base = initials(folded_name).upper()[:10] or "DV"
     code, n = base, 2
-    while code.lower() in taken:
+    while _skeleton(code) in taken:
         code, n = f"{base}{n}", n + 1
     return code
 
@@ -112,7 +112,7 @@ class _Planner:
         self.cells = cells
         self.by_fold = {a["code_fold"]: a for a in registered} | {a["name_fold"]: a for a in registered}
         self.pool = list(registered)  # what a new agency must not nearly duplicate
-        self.taken = {_skeleton(a[k]) for a in registered for k in ("code_fold", "name_fold")}
+        self.taken = {_skeleton(a[k]) for a in registered for k in ("code", "name")}
         self.plan: dict = {}
         self.new_by_fold: dict = {}
 
@@ -127,13 +127,13 @@ class _Planner:
             "name_fold": fold(name),
         }
         self.pool.append(new)
-        self.taken.update({_skeleton(new["code_fold"]), _skeleton(new["name_fold"])})
+        self.taken.update({_skeleton(code), _skeleton(name)})
         self.new_by_fold[new["code_fold"]] = self.new_by_fold[new["name_fold"]] = new
         return new
 
     def near(self, code: str, name: str, typed: str):
         """The row error of a new agency that would nearly duplicate one (key, values), or None."""
-        close = near_duplicates(self.pool, fold(code), fold(name))
+        close = near_duplicates(self.pool, code, name)
         if not close:
             return None
         only = close[0]

@@ -3,14 +3,17 @@
 Each is one transaction: an import with one audit event naming the file and
 its counts, which every imported task refers to.
 
-An import runs in four steps: the rows are read (taskreg.formats, by the command line,
-into an ImportFile of plain cells); each row is checked (taskreg.domain.import_rows,
+An import runs in four steps: the rows are read whole (taskreg.formats, by the command
+line, into an ImportFile of plain cells), before the write lock is taken, so that a slow
+or large file never holds the lock the other writers wait for (SPEC §8); each row is checked (taskreg.domain.import_rows,
 by the rules every command's dates and agencies follow); a row is written to the batch
 while no row has an error (`_Import.write`); and the import is finished (`_Import.finish`:
 its event, what a JSON export carries besides its tasks, the report to print).
 """
 
 import hashlib
+import pickle
+import tempfile
 import uuid
 from datetime import date
 
@@ -129,23 +132,74 @@ def import_tasks(
     error; once every row is read, the import is finished: its event, what a JSON export
     carries besides its tasks, and the report of what was done, returned.
     """
-    # --create-agencies: every agency the file names, read before any is created, so that a
-    # code and the full name it abbreviates become one agency (SPEC §5).
-    cells = agency_cells(file.reread(), file.columns) if create_agencies else None
-    run = _Import(store, today, file, max_errors)
-    try:
-        with store.write():
-            run.begin(amend, cells)
-            for number, raw in file.rows:
-                try:
-                    run.row(number, raw)
-                except (TypeError, ValueError, AttributeError, KeyError, OverflowError, store.row_conflict) as e:
-                    # A cell of a shape no export writes that the checks missed.
-                    run.error([(number, Ref("whole_row"), "import_row_unreadable", {"reason": str(e)})])
-            run.finish(dry_run)
-    except _DryRun:
-        pass
+    # The whole file read before the lock (SPEC §8): parsing it, however slow, blocks nobody;
+    # under the lock its rows come back from memory or the spool at the cost of what they hold.
+    with _Spool(file.rows, in_memory=file.fmt == "json") as rows:
+        # --create-agencies: every agency the file names, read before any is created, so that
+        # a code and the full name it abbreviates become one agency (SPEC §5).
+        cells = agency_cells(iter(rows), file.columns) if create_agencies else None
+        run = _Import(store, today, file, max_errors)
+        try:
+            with store.write():
+                run.begin(amend, cells)
+                for number, raw in rows:
+                    try:
+                        run.row(number, raw)
+                    except (TypeError, ValueError, AttributeError, KeyError, OverflowError, store.row_conflict) as e:
+                        # A cell of a shape no export writes that the checks missed.
+                        run.error([(number, Ref("whole_row"), "import_row_unreadable", {"reason": str(e)})])
+                run.finish(dry_run)
+        except _DryRun:
+            pass
     return {**run.counts, "warnings": run.warnings, "dry_run": dry_run}
+
+
+class _Spool:
+    """A file's rows read whole, to be read again as often as needed: in memory for a JSON
+    file (parsed whole already: its rows are its own objects), else pickled to a temporary
+    file in chunks, so that a million rows of CSV or XLSX take disk, not memory."""
+
+    CHUNK = 10_000
+
+    def __init__(self, rows, in_memory: bool):
+        self.memory: list | None = None
+        self.spool = None
+        if in_memory:
+            self.memory = list(rows)
+            return
+        self.spool = tempfile.TemporaryFile()
+        try:
+            chunk: list = []
+            for item in rows:
+                chunk.append(item)
+                if len(chunk) == self.CHUNK:
+                    pickle.dump(chunk, self.spool, pickle.HIGHEST_PROTOCOL)
+                    chunk = []
+            if chunk:
+                pickle.dump(chunk, self.spool, pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # a file that turned out unreadable halfway: nothing kept
+            self.spool.close()
+            raise
+
+    def __iter__(self):
+        if self.memory is not None:
+            yield from self.memory
+            return
+        assert self.spool is not None
+        self.spool.seek(0)
+        while True:
+            try:
+                chunk = pickle.load(self.spool)  # taskreg's own temporary file, written just above
+            except EOFError:
+                return
+            yield from chunk
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.spool is not None:
+            self.spool.close()
 
 
 class _Import:

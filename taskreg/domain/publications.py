@@ -12,7 +12,7 @@ from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
 
-from taskreg.domain.canonical import FORMAT, canonical, digest_of, figures_from, figures_json
+from taskreg.domain.canonical import FORMAT, canonical, digest_of, figures_from, figures_json, verify
 from taskreg.domain.dates import Period, from_iso, iso
 from taskreg.domain.errors import BadInput, Day, Ref, Refused
 from taskreg.domain.figures import Figures, Report, build
@@ -391,3 +391,94 @@ def _since(e: dict, pub: dict) -> bool:
     if e["id"] <= pub["event_id"]:
         return False
     return e.get("imported_by") is None or str(e["at"]) > str(pub["at"])
+
+
+# -- check ---------------------------------------------------------------------------------------
+
+
+def unsound(store: Store, pubs: list[dict]) -> list[tuple[dict, str]]:
+    """Each publication `check` finds wrong, with why (a catalogue key), in order (SPEC §10):
+    its digest and columns (canonical.verify); its figures against its own list of tasks
+    and states; and its event: a publication taskreg made names the publish event that
+    made it — of its period, scope, as-of date, version, symbol and date, with its actor
+    and time — and no other publication names that event; one restored by an import names
+    that import's event. A row inserted behind taskreg's back (a recomputed digest, a
+    reused publish event, another actor) fails one of them."""
+    whys: dict[int, str] = {}
+    made: dict[int, list[int]] = {}  # each publish event: the publications it could have made
+    for pub in pubs:
+        why = verify(pub)
+        if why is None:
+            body = json.loads(pub["body"])
+            if not _counts_its_tasks(body):
+                why = "check_publication_counts"
+            elif not _made_by_its_event(store, pub, body):
+                why = "check_publication_event"
+            elif pub["imported_by"] is None:
+                made.setdefault(pub["event_id"], []).append(pub["id"])
+        if why is not None:
+            whys[pub["id"]] = why
+    for ids in made.values():  # one publish event, one publication: two alike are both named
+        if len(ids) > 1:
+            whys.update(dict.fromkeys(ids, "check_publication_event"))
+    return [(pub, whys[pub["id"]]) for pub in pubs if pub["id"] in whys]
+
+
+def _counts_its_tasks(body: dict) -> bool:
+    """Whether a publication's figures (its whole, and each agency's row) are what its own
+    list of tasks and states counts: a body whose numbers were written by hand is not."""
+    try:
+        tasks, basis = body["tasks"], body["rate_basis"]
+        if not _recounts(body["figures"], tasks, basis):
+            return False
+        if body["agency"] is not None:
+            return not body["rows"] and all(t["agency"] == body["agency"] for t in tasks)
+        rows = {r["agency"]: r for r in body["rows"]}
+        if len(rows) != len(body["rows"]) or set(rows) != {t["agency"] for t in tasks}:
+            return False
+        return all(_recounts(row, [t for t in tasks if t["agency"] == code], basis) for code, row in rows.items())
+    except (KeyError, TypeError, AttributeError):
+        return False
+
+
+def _recounts(stored: dict, tasks: list[dict], basis: str) -> bool:
+    counts = dict.fromkeys((*FOUR, "cancelled"), 0)
+    for t in tasks:
+        if t["state"] not in counts:
+            return False
+        counts[t["state"]] += 1
+    recounted = Figures(
+        population=len(tasks),
+        **counts,
+        no_deadline=sum(1 for t in tasks if t["due_on"] is None and t["state"] != "cancelled"),
+        oldest_overdue_days=stored["oldest_overdue_days"],  # days, not a count: not in the list
+        agency=stored.get("agency"),
+        agency_name=stored.get("name"),
+    )
+    return figures_json(recounted, basis) == stored
+
+
+def _made_by_its_event(store: Store, pub: dict, body: dict) -> bool:
+    """Whether the event a publication names is the one that made it (or, restored by an
+    import, that import's event)."""
+    event = store.event_of(pub["event_id"])
+    if event is None:
+        return False
+    if pub["imported_by"] is not None:
+        return pub["imported_by"] == pub["event_id"] and event["action"] == "import"
+    after = event["after"] if isinstance(event["after"], dict) else {}
+    claimed = {
+        "start": pub["start_on"],
+        "end": pub["end_on"],
+        "agency": body.get("agency"),
+        "as_of": pub["as_of"],
+        "version": pub["version"],
+        "symbol": pub["symbol"],
+        "date": pub["doc_date"],
+    }
+    return (
+        event["action"] == "publish"
+        and event["imported_by"] is None
+        and {k: after.get(k) for k in claimed} == claimed
+        and (event["at"], event["actor"]) == (pub["at"], pub["actor"])
+    )

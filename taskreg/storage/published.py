@@ -2,6 +2,8 @@
 and what a publication's check and restore read. A part of `SqlStore` (storage/sql.py).
 """
 
+import json
+
 from taskreg.domain.states import status_sql
 from taskreg.storage.engine import Engine
 
@@ -43,6 +45,17 @@ class PublicationQueries(Engine):
         """The time and login an event was recorded with (on PostgreSQL the server's)."""
         row = self._rows("SELECT at, actor FROM events WHERE id = :id", {"id": event_id})[0]
         return row["at"], row["actor"]
+
+    def event_of(self, event_id: int) -> dict | None:
+        """One event (id, at, actor, action, after as a JSON value, imported_by), or None:
+        the event a publication names, as `check` reads it."""
+        rows = self._rows(
+            "SELECT id, at, actor, action, after, imported_by FROM events WHERE id = :id", {"id": event_id}
+        )
+        if not rows:
+            return None
+        after = rows[0]["after"]
+        return dict(rows[0], after=json.loads(after) if isinstance(after, str) else after)
 
     def positions(self, task_id: int, days: list[str]) -> dict[str, dict]:
         """A task's assignment date, lead agency and state as of each of `days` (none if

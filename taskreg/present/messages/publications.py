@@ -108,6 +108,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "publication {id} ({publication}) does not match its SHA-256 digest",
         "số liệu công bố số {id} ({publication}) không khớp mã SHA-256 của nó",
     ),
+    "check_publication_counts": (
+        "publication {id} ({publication}) does not count its own list of tasks: its figures were not computed by taskreg",
+        "số liệu công bố số {id} ({publication}) không khớp danh sách công việc của chính nó: số liệu không do taskreg tính",
+    ),
+    "check_publication_event": (
+        "publication {id} ({publication}) has no publish event of its own (of its period, version, actor and time): "
+        "it was not published by taskreg",
+        "số liệu công bố số {id} ({publication}) không có sự kiện công bố của riêng nó (cùng kỳ, phiên bản, người và "
+        "thời điểm công bố): không phải do taskreg công bố",
+    ),
     "check_publications_ok": (
         "{n} {n:publication matches its|publications match their} SHA-256 {n:digest|digests}.",
         "{n} số liệu công bố đều khớp mã SHA-256.",
