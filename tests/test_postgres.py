@@ -577,3 +577,26 @@ def test_a_liaison_imports_only_rows_led_by_its_agencies(shared, tmp_path):
     created = tmp_path / "new-agency.csv"
     created.write_text("title,agency,assigned_on\nNhập năm,SXD,2/3/2021\n", encoding="utf-8")
     assert "the agency directory" in _as(shared, LIAISON, "import", created, "--create-agencies", code=1).stderr
+
+
+def test_the_database_audits_the_directory_and_the_settings(shared):
+    """Migration 0010: as the office in plain SQL, a rename with no event is recorded by the
+    database; a config_set event that names another value is rewritten from the row; one
+    with no change behind it is refused."""
+    import psycopg
+
+    with psycopg.connect(shared.url()) as conn:
+        conn.execute("UPDATE agencies SET name = 'Sở Y tế mới', name_fold = 'so y te moi' WHERE code = 'SYT'")
+        conn.commit()
+    assert _last_event(shared)[1:5] == ("agency_change", None, {"name": "Sở Y tế"}, {"name": "Sở Y tế mới"})
+    with psycopg.connect(shared.url()) as conn:
+        conn.execute(_why("config_set", before='\'{"org": "A"}\'', after='\'{"org": "B"}\''))
+        conn.execute("UPDATE settings SET value = 'UBND khác' WHERE key = 'org'")
+        conn.commit()
+    assert _last_event(shared)[1:5] == ("config_set", None, {"org": "UBND tỉnh Quảng Nam"}, {"org": "UBND khác"})
+    before = shared.tables()
+    with psycopg.connect(shared.url()) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="describes no change"):
+            conn.execute(_why("config_set", after='\'{"org": "giả"}\''))
+            conn.commit()
+    assert shared.tables() == before
