@@ -61,8 +61,14 @@ def dumps(value) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _sorted(pairs: list) -> dict:
+    return dict(sorted(pairs))
+
+
 def loads(text):
-    return None if text is None else json.loads(text)
+    """An event's `before` or `after`, its keys in order (as `dumps` writes them; PostgreSQL's
+    database writes them from the rows in jsonb's own order)."""
+    return None if text is None else json.loads(text, object_pairs_hook=_sorted)
 
 
 def _task(row: dict) -> dict:
