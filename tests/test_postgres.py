@@ -600,3 +600,32 @@ def test_the_database_audits_the_directory_and_the_settings(shared):
             conn.execute(_why("config_set", after='\'{"org": "giả"}\''))
             conn.commit()
     assert shared.tables() == before
+
+
+def test_events_written_before_the_database_wrote_them_say_so(reg):
+    """A register upgraded through migration 0008 with events of the client's, then the rest
+    (0009, 0011): the old events are marked written_by 'client', and what follows is the
+    database's."""
+    from pathlib import Path
+
+    import psycopg
+
+    bare = reg.pg.fresh_empty()
+    folder = Path(__file__).resolve().parent.parent / "migrations" / "postgresql"
+    try:
+        with psycopg.connect(reg.pg.url("postgres", bare), autocommit=True) as conn:
+            conn.execute("GRANT CREATE, USAGE ON SCHEMA public TO taskreg_owner")  # as `db upgrade` does
+            conn.execute("SET ROLE taskreg_owner")
+            for path in sorted(folder.glob("*.sql")):
+                if path.name.startswith("0009"):
+                    conn.execute(
+                        "INSERT INTO events (id, at, actor, action, task_id)"
+                        " VALUES (1, '2021-01-01', 'quantri', 'admin_grant', NULL)"
+                    )
+                with conn.transaction():
+                    conn.execute(path.read_text(encoding="utf-8"))
+            conn.execute("INSERT INTO events (id, at, actor, action, task_id) VALUES (2, '', '', 'admin_revoke', NULL)")
+            marks = conn.execute("SELECT id, written_by FROM events ORDER BY id").fetchall()
+    finally:
+        reg.pg.sql(f"DROP DATABASE {bare} WITH (FORCE)")
+    assert marks == [(1, "client"), (2, "database")]
