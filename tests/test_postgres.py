@@ -143,11 +143,9 @@ def test_direct_sql_as_a_liaison_is_held_to_the_same_rules(shared):
             conn.execute(
                 "INSERT INTO events (id, at, actor, action, task_id) VALUES (999, '2020-01-01', 'x', 'done', 1)"
             )
-        # An event of its own task: the database sets who and when, whatever was sent.
-        conn.execute(
-            "INSERT INTO events (id, at, actor, action, task_id)"
-            " SELECT max(id) + 1, '2020-01-01', 'giam_doc', 'note', 2 FROM events"
-        )
+        # An event of its own task, through the database's function (no group role inserts
+        # one): the database sets who and when, whatever was sent.
+        conn.execute(_why("note", 2, at="'2020-01-01'", actor="'giam_doc'"))
         last = conn.execute("SELECT max(id) FROM events").fetchone()[0]
     assert _snapshot(shared)[0] == before[0]
     actor, at = shared.rows(f"SELECT actor, at FROM events WHERE id = {last}")[0]
@@ -167,6 +165,12 @@ def test_direct_sql_as_a_liaison_is_held_to_the_same_rules(shared):
         # an edit claiming the task came from STC changes STC's "corrected since" count
         "INSERT INTO events (id, at, actor, action, task_id, before)"
         " SELECT max(id) + 1, '', '', 'edit', 2, '{\"agency\": \"STC\"}' FROM events",
+        # the same through the database's function
+        "SELECT taskreg_event(2147483647, 'note', 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)",
+        "SELECT taskreg_event((SELECT max(id) + 1 FROM events), 'done', 2, NULL, NULL, NULL, NULL, NULL,"
+        " NULL, 1, '2020-01-01', 'lan')",
+        "SELECT taskreg_event((SELECT max(id) + 1 FROM events), 'note', 2, '{\"agency\": \"STC\"}', NULL,"
+        " NULL, NULL, NULL, NULL, NULL, NULL, NULL)",
     ],
 )
 def test_a_liaison_cannot_forge_ids_or_history(shared, attack):
@@ -204,29 +208,104 @@ def test_a_temporary_table_does_not_shadow_the_rights(shared, shadow):
     assert shared.tables() == before
 
 
-def test_every_change_of_a_task_needs_its_event_in_the_same_transaction(shared):
-    """taskreg writes a change and its event together; plain SQL that leaves the event out is
-    refused at commit, even for the liaison's own task."""
+def _why(action, task="NULL", before="NULL", after="NULL", reason="NULL", at="NULL", actor="NULL"):
+    """taskreg's why, given as plain SQL through the database's function (migration 0009)."""
+    return (
+        f"SELECT taskreg_event((SELECT max(id) + 1 FROM events), '{action}', {task}, {before}, {after},"
+        f" {reason}, NULL, NULL, NULL, NULL, {at}, {actor})"
+    )
+
+
+def _last_event(tr):
+    row = tr.rows(
+        "SELECT actor, action, task_id, before, after, reason, written_by FROM events ORDER BY id DESC LIMIT 1"
+    )[0]
+    return (*row[:3], json.loads(row[3]) if row[3] else None, json.loads(row[4]) if row[4] else None, *row[5:])
+
+
+def test_the_database_writes_the_audit_trail(shared):
+    """Issue 23 finding 1, as the liaison in plain SQL: an event inserted directly is
+    refused (no group role inserts one); a change with no event is recorded by the database,
+    with its real before and after, the login and the server's time; an event that says
+    something else of the change is rewritten from the rows."""
+    import psycopg
+
+    with psycopg.connect(shared.url(LIAISON)) as conn:  # BEGIN … COMMIT, as in psql
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO events (id, at, actor, action, task_id) VALUES (999, '', '', 'edit', 2)")
+        conn.rollback()
+        conn.execute("UPDATE tasks SET title = 'changed' WHERE id = 2")
+        conn.commit()
+    assert _last_event(shared) == (
+        LIAISON,
+        "edit",
+        2,
+        {"title": "Việc của Sở Y tế"},
+        {"title": "changed"},
+        None,
+        "database",
+    )
+    with psycopg.connect(shared.url(LIAISON)) as conn:  # an event that hides the change
+        conn.execute(
+            _why("edit", 2, before="'{\"note\": null}'", after='\'{"note": "lỗi chính tả"}\'', reason="'đính chính'")
+        )
+        conn.execute("UPDATE tasks SET title = 'again', result = 'x' WHERE id = 2")
+        conn.commit()
+    assert _last_event(shared) == (
+        LIAISON,
+        "edit",
+        2,
+        {"note": None, "result": None, "title": "changed"},
+        {"note": None, "result": "x", "title": "again"},
+        "đính chính",
+        "database",
+    )
+    shown = _as(shared, LIAISON, "show", "2").stdout
+    assert "changed" in shown and "again" in shown
+    with psycopg.connect(shared.url(LIAISON)) as conn:  # coordinating agencies: recorded too
+        conn.execute("INSERT INTO task_co_agencies VALUES (2, (SELECT id FROM agencies WHERE code = 'STC'))")
+        conn.commit()
+    assert _last_event(shared)[1:5] == ("edit", 2, {"co_agencies": []}, {"co_agencies": ["STC"]})
+
+
+@pytest.mark.parametrize(
+    "forgery",
+    [
+        # a completion that never happened
+        [_why("done", 2, after='\'{"done_on": "2021-03-20"}\'')],
+        # a completion that says so of a change of something else
+        [_why("done", 2, after='\'{"done_on": "2021-03-20"}\''), "UPDATE tasks SET note = 'x' WHERE id = 2"],
+        # a bare import and an extension of one of its own tasks, that no `show` lists
+        [
+            _why("import"),
+            "INSERT INTO deadlines (id, task_id, due_on, kind, decided_on, event_id)"
+            " SELECT max(id) + 1, 2, '2021-06-30', 'extension', '2021-03-31', (SELECT max(id) FROM events)"
+            " FROM deadlines",
+        ],
+        # a deadline with no event
+        [
+            "INSERT INTO deadlines (id, task_id, due_on, kind, decided_on, event_id)"
+            " SELECT max(id) + 1, 2, '2021-06-30', 'extension', '2021-03-31', 1 FROM deadlines"
+        ],
+    ],
+)
+def test_no_login_writes_an_event_of_what_did_not_happen(shared, forgery):
     import psycopg
 
     before = shared.tables()
-    with psycopg.connect(shared.url(LIAISON), autocommit=True) as conn:
-        for statement in (
-            "UPDATE tasks SET done_on = assigned_on, result = 'im lặng' WHERE id = 2",
-            "INSERT INTO deadlines (id, task_id, due_on, kind, decided_on, event_id)"
-            " SELECT max(id) + 1, 2, '2021-06-30', 'extension', '2021-03-31', 1 FROM deadlines",
-            "INSERT INTO task_co_agencies VALUES (2, (SELECT id FROM agencies WHERE code = 'SGDDT'))",
-        ):
-            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="needs its event"):
+    with psycopg.connect(shared.url(LIAISON)) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            for statement in forgery:
                 conn.execute(statement)
-        with conn.transaction():  # with its event, as taskreg writes it, the same change is taken
-            conn.execute("SELECT id FROM write_lock FOR UPDATE")
-            conn.execute("UPDATE tasks SET result = 'có sự kiện' WHERE id = 2")
-            conn.execute(
-                "INSERT INTO events (id, at, actor, action, task_id) SELECT max(id) + 1, '', '', 'edit', 2 FROM events"
-            )
-    after = shared.tables()
-    assert after["tasks"] != before["tasks"] and len(after["events"]) == len(before["events"]) + 1
+            conn.commit()
+    assert shared.tables() == before
+
+
+def test_events_since_the_database_writes_them_say_so(shared):
+    """Since migration 0009 every event is the database's (those before it are marked
+    'client' by the migration)."""
+    marks = dict(shared.rows("SELECT action, written_by FROM events WHERE action IN ('add', 'admin_grant')"))
+    assert marks == {"add": "database", "admin_grant": "database"}
 
 
 SYT = "(SELECT id FROM agencies WHERE code = 'SYT')"
@@ -242,7 +321,7 @@ def _new_tasks(*steps, via="NULL"):
 
 
 def _event(action, task="NULL"):
-    return f"INSERT INTO events (id, at, actor, action, task_id) SELECT max(id) + 1, '', '', '{action}', {task} FROM events"
+    return _why(action, task)
 
 
 def test_the_rows_of_one_statement_take_the_next_ids_with_no_gap(shared):
@@ -501,3 +580,55 @@ def test_a_liaison_imports_only_rows_led_by_its_agencies(shared, tmp_path):
     created = tmp_path / "new-agency.csv"
     created.write_text("title,agency,assigned_on\nNhập năm,SXD,2/3/2021\n", encoding="utf-8")
     assert "the agency directory" in _as(shared, LIAISON, "import", created, "--create-agencies", code=1).stderr
+
+
+def test_the_database_audits_the_directory_and_the_settings(shared):
+    """Migration 0010: as the office in plain SQL, a rename with no event is recorded by the
+    database; a config_set event that names another value is rewritten from the row; one
+    with no change behind it is refused."""
+    import psycopg
+
+    with psycopg.connect(shared.url()) as conn:
+        conn.execute("UPDATE agencies SET name = 'Sở Y tế mới', name_fold = 'so y te moi' WHERE code = 'SYT'")
+        conn.commit()
+    assert _last_event(shared)[1:5] == ("agency_change", None, {"name": "Sở Y tế"}, {"name": "Sở Y tế mới"})
+    with psycopg.connect(shared.url()) as conn:
+        conn.execute(_why("config_set", before='\'{"org": "A"}\'', after='\'{"org": "B"}\''))
+        conn.execute("UPDATE settings SET value = 'UBND khác' WHERE key = 'org'")
+        conn.commit()
+    assert _last_event(shared)[1:5] == ("config_set", None, {"org": "UBND tỉnh Quảng Nam"}, {"org": "UBND khác"})
+    before = shared.tables()
+    with psycopg.connect(shared.url()) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="describes no change"):
+            conn.execute(_why("config_set", after='\'{"org": "giả"}\''))
+            conn.commit()
+    assert shared.tables() == before
+
+
+def test_events_written_before_the_database_wrote_them_say_so(reg):
+    """A register upgraded through migration 0008 with events of the client's, then the rest
+    (0009, 0011): the old events are marked written_by 'client', and what follows is the
+    database's."""
+    from pathlib import Path
+
+    import psycopg
+
+    bare = reg.pg.fresh_empty()
+    folder = Path(__file__).resolve().parent.parent / "migrations" / "postgresql"
+    try:
+        with psycopg.connect(reg.pg.url("postgres", bare), autocommit=True) as conn:
+            conn.execute("GRANT CREATE, USAGE ON SCHEMA public TO taskreg_owner")  # as `db upgrade` does
+            conn.execute("SET ROLE taskreg_owner")
+            for path in sorted(folder.glob("*.sql")):
+                if path.name.startswith("0009"):
+                    conn.execute(
+                        "INSERT INTO events (id, at, actor, action, task_id)"
+                        " VALUES (1, '2021-01-01', 'quantri', 'admin_grant', NULL)"
+                    )
+                with conn.transaction():
+                    conn.execute(path.read_text(encoding="utf-8"))
+            conn.execute("INSERT INTO events (id, at, actor, action, task_id) VALUES (2, '', '', 'admin_revoke', NULL)")
+            marks = conn.execute("SELECT id, written_by FROM events ORDER BY id").fetchall()
+    finally:
+        reg.pg.sql(f"DROP DATABASE {bare} WITH (FORCE)")
+    assert marks == [(1, "client"), (2, "database")]

@@ -1093,7 +1093,9 @@ def _liaison(pub):
 
 
 @pytest.mark.postgresql_only
-def test_a_liaison_publishes_its_own_agencys_figures_only(pub):
+def test_a_liaison_publishes_nothing(pub):
+    """Publications are the office's (SPEC §9, issue 23 finding 2): a liaison's `publish` is
+    one sentence, of its own agency's figures too, and nothing is written."""
     liaison = _liaison(pub)
     before = _snapshot(pub)
     for scope in ([], ["--agency", "STC"]):
@@ -1101,15 +1103,38 @@ def test_a_liaison_publishes_its_own_agencys_figures_only(pub):
         assert result.stdout == "" and result.stderr.count("\n") == 1
         assert result.stderr.startswith("Refused: ") and "the login tr_liaison may not" in result.stderr
         assert result.stderr.endswith(" (it may write only the tasks led by SYT). Nothing was changed.\n")
-    assert _snapshot(pub) == before
-    result = liaison("publish", "--quarter", "I/2021", "--agency", "SYT")
-    (_, own) = _stored(pub)
-    assert result.stdout == (
-        "Published Q1 2021 as of 2021-03-31, SYT, version 1: 2 completed on time, 1 completed late, "
-        f"1 open past their deadline, 0 open within their deadline.\nSHA-256: {own['digest']}\n"
+    result = liaison("publish", "--quarter", "I/2021", "--agency", "SYT", code=1)
+    assert (result.stdout, result.stderr) == (
+        "",
+        "Refused: only the office may publish figures; the login tr_liaison may not. Nothing was changed.\n",
     )
-    assert pub.rows("SELECT id, actor FROM publications ORDER BY id") == [(1, OFFICE), (2, LIAISON)]
-    assert json.loads(own["body"])["published_by"] == LIAISON
+    assert _snapshot(pub) == before
+
+
+@pytest.mark.postgresql_only
+def test_a_liaisons_plain_sql_publishes_nothing(pub):
+    """As the liaison in psql: a publication of its own agency with a forged body (and its
+    digest recomputed) is refused by the database, as is the publish event it would need."""
+    import psycopg
+
+    liaison = _liaison(pub)
+    liaison("list")  # the grant holds
+    before = _snapshot(pub)
+    with psycopg.connect(pub.url(LIAISON), autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO publications (id, start_on, end_on, agency_id, as_of, version, at, actor, doc_date,"
+                " digest, body, event_id) SELECT 2, start_on, end_on, (SELECT id FROM agencies WHERE code = 'SYT'),"
+                " as_of, 9, at, actor, doc_date, encode(sha256(convert_to(body, 'UTF8')), 'hex'), body, event_id"
+                " FROM publications WHERE id = 1"
+            )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            with conn.transaction():
+                conn.execute(
+                    "SELECT taskreg_event((SELECT max(id) + 1 FROM events), 'publish', NULL, NULL,"
+                    ' \'{"agency": "SYT"}\', NULL, NULL, NULL, NULL, NULL, NULL, NULL)'
+                )
+    assert _snapshot(pub) == before
 
 
 @pytest.mark.postgresql_only
@@ -1136,6 +1161,39 @@ def test_only_the_office_may_amend_published_figures(pub):
     assert _snapshot(pub) == before
     pub("done", "4", "--on", "20/3/2021", "--amend-published", AMEND)  # the office may
     assert _events(pub, "amend_published") == [(4, AMEND, {"publications": ["1"]})]
+
+
+@pytest.mark.postgresql_only
+def test_the_lock_is_the_databases(pub):
+    """With `lock-published on`, a liaison's plain SQL that moves a published figure (a
+    backdated completion of its own agency's task, with the event taskreg would write) is
+    refused by the database at commit (issue 23 finding 3); a change that moves none is not."""
+    import psycopg
+
+    liaison = _liaison(pub)
+    liaison("list")
+    pub("config", "set", "lock-published", "on")
+    before = _snapshot(pub)
+    with psycopg.connect(pub.url(LIAISON), autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="moves the figures of publication 1"):
+            with conn.transaction():
+                conn.execute("UPDATE tasks SET done_on = '2021-03-20' WHERE id = 4")
+                conn.execute(
+                    "SELECT taskreg_event((SELECT max(id) + 1 FROM events), 'done', 4, NULL,"
+                    ' \'{"done_on": "2021-03-20"}\', NULL, NULL, NULL, NULL, NULL, NULL, NULL)'
+                )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # nor may it claim an amendment
+            with conn.transaction():
+                conn.execute("UPDATE tasks SET done_on = '2021-03-20' WHERE id = 4")
+                conn.execute(
+                    "SELECT taskreg_event((SELECT max(id) + 1 FROM events), 'amend_published', 4, NULL,"
+                    " NULL, 'x', NULL, NULL, NULL, NULL, NULL, NULL)"
+                )
+        assert _snapshot(pub) == before
+        with conn.transaction():  # a note moves no figure
+            conn.execute("UPDATE tasks SET note = 'ghi chú' WHERE id = 4")
+    assert pub.rows("SELECT note FROM tasks WHERE id = 4") == [("ghi chú",)]
+    pub("done", "4", "--on", "20/3/2021", "--amend-published", AMEND)  # the office amends
 
 
 def test_a_blank_amendment_reason_is_bad_input(pub):

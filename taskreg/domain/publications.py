@@ -75,6 +75,7 @@ def publish(
                 scope=agency["code"] if agency else Ref("pub_all"),
                 may=e.values.get("may", ""),
             ) from None
+        store.may_publish()
         earlier = [
             p
             for p in store.publications(iso(period.start), iso(period.end), with_body=False)

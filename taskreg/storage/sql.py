@@ -61,8 +61,14 @@ def dumps(value) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _sorted(pairs: list) -> dict:
+    return dict(sorted(pairs))
+
+
 def loads(text):
-    return None if text is None else json.loads(text)
+    """An event's `before` or `after`, its keys in order (as `dumps` writes them; PostgreSQL's
+    database writes them from the rows in jsonb's own order)."""
+    return None if text is None else json.loads(text, object_pairs_hook=_sorted)
 
 
 def _task(row: dict) -> dict:
@@ -96,6 +102,9 @@ class SqlStore(ReportQueries, PublicationQueries):
         """The engine's own write transaction (its lock taken first)."""
         raise NotImplementedError
         yield
+
+    def may_publish(self) -> None:
+        """Refuse `publish` to a login that may not publish (PostgreSQL: the office's alone)."""
 
     def may_amend(self) -> None:
         """Refuse `--amend-published` to a login that may not amend published figures."""
@@ -154,11 +163,7 @@ class SqlStore(ReportQueries, PublicationQueries):
         if clock is None and at is None:
             clock = self.clock
         event_id = event_id or self._next_id("events")
-        self._run(
-            "INSERT INTO events (id, at, actor, action, task_id, before, after, reason,"
-            " claimed_on, correction_from, clock, imported_by)"
-            " VALUES (:id, :at, :actor, :action, :task_id, :before, :after, :reason,"
-            " :claimed_on, :correction_from, :clock, :imported_by)",
+        self._insert_event(
             {
                 "id": event_id,
                 "at": at or self.now,
@@ -172,11 +177,22 @@ class SqlStore(ReportQueries, PublicationQueries):
                 "correction_from": correction_from,
                 "clock": clock,
                 "imported_by": imported_by,
-            },
+            }
         )
         if action == "add" and task_id is not None and imported_by is None:
             self._adding.append(task_id)
         return event_id
+
+    def _insert_event(self, row: dict) -> None:
+        """The event row itself. The file register writes it; PostgreSQL hands the database
+        the why and the database writes the event (storage/postgresql/)."""
+        self._run(
+            "INSERT INTO events (id, at, actor, action, task_id, before, after, reason,"
+            " claimed_on, correction_from, clock, imported_by)"
+            " VALUES (:id, :at, :actor, :action, :task_id, :before, :after, :reason,"
+            " :claimed_on, :correction_from, :clock, :imported_by)",
+            row,
+        )
 
     def next_ids(self) -> tuple[int, int]:
         """The next event id and the last task id; stable inside a write transaction."""

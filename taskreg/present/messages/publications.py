@@ -93,6 +93,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pub_all": ("all agencies", "tất cả các đơn vị"),
     "pub_more": (" and others", " và các kỳ khác"),
+    "pg_publish_office_only": (
+        "Refused: only the office may publish figures; the login {login} may not. Nothing was changed.",
+        "Bị từ chối: chỉ văn phòng được công bố số liệu; tài khoản {login} không được. Không có gì bị thay đổi.",
+    ),
     "pg_amend_office_only": (
         "Only the office may amend published figures; the login {login} may not.",
         "Chỉ văn phòng được sửa số liệu đã công bố; tài khoản {login} không được.",

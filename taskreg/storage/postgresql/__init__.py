@@ -165,10 +165,24 @@ class PostgresStore(SqlStore):
             raise Refused("pg_write_denied_register", login=self.login, may=may)
         raise Refused("pg_write_denied", login=self.login, agency=codes.get(agency_id, str(agency_id)), may=may)
 
+    def may_publish(self) -> None:
+        """Publications are the office's (SPEC §9): the database refuses a liaison's too."""
+        if self.role != "office":
+            raise Refused("pg_publish_office_only", login=self.login)
+
     def may_amend(self) -> None:
         """Only the office amends published figures (README "Publications")."""
         if self.role != "office":
             raise Refused("pg_amend_office_only", login=self.login)
+
+    def _insert_event(self, row: dict) -> None:
+        # No group role inserts an event (migration 0009): the database's function records
+        # the why, stamps who and when, and finishes an event of a change from the rows.
+        self._run(
+            "SELECT taskreg_event(:id, :action, :task_id, :before, :after, :reason,"
+            " CAST(:claimed_on AS date), CAST(:correction_from AS date), :clock, :imported_by, :at, :actor)",
+            row,
+        )
 
     def _refused_silently(self, agency_id: int) -> None:
         self.may_write(agency_id)  # refused here when the rights changed meanwhile

@@ -1,0 +1,3 @@
+-- On PostgreSQL the database audits the agency directory and the settings too
+-- (migrations/postgresql/ of this name). A file register has nothing to change: its events
+-- are taskreg's own.

@@ -1,0 +1,2 @@
+-- On PostgreSQL this marks the events written before migration 0009 as the client's (0009's
+-- own UPDATE changed no row there). A file register's were marked by its 0009: nothing to do.
