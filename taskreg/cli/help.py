@@ -301,16 +301,20 @@ def _attach(error, ctx) -> None:
         error.cmd = ctx.command
 
 
-class Command(TyperCommand):
-    """A taskreg command: help in the output language, usage errors that say which command."""
+class _InTheLanguage:
+    """Help and the usage line in the output language: what a taskreg command and group share."""
 
     def format_help(self, ctx, formatter) -> None:
         _prepare(self, ctx)
-        super().format_help(ctx, formatter)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def format_usage(self, ctx, formatter) -> None:
         if not _write_usage(self, ctx, formatter):
-            super().format_usage(ctx, formatter)
+            super().format_usage(ctx, formatter)  # type: ignore[misc]
+
+
+class Command(_InTheLanguage, TyperCommand):
+    """A taskreg command: help in the output language, usage errors that say which command."""
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         _adopt_all(self)  # so that a refused value is kept for the usage error
@@ -327,16 +331,8 @@ class Command(TyperCommand):
         return rest
 
 
-class Group(TyperGroup):
+class Group(_InTheLanguage, TyperGroup):
     """A taskreg group: as Command, and an unknown or missing command said as such."""
-
-    def format_help(self, ctx, formatter) -> None:
-        _prepare(self, ctx)
-        super().format_help(ctx, formatter)
-
-    def format_usage(self, ctx, formatter) -> None:
-        if not _write_usage(self, ctx, formatter):
-            super().format_usage(ctx, formatter)
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         _adopt_all(self)
