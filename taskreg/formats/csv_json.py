@@ -47,24 +47,11 @@ HEADERS = {
 IGNORED = {"id", "so", "stt", "so tt", "status", "tinh trang", "name"}
 _BY_FOLD = {alias: field for field, aliases in HEADERS.items() for alias in aliases}
 
-#: Vietnamese headers for XLSX exports with --lang vi.
-VI_HEADERS = {
-    "id": "Số",
-    "uid": "UID",
-    "title": "Nội dung nhiệm vụ",
-    "agency": "Đơn vị chủ trì",
-    "co_agencies": "Đơn vị phối hợp",
-    "assigned_on": "Ngày giao",
-    "due_on": "Hạn hoàn thành",
-    "done_on": "Ngày hoàn thành",
-    "cancelled_on": "Ngày dừng thực hiện",
-    "source": "Số ký hiệu",
-    "source_date": "Ngày văn bản",
-    "assigned_by": "Người giao",
-    "note": "Ghi chú",
-    "result": "Kết quả",
-    "status": "Tình trạng",
-}
+
+def export_header(lang: str, field: str) -> str:
+    """A task field's column header in an export: its JSON name in English, its header in
+    Vietnamese (the catalogue's `col:FIELD`, SPEC §5); import reads both."""
+    return i18n.t(lang, f"col:{field}")
 
 
 #: What a spreadsheet runs as a formula, or reads as the start of one, when a CSV cell begins
@@ -159,7 +146,7 @@ def _field_name(lang: str, field: str) -> str:
     own name for it), its Vietnamese header in Vietnamese."""
     if lang != "vi":
         return field
-    return VI_HEADERS.get(field) or i18n.t(lang, "f_" + field)
+    return export_header(lang, field) if f"col:{field}" in i18n.MESSAGES else i18n.t(lang, "f_" + field)
 
 
 def _column_names(lang: str, fields: list[str]) -> str:

@@ -38,7 +38,7 @@ from taskreg.domain.publications import exported
 from taskreg.domain.tasks import public
 from taskreg.domain.text import printable
 from taskreg.formats import tabular
-from taskreg.formats.csv_json import VI_HEADERS, detect_format, metered, read_file
+from taskreg.formats.csv_json import detect_format, export_header, metered, read_file
 from taskreg.formats.xlsx import COUNT_FORMAT, RATE_FORMAT, write_xlsx
 from taskreg.present import i18n, prose
 from taskreg.present.progress import progress
@@ -132,7 +132,7 @@ def export(
                 # Vietnamese headers only when asked on the command line: `config lang`
                 # must not change what scripts read (SPEC §5); import reads both.
 
-                headers = [VI_HEADERS[f] for f in TASK_FIELDS] if session.lang_option == "vi" else None
+                headers = [export_header("vi", f) for f in TASK_FIELDS] if session.lang_option == "vi" else None
                 return tabular.write_tasks_csv(rows, target, headers)
             return _export_xlsx(
                 session, store, rows, day if as_of else None, target, quarter, month, year, from_, to, agency
@@ -208,7 +208,7 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
 
     lang = session.lang()
     fields = list(service.TASK_FIELDS)
-    headers = [VI_HEADERS[f] for f in fields] if lang == "vi" else fields
+    headers = [export_header(lang, f) for f in fields]
     dates = {i for i, f in enumerate(fields) if f.endswith("_on") or f == "source_date"}
     count = 0
 
