@@ -18,6 +18,7 @@ from taskreg.domain.model import SETTINGS
 from taskreg.domain.states import ALL, GROUPS
 from taskreg.present import i18n
 from taskreg.present.messages import MESSAGES
+from taskreg.present.messages import commands as commands_part
 from taskreg.present.messages import help as help_part
 
 ROOT = typer.main.get_command(app)
@@ -99,7 +100,9 @@ def test_no_help_entry_is_left_unused():
     used = {f"cmd:{path}" for path in PATHS} | {"opt:--help"}
     used |= {help_key(path, param) for path, param in _parameters()}
     used |= {f"ph:{p.metavar}" for _, p in _parameters() if p.metavar and p.metavar.isupper()}
-    entries = {k for k in help_part.MESSAGES if k.split(":")[0] in ("cmd", "opt", "arg", "ph")}
+    entries = {
+        k for k in {**help_part.MESSAGES, **commands_part.MESSAGES} if k.split(":")[0] in ("cmd", "opt", "arg", "ph")
+    }
     assert entries - used == set()
     assert set(help_part.EXAMPLES) <= set(PATHS)
 
@@ -117,7 +120,7 @@ def test_no_help_text_is_written_in_the_code():
 
 def test_help_texts_hold_no_markup():
     """typer renders help as rich markup: a [bracket] would be eaten, so the texts have none."""
-    for key, texts in help_part.MESSAGES.items():
+    for key, texts in {**help_part.MESSAGES, **commands_part.MESSAGES}.items():
         if key.split(":")[0] in ("cmd", "opt", "arg"):
             assert "[" not in "".join(texts), key
 

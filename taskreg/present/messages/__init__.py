@@ -4,7 +4,17 @@ One catalogue in parts, one per area of the program; commands and errors
 name a key, and nothing else holds user-facing text. taskreg.present.i18n renders it.
 """
 
-from taskreg.present.messages import database, document, help, publications, register, reports, tasks, transfer
+from taskreg.present.messages import (
+    commands,
+    database,
+    document,
+    help,
+    publications,
+    register,
+    reports,
+    tasks,
+    transfer,
+)
 
 PARTS = (
     register.MESSAGES,
@@ -14,6 +24,7 @@ PARTS = (
     database.MESSAGES,
     publications.MESSAGES,
     help.MESSAGES,
+    commands.MESSAGES,
     document.MESSAGES,
 )
 

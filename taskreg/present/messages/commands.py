@@ -1,0 +1,263 @@
+"""Each command's help: its description and its own options and arguments, by area of the
+program (the words every command shares, placeholders and usage errors are help.py's).
+
+key: (English, Vietnamese). Part of the one catalogue, taskreg.present.messages; keys as
+help.py describes them (`cmd:PATH`, `opt:PATH --name`, `arg:PATH name`).
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- init, config, agency -------------------------------------------------------------------
+    "cmd:taskreg init": ("Create the register.", "Tạo sổ đăng ký."),
+    "opt:taskreg init --org": (
+        'The organisation that assigns the tasks, e.g. "UBND tỉnh Quảng Nam".',
+        'Cơ quan giao nhiệm vụ, ví dụ "UBND tỉnh Quảng Nam".',
+    ),
+    "cmd:taskreg config": (
+        "Read and change the register's settings: org, rate-basis, lang, place, recipients, signer-title,"
+        " signer-name, lock-published.",
+        "Xem và đổi các thiết lập của sổ: org, rate-basis, lang, place, recipients, signer-title,"
+        " signer-name, lock-published.",
+    ),
+    "cmd:taskreg config get": ("Print a setting, or all of them.", "In một thiết lập, hoặc tất cả."),
+    "arg:taskreg config get key": (
+        "A setting (see `taskreg config --help`); none prints them all.",
+        "Một thiết lập (xem `taskreg config --help`); bỏ trống để in tất cả.",
+    ),
+    "cmd:taskreg config set": ("Change a setting.", "Đổi một thiết lập."),
+    "arg:taskreg config set key": (
+        "A setting (see `taskreg config --help`).",
+        "Một thiết lập (xem `taskreg config --help`).",
+    ),
+    "arg:taskreg config set value": ("The new value.", "Giá trị mới."),
+    "cmd:taskreg agency": (
+        "The agency directory: add, list, rename, retire.",
+        "Danh mục đơn vị: add, list, rename, retire.",
+    ),
+    "cmd:taskreg agency add": ("Register an agency.", "Đăng ký một đơn vị."),
+    "arg:taskreg agency add code": ("Short code, e.g. SYT.", "Mã viết tắt, ví dụ SYT."),
+    "arg:taskreg agency add name": ('Full name, e.g. "Sở Y tế".', 'Tên đầy đủ, ví dụ "Sở Y tế".'),
+    "opt:taskreg agency add --kind": (
+        "The kind of agency: sở, ban, ngành, UBND xã …",
+        "Loại đơn vị: sở, ban, ngành, UBND xã …",
+    ),
+    "cmd:taskreg agency list": ("List the agencies.", "Liệt kê các đơn vị."),
+    "cmd:taskreg agency rename": (
+        "Give an agency a new name; its code and its tasks stay.",
+        "Đổi tên một đơn vị; mã và các nhiệm vụ của đơn vị giữ nguyên.",
+    ),
+    "arg:taskreg agency rename agency": ("The agency's code or current name.", "Mã hoặc tên hiện tại của đơn vị."),
+    "arg:taskreg agency rename name": ("Its new full name.", "Tên đầy đủ mới."),
+    "opt:taskreg agency rename --distinct": (
+        "It stays another agency, though its new name is close to a registered one (audited).",
+        "Vẫn là một đơn vị khác, dù tên mới gần giống một đơn vị đã đăng ký (có ghi lịch sử).",
+    ),
+    "cmd:taskreg agency retire": (
+        "Retire a merged or abolished agency; its tasks and reports stay.",
+        "Thôi dùng một đơn vị đã sáp nhập hoặc giải thể; các nhiệm vụ và báo cáo của đơn vị giữ nguyên.",
+    ),
+    "arg:taskreg agency retire agency": ("The agency's code or name.", "Mã hoặc tên của đơn vị."),
+    "opt:taskreg agency retire --on": ("From this date (default today).", "Từ ngày này (mặc định hôm nay)."),
+    # -- tasks ----------------------------------------------------------------------------------
+    "cmd:taskreg add": ("Record a new task and print its id.", "Ghi một nhiệm vụ mới và in số của nhiệm vụ."),
+    "arg:taskreg add title": ("What is to be done (nội dung nhiệm vụ).", "Nội dung nhiệm vụ."),
+    "opt:taskreg add --agency": ("The lead agency (chủ trì), by code or name.", "Đơn vị chủ trì, theo mã hoặc tên."),
+    "opt:taskreg add --due": (
+        "Deadline: a date, or a month or quarter meaning its last day (12/2026, Q2/2026).",
+        "Hạn hoàn thành: một ngày, hoặc một tháng hay một quý, tức ngày cuối của tháng hay quý đó (12/2026, Q2/2026).",
+    ),
+    "opt:taskreg add --format": ("text prints the id, json the record.", "text in số nhiệm vụ, json in cả bản ghi."),
+    "cmd:taskreg done": (
+        "Mark tasks done (all or none).",
+        "Ghi nhận nhiệm vụ đã hoàn thành (tất cả hoặc không nhiệm vụ nào).",
+    ),
+    "arg:taskreg done ids": ("One or more task ids.", "Một hoặc nhiều số nhiệm vụ."),
+    "opt:taskreg done --on": ("The day they were completed (default today).", "Ngày hoàn thành (mặc định hôm nay)."),
+    "cmd:taskreg reopen": (
+        "Reopen a task that was not really done (a correction).",
+        "Mở lại một nhiệm vụ thực ra chưa hoàn thành (đính chính).",
+    ),
+    "cmd:taskreg extend": ("Extend an open task's deadline (gia hạn).", "Gia hạn một nhiệm vụ chưa hoàn thành."),
+    "opt:taskreg extend --due": ("The new, later deadline.", "Hạn mới, muộn hơn hạn cũ."),
+    "opt:taskreg extend --on": (
+        "When the extension was decided (default today); on or before the old deadline.",
+        "Ngày quyết định gia hạn (mặc định hôm nay); không muộn hơn hạn cũ.",
+    ),
+    "cmd:taskreg cancel": (
+        "Cancel a task (dừng thực hiện); it leaves the four counts from that date.",
+        "Dừng thực hiện một nhiệm vụ; từ ngày đó nhiệm vụ không còn được tính vào bốn chỉ tiêu.",
+    ),
+    "opt:taskreg cancel --on": ("The day it was cancelled (default today).", "Ngày dừng thực hiện (mặc định hôm nay)."),
+    "cmd:taskreg edit": (
+        "Correct a task's record (audited; not an extension).",
+        "Sửa thông tin của một nhiệm vụ (có ghi lịch sử; không phải gia hạn).",
+    ),
+    "opt:taskreg edit --title": ("A corrected title.", "Nội dung đã sửa."),
+    "opt:taskreg edit --agency": ("A new lead agency.", "Đơn vị chủ trì mới."),
+    "opt:taskreg edit --co": (
+        "Replaces the coordinating agencies; repeat for each; `--co none` clears them.",
+        "Thay danh sách đơn vị phối hợp; lặp lại cho mỗi đơn vị; `--co none` để xoá hết.",
+    ),
+    "opt:taskreg edit --assigned": ("A corrected assignment date.", "Ngày giao đã sửa."),
+    "opt:taskreg edit --due": (
+        "A corrected deadline, or `none`; needs --reason.",
+        "Hạn hoàn thành đã sửa, hoặc `none`; cần --reason.",
+    ),
+    "opt:taskreg edit --reason": ("Why (required with --due).", "Lý do (bắt buộc khi có --due)."),
+    "opt:taskreg edit --source": ("A corrected source document symbol.", "Số ký hiệu văn bản giao đã sửa."),
+    "opt:taskreg edit --source-date": ("A corrected source document date.", "Ngày của văn bản giao đã sửa."),
+    "opt:taskreg edit --assigned-by": ("A corrected name of who assigned it.", "Người giao đã sửa."),
+    "opt:taskreg edit --note": ("A new note.", "Ghi chú mới."),
+    "opt:taskreg edit --result": (
+        "A corrected result (of a task that is done).",
+        "Kết quả đã sửa (của nhiệm vụ đã hoàn thành).",
+    ),
+    "opt:taskreg edit --done": (
+        "A corrected completion date (of a task that is done).",
+        "Ngày hoàn thành đã sửa (của nhiệm vụ đã hoàn thành).",
+    ),
+    # -- reading tasks --------------------------------------------------------------------------
+    "cmd:taskreg list": (
+        "List tasks; open ones by default.",
+        "Liệt kê nhiệm vụ; mặc định là các nhiệm vụ chưa hoàn thành.",
+    ),
+    "cmd:taskreg show": (
+        "Show a task, its state and its whole history.",
+        "Xem một nhiệm vụ, tình trạng và toàn bộ lịch sử của nhiệm vụ.",
+    ),
+    "cmd:taskreg history": ("Print the audit log of changes.", "In nhật ký các thay đổi."),
+    "opt:taskreg history --task": ("Only this task's events.", "Chỉ các sự kiện của nhiệm vụ này."),
+    "opt:taskreg history --since": ("Events on or after this date.", "Các sự kiện từ ngày này trở đi."),
+    "opt:taskreg history --actor": ("Only this user's events.", "Chỉ các sự kiện của người dùng này."),
+    # -- figures --------------------------------------------------------------------------------
+    "cmd:taskreg report": (
+        "Count the tasks assigned in a period by their state (default: this quarter).",
+        "Đếm các nhiệm vụ giao trong một kỳ theo tình trạng (mặc định: quý này).",
+    ),
+    "opt:taskreg report --as-of": (
+        "Classify as of this day (default: the period's end, or today while it runs).",
+        "Xét tình trạng đến ngày này (mặc định: ngày cuối kỳ, hoặc hôm nay nếu kỳ chưa hết).",
+    ),
+    "opt:taskreg report --agency": ("Only tasks led by this agency.", "Chỉ các nhiệm vụ do đơn vị này chủ trì."),
+    "opt:taskreg report --by": (
+        "agency gives one row per lead agency, worst first.",
+        "agency: mỗi đơn vị chủ trì một dòng, đơn vị có kết quả kém nhất lên trước.",
+    ),
+    "opt:taskreg report --format": (
+        "What to print; docx writes the report as a document (with -o).",
+        "Định dạng in ra; docx ghi báo cáo thành văn bản (cùng -o).",
+    ),
+    "opt:taskreg report --output": ("The file to write (docx: required).", "Tệp để ghi (bắt buộc với docx)."),
+    "opt:taskreg report --symbol": (
+        "docx: the report's number, e.g. 45/BC-UBND (default: the publication's).",
+        "docx: số ký hiệu của báo cáo, ví dụ 45/BC-UBND (mặc định: số của lần công bố).",
+    ),
+    "opt:taskreg report --date": (
+        "docx: the report's date (default: the publication's, else today).",
+        "docx: ngày của báo cáo (mặc định: ngày công bố, nếu không có thì hôm nay).",
+    ),
+    "cmd:taskreg weekly": (
+        "Print the weekly plain-text summary for cron to mail.",
+        "In bản tóm tắt hằng tuần dạng văn bản thuần, để cron gửi thư.",
+    ),
+    "opt:taskreg weekly --as-of": (
+        "The last day of the week (default today).",
+        "Ngày cuối của tuần (mặc định hôm nay).",
+    ),
+    "opt:taskreg weekly --agency": ("One agency's digest.", "Bản tóm tắt của một đơn vị."),
+    "cmd:taskreg publish": (
+        "Publish a report's figures, so that later changes cannot silently alter them.",
+        "Công bố số liệu của một báo cáo, để các thay đổi về sau không âm thầm làm sai lệch số liệu đó.",
+    ),
+    "opt:taskreg publish --as-of": (
+        "As of this day (default: the period's end, or today while it runs).",
+        "Tính đến ngày này (mặc định: ngày cuối kỳ, hoặc hôm nay nếu kỳ chưa hết).",
+    ),
+    "opt:taskreg publish --agency": (
+        "One agency's figures (default: all agencies).",
+        "Số liệu của một đơn vị (mặc định: mọi đơn vị).",
+    ),
+    "opt:taskreg publish --symbol": (
+        "The report's number, e.g. 45/BC-UBND.",
+        "Số ký hiệu của báo cáo, ví dụ 45/BC-UBND.",
+    ),
+    "opt:taskreg publish --date": ("The report's date (default today).", "Ngày của báo cáo (mặc định hôm nay)."),
+    "opt:taskreg publish --reason": ("Why (needed to publish a period again).", "Lý do (cần khi công bố lại một kỳ)."),
+    "cmd:taskreg publications": (
+        "List the publications, and whether the live figures still agree with each.",
+        "Liệt kê các lần công bố, và số liệu hiện tại còn khớp với từng lần hay không.",
+    ),
+    "cmd:taskreg demo": (
+        "Build the demo register of Q1/2021 and print its report.",
+        "Tạo sổ mẫu quý I/2021 và in báo cáo của sổ.",
+    ),
+    "opt:taskreg demo --db": (
+        "Where to build it (default ./taskreg-demo.db).",
+        "Nơi tạo sổ (mặc định ./taskreg-demo.db).",
+    ),
+    # -- files ----------------------------------------------------------------------------------
+    "cmd:taskreg import": (
+        "Import tasks from a file, every row or none.",
+        "Nhập nhiệm vụ từ một tệp, tất cả các dòng hoặc không dòng nào.",
+    ),
+    "arg:taskreg import file": ("A .csv, .xlsx or .json file.", "Một tệp .csv, .xlsx hoặc .json."),
+    "opt:taskreg import --format": (
+        "The file's format (default: by its extension).",
+        "Định dạng của tệp (mặc định: theo đuôi tên tệp).",
+    ),
+    "opt:taskreg import --dry-run": ("Check every row; write nothing.", "Kiểm tra mọi dòng; không ghi gì."),
+    "opt:taskreg import --create-agencies": (
+        "Register the agencies the file names that the register lacks.",
+        "Đăng ký các đơn vị có trong tệp mà sổ chưa có.",
+    ),
+    "cmd:taskreg export": (
+        "Export tasks (every state unless filtered), with their state as of a date.",
+        "Xuất nhiệm vụ (mọi tình trạng nếu không lọc), kèm tình trạng tính đến một ngày.",
+    ),
+    "opt:taskreg export --output": (
+        "The file to write (csv and json: the standard output if omitted).",
+        "Tệp để ghi (csv và json: in ra màn hình nếu bỏ trống).",
+    ),
+    "cmd:taskreg backup": (
+        "Copy the register with SQLite's online backup, safe while others write.",
+        "Sao lưu sổ bằng cơ chế sao lưu trực tuyến của SQLite, an toàn cả khi người khác đang ghi.",
+    ),
+    "arg:taskreg backup dest": ("The new file to write the copy to.", "Tệp mới để ghi bản sao."),
+    "cmd:taskreg check": (
+        "Check the register: integrity, references, every quarter's four states, every publication's digest.",
+        "Kiểm tra sổ: tính toàn vẹn, các liên kết, bốn tình trạng của mỗi quý, mã băm của mỗi lần công bố.",
+    ),
+    # -- PostgreSQL -----------------------------------------------------------------------------
+    "cmd:taskreg db": ("The register's schema: db upgrade.", "Cấu trúc của sổ: db upgrade."),
+    "cmd:taskreg db upgrade": (
+        "Apply the schema migrations this taskreg has (PostgreSQL: as the owner).",
+        "Áp dụng các bản nâng cấp cấu trúc mà bản taskreg này có (PostgreSQL: với vai trò chủ sở hữu).",
+    ),
+    "cmd:taskreg admin": (
+        "PostgreSQL: the group roles and who may write what.",
+        "PostgreSQL: các nhóm quyền và ai được ghi những gì.",
+    ),
+    "cmd:taskreg admin init": (
+        "Create the group roles taskreg_office, taskreg_liaison and taskreg_reader (idempotent).",
+        "Tạo các nhóm quyền taskreg_office, taskreg_liaison và taskreg_reader (chạy lại nhiều lần vẫn vậy).",
+    ),
+    "cmd:taskreg admin grant": (
+        "Let a login write in this register: a liaison its agencies' tasks, the office everything, a reader nothing.",
+        "Cho một tài khoản quyền ghi vào sổ này: liaison ghi nhiệm vụ của các đơn vị mình, office ghi mọi thứ,"
+        " reader không ghi gì.",
+    ),
+    "arg:taskreg admin grant login": (
+        "A login role made with createuser.",
+        "Một tài khoản đăng nhập tạo bằng createuser.",
+    ),
+    "opt:taskreg admin grant --role": ("What the login may write.", "Tài khoản được ghi những gì."),
+    "opt:taskreg admin grant --agency": (
+        "A liaison's agency (repeat for several).",
+        "Đơn vị của liaison (lặp lại cho nhiều đơn vị).",
+    ),
+    "cmd:taskreg admin revoke": (
+        "Take away what a login may write in this register.",
+        "Thu hồi quyền ghi của một tài khoản trong sổ này.",
+    ),
+    "arg:taskreg admin revoke login": ("The login to take the rights from.", "Tài khoản bị thu hồi quyền."),
+    "cmd:taskreg admin users": ("List who may do what in this register.", "Liệt kê ai được làm gì trong sổ này."),
+}
