@@ -400,10 +400,3 @@ def command(fn):
             session.close()
 
     return run
-
-
-def choice(value: Optional[str], choices, what: str) -> Optional[str]:
-    """Check a value against its choices, with our own one-sentence error."""
-    if value is not None and value not in choices:
-        raise BadInput("bad_choice", text=value, what=what, choices=", ".join(choices))
-    return value

@@ -1,12 +1,12 @@
 """Publications (README "Publications"): publish a report's figures, and list them."""
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from taskreg.cli import completion
 from taskreg.cli.commands.report import period_and_day, settings
-from taskreg.cli.options import Agency, AsOf, From, Lang, Month, Quarter, To, Year
+from taskreg.cli.options import Agency, AsOf, From, Lang, Month, Opt, Quarter, To, Year
 from taskreg.cli.session import command
 from taskreg.domain import publications
 from taskreg.domain.agencies import find_agency
@@ -16,8 +16,6 @@ from taskreg.formats import tabular
 from taskreg.present import i18n, labels, prose
 from taskreg.present import terminal as render
 from taskreg.present.events import moment
-
-Opt = Optional[str]
 
 
 @command

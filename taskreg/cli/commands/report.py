@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
-from taskreg.cli.options import Agency, AsOf, From, Lang, Month, Quarter, To, Year
+from taskreg.cli.options import Agency, AsOf, From, Lang, Month, Opt, Quarter, To, Year
 from taskreg.cli.session import command
 from taskreg.domain import figures, files, publications
 from taskreg.domain.agencies import find_agency
@@ -20,8 +20,6 @@ from taskreg.present import i18n, labels, prose
 from taskreg.present import terminal as render
 from taskreg.present.events import describe, event_json, moment
 from taskreg.storage import kept_files
-
-Opt = Optional[str]
 
 
 def settings(store) -> tuple[str, str]:

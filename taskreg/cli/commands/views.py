@@ -21,12 +21,13 @@ from taskreg.cli.options import (
     To,
     Year,
 )
-from taskreg.cli.session import choice, command
+from taskreg.cli.session import command
 from taskreg.domain import states
 from taskreg.domain import tasks as service
 from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import choose_period, from_iso, iso, parse_date
 from taskreg.domain.errors import BadInput, Refused
+from taskreg.domain.model import check_choice
 from taskreg.domain.text import nfc, printable, search_keys
 from taskreg.formats import tabular
 from taskreg.present import i18n
@@ -55,9 +56,9 @@ def select_tasks(
     """list's filters, checked and applied: (as-of date, the tasks); export uses them too."""
     from datetime import timedelta
 
-    choice(sort, tuple(SORTS), "--sort")
+    check_choice(sort, tuple(SORTS), "--sort")
     for s in status or ():
-        choice(s, states.ALL + tuple(states.GROUPS), "--status")
+        check_choice(s, states.ALL + tuple(states.GROUPS), "--status")
     if status and all_:
         raise BadInput("status_all_conflict")
     if due_within is not None and due_within < 0:
