@@ -94,6 +94,53 @@ def test_empty_styled_rows_cost_nothing(reg, tmp_path, cells):
     assert reg.rows("SELECT count(*) FROM tasks") == [(1,)]
 
 
+def test_unused_shared_strings_cost_nothing(reg, tmp_path, monkeypatch):
+    """A shared-strings part padded with 300,000 strings no cell uses: none of them is
+    parsed (the strings are read only as far as the cells ask), and the import is quick."""
+    from openpyxl.cell import text
+
+    used = ["title", "agency", "assigned_on", "Việc", "SYT", "4/1/2021"]
+    unused = "".join(f"<si><t>chưa dùng {n * 7919 % 1000003}</t></si>" for n in range(300_000))
+    shared = lambda row, refs: (
+        f'<row r="{row}">'
+        + "".join(  # noqa: E731
+            f'<c r="{c}{row}" t="s"><v>{i}</v></c>' for c, i in zip("ABC", refs)
+        )
+        + "</row>"
+    )
+    path = _xlsx(tmp_path / "strings.xlsx", shared(1, (0, 1, 2)) + shared(2, (3, 4, 5)))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(
+            "xl/sharedStrings.xml",
+            f'<sst xmlns="{MAIN}">' + "".join(f"<t>{u}</t>".join(("<si>", "</si>")) for u in used) + unused + "</sst>",
+        )
+    with zipfile.ZipFile(path) as z:
+        types = z.read("[Content_Types].xml").decode()
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["[Content_Types].xml"] = types.replace(
+        "</Types>",
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    ).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    parsed = []
+    from_tree = text.Text.from_tree.__func__
+    monkeypatch.setattr(text.Text, "from_tree", classmethod(lambda cls, node: parsed.append(1) or from_tree(cls, node)))
+    took, result = _timed_import(reg, path)
+    assert reg.rows("SELECT title, assigned_on FROM tasks") == [("Việc", "2021-01-04")]
+    assert len(parsed) == len(used), len(parsed)
+    assert took < 2, took
+
+
+def test_the_progress_total_is_the_rows_the_sheet_holds(tmp_path):
+    """Not what its <dimension> declares: the bomb above declares 1,048,576 rows and holds three."""
+    last = '<row r="1048576">' + _cell("XFD1048576", "x") + "</row>"
+    path = _xlsx(tmp_path / "bomb.xlsx", HEADER + TASK + last, "A1:XFD1048576")
+    assert csv_json.sheet_rows(path) == 2
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_the_file_is_read_whole_before_the_write_lock_is_taken(reg, tmp_path, monkeypatch, fmt):
     """Deterministic, not timed: every row of the file is read before the register's write

@@ -1196,6 +1196,51 @@ def test_the_lock_is_the_databases(pub):
     pub("done", "4", "--on", "20/3/2021", "--amend-published", AMEND)  # the office amends
 
 
+def _add_by_sql(conn, assigned_on):
+    """A task of SYT added in plain SQL, with the event taskreg would write."""
+    conn.execute("SELECT id FROM write_lock FOR UPDATE")
+    conn.execute(
+        "INSERT INTO tasks (id, uid, title, agency_id, assigned_on, search)"
+        " SELECT max(id) + 1, 'sql-' || (max(id) + 1), 'thêm bằng SQL',"
+        " (SELECT id FROM agencies WHERE code = 'SYT'), %s, 'them bang sql' FROM tasks",
+        (assigned_on,),
+    )
+    conn.execute(
+        "SELECT taskreg_event((SELECT max(id) + 1 FROM events), 'add', (SELECT max(id) FROM tasks),"
+        " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)"
+    )
+
+
+@pytest.mark.postgresql_only
+def test_the_database_locks_out_a_new_task_in_a_published_period(pub):
+    """With `lock-published on`, a task added in plain SQL into a published period is
+    refused by the database at commit, a liaison's and the office's alike (issue 23: the
+    lock held only updates); one assigned after the period is not, and the office adds one
+    through taskreg with --amend-published."""
+    import psycopg
+
+    liaison = _liaison(pub)
+    liaison("list")
+    pub("config", "set", "lock-published", "on")
+    before = _snapshot(pub)
+    for login in (LIAISON, "lan"):
+        with psycopg.connect(pub.url(login), autocommit=True) as conn:
+            with pytest.raises(
+                psycopg.errors.InsufficientPrivilege, match="new task moves the figures of publication 1"
+            ):
+                with conn.transaction():
+                    _add_by_sql(conn, "2021-03-10")
+    assert _snapshot(pub) == before
+    assert liaison("add", "Nhiệm vụ mới", "--agency", "SYT", "--assigned", "10/3/2021", code=1).stderr
+    assert _snapshot(pub) == before
+    with psycopg.connect(pub.url(LIAISON), autocommit=True) as conn:
+        with conn.transaction():  # after the period: no publication counts it
+            _add_by_sql(conn, "2021-04-10")
+    added = pub("add", "Nhiệm vụ bổ sung", "--agency", "SYT", "--assigned", "10/3/2021", "--amend-published", AMEND)
+    task = int(added.stdout)
+    assert _events(pub, "amend_published")[-1] == (task, AMEND, {"publications": ["1"]})
+
+
 def test_a_blank_amendment_reason_is_bad_input(pub):
     pub("config", "set", "lock-published", "on")
     before = _snapshot(pub)

@@ -4,7 +4,7 @@ from the databases themselves — a fresh file register, and a fresh PostgreSQL 
 as tests/conftest.py makes every one (`db upgrade` by an administrator).
 
 Left out: what only PostgreSQL has for its rights and its audit (`writers`, `write_lock`,
-`register_options`, `audit_pending`), and each migration tool's bookkeeping (sqlite-utils' `_sqlite_migrations`,
+`register_options`, `audit_pending`, `lock_pending`), and each migration tool's bookkeeping (sqlite-utils' `_sqlite_migrations`,
 yoyo's tables). A migration added to one folder and not the other fails here.
 """
 
@@ -17,8 +17,9 @@ import pytest
 from taskreg.storage import create_store
 
 #: PostgreSQL's own tables: who may write what, the write lock, the register's options, and
-#: the tasks a transaction changed until its commit writes their events (migration 0009).
-PG_ONLY = {"writers", "write_lock", "register_options", "audit_pending"}
+#: the tasks a transaction changed until its commit writes their events (migration 0009), the
+#: tasks it added into a published period until its commit checks them (migration 0016).
+PG_ONLY = {"writers", "write_lock", "register_options", "audit_pending", "lock_pending"}
 #: The migration tools' bookkeeping.
 BOOKKEEPING = {"_sqlite_migrations", "_yoyo_migration", "_yoyo_log", "_yoyo_version", "yoyo_lock"}
 

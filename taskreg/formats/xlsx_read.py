@@ -174,11 +174,45 @@ def _open_book(path: Path):
     return reader.wb
 
 
-def _shared_strings(reader) -> list[str]:
-    """The shared strings of a workbook as the file holds them (their _xHHHH_ unread)."""
-    from openpyxl.cell.text import Text  # type: ignore[import-untyped]
-    from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS  # type: ignore[import-untyped]
-    from openpyxl.xml.functions import iterparse  # type: ignore[import-untyped]
+class _SharedStrings:
+    """A workbook's shared strings as the file holds them (their _xHHHH_ unread), parsed only
+    as far as the sheet's cells ask: those after the last one a cell uses are never read, so
+    a part padded with unused strings costs nothing (SPEC §8). openpyxl's sheet parser only
+    indexes it."""
+
+    def __init__(self, archive, name: str):
+        self._archive, self._name = archive, name
+        self._strings: list[str] = []
+        self._rest = None  # the parse, started at the first string a cell asks for
+
+    def _parse(self):
+        from openpyxl.cell.text import Text  # type: ignore[import-untyped]
+        from openpyxl.xml.constants import SHEET_MAIN_NS  # type: ignore[import-untyped]
+        from openpyxl.xml.functions import iterparse  # type: ignore[import-untyped]
+
+        tag = f"{{{SHEET_MAIN_NS}}}si"
+        with self._archive.open(self._name) as source:
+            for _, node in iterparse(source):
+                if node.tag == tag:
+                    yield Text.from_tree(node).content
+                    node.clear()
+
+    def __getitem__(self, index: int) -> str:
+        if index < 0:
+            raise IndexError(index)  # only an index a cell holds: never counted from the end
+        if self._rest is None:
+            self._rest = self._parse()
+        while len(self._strings) <= index:
+            following = next(self._rest, None)
+            if following is None:
+                raise IndexError(f"shared string {index} is not in the workbook")
+            self._strings.append(following)
+        return self._strings[index]
+
+
+def _shared_strings(reader) -> "_SharedStrings | list[str]":
+    """A workbook's shared strings, read as its cells ask for them (_SharedStrings)."""
+    from openpyxl.xml.constants import SHARED_STRINGS  # type: ignore[import-untyped]
 
     found = reader.package.find(SHARED_STRINGS)
     if found is None:
@@ -190,13 +224,7 @@ def _shared_strings(reader) -> list[str]:
             path=str(reader.archive.filename),
             reason=("xlsx_strings_too_big", {"part": name, "limit": _mib(XLSX_MAX_STRINGS)}),
         )
-    strings, tag = [], f"{{{SHEET_MAIN_NS}}}si"
-    with reader.archive.open(name) as source:
-        for _, node in iterparse(source):
-            if node.tag == tag:
-                strings.append(Text.from_tree(node).content)
-                node.clear()
-    return strings
+    return _SharedStrings(reader.archive, name)
 
 
 def _xlsx_value(value):
@@ -303,11 +331,11 @@ def _by_column(cells: dict, width: int | None = None) -> list[dict]:
 
 
 def sheet_rows(path: Path) -> int | None:
-    """The rows after the header of an .xlsx's first sheet, as the sheet's <dimension>
-    says (Excel writes it), else as many as its XML has (a write-only openpyxl file, such
-    as taskreg's export, has no <dimension>); None when that cannot be read."""
+    """The rows after the header of an .xlsx's first sheet, as many as its XML holds
+    (counted in one pass, read in 1 MiB pieces), for the progress bar's total; None when
+    that cannot be read. Never what its <dimension> declares: a file may declare a million
+    rows and hold one (SPEC §8), and a bar would then wait for rows that never come."""
     from openpyxl.reader.excel import ExcelReader  # type: ignore[import-untyped]
-    from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
 
     try:
         reader = ExcelReader(path, read_only=True)
@@ -318,24 +346,16 @@ def sheet_rows(path: Path) -> int | None:
             if first is None:
                 return None
             with reader.archive.open(first[1].target) as source:
-                dimensions = WorkSheetParser(source, []).parse_dimensions()
-            if not dimensions or not dimensions[3]:
-                # No <dimension> (taskreg's own export, written row by row): count the
-                # sheet's rows in one pass of its XML, read in 1 MiB pieces.
-                with reader.archive.open(first[1].target) as source:
-                    rows, tail = 0, b""
-                    while piece := source.read(1 << 20):
-                        text = tail + piece
-                        rows += text.count(b"<row ") + text.count(b"<row>")
-                        tail = piece[-4:]  # shorter than "<row": never counted twice
-                dimensions = (None, None, None, rows)
+                rows, tail = 0, b""
+                while piece := source.read(1 << 20):
+                    text = tail + piece
+                    rows += text.count(b"<row ") + text.count(b"<row>")
+                    tail = piece[-4:]  # shorter than "<row": never counted twice
         finally:
             reader.archive.close()
     except Exception:  # only the progress bar's total rests on it: unknown, not an error
         return None
-    if not dimensions or not dimensions[3] or dimensions[3] < 2:
-        return None
-    return dimensions[3] - 1
+    return rows - 1 if rows >= 2 else None
 
 
 def _saved_value(cell: dict):

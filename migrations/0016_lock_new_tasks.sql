@@ -1,0 +1,3 @@
+-- On PostgreSQL this makes the database refuse a task added into a published period while
+-- `lock-published` is on. A file register has no logins to hold to it: taskreg's own check
+-- (taskreg.domain.guard) is the lock there, as docs/safety.md says. Nothing to do.
