@@ -44,4 +44,6 @@ From = Annotated[Opt, typer.Option("--from", metavar="DATE")]
 To = Annotated[Opt, typer.Option("--to", metavar="DATE")]
 DueWithin = Annotated[Optional[int], typer.Option("--due-within", metavar="DAYS")]
 Search = Annotated[Opt, typer.Option("--search", metavar="TEXT")]
-Sort = Annotated[str, typer.Option("--sort", metavar="id|due|assigned|agency", autocompletion=completion.sorts)]
+Sort = Annotated[
+    Optional[str], typer.Option("--sort", metavar="id|due|assigned|agency|updated", autocompletion=completion.sorts)
+]

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from taskreg.domain.dates import Period, from_iso, iso
-from taskreg.domain.model import COUNTS
+from taskreg.domain.model import COUNTS, DEFAULT_WINDOW
 from taskreg.domain.states import FOUR
 from taskreg.domain.store import Store
 
@@ -26,6 +26,10 @@ class Figures:
     cancelled: int = 0
     no_deadline: int = 0
     oldest_overdue_days: int | None = None
+    #: The update rate's counts (SPEC §12, taskreg.domain.states `freshness_sql`): read live,
+    #: never published (progress reports are never backdated).
+    must_update: int = 0
+    updated: int = 0
     agency: str | None = None
     agency_name: str | None = None
 
@@ -51,13 +55,24 @@ class Figures:
     def on_time_rate(self) -> float | None:
         return percent(self.on_time, self.completed)
 
+    @property
+    def update_rate(self) -> float | None:
+        return percent(self.updated, self.must_update)
+
     def as_json(self, basis: str) -> dict:
         out = {
             "total": self.total,
             **{k: getattr(self, k) for k in FOUR},
             "cancelled": self.cancelled,
             "no_deadline": self.no_deadline,
-            "rates": {"basis": basis, "completion": self.completion_rate(basis), "on_time": self.on_time_rate},
+            "must_update": self.must_update,
+            "updated": self.updated,
+            "rates": {
+                "basis": basis,
+                "completion": self.completion_rate(basis),
+                "on_time": self.on_time_rate,
+                "updated": self.update_rate,
+            },
             "oldest_overdue_days": self.oldest_overdue_days,
             "check": self.check,
         }
@@ -84,6 +99,8 @@ class Report:
     #: Tasks of the population corrected, and entered late, after the as-of date (SPEC §2).
     corrected_after: int = 0
     entered_after: int = 0
+    #: The update window in days (setting `update-window`), whose counts the figures give.
+    window: int = DEFAULT_WINDOW
 
 
 def report_as_of(period: Period, today: date, as_of: date | None) -> date:
@@ -93,11 +110,22 @@ def report_as_of(period: Period, today: date, as_of: date | None) -> date:
     return min(period.end, today)
 
 
+def update_window(store: Store) -> int:
+    """The update window in days: the setting `update-window` (taskreg.domain.model)."""
+    return int(store.setting("update-window") or DEFAULT_WINDOW)
+
+
+def updated_since(as_of: date, window: int) -> date:
+    """The first day of the update window that ends on the as-of date (SPEC §12)."""
+    return as_of - timedelta(days=window - 1)
+
+
 def build(
     store: Store, period: Period, as_of: date, basis: str, agency: dict | None = None, by_agency: bool = False
 ) -> Report:
     """Count the tasks assigned in the period (up to the as-of date) by their state then."""
     end = min(period.end, as_of)
+    window = update_window(store)
 
     def figures(row: dict) -> Figures:
         oldest = row.pop("oldest_overdue_due")
@@ -107,10 +135,11 @@ def build(
         return Figures(**row, oldest_overdue_days=days)
 
     agency_id = agency["id"] if agency else None
-    report = Report(period, as_of, basis, Figures())
+    report = Report(period, as_of, basis, Figures(), window=window)
     if end < period.start:
         return report  # a period wholly after the as-of date is empty
-    rows = store.counts(iso(period.start), iso(end), iso(as_of), agency_id, by_agency=by_agency)
+    since = iso(updated_since(as_of, window))
+    rows = store.counts(iso(period.start), iso(end), iso(as_of), since, agency_id, by_agency=by_agency)
     report.corrected_after, report.entered_after = store.recorded_after(
         iso(period.start), iso(end), iso(as_of), iso(as_of + timedelta(days=1)), agency_id
     )
@@ -126,7 +155,7 @@ def build(
         report.rows.append(f)
     whole = report.whole
     for f in report.rows:
-        for key in COUNTS:
+        for key in (*COUNTS, "must_update", "updated"):
             setattr(whole, key, getattr(whole, key) + getattr(f, key))
     ages = [f.oldest_overdue_days for f in report.rows if f.oldest_overdue_days is not None]
     whole.oldest_overdue_days = max(ages) if ages else None

@@ -144,10 +144,16 @@ def cell(field: str, value):
 
 
 #: What a JSON export's history of a task holds, checked field by field on import.
-TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit", "amend_published")
+TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit", "amend_published", "update")
 DEADLINE_KINDS = ("initial", "extension", "correction")
 #: Keys of an event's before/after: the task's fields, and the marks taskreg adds to them.
-EVENT_KEYS = (frozenset(TASK_FIELDS) - {"status"}) | {"cancel_reason", "backdated", "decided_on", "publications"}
+EVENT_KEYS = (frozenset(TASK_FIELDS) - {"status", "updated_on"}) | {
+    "cancel_reason",
+    "backdated",
+    "decided_on",
+    "publications",
+    "progress",  # a progress report's text (`update`)
+}
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{3}|\.\d{6})?)?(Z|[+-]\d{2}:\d{2})?")
 
 

@@ -380,7 +380,8 @@ def _claimed(event: dict, task_id: int, import_id: int) -> dict:
         at=event["at"],
         actor=nfc(event["actor"]),
         imported_by=import_id,
-        claimed_on=event.get("claimed_on"),
+        # a progress report is dated by the day it claims; a file without one gives its day
+        claimed_on=event.get("claimed_on") or (str(event["at"])[:10] if event["action"] == "update" else None),
         correction_from=event.get("correction_from"),
     )
 

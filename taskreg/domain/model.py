@@ -34,6 +34,7 @@ TASK_FIELDS = (
     "assigned_by",
     "note",
     "result",
+    "updated_on",
     "status",
 )
 #: Edits that change what past reports say: `show` marks a task with one as corrected, and
@@ -59,7 +60,13 @@ SETTINGS: dict[str, tuple[tuple[str, ...] | None, str | None]] = {
     "signer-name": (None, None),
     # README "Publications": refuse a change that would move a published figure.
     "lock-published": (("on", "off"), "off"),
+    # The update rate's window in days (docs/reports.md "The update rate"): 1 to MAX_WINDOW.
+    "update-window": (None, "7"),
 }
+#: The update rate's window (setting `update-window`): its default, and its longest.
+DEFAULT_WINDOW, MAX_WINDOW = 7, 366
+#: Settings whose value is a whole number of days, with their bounds.
+DAY_SETTINGS = {"update-window": (1, MAX_WINDOW)}
 
 
 def check_choice(value: str | None, choices, what: str) -> str | None:
@@ -84,6 +91,11 @@ def check_setting(key: str, value) -> str:
     allowed = SETTINGS[key][0]
     if allowed:
         check_choice(value, allowed, key)
+    if key in DAY_SETTINGS:
+        low, high = DAY_SETTINGS[key]
+        if not (value.isascii() and value.isdigit() and low <= int(value) <= high):
+            raise BadInput("config_days", setting=key, text=value, low=low, high=high)
+        value = str(int(value))
     return value
 
 

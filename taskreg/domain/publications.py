@@ -323,7 +323,18 @@ def honoured(
     shown.publication, shown.published, shown.drift = pub, published, drift(published, live)
     if not show_live:
         shown.report = published
+        _with_update_rate(published, live)
     return shown
+
+
+def _with_update_rate(published: Report, live: Report) -> None:
+    """The update rate is never a published figure (progress reports are never backdated):
+    the published report gives the live one's, for its whole and each of its agencies."""
+    published.window = live.window
+    rows = {f.agency: f for f in live.rows}
+    for shown, source in ((published.whole, live.whole), *((f, rows.get(f.agency)) for f in published.rows)):
+        shown.must_update = source.must_update if source else 0
+        shown.updated = source.updated if source else 0
 
 
 def status_of(store: Store, pub: dict) -> bool:

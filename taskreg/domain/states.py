@@ -32,6 +32,36 @@ def status_sql(t: str = "t", as_of: str = ":as_of") -> str:
     )
 
 
+#: What `must update` and `updated` are (SPEC §12), as `freshness_sql` gives them.
+UPDATED, STALE = "updated", "stale"
+
+
+def updated_on_sql(t: str = "t", as_of: str = ":as_of") -> str:
+    """The date of the task row `t`'s latest progress report on or before the as-of date, or
+    NULL: its `update` events (`taskreg update`), dated by `claimed_on` (migration 0014)."""
+    return (
+        f"(SELECT max(u.claimed_on) FROM events u"
+        f" WHERE u.task_id = {t}.id AND u.action = 'update' AND u.claimed_on <= {as_of})"
+    )
+
+
+def freshness_sql(t: str = "t", status: str = "status", since: str = ":updated_since", as_of: str = ":as_of") -> str:
+    """Whether the task row `t`, in state `status` as of D, must be updated and was (the
+    update rate, SPEC §12): 'updated', 'stale', or NULL for neither.
+
+    With a window of W days, `since` is D − W + 1, the window's first day. A task must be
+    updated when it is open as of D (overdue or in progress) and was assigned on or before
+    D − W, that is before `since`; it was updated when it has a progress report dated from
+    `since` to D. Done, cancelled, and assigned within the window: neither.
+    """
+    return (
+        f"CASE WHEN {status} IN ('{OVERDUE}', '{IN_PROGRESS}') AND {t}.assigned_on < {since} THEN"
+        f" CASE WHEN EXISTS (SELECT 1 FROM events u WHERE u.task_id = {t}.id AND u.action = 'update'"
+        f" AND u.claimed_on >= {since} AND u.claimed_on <= {as_of})"
+        f" THEN '{UPDATED}' ELSE '{STALE}' END END"
+    )
+
+
 def necessary_sql(statuses, t: str = "t", as_of: str = ":as_of") -> str | None:
     """A condition every task in one of `statuses` meets, written so an index can serve it.
 

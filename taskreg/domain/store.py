@@ -97,6 +97,7 @@ class Store(Protocol):
         sort: str = "id",
         with_co: bool = True,
         existing: bool = True,
+        stale_since: str | None = None,
     ) -> Iterator[dict]: ...
 
     def insert_task(self, fields: dict, co_ids: list[int]) -> int: ...
@@ -114,7 +115,13 @@ class Store(Protocol):
     # -- reports
 
     def counts(
-        self, start: str, end: str, as_of: str, agency_id: int | None = None, by_agency: bool = False
+        self,
+        start: str,
+        end: str,
+        as_of: str,
+        updated_since: str,
+        agency_id: int | None = None,
+        by_agency: bool = False,
     ) -> list[dict]: ...
 
     def recorded_after(

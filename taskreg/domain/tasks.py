@@ -167,6 +167,32 @@ def _done_one(store: Store, today: date, guard: Guard, task_id: int, on_day: dat
     return row
 
 
+def update(store: Store, today: date, task_id: int, text: str) -> dict:
+    """A progress report on an open task (SPEC §12): an `update` event dated today, the day
+    it is recorded; never backdated, so it changes nothing an earlier report said."""
+    said = nfc(text) or ""
+    if not said:
+        raise BadInput("progress_empty")
+    with store.write():
+        task = _task_or_refuse(store, task_id, today)
+        if task["cancelled_on"]:
+            raise Refused("update_cancelled", id=task_id, on=Day(task["cancelled_on"]))
+        if task["done_on"]:
+            raise Refused("update_done", id=task_id, on=Day(task["done_on"]))
+        store.may_write(task["agency_id"])
+        store.event("update", task_id, after={"progress": said}, claimed_on=iso(today))
+    return task
+
+
+def progress_reports(history: list[dict]) -> list[dict]:
+    """A task's progress reports from its history, oldest first: date, who, text."""
+    return [
+        {"on": e["claimed_on"], "actor": e["actor"], "text": (e["after"] or {}).get("progress", "")}
+        for e in history
+        if e["action"] == "update"
+    ]
+
+
 def reopen(store: Store, today: date, task_id: int, reason: str, amend=None) -> None:
     reason = nfc(reason) or ""  # a text for a text; empty is refused just below
     if not reason:

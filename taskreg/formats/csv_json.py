@@ -44,7 +44,7 @@ HEADERS = {
     "uid": ["uid"],
 }
 #: Columns an export writes that an import derives or assigns itself.
-IGNORED = {"id", "so", "stt", "so tt", "status", "tinh trang", "name"}
+IGNORED = {"id", "so", "stt", "so tt", "status", "tinh trang", "name", "updated on", "ngay cap nhat tinh hinh"}
 _BY_FOLD = {alias: field for field, aliases in HEADERS.items() for alias in aliases}
 
 

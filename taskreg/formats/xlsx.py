@@ -53,6 +53,7 @@ TASK_COLUMNS: dict[str, tuple[int, bool]] = {
     "assigned_by": (20, True),
     "note": (20, True),
     "result": (28, True),
+    "updated_on": (11, False),
     "status": (16, True),
 }
 

@@ -10,6 +10,7 @@ only when an .xlsx is read.
 # openpyxl import below carries `type: ignore[import-untyped]`: mypy takes it as Any.
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from taskreg.domain.errors import BadInput, Count, Ref
@@ -183,9 +184,9 @@ class _SharedStrings:
     def __init__(self, archive, name: str):
         self._archive, self._name = archive, name
         self._strings: list[str] = []
-        self._rest = None  # the parse, started at the first string a cell asks for
+        self._rest: Iterator[str] | None = None  # the parse, from the first string a cell asks for
 
-    def _parse(self):
+    def _parse(self) -> Iterator[str]:
         from openpyxl.cell.text import Text  # type: ignore[import-untyped]
         from openpyxl.xml.constants import SHEET_MAIN_NS  # type: ignore[import-untyped]
         from openpyxl.xml.functions import iterparse  # type: ignore[import-untyped]

@@ -96,7 +96,9 @@ def describe(lang: str, e: dict) -> str:
     before, after = e["before"] or {}, e["after"] or {}
     if e["action"] == "import" and after.get("file"):
         parts.append(i18n.t(lang, "import_from", file=after["file"], imported=i18n.num(lang, after.get("imported", 0))))
-    if e["action"] == "amend_published":
+    if e["action"] == "update":  # a progress report: what it says
+        parts.append(str(after.get("progress", "")))
+    elif e["action"] == "amend_published":
         ids = ", ".join(str(i) for i in after.get("publications", []))
         parts.append(i18n.t(lang, "amended_which", ids=ids))
     elif e["action"] not in ("add", "init", "import"):

@@ -68,6 +68,7 @@ def report_sentences(
             **{k: num(lang, getattr(f, k)) for k in FOUR},
         ),
         rates_sentence(lang, f, report.basis),
+        update_sentence(lang, f, report.window),
         t(lang, "r_extra", cancelled=num(lang, f.cancelled), no_deadline=num(lang, f.no_deadline)),
     ]
     if today is not None and report.as_of < today:
@@ -97,6 +98,20 @@ def rates_sentence(lang: str, f: Figures, basis: str) -> str:
         completion=pct(lang, f.completion_rate(basis)),
         basis=t(lang, "basis_" + basis),
         on_time=pct(lang, f.on_time_rate),
+    )
+
+
+def update_sentence(lang: str, f: Figures, window: int) -> str:
+    """The update rate (SPEC §12): "Tỷ lệ cập nhật tình hình: 29,82% (17 trong số 57 …)"."""
+    if not f.must_update:
+        return t(lang, "r_updated_none", window=num(lang, window))
+    return t(
+        lang,
+        "r_updated",
+        rate=pct(lang, f.update_rate),
+        updated=num(lang, f.updated),
+        must=num(lang, f.must_update),
+        window=num(lang, window),
     )
 
 

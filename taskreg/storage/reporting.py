@@ -2,7 +2,7 @@
 entered after the as-of date. A part of `SqlStore` (storage/sql.py), written for both engines.
 """
 
-from taskreg.domain.states import status_sql
+from taskreg.domain.states import UPDATED, freshness_sql, status_sql
 from taskreg.storage.engine import Engine
 
 
@@ -10,15 +10,23 @@ class ReportQueries(Engine):
     """`SqlStore`'s report queries."""
 
     def counts(
-        self, start: str, end: str, as_of: str, agency_id: int | None = None, by_agency: bool = False
+        self,
+        start: str,
+        end: str,
+        as_of: str,
+        updated_since: str,
+        agency_id: int | None = None,
+        by_agency: bool = False,
     ) -> list[dict]:
         """The report's aggregate: one query counting the tasks assigned in [start, end]
 
-        by their state as of `as_of` (end is already capped at as_of by the caller).
+        by their state as of `as_of` (end is already capped at as_of by the caller), and
+        how many of them must be updated and were, in the update window that begins on
+        `updated_since` (taskreg.domain.states `freshness_sql`).
         One row (none for an empty population), or one per lead agency with a task.
         """
         where = "t.assigned_on BETWEEN :start AND :end"
-        args: dict = {"start": start, "end": end, "as_of": as_of}
+        args: dict = {"start": start, "end": end, "as_of": as_of, "updated_since": updated_since}
         if agency_id is not None:
             where += " AND t.agency_id = :agency_id"
             args["agency_id"] = agency_id
@@ -35,9 +43,12 @@ class ReportQueries(Engine):
                    count(CASE WHEN status = 'in_progress' THEN 1 END) AS in_progress,
                    count(CASE WHEN status = 'cancelled' THEN 1 END) AS cancelled,
                    count(CASE WHEN due_on IS NULL AND status <> 'cancelled' THEN 1 END) AS no_deadline,
-                   min(CASE WHEN status = 'overdue' THEN due_on END) AS oldest_overdue_due
-            FROM (SELECT t.agency_id, t.due_on, {status_sql()} AS status
-                  FROM tasks t WHERE {where}) AS classified
+                   min(CASE WHEN status = 'overdue' THEN due_on END) AS oldest_overdue_due,
+                   count(freshness) AS must_update,
+                   count(CASE WHEN freshness = '{UPDATED}' THEN 1 END) AS updated
+            FROM (SELECT s.agency_id, s.due_on, s.status, {freshness_sql("s")} AS freshness
+                  FROM (SELECT t.id, t.agency_id, t.due_on, t.assigned_on, {status_sql()} AS status
+                        FROM tasks t WHERE {where}) AS s) AS classified
             {"GROUP BY agency_id ORDER BY agency_id" if by_agency else ""}"""
         return [r for r in self._rows(sql, args) if r["population"]]
 

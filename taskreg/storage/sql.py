@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskreg.domain.errors import Refused
-from taskreg.domain.states import necessary_sql, status_sql
+from taskreg.domain.states import STALE, freshness_sql, necessary_sql, status_sql, updated_on_sql
 from taskreg.domain.text import fold, search_text
 from taskreg.storage.published import PublicationQueries
 from taskreg.storage.reporting import ReportQueries
@@ -25,14 +25,21 @@ if TYPE_CHECKING:
     from taskreg.domain.store import Store
 
 #: `list --sort` choices, as the store orders rows; callers only ever name a key.
-SORTS = {"id": "id", "due": "due_on IS NULL, due_on, id", "assigned": "assigned_on, id", "agency": "agency, id"}
+SORTS = {
+    "id": "id",
+    "due": "due_on IS NULL, due_on, id",
+    "assigned": "assigned_on, id",
+    "agency": "agency, id",
+    # never updated first, then the oldest report (`list --stale`)
+    "updated": "updated_on IS NOT NULL, updated_on, id",
+}
 
 #: A task as the store returns it (the select list of every task query).
 TASK_SELECT = (
     "t.id, t.uid, t.title, a.code AS agency, a.name AS agency_name, "
     "{co} AS co_agencies, t.assigned_on, t.due_on, t.done_on, "
     "t.cancelled_on, t.cancel_reason, t.source, t.source_date, t.assigned_by, "
-    "t.note, t.result, t.agency_id"
+    "t.note, t.result, t.agency_id, " + updated_on_sql() + " AS updated_on"
 )
 
 #: The task columns a caller may set; anything else is a programming error.
@@ -378,9 +385,13 @@ class SqlStore(ReportQueries, PublicationQueries):
         sort: str = "id",
         with_co: bool = True,
         existing: bool = True,
+        stale_since: str | None = None,
     ):
         """Tasks with their state as of `as_of`, filtered; a generator (an export of a
         million tasks never holds them all).
+
+        `stale_since` keeps only the tasks that must be updated and were not, in the update
+        window that begins that day (taskreg.domain.states `freshness_sql`).
 
         `existing=False` also gives tasks assigned after `as_of` (state None): an
         export with no filter is a whole copy. `with_co=False` leaves out the
@@ -415,10 +426,16 @@ class SqlStore(ReportQueries, PublicationQueries):
             f" JOIN agencies a ON a.id = t.agency_id WHERE {' AND '.join(where)}"
         )
         sql = f"SELECT * FROM ({inner}) AS listed"
+        kept = []
         if statuses:
             marks = ", ".join(f":s{i}" for i in range(len(statuses)))
             args.update({f"s{i}": s for i, s in enumerate(statuses)})
-            sql += f" WHERE status IN ({marks})"
+            kept.append(f"status IN ({marks})")
+        if stale_since is not None:
+            kept.append(f"{freshness_sql('listed', since=':updated_since')} = '{STALE}'")
+            args["updated_since"] = stale_since
+        if kept:
+            sql += " WHERE " + " AND ".join(kept)
         sql += f" ORDER BY {SORTS[sort]}"
         for row in self._iter(sql, args):
             yield _task(row)

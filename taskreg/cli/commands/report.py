@@ -100,6 +100,7 @@ def report_headers(lang: str, basis: str) -> list[str]:
         t("t_no_deadline"),
         t("t_completion", basis=t(f"basis_{basis}_short")),
         t("t_on_time_rate"),
+        t("t_update_rate"),
         t("t_oldest"),
     ]
 
@@ -157,6 +158,7 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
             },
             "as_of": iso(result.as_of),
             "agency": agency["code"] if agency else None,
+            "update_window": result.window,
             **whole.as_json(result.basis),
             "recorded_after_as_of": {"corrected": live.corrected_after, "entered": live.entered_after},
         }
@@ -210,6 +212,9 @@ CSV_COLUMNS = [
     "rate_basis",
     "completion_rate",
     "on_time_rate",
+    "must_update",
+    "updated",
+    "update_rate",
     "oldest_overdue_days",
     "check",
 ]
@@ -231,6 +236,9 @@ def _csv_row(f, basis):
         basis,
         "" if f.completion_rate(basis) is None else f"{f.completion_rate(basis):.2f}",
         "" if f.on_time_rate is None else f"{f.on_time_rate:.2f}",
+        f.must_update,
+        f.updated,
+        "" if f.update_rate is None else f"{f.update_rate:.2f}",
         "" if f.oldest_overdue_days is None else f.oldest_overdue_days,
         "true" if f.check else "false",
     ]
@@ -255,6 +263,7 @@ def _table(lang, result, by_agency):
             n(f.no_deadline),
             i18n.pct(lang, f.completion_rate(basis)),
             i18n.pct(lang, f.on_time_rate),
+            i18n.pct(lang, f.update_rate),
             "—" if f.oldest_overdue_days is None else n(f.oldest_overdue_days),
         ]
 

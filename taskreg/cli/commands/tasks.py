@@ -1,4 +1,4 @@
-"""Commands that change tasks: add, done, reopen, extend, cancel, edit."""
+"""Commands that change tasks: add, done, update, reopen, extend, cancel, edit."""
 
 from typing import Annotated, Optional
 
@@ -92,6 +92,19 @@ def done(
             on=i18n.day(lang, from_iso(task["done_on"])),
             status=i18n.state(lang, task["status"]),
         )
+
+
+@command
+def update(
+    ctx: typer.Context,
+    task_id: Annotated[int, typer.Argument(metavar="ID", autocompletion=completion.open_tasks)],
+    text: Annotated[str, typer.Argument(metavar="TEXT")],
+    lang: Lang = None,
+):
+
+    session = ctx.obj
+    service.update(session.store(), session.today, task_id, text)
+    session.say("update_ok", id=task_id, on=i18n.day(session.lang(), session.today))
 
 
 @command
@@ -193,5 +206,5 @@ def edit(
 
 
 def install(app: typer.Typer) -> None:
-    for fn in (add, done, reopen, extend, cancel, edit):
+    for fn in (add, done, update, reopen, extend, cancel, edit):
         app.command()(fn)

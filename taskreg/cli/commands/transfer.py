@@ -241,7 +241,7 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
     caption = captioned(prose.period_label(lang, result.period), result.as_of)
 
     report_headers = headers_of(lang, basis)
-    formats = [None] + [COUNT_FORMAT] * 6 + [RATE_FORMAT] * 2 + [COUNT_FORMAT]
+    formats = [None] + [COUNT_FORMAT] * 6 + [RATE_FORMAT] * 3 + [COUNT_FORMAT]
     report_rows = [
         [
             f"{f.agency} — {f.agency_name}" if f.agency else t("t_all"),
@@ -253,6 +253,7 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
             f.no_deadline,
             f.completion_rate(basis),  # per cent, written as the fraction it is
             f.on_time_rate,
+            f.update_rate,
             f.oldest_overdue_days,
         ]
         for f in result.rows + [result.whole]

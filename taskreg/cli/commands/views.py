@@ -22,7 +22,7 @@ from taskreg.cli.options import (
     Year,
 )
 from taskreg.cli.session import command
-from taskreg.domain import states
+from taskreg.domain import figures, states
 from taskreg.domain import tasks as service
 from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import choose_period, from_iso, iso, parse_date
@@ -50,12 +50,16 @@ def select_tasks(
     due_within,
     search,
     as_of,
-    sort="id",
+    sort=None,
     default_status=None,
+    stale=False,
 ):
-    """list's filters, checked and applied: (as-of date, the tasks); export uses them too."""
+    """list's filters, checked and applied: (as-of date, the tasks); export uses them too.
+    `stale`: only the open tasks that must be updated and were not (`list --stale`), never
+    updated first, then the oldest report (unless --sort says otherwise)."""
     from datetime import timedelta
 
+    sort = sort or ("updated" if stale else "id")
     check_choice(sort, tuple(SORTS), "--sort")
     for s in status or ():
         check_choice(s, states.ALL + tuple(states.GROUPS), "--status")
@@ -84,6 +88,7 @@ def select_tasks(
         # Only an explicit --as-of leaves out what was assigned after it (SPEC §5); without
         # one, a task a register holds with a later assignment date is listed, stateless.
         existing=as_of is not None or wanted is not None,
+        stale_since=iso(figures.updated_since(day, figures.update_window(store))) if stale else None,
     )
     return day, rows
 
@@ -106,7 +111,8 @@ def list_(
     to: To = None,
     due_within: DueWithin = None,
     search: Search = None,
-    sort: Sort = "id",
+    sort: Sort = None,
+    stale: Annotated[bool, typer.Option("--stale")] = False,
     as_of: AsOf = None,
     format: Annotated[str, typer.Option("--format", **completion.choices("table", "csv", "json"))] = "table",
     lang: Lang = None,
@@ -130,6 +136,7 @@ def list_(
         as_of,
         sort,
         default_status=["open"],
+        stale=stale,
     )
     if format == "json":
         tabular.write_json([service.public(r) for r in rows])
@@ -145,6 +152,8 @@ def list_(
     on = iso(day)
     # A cancellation has its own column, shown when a listed task was cancelled by then.
     cancelled = any(r["cancelled_on"] and r["cancelled_on"] <= on for r in rows)
+    # The latest progress report's date, shown when a listed task has one (or for --stale).
+    updated = stale or any(r["updated_on"] for r in rows)
 
     def closed(r, field):
         return i18n.day(lang, from_iso(r[field])) if r[field] and r[field] <= on else "—"
@@ -161,11 +170,13 @@ def list_(
             i18n.day(lang, from_iso(r["due_on"])),
             closed(r, "done_on"),
             *([closed(r, "cancelled_on")] if cancelled else []),
+            *([closed(r, "updated_on")] if updated else []),
         ]
         for r in rows
     ]
     keys = ["f_id", "f_status", "f_agency", "f_title", "f_assigned", "f_due", "f_done"]
-    headers = [i18n.t(lang, k) for k in keys + (["f_cancelled"] if cancelled else [])]
+    keys += (["f_cancelled"] if cancelled else []) + (["f_updated"] if updated else [])
+    headers = [i18n.t(lang, k) for k in keys]
     render.table(headers, body, right={0}, wrap=3, wrap_headers=True, cut=True)
 
 
@@ -197,6 +208,7 @@ def show(
                 "deadlines": [
                     {k: d[k] for k in ("due_on", "kind", "decided_on", "reason")} for d in store.deadlines(task_id)
                 ],
+                "progress": service.progress_reports(events),
                 "history": [event_json(e) for e in events],
             }
         )
@@ -242,6 +254,12 @@ def show(
         print(f"{(label + ':').ljust(width)}{printable(value)}")
     for words in corrections:
         print(f"{'':{width}}{printable(words)}")
+    reports = service.progress_reports(events)
+    if reports:
+        print()
+        print(i18n.t(lang, "f_progress") + ":")
+        for r in reports:
+            print("  " + printable("  ".join((d(r["on"]), r["actor"], r["text"]))))
     print()
     print(i18n.t(lang, "f_history") + ":")
     for e in events:

@@ -72,6 +72,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "arg:taskreg done ids": ("One or more task ids.", "Một hoặc nhiều số nhiệm vụ."),
     "opt:taskreg done --on": ("The day they were completed (default today).", "Ngày hoàn thành (mặc định hôm nay)."),
+    "cmd:taskreg update": (
+        "Report an open task's progress (cập nhật tình hình), dated today.",
+        "Cập nhật tình hình thực hiện một nhiệm vụ chưa hoàn thành, ghi ngày hôm nay.",
+    ),
+    "arg:taskreg update task_id": ("The task's id.", "Số nhiệm vụ."),
+    "arg:taskreg update text": (
+        "What has been done so far, as the lead agency reports it.",
+        "Tình hình thực hiện, theo báo cáo của đơn vị chủ trì.",
+    ),
     "cmd:taskreg reopen": (
         "Reopen a task that was not really done (a correction).",
         "Mở lại một nhiệm vụ thực ra chưa hoàn thành (đính chính).",

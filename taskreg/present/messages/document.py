@@ -97,6 +97,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc_col_no_deadline": ("Of which no deadline", "Trong đó không có hạn"),
     "doc_col_completion": ("Done %", "Tỷ lệ hoàn thành"),
     "doc_col_on_time_rate": ("On time %", "Tỷ lệ đúng hạn"),
+    "doc_col_update_rate": ("Updated %", "Tỷ lệ cập nhật"),
     "doc_col_oldest": ("Oldest overdue (days)", "Quá hạn lâu nhất (ngày)"),
     "doc_total_row": ("Total", "Tổng cộng"),
     "doc_table_note": (

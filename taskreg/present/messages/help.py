@@ -150,7 +150,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Text in the title or source, ignoring case and diacritics.",
         "Chữ có trong nội dung hoặc số ký hiệu, không phân biệt hoa thường và dấu.",
     ),
-    "opt:--sort": ("How to order the tasks.", "Thứ tự sắp xếp nhiệm vụ."),
+    "opt:--sort": (
+        "How to order the tasks (updated: never updated first, then the oldest progress report).",
+        "Thứ tự sắp xếp nhiệm vụ (updated: chưa cập nhật lần nào trước, rồi đến cập nhật lâu nhất).",
+    ),
+    "opt:--stale": (
+        "Open tasks that had to have a progress report within the update window and have none.",
+        "Nhiệm vụ chưa hoàn thành phải cập nhật tình hình trong thời hạn cập nhật mà chưa cập nhật.",
+    ),
     "opt:--assigned": ("Date assigned (default today).", "Ngày giao (mặc định hôm nay)."),
     "opt:--source": (
         "The source document's symbol, e.g. 863/KH-UBND.",

@@ -259,6 +259,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setting:signer-title": ("the signing authority's title", "chức vụ người ký"),
     "setting:signer-name": ("the signer's name", "họ tên người ký"),
     "setting:lock-published": ("the lock on published figures", "khóa số liệu đã công bố"),
+    "setting:update-window": (
+        "the days within which an open task must have a progress report",
+        "số ngày nhiệm vụ chưa hoàn thành phải được cập nhật tình hình",
+    ),
+    "config_days": (
+        "{setting} is a number of days from {low} to {high}, not '{text}'.",
+        "{setting} là số ngày từ {low} đến {high}, không phải '{text}'.",
+    ),
     "status_all_conflict": ("Give --status or --all, not both.", "Chỉ dùng --status hoặc --all, không dùng cả hai."),
     "negative_days": ("--due-within takes a number of days, 0 or more.", "--due-within nhận số ngày, từ 0 trở lên."),
     "no_tasks": ("No tasks match.", "Không có nhiệm vụ nào phù hợp."),

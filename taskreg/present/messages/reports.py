@@ -25,6 +25,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Completion rate: {completion} ({basis}); on-time rate: {on_time} (of tasks completed).",
         "Tỷ lệ hoàn thành: {completion} ({basis}); tỷ lệ hoàn thành đúng hạn: {on_time} (trên số nhiệm vụ đã hoàn thành).",
     ),
+    "r_updated": (
+        "Update rate: {rate} ({updated} of the {must} {must:task|tasks} due for a progress report had one in the last {window} days).",
+        "Tỷ lệ cập nhật tình hình: {rate} ({updated} trong số {must} nhiệm vụ phải cập nhật đã được cập nhật trong {window} ngày qua).",
+    ),
+    "r_updated_none": (
+        "Update rate: — (no task was due for a progress report in the last {window} days).",
+        "Tỷ lệ cập nhật tình hình: — (không có nhiệm vụ nào phải cập nhật trong {window} ngày qua).",
+    ),
     "basis_due": ("of tasks due: completed + open past deadline", "trên số nhiệm vụ đến hạn"),
     "basis_assigned": ("of all tasks assigned", "trên tổng số nhiệm vụ được giao"),
     "basis_due_short": ("due", "đến hạn"),
@@ -58,6 +66,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "t_no_deadline": ("No deadline", "Không hạn"),
     "t_completion": ("Done % ({basis})", "Tỷ lệ HT ({basis})"),
     "t_on_time_rate": ("On time %", "Tỷ lệ đúng hạn"),
+    "t_update_rate": ("Updated %", "Tỷ lệ cập nhật"),
     "t_oldest": ("Oldest overdue (days)", "Quá hạn lâu nhất (ngày)"),
     "t_states": ("States", "Tình trạng"),
     "t_all": ("All agencies", "Tổng cộng"),

@@ -70,6 +70,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Task {id} is already done (on {on}); `taskreg reopen {id}` first if it was not.",
         "Nhiệm vụ số {id} đã hoàn thành ngày {on}; nếu thực tế chưa xong, hãy mở lại trước bằng `taskreg reopen {id}`.",
     ),
+    "progress_empty": (
+        "A progress report needs its text: what has been done so far.",
+        "Báo cáo tình hình cần có nội dung: đã thực hiện được những gì.",
+    ),
+    "update_done": (
+        "Task {id} is already done (on {on}): progress is reported on open tasks only.",
+        "Nhiệm vụ số {id} đã hoàn thành ngày {on}: chỉ cập nhật tình hình nhiệm vụ chưa hoàn thành.",
+    ),
+    "update_cancelled": (
+        "Task {id} was cancelled on {on}: progress is reported on open tasks only.",
+        "Nhiệm vụ số {id} đã dừng thực hiện từ ngày {on}: chỉ cập nhật tình hình nhiệm vụ chưa hoàn thành.",
+    ),
+    "update_ok": (
+        "Recorded the progress of task {id} on {on}.",
+        "Đã cập nhật tình hình nhiệm vụ số {id} ngày {on}.",
+    ),
     "is_cancelled": (
         "Task {id} was cancelled on {on}.",
         "Nhiệm vụ số {id} đã dừng thực hiện từ ngày {on}.",
@@ -243,6 +259,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "f_id": ("ID", "Số"),
     "f_corrected": ("Corrected", "Đã đính chính"),
     "f_history": ("History", "Lịch sử"),
+    "f_updated": ("Updated", "Cập nhật"),
+    "f_progress": ("Progress reports", "Tình hình thực hiện"),
     "no_deadline": ("none (ongoing)", "không có (thường xuyên)"),
     "as_of": ("as of {day}", "đến ngày {day}"),
     "of_date": ("of {day}", "ngày {day}"),
@@ -304,6 +322,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "a_extend": ("deadline extended", "gia hạn"),
     "a_edit": ("corrected", "đính chính"),
     "a_cancel": ("cancelled", "dừng thực hiện"),
+    "a_update": ("progress reported", "cập nhật tình hình"),
     "a_import": ("imported", "nhập dữ liệu"),
     "import_from": (
         "from {file} ({imported} {imported:task|tasks} in that import)",

@@ -253,5 +253,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col:assigned_by": ("assigned_by", "Người giao"),
     "col:note": ("note", "Ghi chú"),
     "col:result": ("result", "Kết quả"),
+    "col:updated_on": ("updated_on", "Ngày cập nhật tình hình"),
     "col:status": ("status", "Tình trạng"),
 }
