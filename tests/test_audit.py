@@ -33,6 +33,7 @@ WRITES = {
     "agency retire": ["agency", "retire", "SNV", "--on", "1/3/2021"],
     "add": ["add", "Việc mới", "--agency", "SYT"],
     "done": ["done", "2"],
+    "update": ["update", "1", "Đã triển khai"],
     "reopen": ["reopen", "2", "--reason", "Chưa xong"],
     "extend": ["extend", "1", "--due", "30/6/2021", "--reason", "CV 1", "--on", "1/3/2021"],
     "cancel": ["cancel", "3", "--reason", "Dừng"],

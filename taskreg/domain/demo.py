@@ -212,6 +212,21 @@ NOTES = [
 ]
 
 
+#: What liaisons report of an open task's progress (`taskreg update`).
+PROGRESS = [
+    "Đã ban hành kế hoạch triển khai thực hiện",
+    "Đã tổ chức họp với các đơn vị phối hợp",
+    "Đang lấy ý kiến các sở, ngành và địa phương",
+    "Đang tổng hợp, hoàn thiện dự thảo báo cáo",
+    "Đã trình UBND tỉnh dự thảo văn bản",
+    "Đang khảo sát, thu thập số liệu",
+    "Đã hoàn thành khoảng 50% khối lượng công việc",
+    "Đang chờ ý kiến thẩm định của Sở Tư pháp",
+]
+#: How often an agency reports progress (the chance it reports in a given week), by agency.
+DILIGENCE = (0.15, 0.95)
+
+
 def _workday(d: date) -> bool:
     return d.weekday() < 5 and d not in HOLIDAYS
 
@@ -451,4 +466,23 @@ def generate() -> tuple[list[dict], list[dict]]:
                 "note": note,
             }
         )
+    _progress(out)
     return agencies, out
+
+
+def _progress(tasks: list[dict]) -> None:
+    """Each task's progress reports (`progress`: date and text), week by week while it is
+    open, as diligently as its lead agency reports. Drawn from a generator of its own, after
+    everything else, so that the demo's other data are what they were before."""
+    rng = random.Random(SEED + 12)
+    diligence = {a[0]: rng.uniform(*DILIGENCE) for a in AGENCIES}
+    for t in tasks:
+        closed = [date.fromisoformat(d) for d in (t["done_on"], t["cancelled_on"]) if d]
+        end = min([*closed, LAST])
+        week, reports = date.fromisoformat(t["assigned_on"]) + timedelta(days=3), []
+        while week < end:
+            if rng.random() < diligence[t["agency"]]:
+                day = _pick_day(rng, week, min(week + timedelta(days=6), end - timedelta(days=1)))
+                reports.append({"on": day.isoformat(), "text": rng.choice(PROGRESS)})
+            week += timedelta(days=7)
+        t["progress"] = reports

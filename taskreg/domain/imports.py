@@ -66,38 +66,49 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
             )
             if t["due_on"]:
                 store.add_deadline(task_id, t["due_on"], "initial", t["assigned_on"], None, event_id)
-            due = t["due_on"]
-            for ext in t["extensions"]:
-                store.update_task(task_id, {"due_on": ext["due_on"]})
-                event_id = store.event(
-                    "extend",
-                    task_id,
-                    before={"due_on": due},
-                    after={"due_on": ext["due_on"], "decided_on": ext["decided_on"]},
-                    reason=ext["reason"],
-                    **on(ext["decided_on"]),
-                )
-                store.add_deadline(task_id, ext["due_on"], "extension", ext["decided_on"], ext["reason"], event_id)
-                due = ext["due_on"]
+            # What happened to it afterwards, day by day: extensions and progress reports,
+            # then its completion or cancellation (on its day, after that day's reports).
+            timeline = [(e["decided_on"], 0, "extend", e) for e in t["extensions"]]
+            timeline += [(p["on"], 0, "update", p) for p in t.get("progress", ())]
             if t["done_on"]:
-                store.update_task(task_id, {"done_on": t["done_on"], "result": t["result"]})
-                store.event(
-                    "done",
-                    task_id,
-                    before={"done_on": None, "result": None},
-                    after={"done_on": t["done_on"], "result": t["result"]},
-                    **on(t["done_on"]),
-                )
+                timeline.append((t["done_on"], 1, "done", None))
             if t["cancelled_on"]:
-                store.update_task(task_id, {"cancelled_on": t["cancelled_on"], "cancel_reason": t["cancel_reason"]})
-                store.event(
-                    "cancel",
-                    task_id,
-                    before={"cancelled_on": None},
-                    after={"cancelled_on": t["cancelled_on"]},
-                    reason=t["cancel_reason"],
-                    **on(t["cancelled_on"]),
-                )
+                timeline.append((t["cancelled_on"], 1, "cancel", None))
+            due = t["due_on"]
+            for day, _, action, what in sorted(timeline, key=lambda step: step[:2]):
+                if action == "extend":
+                    store.update_task(task_id, {"due_on": what["due_on"]})
+                    event_id = store.event(
+                        "extend",
+                        task_id,
+                        before={"due_on": due},
+                        after={"due_on": what["due_on"], "decided_on": what["decided_on"]},
+                        reason=what["reason"],
+                        **on(day),
+                    )
+                    store.add_deadline(task_id, what["due_on"], "extension", day, what["reason"], event_id)
+                    due = what["due_on"]
+                elif action == "update":
+                    store.event("update", task_id, after={"progress": what["text"]}, claimed_on=day, **on(day))
+                elif action == "done":
+                    store.update_task(task_id, {"done_on": t["done_on"], "result": t["result"]})
+                    store.event(
+                        "done",
+                        task_id,
+                        before={"done_on": None, "result": None},
+                        after={"done_on": t["done_on"], "result": t["result"]},
+                        **on(day),
+                    )
+                else:
+                    store.update_task(task_id, {"cancelled_on": t["cancelled_on"], "cancel_reason": t["cancel_reason"]})
+                    store.event(
+                        "cancel",
+                        task_id,
+                        before={"cancelled_on": None},
+                        after={"cancelled_on": t["cancelled_on"]},
+                        reason=t["cancel_reason"],
+                        **on(day),
+                    )
 
 
 # -- import ---------------------------------------------------------------------------------------

@@ -195,6 +195,7 @@ EXAMPLES: dict[str, str] = {
     "taskreg agency retire": "taskreg agency retire UBND-HKA --on 1/7/2025",
     "taskreg add": 'taskreg add "Rà soát thủ tục" --agency SYT --due 30/6/2026',
     "taskreg done": 'taskreg done 12 13 --on 20/3/2026 --result "Báo cáo số 45/BC-SYT"',
+    "taskreg update": 'taskreg update 12 "Đã họp triển khai, dự thảo kế hoạch đang lấy ý kiến"',
     "taskreg reopen": 'taskreg reopen 12 --reason "Chưa nộp báo cáo"',
     "taskreg extend": 'taskreg extend 12 --due 31/7/2026 --reason "Công văn 123/SYT-KH"',
     "taskreg cancel": 'taskreg cancel 12 --reason "Theo TB 45/TB-UBND"',
