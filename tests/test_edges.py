@@ -5,6 +5,8 @@ import json
 import pytest
 from openpyxl import Workbook
 
+from taskreg.domain.import_rows import TASK_ACTIONS
+
 
 @pytest.mark.parametrize(
     "args, code, message",
@@ -153,8 +155,7 @@ def test_import_cells_of_odd_shapes_are_row_errors_and_nothing_is_written(tr, tm
         "Row 1, assigned_on: '20210301' is outside the years a register holds (1900–2199).",
         "Row 2, deadlines[0]: not an object as taskreg writes one.",
         "Row 2, deadlines[1]: not an object as taskreg writes one.",
-        "Row 3, history[0].action: 'x' is not an action of a task's history: use one of add, done, "
-        "reopen, extend, cancel, edit, amend_published.",
+        f"Row 3, history[0].action: 'x' is not an action of a task's history: use one of {', '.join(TASK_ACTIONS)}.",
         "Row 3, history[0].at: '5' is not an ISO timestamp (2021-03-31T09:00:00+07:00) in the years 1900–2199.",
         "Row 3, history[0].actor: who made the change must be a name of 1 to 200 characters.",
         "Row 4, assigned_on: '2310-09-07' is outside the years a register holds (1900–2199).",

@@ -9,6 +9,9 @@ import unicodedata
 import pytest
 from conftest import as_built
 
+from taskreg.domain.import_rows import TASK_ACTIONS
+from taskreg.domain.model import SETTINGS
+
 TASK = {"title": "t3", "agency": "SYT", "assigned_on": "2021-01-05"}
 EVENT = {
     "action": "edit",
@@ -69,7 +72,7 @@ BAD_EVENTS = [
     (
         {"action": "publish"},
         "history[0].action",
-        "'publish' is not an action of a task's history: use one of add, done, reopen, extend, cancel, edit, amend_published.",
+        f"'publish' is not an action of a task's history: use one of {', '.join(TASK_ACTIONS)}.",
     ),
     ({"action": None}, "history[0].action", "'null' is not an action of a task's history"),
     ({"at": "yesterday"}, "history[0].at", "'yesterday' is not an ISO timestamp"),
@@ -238,7 +241,7 @@ def test_settings_in_a_json_file_are_checked_as_config_set_checks_them(reg, tmp_
     for settings, reason in [
         (
             {"rate_basis": "due"},
-            "There is no setting 'rate_basis': the settings are org, rate-basis, lang, place, recipients, signer-title, signer-name, lock-published.",
+            f"There is no setting 'rate_basis': the settings are {', '.join(SETTINGS)}.",
         ),
         ({"lang": "fr"}, "'fr' is not a valid lang: use one of vi, en."),
         ({"org": "  "}, "`config set org` needs a value."),

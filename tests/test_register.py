@@ -7,6 +7,7 @@ import stat
 
 import pytest
 
+from taskreg.domain.model import SETTINGS
 from taskreg.storage.sqlite import migrations_dir
 
 #: SQLite only: creating, opening and upgrading a register file (PostgreSQL: test_postgres.py).
@@ -67,9 +68,8 @@ def test_init_creates_a_private_register_and_refuses_an_existing_one(tr):
     )
     assert tr.path.read_bytes() == before
     assert tr.rows("PRAGMA journal_mode") == [("wal",)]
-    assert (
-        tr("config", "get").stdout
-        == "org=UBND tỉnh Quảng Nam\nrate-basis=due\nlang=\nplace=\nrecipients=\nsigner-title=\nsigner-name=\nlock-published=off\n"
+    assert tr("config", "get").stdout == "".join(
+        f"{key}={'UBND tỉnh Quảng Nam' if key == 'org' else default or ''}\n" for key, (_, default) in SETTINGS.items()
     )
 
 
@@ -166,7 +166,7 @@ def test_version(tr):
 def test_config_typos_are_one_sentence(tr):
     tr("init")
     assert tr("config", "set", "rate_basis", "due", code=2).stderr == (
-        "There is no setting 'rate_basis': the settings are org, rate-basis, lang, place, recipients, signer-title, signer-name, lock-published.\n"
+        f"There is no setting 'rate_basis': the settings are {', '.join(SETTINGS)}.\n"
     )
     tr("config", "get", "rate_basis", code=2)
     assert tr("config", "set", "org", code=2).stderr == "`config set org` needs a value.\n"

@@ -111,7 +111,7 @@ def add_task(
         added = store.task(task_id, iso(today))
         assert added is not None  # inserted just above, in this transaction
         after = public(added)
-        after.pop("status")
+        del after["status"], after["updated_on"]  # derived, never recorded
         # Assigned on a past day: entered late, which reports as of the days between count.
         event_id = store.event(
             "add", task_id, after=after, claimed_on=iso(assigned_on) if assigned_on < today else None
