@@ -84,6 +84,8 @@ class Report:
     #: Tasks of the population corrected, and entered late, after the as-of date (SPEC §2).
     corrected_after: int = 0
     entered_after: int = 0
+    #: Whether it counts the key tasks alone (`report --starred`, SPEC §12).
+    starred: bool = False
 
 
 def report_as_of(period: Period, today: date, as_of: date | None) -> date:
@@ -94,9 +96,16 @@ def report_as_of(period: Period, today: date, as_of: date | None) -> date:
 
 
 def build(
-    store: Store, period: Period, as_of: date, basis: str, agency: dict | None = None, by_agency: bool = False
+    store: Store,
+    period: Period,
+    as_of: date,
+    basis: str,
+    agency: dict | None = None,
+    by_agency: bool = False,
+    starred: bool = False,
 ) -> Report:
-    """Count the tasks assigned in the period (up to the as-of date) by their state then."""
+    """Count the tasks assigned in the period (up to the as-of date) by their state then;
+    with `starred`, the key tasks alone."""
     end = min(period.end, as_of)
 
     def figures(row: dict) -> Figures:
@@ -107,12 +116,12 @@ def build(
         return Figures(**row, oldest_overdue_days=days)
 
     agency_id = agency["id"] if agency else None
-    report = Report(period, as_of, basis, Figures())
+    report = Report(period, as_of, basis, Figures(), starred=starred)
     if end < period.start:
         return report  # a period wholly after the as-of date is empty
-    rows = store.counts(iso(period.start), iso(end), iso(as_of), agency_id, by_agency=by_agency)
+    rows = store.counts(iso(period.start), iso(end), iso(as_of), agency_id, by_agency=by_agency, starred=starred)
     report.corrected_after, report.entered_after = store.recorded_after(
-        iso(period.start), iso(end), iso(as_of), iso(as_of + timedelta(days=1)), agency_id
+        iso(period.start), iso(end), iso(as_of), iso(as_of + timedelta(days=1)), agency_id, starred=starred
     )
     if not by_agency:
         report.whole = figures(rows[0]) if rows else Figures()

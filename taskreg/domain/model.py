@@ -34,6 +34,7 @@ TASK_FIELDS = (
     "assigned_by",
     "note",
     "result",
+    "starred",
     "status",
 )
 #: Edits that change what past reports say: `show` marks a task with one as corrected, and

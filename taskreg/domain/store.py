@@ -97,6 +97,7 @@ class Store(Protocol):
         sort: str = "id",
         with_co: bool = True,
         existing: bool = True,
+        starred: bool = False,
     ) -> Iterator[dict]: ...
 
     def insert_task(self, fields: dict, co_ids: list[int]) -> int: ...
@@ -114,11 +115,17 @@ class Store(Protocol):
     # -- reports
 
     def counts(
-        self, start: str, end: str, as_of: str, agency_id: int | None = None, by_agency: bool = False
+        self,
+        start: str,
+        end: str,
+        as_of: str,
+        agency_id: int | None = None,
+        by_agency: bool = False,
+        starred: bool = False,
     ) -> list[dict]: ...
 
     def recorded_after(
-        self, start: str, end: str, as_of: str, after: str, agency_id: int | None = None
+        self, start: str, end: str, as_of: str, after: str, agency_id: int | None = None, starred: bool = False
     ) -> tuple[int, int]: ...
 
     # -- publications

@@ -52,7 +52,8 @@ TASK_COLUMNS: dict[str, tuple[int, bool]] = {
     "source_date": (11, False),
     "assigned_by": (20, True),
     "note": (20, True),
-    "result": (28, True),
+    "result": (21, True),
+    "starred": (7, True),  # "có", "yes": its header wraps
     "status": (16, True),
 }
 

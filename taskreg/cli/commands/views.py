@@ -17,6 +17,7 @@ from taskreg.cli.options import (
     Quarter,
     Search,
     Sort,
+    Starred,
     Status,
     To,
     Year,
@@ -52,6 +53,7 @@ def select_tasks(
     as_of,
     sort="id",
     default_status=None,
+    starred=False,
 ):
     """list's filters, checked and applied: (as-of date, the tasks); export uses them too."""
     from datetime import timedelta
@@ -84,6 +86,7 @@ def select_tasks(
         # Only an explicit --as-of leaves out what was assigned after it (SPEC §5); without
         # one, a task a register holds with a later assignment date is listed, stateless.
         existing=as_of is not None or wanted is not None,
+        starred=starred,
     )
     return day, rows
 
@@ -108,6 +111,7 @@ def list_(
     search: Search = None,
     sort: Sort = "id",
     as_of: AsOf = None,
+    starred: Starred = False,
     format: Annotated[str, typer.Option("--format", **completion.choices("table", "csv", "json"))] = "table",
     lang: Lang = None,
 ):
@@ -130,6 +134,7 @@ def list_(
         as_of,
         sort,
         default_status=["open"],
+        starred=starred,
     )
     if format == "json":
         tabular.write_json([service.public(r) for r in rows])
@@ -153,7 +158,7 @@ def list_(
 
     body = [
         [
-            str(r["id"]),
+            render.id_cell(r["id"], r["starred"]),
             render.state_cell(i18n.state(lang, r["status"], short=True), r["status"], terminal),
             r["agency"],
             r["title"],
@@ -167,6 +172,8 @@ def list_(
     keys = ["f_id", "f_status", "f_agency", "f_title", "f_assigned", "f_due", "f_done"]
     headers = [i18n.t(lang, k) for k in keys + (["f_cancelled"] if cancelled else [])]
     render.table(headers, body, right={0}, wrap=3, wrap_headers=True, cut=True)
+    if any(r["starred"] for r in rows):  # what the mark beside an id means
+        print(i18n.t(lang, "list_star_legend", star=render.STAR))
 
 
 @command
@@ -230,6 +237,7 @@ def show(
         ),
         ("f_assigned_by", task["assigned_by"]),
         ("f_note", task["note"]),
+        ("f_starred", i18n.t(lang, "yes") if task["starred"] else ""),
         ("f_uid", task["uid"]),
         ("f_corrected", i18n.t(lang, "corrected_yes") if corrected else ""),
     ]
