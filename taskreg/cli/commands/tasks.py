@@ -33,7 +33,7 @@ def add(
     source_date: Annotated[Optional[str], typer.Option("--source-date", metavar="DATE")] = None,
     assigned_by: Annotated[Optional[str], typer.Option("--assigned-by", metavar="NAME")] = None,
     note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT")] = None,
-    star: Annotated[bool, typer.Option("--star/--no-star", show_default=False)] = False,
+    star: Annotated[bool, typer.Option("--star")] = False,
     format: Annotated[str, typer.Option("--format", **completion.choices("text", "json"))] = "text",
     amend: Amend = None,
     lang: Lang = None,
