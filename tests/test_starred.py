@@ -1,4 +1,4 @@
-"""Key tasks (nhiệm vụ trọng tâm, "gắn sao"; SPEC §12): `add --star`, `edit --star/--no-star`
+"""Key tasks (nhiệm vụ trọng tâm, "gắn sao"; docs/commands.md, docs/reports.md): `add --star`, `edit --star/--no-star`
 (audited), `starred` in a task's JSON, `list --starred` and the ★ beside an id, `report
 --starred` counting the key tasks alone and saying so, and the column in every export and
 import. Each test runs on both engines (tests/conftest.py `tr`); on PostgreSQL the history

@@ -84,7 +84,7 @@ class Report:
     #: Tasks of the population corrected, and entered late, after the as-of date (SPEC §2).
     corrected_after: int = 0
     entered_after: int = 0
-    #: Whether it counts the key tasks alone (`report --starred`, SPEC §12).
+    #: Whether it counts the key tasks alone (`report --starred`, docs/reports.md).
     starred: bool = False
 
 

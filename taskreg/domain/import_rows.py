@@ -132,7 +132,7 @@ def cell_date(value):
     return in_range(value, value.isoformat()) if isinstance(value, date) else None
 
 
-#: How a file says a task is a key task (SPEC §12), folded: what taskreg's exports write
+#: How a file says a task is a key task (docs/import-export.md `import`), folded: what taskreg's exports write
 #: (true/false in CSV and JSON, "có"/"yes" or empty in XLSX), and the marks offices use.
 STARRED_YES = frozenset({"true", "1", "x", "yes", "y", "co", "★", "*"})
 STARRED_NO = frozenset({"false", "0", "no", "n", "khong"})

@@ -278,7 +278,7 @@ def edit(
     amend=None,
 ) -> list[str]:
     """Correct a task's record; returns the names of the fields that changed. `starred`
-    (True, False or None: unchanged) marks or unmarks a key task (SPEC §12)."""
+    (True, False or None: unchanged) marks or unmarks a key task (docs/commands.md `edit`)."""
     wanted: dict = {}
     if starred is not None:
         wanted["starred"] = bool(starred)

@@ -58,7 +58,7 @@ def state_cell(label: str, state: str | None, terminal: bool):
     return Text(printable(label), style=STATE_STYLES[state])
 
 
-#: The mark beside a key task's id (nhiệm vụ trọng tâm, SPEC §12): one column wide in any
+#: The mark beside a key task's id (nhiệm vụ trọng tâm, docs/commands.md `list`): one column wide in any
 #: terminal font that has it, and left of the id so that right-aligned ids stay aligned.
 STAR = "★"
 

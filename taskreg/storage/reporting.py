@@ -5,7 +5,7 @@ entered after the as-of date. A part of `SqlStore` (storage/sql.py), written for
 from taskreg.domain.states import status_sql
 from taskreg.storage.engine import Engine
 
-#: The condition that keeps only key tasks (SPEC §12), a truth value on both engines:
+#: The condition that keeps only key tasks (`list --starred`, `report --starred`), a truth value on both engines:
 #: SQLite's 0/1 (migrations/0012_starred.sql), PostgreSQL's boolean.
 STARRED = "t.starred"
 
