@@ -279,6 +279,7 @@ def test_xlsx_export_has_the_column_and_imports_back(keyed, tmp_path):
     column = headers.index("Nhiệm vụ trọng tâm")
     assert [r[column].value for r in tasks.iter_rows(min_row=2)] == ["có"] * 5
     assert report["A1"].value == "Nhiệm vụ trọng tâm quý I/2021, đến ngày 31/3/2021"
+    assert tasks.oddHeader.center.text == "Nhiệm vụ trọng tâm quý I/2021, đến ngày 31/3/2021"
     # the key tasks' report sheet: 4 counted, whatever the other tasks are
     assert [c.value for c in list(report.iter_rows())[-1]][:2] == ["Tổng cộng", 4]
     # the sheet as new tasks (no uid, other titles): starred as the sheet says
@@ -292,3 +293,12 @@ def test_xlsx_export_has_the_column_and_imports_back(keyed, tmp_path):
     keyed("import", book_path)
     copies = _json(keyed("list", "--all", "--search", "Bản sao", "--format", "json"))
     assert [t["starred"] for t in copies] == [False, True, True, True, True]
+
+
+def test_an_xlsx_export_of_the_key_tasks_with_no_period_is_headed_by_them(keyed, tmp_path):
+    from openpyxl import load_workbook
+
+    for lang, heading in (("vi", "Nhiệm vụ trọng tâm, đến ngày 31/3/2021"), ("en", "Key tasks, as of 2021-03-31")):
+        path = tmp_path / f"{lang}.xlsx"
+        keyed("export", "--format", "xlsx", "-o", path, "--lang", lang, "--starred")
+        assert load_workbook(path).worksheets[0].oddHeader.center.text == heading

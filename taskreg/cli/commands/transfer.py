@@ -228,6 +228,7 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
     headers = [export_header(lang, f) for f in fields]
     dates = {i for i, f in enumerate(fields) if f.endswith("_on") or f == "source_date"}
     count = 0
+    t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
 
     def body():
         nonlocal count
@@ -239,18 +240,17 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
             count += 1
             yield list(task.values())
 
-    t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
-
-    def captioned(label: str, day) -> str:
-        key = "t_title_starred" if starred else "t_title"
+    def captioned(label: str, day, key: str = "t_title_starred" if starred else "t_title") -> str:
         return t(key, period=label, Period=prose.capital(label), day=i18n.day(lang, day))
 
     # The tasks sheet: the tasks the filters chose (those of the period filtered on, else
     # every one), their states as of the day the export counts them.
     filtered = choose_period(session.today, quarter, month, year, from_, to)
-    tasks_caption = captioned(
-        prose.period_label(lang, filtered) if filtered else t("sheet_tasks"), as_of or session.today
-    )
+    if filtered:
+        tasks_caption = captioned(prose.period_label(lang, filtered), as_of or session.today)
+    else:  # "Nhiệm vụ trọng tâm, đến ngày …": the sheet's name is its heading
+        name = t("sheet_tasks_starred" if starred else "sheet_tasks")
+        tasks_caption = captioned(name, as_of or session.today, "t_title")
     period = filtered or quarter_of(as_of or session.today)
     org, basis = settings(store)
     found = find_agency(store.agencies(), agency) if agency else None

@@ -224,6 +224,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Xuất ra .xlsx cần chỉ tệp bằng -o TỆP.",
     ),
     "sheet_tasks": ("Tasks", "Nhiệm vụ"),
+    "sheet_tasks_starred": ("Key tasks", "Nhiệm vụ trọng tâm"),
     "sheet_report": ("By agency", "Theo đơn vị"),
     # -- files taskreg writes (taskreg.domain.files) ---------------------------------------------------
     "output_is_register": (
