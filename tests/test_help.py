@@ -189,6 +189,7 @@ ADD_HELP_VI = """
 │    --source-date              NGÀY        Ngày của văn bản giao.                                 │
 │    --assigned-by              TÊN         Người giao.                                            │
 │    --note                     VĂN-BẢN     Ghi chú.                                               │
+│    --star                                 Gắn sao: đánh dấu là nhiệm vụ trọng tâm.               │
 │    --format                   text|json   text in số nhiệm vụ, json in cả bản ghi.               │
 │                                           [mặc định: text]                                       │
 │    --amend-published          LÝ-DO       Vẫn thay đổi số liệu đã công bố (bị khoá khi `config   │

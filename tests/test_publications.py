@@ -453,6 +453,7 @@ def _report_json(stored, counts, figures, drift, corrected=0):
         "period": {"label": "Q1 2021", "kind": "quarter", "start": "2021-01-01", "end": "2021-03-31"},
         "as_of": "2021-03-31",
         "agency": None,
+        "starred": False,
         "total": 6,
         "on_time": on_time,
         "late": late,
@@ -556,7 +557,7 @@ def test_the_drift_sentence_names_cancellations_and_rows_that_moved(pub, args, d
         + drift
     )
     assert pub("report", "--quarter", "I/2021", "--format", "csv").stdout.splitlines()[1] == (
-        ",,6,2,1,1,2,1,1,due,60.00,66.67,16,true"
+        ",,6,2,1,1,2,1,1,due,60.00,66.67,16,true,false"
     )
 
 

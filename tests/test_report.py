@@ -70,6 +70,7 @@ def test_report_json_fields(q1):
         "period": {"label": "Q1 2021", "kind": "quarter", "start": "2021-01-01", "end": "2021-03-31"},
         "as_of": "2021-03-31",
         "agency": None,
+        "starred": False,
         "total": 6,
         "on_time": 2,
         "late": 1,

@@ -60,6 +60,7 @@ def test_add_json_prints_the_whole_record(reg):
         "assigned_by": "Phó Chủ tịch Trần Văn A",
         "note": "Ưu tiên",
         "result": None,
+        "starred": False,
         "status": "in_progress",
     }
 

@@ -36,6 +36,8 @@ Status = Annotated[
     ),
 ]
 All = Annotated[bool, typer.Option("--all")]
+# Key tasks alone (nhiệm vụ trọng tâm; docs/commands.md `list`): list, export and report take it.
+Starred = Annotated[bool, typer.Option("--starred")]
 Agency = Annotated[Opt, typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)]
 Quarter = Annotated[Opt, typer.Option("--quarter", metavar="QUARTER")]
 Month = Annotated[Opt, typer.Option("--month", metavar="MONTH")]

@@ -101,6 +101,8 @@ class Report:
     entered_after: int = 0
     #: The update window in days (setting `update-window`), whose counts the figures give.
     window: int = DEFAULT_WINDOW
+    #: Whether it counts the key tasks alone (`report --starred`, docs/reports.md).
+    starred: bool = False
 
 
 def report_as_of(period: Period, today: date, as_of: date | None) -> date:
@@ -121,9 +123,16 @@ def updated_since(as_of: date, window: int) -> date:
 
 
 def build(
-    store: Store, period: Period, as_of: date, basis: str, agency: dict | None = None, by_agency: bool = False
+    store: Store,
+    period: Period,
+    as_of: date,
+    basis: str,
+    agency: dict | None = None,
+    by_agency: bool = False,
+    starred: bool = False,
 ) -> Report:
-    """Count the tasks assigned in the period (up to the as-of date) by their state then."""
+    """Count the tasks assigned in the period (up to the as-of date) by their state then;
+    with `starred`, the key tasks alone."""
     end = min(period.end, as_of)
     window = update_window(store)
 
@@ -135,13 +144,13 @@ def build(
         return Figures(**row, oldest_overdue_days=days)
 
     agency_id = agency["id"] if agency else None
-    report = Report(period, as_of, basis, Figures(), window=window)
+    report = Report(period, as_of, basis, Figures(), window=window, starred=starred)
     if end < period.start:
         return report  # a period wholly after the as-of date is empty
     since = iso(updated_since(as_of, window))
-    rows = store.counts(iso(period.start), iso(end), iso(as_of), since, agency_id, by_agency=by_agency)
+    rows = store.counts(iso(period.start), iso(end), iso(as_of), since, agency_id, by_agency=by_agency, starred=starred)
     report.corrected_after, report.entered_after = store.recorded_after(
-        iso(period.start), iso(end), iso(as_of), iso(as_of + timedelta(days=1)), agency_id
+        iso(period.start), iso(end), iso(as_of), iso(as_of + timedelta(days=1)), agency_id, starred=starred
     )
     if not by_agency:
         report.whole = figures(rows[0]) if rows else Figures()

@@ -20,7 +20,7 @@ from taskreg.domain.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR, in_range, iso,
 from taskreg.domain.errors import BadInput, Day, Ref
 from taskreg.domain.model import MAX_ACTOR, TASK_FIELDS, check_setting
 from taskreg.domain.tasks import not_after_today, not_before_assigned, not_future
-from taskreg.domain.text import nfc, printable, symbol_doubt, text_problem
+from taskreg.domain.text import fold, nfc, printable, symbol_doubt, text_problem
 
 #: The columns a file of tasks must have: a task is nothing without them.
 REQUIRED = ("title", "agency", "assigned_on")
@@ -132,11 +132,31 @@ def cell_date(value):
     return in_range(value, value.isoformat()) if isinstance(value, date) else None
 
 
+#: How a file says a task is a key task (docs/import-export.md `import`), folded: what taskreg's exports write
+#: (true/false in CSV and JSON, "có"/"yes" or empty in XLSX), and the marks offices use.
+STARRED_YES = frozenset({"true", "1", "x", "yes", "y", "co", "★", "*"})
+STARRED_NO = frozenset({"false", "0", "no", "n", "khong"})
+
+
+def starred_cell(value) -> bool:
+    """A `starred` cell as a truth value: true/false, 1/0, x, có/không (any case, with or
+    without diacritics), a JSON or spreadsheet true/false; else bad input quoting it."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    folded = fold(str(value))
+    if folded in STARRED_YES or folded in STARRED_NO:
+        return folded in STARRED_YES
+    raise BadInput("import_bad_starred", text=shown(value))
+
+
 def cell(field: str, value):
-    """A spreadsheet cell as the field needs it: text as NFC; a number in a text column as text."""
+    """A spreadsheet cell as the field needs it: text as NFC; a number in a text column as
+    text; a date's or `starred`'s cell as it is, for its own reading."""
     if isinstance(value, str):
         return nfc(value)
-    if value is None or value is UNREADABLE or field in DATE_FIELDS:
+    if value is None or value is UNREADABLE or field in DATE_FIELDS or field == "starred":
         return value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -251,6 +271,7 @@ _VALUE_SHAPES = {
     },
     "co_agencies": (lambda v: isinstance(v, list), "import_bad_value"),
     "backdated": (lambda v: isinstance(v, bool), "import_bad_value"),
+    "starred": (lambda v: isinstance(v, bool), "import_bad_value"),
     "id": (lambda v: isinstance(v, int) and not isinstance(v, bool), "import_bad_value"),
     **{
         key: (lambda v: v is None or isinstance(v, str), "import_not_text")
@@ -311,6 +332,8 @@ def json_cell_problem(field: str, value) -> str | None:
     text, a number or null; coordinating agencies may also be a list of texts."""
     if field == "co_agencies" and isinstance(value, list):
         return "import_co_kind"  # a list of texts was joined already: this one holds other things
+    if field == "starred" and isinstance(value, bool):
+        return None  # a JSON export's true/false
     if value is None or (isinstance(value, (str, int, float)) and not isinstance(value, bool)):
         return None
     return "import_cell_kind"
@@ -424,6 +447,7 @@ class RowReader:
             task["due_on"] = None
         for field in ("done_on", "cancelled_on", "source_date"):
             task[field] = self._field(number, values, errors, field, self.day)
+        task["starred"] = bool(self._field(number, values, errors, "starred", starred_cell))
         return task, notes
 
     def _field(self, number: int, values: dict, errors: list[tuple], field: str, read):

@@ -291,6 +291,7 @@ class _Import:
             "source_date": iso(task["source_date"]),
             "assigned_by": _text(values.get("assigned_by")),
             "note": _text(values.get("note")),
+            "starred": task["starred"],
             "import_event": self.event_id,
             "search": _search(folded, source_fold, source_key),
         }

@@ -34,6 +34,7 @@ TASK_FIELDS = (
     "assigned_by",
     "note",
     "result",
+    "starred",
     "updated_on",
     "status",
 )

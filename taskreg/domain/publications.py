@@ -282,6 +282,7 @@ class Shown:
             assigned_to=iso(min(r.period.end, r.as_of)),
             with_co=False,
             sort="due",
+            starred=r.starred,
         )
         return [{k: t[k] for k in ("id", "uid", "title", "agency", "due_on")} for t in rows]
 
@@ -308,12 +309,20 @@ def publication_json(pub: dict) -> dict:
 
 
 def honoured(
-    store: Store, period: Period, as_of: date, basis: str, agency: dict | None, by_agency: bool, show_live: bool = False
+    store: Store,
+    period: Period,
+    as_of: date,
+    basis: str,
+    agency: dict | None,
+    by_agency: bool,
+    show_live: bool = False,
+    starred: bool = False,
 ) -> Shown:
     """What a report of this period, scope and as-of date shows (SPEC §10). A published
-    period's live figures are counted by agency too, to compare with the published rows."""
-    pub = find(store, period, as_of, agency)
-    live = build(store, period, as_of, basis, agency, by_agency=by_agency or pub is not None)
+    period's live figures are counted by agency too, to compare with the published rows.
+    A report of the key tasks alone (`starred`) is never a publication's: its figures are live."""
+    pub = None if starred else find(store, period, as_of, agency)
+    live = build(store, period, as_of, basis, agency, by_agency=by_agency or pub is not None, starred=starred)
     shown = Shown(
         live, live, agency_id=agency["id"] if agency else None, agency_code=agency["code"] if agency else None
     )

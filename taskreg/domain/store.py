@@ -98,6 +98,7 @@ class Store(Protocol):
         with_co: bool = True,
         existing: bool = True,
         stale_since: str | None = None,
+        starred: bool = False,
     ) -> Iterator[dict]: ...
 
     def insert_task(self, fields: dict, co_ids: list[int]) -> int: ...
@@ -122,10 +123,11 @@ class Store(Protocol):
         updated_since: str,
         agency_id: int | None = None,
         by_agency: bool = False,
+        starred: bool = False,
     ) -> list[dict]: ...
 
     def recorded_after(
-        self, start: str, end: str, as_of: str, after: str, agency_id: int | None = None
+        self, start: str, end: str, as_of: str, after: str, agency_id: int | None = None, starred: bool = False
     ) -> tuple[int, int]: ...
 
     # -- publications

@@ -74,6 +74,7 @@ def add_task(
     source_date=None,
     assigned_by=None,
     note=None,
+    starred=False,
     uid=None,
     amend=None,
 ) -> int:
@@ -106,6 +107,7 @@ def add_task(
             "source_date": src_date,
             "assigned_by": nfc(assigned_by) or None,
             "note": nfc(note) or None,
+            "starred": bool(starred),
         }
         task_id = store.insert_task(fields, co_ids)
         added = store.task(task_id, iso(today))
@@ -298,10 +300,14 @@ def edit(
     note=None,
     result=None,
     done=None,
+    starred=None,
     amend=None,
 ) -> list[str]:
-    """Correct a task's record; returns the names of the fields that changed."""
+    """Correct a task's record; returns the names of the fields that changed. `starred`
+    (True, False or None: unchanged) marks or unmarks a key task (docs/commands.md `edit`)."""
     wanted: dict = {}
+    if starred is not None:
+        wanted["starred"] = bool(starred)
     if title is not None:
         wanted["title"] = nfc(title)
         if not wanted["title"]:

@@ -41,6 +41,7 @@ HEADERS = {
     "assigned_by": ["assigned by", "nguoi giao", "lanh dao giao"],
     "note": ["note", "ghi chu"],
     "result": ["result", "ket qua", "ket qua thuc hien"],
+    "starred": ["starred", "nhiem vu trong tam", "trong tam", "gan sao", "key task"],
     "uid": ["uid"],
 }
 #: Columns an export writes that an import derives or assigns itself.

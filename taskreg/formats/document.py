@@ -164,10 +164,12 @@ def write_report(
 
     _header_block(doc, lang, org_caps, symbol_text, long_date(lang, settings.get("place"), doc_date))
     _para(doc, _t(lang, "doc_type"), size=14, bold=True, align="center", before=18, after=0, keep=True)
+    # The key tasks alone (`report --starred`): the subject, and so the title and closing, say so.
     if agency:
-        subject = _t(lang, "doc_subject_one", org=org, period=label, agency=_clean(agency.get("name")))
+        one = "doc_subject_one_starred" if report.starred else "doc_subject_one"
+        subject = _t(lang, one, org=org, period=label, agency=_clean(agency.get("name")))
     else:
-        subject = _t(lang, "doc_subject_all", org=org, period=label)
+        subject = _t(lang, "doc_subject_all_starred" if report.starred else "doc_subject_all", org=org, period=label)
     # The period is never broken across lines ("quý" / "I/2021"): its spaces do not break.
     shown = subject.replace(label, label.replace(" ", "\u00a0"))
     _para(doc, shown, size=14, bold=True, align="center", after=0, keep=True)

@@ -45,6 +45,15 @@ def write_csv(headers: list[str], rows, out=None, numbers=frozenset()) -> None:
             writer.writerow(cells)
 
 
+def _cell(value):
+    """A task field's value as a CSV cell: codes joined by ';', true/false as JSON spells them."""
+    if isinstance(value, list):
+        return ";".join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def write_tasks_csv(tasks, out=None, headers: list[str] | None = None) -> int:
     """Tasks as CSV headed by their JSON field names (or `headers`, one per field, in their
     order); co_agencies joined by ';'. Returns the count."""
@@ -54,7 +63,7 @@ def write_tasks_csv(tasks, out=None, headers: list[str] | None = None) -> int:
         nonlocal count
         for task in tasks:
             count += 1
-            yield [";".join(v) if isinstance(v, list) else v for v in public(task).values()]
+            yield [_cell(v) for v in public(task).values()]
 
     write_csv(headers or list(TASK_FIELDS), rows(), out)
     return count

@@ -51,8 +51,9 @@ TASK_COLUMNS: dict[str, tuple[int, bool]] = {
     "source": (13, True),
     "source_date": (11, False),
     "assigned_by": (20, True),
-    "note": (20, True),
-    "result": (28, True),
+    "note": (16, True),
+    "result": (21, True),
+    "starred": (11, True),  # "có", "yes"; its header on two lines
     "updated_on": (11, False),
     "status": (16, True),
 }

@@ -19,6 +19,7 @@ FIELD_LABELS = {
     "assigned_by": "f_assigned_by",
     "note": "f_note",
     "result": "f_result",
+    "starred": "f_starred",
     "cancel_reason": "f_cancel_reason",
     "uid": "f_uid",
     "id": "f_id",

@@ -56,8 +56,13 @@ def report_sentences(
     f = report.whole
     label = period_label(lang, report.period)
     if f.population == 0:
-        return [t(lang, "r_empty", period=label, day=day(lang, report.as_of))]
-    key = "r_assigned_one" if agency_name else "r_assigned_all"
+        empty = "r_empty_starred" if report.starred else "r_empty"
+        return [t(lang, empty, period=label, day=day(lang, report.as_of))]
+    # The key tasks alone (`report --starred`) say so from the first sentence on.
+    if report.starred:
+        key = "r_assigned_one_starred" if agency_name else "r_assigned_all_starred"
+    else:
+        key = "r_assigned_one" if agency_name else "r_assigned_all"
     lines = [
         t(lang, key, period=label, Period=capital(label), org=org, total=num(lang, f.total), agency=agency_name)
         + " "
@@ -76,6 +81,19 @@ def report_sentences(
     if not f.check:
         lines.append(check_warning(lang, f))
     return lines
+
+
+def report_title(lang: str, report: Report) -> str:
+    """A report table's (and sheet's) heading: its period and as-of date, and for the key
+    tasks alone (`report --starred`) that it counts them."""
+    label = period_label(lang, report.period)
+    return t(
+        lang,
+        "t_title_starred" if report.starred else "t_title",
+        period=label,
+        Period=capital(label),
+        day=day(lang, report.as_of),
+    )
 
 
 def later_sentence(lang: str, report: Report) -> str:

@@ -58,6 +58,16 @@ def state_cell(label: str, state: str | None, terminal: bool):
     return Text(printable(label), style=STATE_STYLES[state])
 
 
+#: The mark beside a key task's id (nhiệm vụ trọng tâm, docs/commands.md `list`): one column wide in any
+#: terminal font that has it, and left of the id so that right-aligned ids stay aligned.
+STAR = "★"
+
+
+def id_cell(task_id: int, starred: bool) -> str:
+    """A task's id as `list` shows it: "★ 12" for a key task, "12" for any other."""
+    return f"{STAR} {task_id}" if starred else str(task_id)
+
+
 def _fold(text, room: int, lines: int):
     """Text folded at word boundaries into at most `lines` lines of `room` (the last one
     ending with … if that is not all of it)."""

@@ -5,6 +5,10 @@ entered after the as-of date. A part of `SqlStore` (storage/sql.py), written for
 from taskreg.domain.states import UPDATED, freshness_sql, status_sql
 from taskreg.storage.engine import Engine
 
+#: The condition that keeps only key tasks (`list --starred`, `report --starred`), a truth value on both engines:
+#: SQLite's 0/1 (migrations/0012_starred.sql), PostgreSQL's boolean.
+STARRED = "t.starred"
+
 
 class ReportQueries(Engine):
     """`SqlStore`'s report queries."""
@@ -17,6 +21,7 @@ class ReportQueries(Engine):
         updated_since: str,
         agency_id: int | None = None,
         by_agency: bool = False,
+        starred: bool = False,
     ) -> list[dict]:
         """The report's aggregate: one query counting the tasks assigned in [start, end]
 
@@ -24,8 +29,11 @@ class ReportQueries(Engine):
         how many of them must be updated and were, in the update window that begins on
         `updated_since` (taskreg.domain.states `freshness_sql`).
         One row (none for an empty population), or one per lead agency with a task.
+        `starred`: the key tasks alone (`report --starred`).
         """
         where = "t.assigned_on BETWEEN :start AND :end"
+        if starred:
+            where += f" AND {STARRED}"
         args: dict = {"start": start, "end": end, "as_of": as_of, "updated_since": updated_since}
         if agency_id is not None:
             where += " AND t.agency_id = :agency_id"
@@ -53,7 +61,7 @@ class ReportQueries(Engine):
         return [r for r in self._rows(sql, args) if r["population"]]
 
     def recorded_after(
-        self, start: str, end: str, as_of: str, after: str, agency_id: int | None = None
+        self, start: str, end: str, as_of: str, after: str, agency_id: int | None = None, starred: bool = False
     ) -> tuple[int, int]:
         """Of the tasks a report of [start, end] as of `as_of` counted or counts, how many
         were corrected and how many entered late on or after the day `after` (the day
@@ -68,6 +76,7 @@ class ReportQueries(Engine):
         """
         args = {"start": start, "end": end, "as_of": as_of, "after": after, "agency_id": agency_id}
         now_in = "t.assigned_on BETWEEN :start AND :end"
+        key = f" AND {STARRED}" if starred else ""  # a key task now (`report --starred`)
         was_in = (
             f"coalesce({self._date(self._json_text('e.before', 'assigned_on'))}, t.assigned_on) BETWEEN :start AND :end"
         )
@@ -84,7 +93,7 @@ class ReportQueries(Engine):
             FROM events e JOIN tasks t ON t.id = e.task_id JOIN agencies a ON a.id = t.agency_id
             WHERE e.at >= :after
               AND (e.action = 'add' OR e.correction_from <= :as_of)
-              AND (({now_in}) OR (e.action = 'edit' AND {was_in}))
+              AND (({now_in}) OR (e.action = 'edit' AND {was_in})){key}
             GROUP BY e.task_id""",
             args,
         )
@@ -110,13 +119,14 @@ class ReportQueries(Engine):
                 )
             }
             agency = " AND agency_id = :agency_id" if agency_id is not None else ""
+            key_of_tasks = " AND starred" if starred else ""  # STARRED, of `tasks` unaliased
             groups = []
             for history, ids in ((False, [i for i in imports if i not in with_history]), (True, sorted(with_history))):
                 if ids:
                     scope = {f"i{n}": i for n, i in enumerate(ids)}
                     where = (
                         f"import_event IN ({', '.join(':' + k for k in scope)})"
-                        f" AND assigned_on BETWEEN :start AND :end{agency}"
+                        f" AND assigned_on BETWEEN :start AND :end{agency}{key_of_tasks}"
                     )
                     if history:
                         where += (

@@ -19,7 +19,7 @@ from taskreg.domain.errors import Refused
 from taskreg.domain.states import STALE, freshness_sql, necessary_sql, status_sql, updated_on_sql
 from taskreg.domain.text import fold, search_text
 from taskreg.storage.published import PublicationQueries
-from taskreg.storage.reporting import ReportQueries
+from taskreg.storage.reporting import STARRED, ReportQueries
 
 if TYPE_CHECKING:
     from taskreg.domain.store import Store
@@ -39,7 +39,7 @@ TASK_SELECT = (
     "t.id, t.uid, t.title, a.code AS agency, a.name AS agency_name, "
     "{co} AS co_agencies, t.assigned_on, t.due_on, t.done_on, "
     "t.cancelled_on, t.cancel_reason, t.source, t.source_date, t.assigned_by, "
-    "t.note, t.result, t.agency_id, " + updated_on_sql() + " AS updated_on"
+    "t.note, t.result, t.starred, t.agency_id, " + updated_on_sql() + " AS updated_on"
 )
 
 #: The task columns a caller may set; anything else is a programming error.
@@ -59,6 +59,7 @@ WRITABLE_COLUMNS = (
     "cancelled_on",
     "cancel_reason",
     "import_event",
+    "starred",
 )
 #: The largest id either engine's integer column holds.
 MAX_ID = 2**31 - 1
@@ -81,6 +82,7 @@ def loads(text):
 def _task(row: dict) -> dict:
     row = dict(row)
     row["co_agencies"] = row["co_agencies"].split(";") if row["co_agencies"] else []
+    row["starred"] = bool(row["starred"])  # SQLite's 0/1, PostgreSQL's boolean
     return row
 
 
@@ -386,6 +388,7 @@ class SqlStore(ReportQueries, PublicationQueries):
         with_co: bool = True,
         existing: bool = True,
         stale_since: str | None = None,
+        starred: bool = False,
     ):
         """Tasks with their state as of `as_of`, filtered; a generator (an export of a
         million tasks never holds them all).
@@ -395,7 +398,8 @@ class SqlStore(ReportQueries, PublicationQueries):
 
         `existing=False` also gives tasks assigned after `as_of` (state None): an
         export with no filter is a whole copy. `with_co=False` leaves out the
-        coordinating agencies (a long digest does not print them).
+        coordinating agencies (a long digest does not print them). `starred` keeps only
+        the key tasks (`list --starred`).
         """
         where = ["t.assigned_on <= :as_of" if existing else "1 = 1"]
         args: dict = {"as_of": as_of}
@@ -411,6 +415,8 @@ class SqlStore(ReportQueries, PublicationQueries):
             if value not in (None, ""):
                 where.append(condition)
                 args[name] = value
+        if starred:
+            where.append(STARRED)
         if search:  # the folded texts to look for: any of them matches
             likes = []
             for n, text in enumerate(dict.fromkeys(search)):

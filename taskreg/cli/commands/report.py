@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
-from taskreg.cli.options import Agency, AsOf, From, Lang, Month, Opt, Quarter, To, Year
+from taskreg.cli.options import Agency, AsOf, From, Lang, Month, Opt, Quarter, Starred, To, Year
 from taskreg.cli.session import command
 from taskreg.domain import figures, files, publications
 from taskreg.domain.agencies import find_agency
@@ -50,6 +50,7 @@ def report(
     changes: Annotated[bool, typer.Option("--changes")] = False,
     symbol: Annotated[Opt, typer.Option("--symbol", metavar="SYMBOL")] = None,
     date_: Annotated[Opt, typer.Option("--date", metavar="DATE")] = None,
+    starred: Starred = False,
     lang: Lang = None,
 ):
 
@@ -59,6 +60,8 @@ def report(
         raise BadInput("report_output_docx_only")
     if changes and format not in ("text", "json"):
         raise BadInput("report_changes_format")
+    if changes and starred:
+        raise BadInput("report_changes_starred")
     session = ctx.obj
     period, day = period_and_day(session.today, quarter, month, year, from_, to, as_of)
     doc_day = parse_date(date_, session.today) if date_ else None
@@ -66,7 +69,7 @@ def report(
     org, basis = settings(store)
     found = find_agency(store.agencies(), agency) if agency else None
     by_agency = by == "agency" or format == "docx"
-    shown = publications.honoured(store, period, day, basis, found, by_agency, show_live=live)
+    shown = publications.honoured(store, period, day, basis, found, by_agency, show_live=live, starred=starred)
     if changes:
         if shown.publication is None:
             raise Refused("report_not_published", period=labels.scope_label(session.lang(), period, day, found))
@@ -159,6 +162,7 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
             "as_of": iso(result.as_of),
             "agency": agency["code"] if agency else None,
             "update_window": result.window,
+            "starred": result.starred,  # the key tasks alone (`--starred`)
             **whole.as_json(result.basis),
             "recorded_after_as_of": {"corrected": live.corrected_after, "entered": live.entered_after},
         }
@@ -171,7 +175,7 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
     if format == "csv":
         tabular.write_csv(
             CSV_COLUMNS,
-            [_csv_row(row, result.basis) for row in (result.rows if by_agency else []) + [whole]],
+            [_csv_row(row, result.basis, result.starred) for row in (result.rows if by_agency else []) + [whole]],
             numbers=CSV_NUMBERS,
         )
         return
@@ -217,12 +221,15 @@ CSV_COLUMNS = [
     "update_rate",
     "oldest_overdue_days",
     "check",
+    "starred",  # whether the row counts the key tasks alone (`--starred`)
 ]
 #: The columns that hold numbers: never text, so never given the ' that guards text (SPEC §8).
-CSV_NUMBERS = frozenset(i for i, c in enumerate(CSV_COLUMNS) if c not in ("agency", "name", "rate_basis", "check"))
+CSV_NUMBERS = frozenset(
+    i for i, c in enumerate(CSV_COLUMNS) if c not in ("agency", "name", "rate_basis", "check", "starred")
+)
 
 
-def _csv_row(f, basis):
+def _csv_row(f, basis, starred: bool):
     return [
         f.agency or "",
         f.agency_name or "",
@@ -241,6 +248,7 @@ def _csv_row(f, basis):
         "" if f.update_rate is None else f"{f.update_rate:.2f}",
         "" if f.oldest_overdue_days is None else f.oldest_overdue_days,
         "true" if f.check else "false",
+        "true" if starred else "false",
     ]
 
 
@@ -269,12 +277,7 @@ def _table(lang, result, by_agency):
 
     rows = [cells(f, f.agency) for f in result.rows] if by_agency else []
     rows.append(cells(result.whole, t("t_all")))
-    title = t(
-        "t_title",
-        period=prose.period_label(lang, result.period),
-        Period=prose.capital(prose.period_label(lang, result.period)),
-        day=i18n.day(lang, result.as_of),
-    )
+    title = prose.report_title(lang, result)
     right = set(range(1, len(headers)))
     if render.is_terminal() and render.width() >= 120:  # a bar where there is room for one
         figures = (result.rows if by_agency else []) + [result.whole]

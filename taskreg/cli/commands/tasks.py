@@ -33,6 +33,7 @@ def add(
     source_date: Annotated[Optional[str], typer.Option("--source-date", metavar="DATE")] = None,
     assigned_by: Annotated[Optional[str], typer.Option("--assigned-by", metavar="NAME")] = None,
     note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT")] = None,
+    star: Annotated[bool, typer.Option("--star")] = False,
     format: Annotated[str, typer.Option("--format", **completion.choices("text", "json"))] = "text",
     amend: Amend = None,
     lang: Lang = None,
@@ -52,6 +53,7 @@ def add(
         source_date=source_date,
         assigned_by=assigned_by,
         note=note,
+        starred=star,
         amend=amend,
     )
     _check_symbol(session, source)
@@ -173,6 +175,7 @@ def edit(
     note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT")] = None,
     result: Annotated[Optional[str], typer.Option("--result", metavar="TEXT")] = None,
     done: Annotated[Optional[str], typer.Option("--done", metavar="DATE")] = None,
+    star: Annotated[Optional[bool], typer.Option("--star/--no-star", show_default=False)] = None,
     amend: Amend = None,
     lang: Lang = None,
 ):
@@ -194,6 +197,7 @@ def edit(
         note=note,
         result=result,
         done=done,
+        starred=star,
         amend=amend,
     )
     _check_symbol(session, source)

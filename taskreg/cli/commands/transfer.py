@@ -22,6 +22,7 @@ from taskreg.cli.options import (
     Quarter,
     Search,
     Sort,
+    Starred,
     Status,
     To,
     Year,
@@ -113,6 +114,7 @@ def export(
     search: Search = None,
     sort: Sort = "id",
     as_of: AsOf = None,
+    starred: Starred = False,
     lang: Lang = None,
 ):
 
@@ -122,7 +124,21 @@ def export(
 
     def write(store, target) -> int:
         day, rows = select_tasks(
-            session, store, status, all_, agency, quarter, month, year, from_, to, due_within, search, as_of, sort
+            session,
+            store,
+            status,
+            all_,
+            agency,
+            quarter,
+            month,
+            year,
+            from_,
+            to,
+            due_within,
+            search,
+            as_of,
+            sort,
+            starred=starred,
         )
         with progress(None, "export") as bar:
             rows = _counted(rows, bar)
@@ -135,7 +151,7 @@ def export(
                 headers = [export_header("vi", f) for f in TASK_FIELDS] if session.lang_option == "vi" else None
                 return tabular.write_tasks_csv(rows, target, headers)
             return _export_xlsx(
-                session, store, rows, day if as_of else None, target, quarter, month, year, from_, to, agency
+                session, store, rows, day if as_of else None, target, quarter, month, year, from_, to, agency, starred
             )
 
     def cannot_write(e: OSError) -> Refused:
@@ -202,15 +218,17 @@ def _export_json(store, rows, day, out) -> int:
     return count
 
 
-def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from_, to, agency) -> int:
+def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from_, to, agency, starred) -> int:
     """The tasks sheet, and a per-agency report sheet of the period counted as `report` counts it;
-    each captioned with its period and as-of date (README, export)."""
+    each captioned with its period and as-of date (README, export), and with `starred` (the key
+    tasks alone) saying so."""
 
     lang = session.lang()
     fields = list(service.TASK_FIELDS)
     headers = [export_header(lang, f) for f in fields]
     dates = {i for i, f in enumerate(fields) if f.endswith("_on") or f == "source_date"}
     count = 0
+    t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
 
     def body():
         nonlocal count
@@ -218,25 +236,26 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
             task = service.public(row)
             task["co_agencies"] = ";".join(task["co_agencies"])
             task["status"] = i18n.state(lang, task["status"])
+            task["starred"] = t("yes") if task["starred"] else ""  # a mark to read; import reads it back
             count += 1
             yield list(task.values())
 
-    t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
-
-    def captioned(label: str, day) -> str:
-        return t("t_title", period=label, Period=prose.capital(label), day=i18n.day(lang, day))
+    def captioned(label: str, day, key: str = "t_title_starred" if starred else "t_title") -> str:
+        return t(key, period=label, Period=prose.capital(label), day=i18n.day(lang, day))
 
     # The tasks sheet: the tasks the filters chose (those of the period filtered on, else
     # every one), their states as of the day the export counts them.
     filtered = choose_period(session.today, quarter, month, year, from_, to)
-    tasks_caption = captioned(
-        prose.period_label(lang, filtered) if filtered else t("sheet_tasks"), as_of or session.today
-    )
+    if filtered:
+        tasks_caption = captioned(prose.period_label(lang, filtered), as_of or session.today)
+    else:  # "Nhiệm vụ trọng tâm, đến ngày …": the sheet's name is its heading
+        name = t("sheet_tasks_starred" if starred else "sheet_tasks")
+        tasks_caption = captioned(name, as_of or session.today, "t_title")
     period = filtered or quarter_of(as_of or session.today)
     org, basis = settings(store)
     found = find_agency(store.agencies(), agency) if agency else None
     result = figures.build(
-        store, period, figures.report_as_of(period, session.today, as_of), basis, found, by_agency=True
+        store, period, figures.report_as_of(period, session.today, as_of), basis, found, by_agency=True, starred=starred
     )
     caption = captioned(prose.period_label(lang, result.period), result.as_of)
 

@@ -17,6 +17,7 @@ from taskreg.cli.options import (
     Quarter,
     Search,
     Sort,
+    Starred,
     Status,
     To,
     Year,
@@ -53,6 +54,7 @@ def select_tasks(
     sort=None,
     default_status=None,
     stale=False,
+    starred=False,
 ):
     """list's filters, checked and applied: (as-of date, the tasks); export uses them too.
     `stale`: only the open tasks that must be updated and were not (`list --stale`), never
@@ -89,6 +91,7 @@ def select_tasks(
         # one, a task a register holds with a later assignment date is listed, stateless.
         existing=as_of is not None or wanted is not None,
         stale_since=iso(figures.updated_since(day, figures.update_window(store))) if stale else None,
+        starred=starred,
     )
     return day, rows
 
@@ -114,6 +117,7 @@ def list_(
     sort: Sort = None,
     stale: Annotated[bool, typer.Option("--stale")] = False,
     as_of: AsOf = None,
+    starred: Starred = False,
     format: Annotated[str, typer.Option("--format", **completion.choices("table", "csv", "json"))] = "table",
     lang: Lang = None,
 ):
@@ -137,6 +141,7 @@ def list_(
         sort,
         default_status=["open"],
         stale=stale,
+        starred=starred,
     )
     if format == "json":
         tabular.write_json([service.public(r) for r in rows])
@@ -162,7 +167,7 @@ def list_(
 
     body = [
         [
-            str(r["id"]),
+            render.id_cell(r["id"], r["starred"]),
             render.state_cell(i18n.state(lang, r["status"], short=True), r["status"], terminal),
             r["agency"],
             r["title"],
@@ -178,6 +183,8 @@ def list_(
     keys += (["f_cancelled"] if cancelled else []) + (["f_updated"] if updated else [])
     headers = [i18n.t(lang, k) for k in keys]
     render.table(headers, body, right={0}, wrap=3, wrap_headers=True, cut=True)
+    if any(r["starred"] for r in rows):  # what the mark beside an id means
+        print(i18n.t(lang, "list_star_legend", star=render.STAR))
 
 
 @command
@@ -242,6 +249,7 @@ def show(
         ),
         ("f_assigned_by", task["assigned_by"]),
         ("f_note", task["note"]),
+        ("f_starred", i18n.t(lang, "yes") if task["starred"] else ""),
         ("f_uid", task["uid"]),
         ("f_corrected", i18n.t(lang, "corrected_yes") if corrected else ""),
     ]

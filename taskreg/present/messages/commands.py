@@ -116,6 +116,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt:taskreg edit --source-date": ("A corrected source document date.", "Ngày của văn bản giao đã sửa."),
     "opt:taskreg edit --assigned-by": ("A corrected name of who assigned it.", "Người giao đã sửa."),
     "opt:taskreg edit --note": ("A new note.", "Ghi chú mới."),
+    "opt:taskreg edit --star": (
+        "Mark it a key task (nhiệm vụ trọng tâm); --no-star unmarks it.",
+        "Gắn sao: đánh dấu là nhiệm vụ trọng tâm; --no-star bỏ gắn sao.",
+    ),
     "opt:taskreg edit --result": (
         "A corrected result (of a task that is done).",
         "Kết quả đã sửa (của nhiệm vụ đã hoàn thành).",
@@ -145,6 +149,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt:taskreg report --as-of": (
         "Classify as of this day (default: the period's end, or today while it runs).",
         "Xét tình trạng đến ngày này (mặc định: ngày cuối kỳ, hoặc hôm nay nếu kỳ chưa hết).",
+    ),
+    "opt:taskreg report --starred": (
+        "Count only the key tasks (starred); the heading and sentences say so.",
+        "Chỉ tính các nhiệm vụ trọng tâm (gắn sao); tiêu đề và lời văn báo cáo nói rõ điều này.",
     ),
     "opt:taskreg report --agency": ("Only tasks led by this agency.", "Chỉ các nhiệm vụ do đơn vị này chủ trì."),
     "opt:taskreg report --by": (

@@ -16,6 +16,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Implementation of the tasks {org} assigned in {period}",
         "Tình hình thực hiện nhiệm vụ {org} giao {period}",
     ),
+    "doc_subject_all_starred": (
+        "Implementation of the key tasks {org} assigned in {period}",
+        "Tình hình thực hiện nhiệm vụ trọng tâm {org} giao {period}",
+    ),
+    "doc_subject_one_starred": (
+        "Implementation by {agency} of the key tasks {org} assigned in {period}",
+        "Tình hình thực hiện nhiệm vụ trọng tâm {org} giao {period} của {agency}",
+    ),
     "doc_subject_one": (
         "Implementation by {agency} of the tasks {org} assigned in {period}",
         "Tình hình thực hiện nhiệm vụ {org} giao {period} của {agency}",

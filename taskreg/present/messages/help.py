@@ -167,6 +167,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt:--assigned-by": ("Who assigned it.", "Người giao."),
     "opt:--note": ("A note.", "Ghi chú."),
     "opt:--result": ("What was delivered.", "Kết quả thực hiện."),
+    "opt:--star": ("Mark it a key task (nhiệm vụ trọng tâm).", "Gắn sao: đánh dấu là nhiệm vụ trọng tâm."),
+    "opt:--starred": ("Only the key tasks (starred).", "Chỉ các nhiệm vụ trọng tâm (gắn sao)."),
     "opt:--live": (
         "The register's figures now, even for a published period.",
         "Số liệu hiện tại của sổ, kể cả với kỳ đã công bố.",

@@ -44,6 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--changes prints text or json.",
         "--changes chỉ in dạng text hoặc json.",
     ),
+    "report_changes_starred": (
+        "--changes compares with a publication, which counts every task, not the key tasks alone: leave out --starred.",
+        "--changes so với số liệu đã công bố, vốn tính mọi nhiệm vụ chứ không riêng nhiệm vụ trọng tâm: hãy bỏ --starred.",
+    ),
     "ch_count": (
         "{n} {n:task has|tasks have} moved since:",
         "Có {n} nhiệm vụ đã thay đổi kể từ khi công bố:",

@@ -270,5 +270,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status_all_conflict": ("Give --status or --all, not both.", "Chỉ dùng --status hoặc --all, không dùng cả hai."),
     "negative_days": ("--due-within takes a number of days, 0 or more.", "--due-within nhận số ngày, từ 0 trở lên."),
     "no_tasks": ("No tasks match.", "Không có nhiệm vụ nào phù hợp."),
+    "list_star_legend": ("{star} key task", "{star} nhiệm vụ trọng tâm"),
     "no_events": ("No events match.", "Không có sự kiện nào phù hợp."),
 }

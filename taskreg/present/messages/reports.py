@@ -13,6 +13,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "In {period}, {org} assigned {total} {total:task|tasks} to departments, boards, sectors and localities.",
         "{Period}, {org} đã giao {total} nhiệm vụ cho các sở, ban, ngành, địa phương thực hiện.",
     ),
+    "r_assigned_all_starred": (
+        "In {period}, {org} assigned {total} key {total:task|tasks} to departments, boards, sectors and localities.",
+        "{Period}, {org} đã giao {total} nhiệm vụ trọng tâm cho các sở, ban, ngành, địa phương thực hiện.",
+    ),
+    "r_assigned_one_starred": (
+        "In {period}, {org} assigned {total} key {total:task|tasks} to {agency}.",
+        "{Period}, {org} đã giao {total} nhiệm vụ trọng tâm cho {agency} thực hiện.",
+    ),
     "r_assigned_one": (
         "In {period}, {org} assigned {total} {total:task|tasks} to {agency}.",
         "{Period}, {org} đã giao {total} nhiệm vụ cho {agency} thực hiện.",
@@ -57,6 +65,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No tasks were assigned in {period} up to {day}.",
         "Không có nhiệm vụ nào được giao trong {period} tính đến ngày {day}.",
     ),
+    "r_empty_starred": (
+        "No key tasks were assigned in {period} up to {day}.",
+        "Không có nhiệm vụ trọng tâm nào được giao trong {period} tính đến ngày {day}.",
+    ),
     "t_agency": ("Agency", "Đơn vị"),
     "t_total": ("Total", "Tổng"),
     "t_on_time": ("On time", "HT đúng hạn"),
@@ -71,6 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "t_states": ("States", "Tình trạng"),
     "t_all": ("All agencies", "Tổng cộng"),
     "t_title": ("{period}, as of {day}", "{Period}, đến ngày {day}"),
+    "t_title_starred": ("Key tasks, {period}, as of {day}", "Nhiệm vụ trọng tâm {period}, đến ngày {day}"),
     # -- weekly ------------------------------------------------------------------------------
     "w_heading": ("{org}: weekly summary, {start} to {end}", "{org}: tổng hợp tuần từ {start} đến {end}"),
     "w_quarter": ("This quarter", "Quý này"),

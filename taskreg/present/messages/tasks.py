@@ -218,6 +218,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "result",
         "kết quả",
     ),
+    "e_starred": (
+        "key task (starred)",
+        "nhiệm vụ trọng tâm (gắn sao)",
+    ),
     # -- show --------------------------------------------------------------------------------
     "f_title": ("Title", "Nội dung"),
     "f_agency": ("Lead agency", "Đơn vị chủ trì"),
@@ -230,6 +234,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "f_assigned_by": ("Assigned by", "Người giao"),
     "f_note": ("Note", "Ghi chú"),
     "f_result": ("Result", "Kết quả"),
+    "f_starred": ("Key task", "Nhiệm vụ trọng tâm"),
     "f_source_date": (
         "Source date",
         "Ngày văn bản",

@@ -138,6 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "phải là chữ, số, true, false, null hoặc danh sách chữ.",
     ),
     "import_not_text": ("must be text or null.", "phải là chữ hoặc null."),
+    "import_bad_starred": (
+        "'{text}' does not say whether it is a key task: use true or false, 1 or 0, x or empty, yes or no.",
+        "'{text}' không cho biết có phải nhiệm vụ trọng tâm không: dùng có hoặc không, x hoặc để trống, 1 hoặc 0, true hoặc false.",
+    ),
     "import_bad_iso_date": (
         "'{text}' is not an ISO date (2021-03-31) in the years {first}–{last}.",
         "'{text}' không phải ngày dạng ISO (YYYY-MM-DD, như taskreg xuất ra) trong các năm từ {first} đến {last}.",
@@ -220,6 +224,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Xuất ra .xlsx cần chỉ tệp bằng -o TỆP.",
     ),
     "sheet_tasks": ("Tasks", "Nhiệm vụ"),
+    "sheet_tasks_starred": ("Key tasks", "Nhiệm vụ trọng tâm"),
     "sheet_report": ("By agency", "Theo đơn vị"),
     # -- files taskreg writes (taskreg.domain.files) ---------------------------------------------------
     "output_is_register": (
@@ -254,5 +259,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col:note": ("note", "Ghi chú"),
     "col:result": ("result", "Kết quả"),
     "col:updated_on": ("updated_on", "Ngày cập nhật tình hình"),
+    "col:starred": ("starred", "Nhiệm vụ trọng tâm"),
     "col:status": ("status", "Tình trạng"),
 }
