@@ -26,6 +26,9 @@ class Figures:
     cancelled: int = 0
     no_deadline: int = 0
     oldest_overdue_days: int | None = None
+    #: Of the completed tasks, those awaiting the office's confirmation (SPEC §12): said by
+    #: every report, never a published figure (not in COUNTS, so not in a publication's body).
+    awaiting: int = 0
     agency: str | None = None
     agency_name: str | None = None
 
@@ -60,6 +63,7 @@ class Figures:
             "rates": {"basis": basis, "completion": self.completion_rate(basis), "on_time": self.on_time_rate},
             "oldest_overdue_days": self.oldest_overdue_days,
             "check": self.check,
+            "awaiting_confirmation": self.awaiting,
         }
         if self.agency is not None:
             out = {"agency": self.agency, "name": self.agency_name, **out}
@@ -126,7 +130,7 @@ def build(
         report.rows.append(f)
     whole = report.whole
     for f in report.rows:
-        for key in COUNTS:
+        for key in (*COUNTS, "awaiting"):
             setattr(whole, key, getattr(whole, key) + getattr(f, key))
     ages = [f.oldest_overdue_days for f in report.rows if f.oldest_overdue_days is not None]
     whole.oldest_overdue_days = max(ages) if ages else None

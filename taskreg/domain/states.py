@@ -12,6 +12,9 @@ ON_TIME, LATE, OVERDUE, IN_PROGRESS, CANCELLED = ("on_time", "late", "overdue", 
 FOUR = (ON_TIME, LATE, OVERDUE, IN_PROGRESS)
 ALL = FOUR + (CANCELLED,)
 GROUPS = {"open": (OVERDUE, IN_PROGRESS), "done": (ON_TIME, LATE)}
+#: `list --status awaiting`: a filter on the completed tasks, not a state (docs/states.md).
+AWAITING = "awaiting"
+FILTERS = (AWAITING,)
 
 
 def status_sql(t: str = "t", as_of: str = ":as_of") -> str:
@@ -29,6 +32,18 @@ def status_sql(t: str = "t", as_of: str = ":as_of") -> str:
         f"  THEN 'on_time' ELSE 'late' END"
         f" WHEN {t}.due_on IS NOT NULL AND {t}.due_on < {as_of} THEN 'overdue'"
         f" ELSE 'in_progress' END"
+    )
+
+
+def awaiting_sql(t: str = "t", as_of: str = ":as_of") -> str:
+    """Whether the task row aliased `t` awaited the office's confirmation as of `as_of`
+    (SPEC §12, docs/states.md): done by then, its completion flagged, and not confirmed by
+    then. A returned or reopened completion is no completion (its flag went with it), so it
+    awaits nothing as of any day, as a correction says. 1 or 0, on both engines.
+    """
+    return (
+        f"CASE WHEN {t}.awaiting_since IS NOT NULL AND {t}.done_on IS NOT NULL AND {t}.done_on <= {as_of}"
+        f" AND ({t}.confirmed_on IS NULL OR {t}.confirmed_on > {as_of}) THEN 1 ELSE 0 END"
     )
 
 

@@ -42,6 +42,10 @@ class Store(Protocol):
 
     def may_amend(self) -> None: ...
 
+    def may_confirm(self) -> None: ...
+
+    def completion_awaits(self) -> bool: ...
+
     # -- the audit log and the settings
 
     def event(
@@ -97,6 +101,7 @@ class Store(Protocol):
         sort: str = "id",
         with_co: bool = True,
         existing: bool = True,
+        awaiting: bool = False,
     ) -> Iterator[dict]: ...
 
     def insert_task(self, fields: dict, co_ids: list[int]) -> int: ...

@@ -54,6 +54,7 @@ TASK_COLUMNS: dict[str, tuple[int, bool]] = {
     "note": (20, True),
     "result": (28, True),
     "status": (16, True),
+    "awaiting_confirmation": (10, True),  # yes/no in the sheet's language (SPEC §12)
 }
 
 TASK_HIDDEN = frozenset({"uid"})

@@ -2,7 +2,7 @@
 entered after the as-of date. A part of `SqlStore` (storage/sql.py), written for both engines.
 """
 
-from taskreg.domain.states import status_sql
+from taskreg.domain.states import awaiting_sql, status_sql
 from taskreg.storage.engine import Engine
 
 
@@ -15,7 +15,9 @@ class ReportQueries(Engine):
         """The report's aggregate: one query counting the tasks assigned in [start, end]
 
         by their state as of `as_of` (end is already capped at as_of by the caller).
-        One row (none for an empty population), or one per lead agency with a task.
+        One row (none for an empty population), or one per lead agency with a task; with
+        each, how many of its completed tasks awaited the office's confirmation then
+        (`awaiting`, SPEC §12: no published figure).
         """
         where = "t.assigned_on BETWEEN :start AND :end"
         args: dict = {"start": start, "end": end, "as_of": as_of}
@@ -35,8 +37,9 @@ class ReportQueries(Engine):
                    count(CASE WHEN status = 'in_progress' THEN 1 END) AS in_progress,
                    count(CASE WHEN status = 'cancelled' THEN 1 END) AS cancelled,
                    count(CASE WHEN due_on IS NULL AND status <> 'cancelled' THEN 1 END) AS no_deadline,
-                   min(CASE WHEN status = 'overdue' THEN due_on END) AS oldest_overdue_due
-            FROM (SELECT t.agency_id, t.due_on, {status_sql()} AS status
+                   min(CASE WHEN status = 'overdue' THEN due_on END) AS oldest_overdue_due,
+                   count(CASE WHEN awaiting = 1 AND status IN ('on_time', 'late') THEN 1 END) AS awaiting
+            FROM (SELECT t.agency_id, t.due_on, {status_sql()} AS status, {awaiting_sql()} AS awaiting
                   FROM tasks t WHERE {where}) AS classified
             {"GROUP BY agency_id ORDER BY agency_id" if by_agency else ""}"""
         return [r for r in self._rows(sql, args) if r["population"]]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskreg.domain.errors import Refused
-from taskreg.domain.states import necessary_sql, status_sql
+from taskreg.domain.states import awaiting_sql, necessary_sql, status_sql
 from taskreg.domain.text import fold, search_text
 from taskreg.storage.published import PublicationQueries
 from taskreg.storage.reporting import ReportQueries
@@ -32,7 +32,7 @@ TASK_SELECT = (
     "t.id, t.uid, t.title, a.code AS agency, a.name AS agency_name, "
     "{co} AS co_agencies, t.assigned_on, t.due_on, t.done_on, "
     "t.cancelled_on, t.cancel_reason, t.source, t.source_date, t.assigned_by, "
-    "t.note, t.result, t.agency_id"
+    "t.note, t.result, t.agency_id, t.awaiting_since, t.confirmed_on"
 )
 
 #: The task columns a caller may set; anything else is a programming error.
@@ -52,6 +52,8 @@ WRITABLE_COLUMNS = (
     "cancelled_on",
     "cancel_reason",
     "import_event",
+    "awaiting_since",
+    "confirmed_on",
 )
 #: The largest id either engine's integer column holds.
 MAX_ID = 2**31 - 1
@@ -74,6 +76,7 @@ def loads(text):
 def _task(row: dict) -> dict:
     row = dict(row)
     row["co_agencies"] = row["co_agencies"].split(";") if row["co_agencies"] else []
+    row["awaiting_confirmation"] = bool(row["awaiting_confirmation"])
     return row
 
 
@@ -108,6 +111,16 @@ class SqlStore(ReportQueries, PublicationQueries):
 
     def may_amend(self) -> None:
         """Refuse `--amend-published` to a login that may not amend published figures."""
+
+    def may_confirm(self) -> None:
+        """Refuse `confirm` and `return` to a login that is not the office (PostgreSQL); a file
+        register has no roles: anyone confirms."""
+
+    def completion_awaits(self) -> bool:
+        """Whether a completion this login records awaits the office's confirmation while
+        `confirm-completion` is on (SPEC §12): anyone's on a file register, which has no
+        roles; on PostgreSQL anyone's but the office's (and the database raises it itself)."""
+        return True
 
     def close(self) -> None:
         raise NotImplementedError
@@ -357,7 +370,8 @@ class SqlStore(ReportQueries, PublicationQueries):
             return None
         self._lock_task(task_id)
         rows = self._rows(
-            f"SELECT {TASK_SELECT.format(co=self._co_codes())}, {status_sql()} AS status FROM tasks t"
+            f"SELECT {TASK_SELECT.format(co=self._co_codes())}, {status_sql()} AS status,"
+            f" {awaiting_sql()} AS awaiting_confirmation FROM tasks t"
             " JOIN agencies a ON a.id = t.agency_id WHERE t.id = :id",
             {"id": task_id, "as_of": as_of},
         )
@@ -378,13 +392,15 @@ class SqlStore(ReportQueries, PublicationQueries):
         sort: str = "id",
         with_co: bool = True,
         existing: bool = True,
+        awaiting: bool = False,
     ):
         """Tasks with their state as of `as_of`, filtered; a generator (an export of a
         million tasks never holds them all).
 
         `existing=False` also gives tasks assigned after `as_of` (state None): an
         export with no filter is a whole copy. `with_co=False` leaves out the
-        coordinating agencies (a long digest does not print them).
+        coordinating agencies (a long digest does not print them). `awaiting` keeps only the
+        tasks whose completion awaited confirmation as of `as_of` (`list --status awaiting`).
         """
         where = ["t.assigned_on <= :as_of" if existing else "1 = 1"]
         args: dict = {"as_of": as_of}
@@ -409,9 +425,11 @@ class SqlStore(ReportQueries, PublicationQueries):
             where.append(f"({' OR '.join(likes)})")
         if statuses and (narrow := necessary_sql(statuses)):
             where.append(f"({narrow})")
+        if awaiting:
+            where.append(f"{awaiting_sql()} = 1")
         columns = TASK_SELECT.format(co=self._co_codes() if with_co else "NULL")
         inner = (
-            f"SELECT {columns}, {status_sql()} AS status FROM tasks t"
+            f"SELECT {columns}, {status_sql()} AS status, {awaiting_sql()} AS awaiting_confirmation FROM tasks t"
             f" JOIN agencies a ON a.id = t.agency_id WHERE {' AND '.join(where)}"
         )
         sql = f"SELECT * FROM ({inner}) AS listed"

@@ -259,6 +259,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setting:signer-title": ("the signing authority's title", "chức vụ người ký"),
     "setting:signer-name": ("the signer's name", "họ tên người ký"),
     "setting:lock-published": ("the lock on published figures", "khóa số liệu đã công bố"),
+    "setting:confirm-completion": (
+        "the office's confirmation of completions",
+        "xác nhận kết quả hoàn thành",
+    ),
     "status_all_conflict": ("Give --status or --all, not both.", "Chỉ dùng --status hoặc --all, không dùng cả hai."),
     "negative_days": ("--due-within takes a number of days, 0 or more.", "--due-within nhận số ngày, từ 0 trở lên."),
     "no_tasks": ("No tasks match.", "Không có nhiệm vụ nào phù hợp."),

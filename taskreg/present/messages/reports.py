@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Completion rate: {completion} ({basis}); on-time rate: {on_time} (of tasks completed).",
         "Tỷ lệ hoàn thành: {completion} ({basis}); tỷ lệ hoàn thành đúng hạn: {on_time} (trên số nhiệm vụ đã hoàn thành).",
     ),
+    "r_awaiting": (
+        "Of the {completed} completed tasks, {n} {n:awaits|await} the office's confirmation.",
+        "Tổng số {completed} nhiệm vụ đã hoàn thành, trong đó {n} nhiệm vụ chờ xác nhận.",
+    ),
     "basis_due": ("of tasks due: completed + open past deadline", "trên số nhiệm vụ đến hạn"),
     "basis_assigned": ("of all tasks assigned", "trên tổng số nhiệm vụ được giao"),
     "basis_due_short": ("due", "đến hạn"),

@@ -254,4 +254,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col:note": ("note", "Ghi chú"),
     "col:result": ("result", "Kết quả"),
     "col:status": ("status", "Tình trạng"),
+    "col:awaiting_confirmation": ("awaiting_confirmation", "Chờ xác nhận"),
 }
