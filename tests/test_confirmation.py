@@ -69,6 +69,12 @@ def test_awaiting_as_of_each_day_before_done_awaiting_confirmed_returned(done):
     assert _awaiting(done, "2021-03-31", "--status", "late") == []  # a filter of the states given
     assert _awaiting(done, "2021-03-31", "--status", "done", "--agency", "SYT") == [1]
     assert done("confirm", "1", env=_on("2021-04-05")).stdout == "Task 1: completion confirmed on 2021-04-05.\n"
+    confirmed = json.loads(done("show", "1", "--format", "json").stdout)["history"][-1]
+    assert (confirmed["action"], confirmed["after"], confirmed["correction"]) == (
+        "confirm",
+        {"confirmed_on": "2021-04-05"},
+        False,
+    )
     assert _awaiting(done, "2021-04-04") == [1]  # confirmed after that day
     assert _awaiting(done, "2021-04-05") == []
     state = lambda day: json.loads(done("show", "1", "--as-of", day, "--format", "json").stdout)  # noqa: E731
