@@ -69,7 +69,7 @@ def test_init_creates_a_private_register_and_refuses_an_existing_one(tr):
     assert tr.rows("PRAGMA journal_mode") == [("wal",)]
     assert (
         tr("config", "get").stdout
-        == "org=UBND tỉnh Quảng Nam\nrate-basis=due\nlang=\nplace=\nrecipients=\nsigner-title=\nsigner-name=\nlock-published=off\n"
+        == "org=UBND tỉnh Quảng Nam\nrate-basis=due\nlang=\nplace=\nrecipients=\nsigner-title=\nsigner-name=\nlock-published=off\nconfirm-completion=off\n"
     )
 
 
@@ -166,7 +166,7 @@ def test_version(tr):
 def test_config_typos_are_one_sentence(tr):
     tr("init")
     assert tr("config", "set", "rate_basis", "due", code=2).stderr == (
-        "There is no setting 'rate_basis': the settings are org, rate-basis, lang, place, recipients, signer-title, signer-name, lock-published.\n"
+        "There is no setting 'rate_basis': the settings are org, rate-basis, lang, place, recipients, signer-title, signer-name, lock-published, confirm-completion.\n"
     )
     tr("config", "get", "rate_basis", code=2)
     assert tr("config", "set", "org", code=2).stderr == "`config set org` needs a value.\n"

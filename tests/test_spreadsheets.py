@@ -554,7 +554,7 @@ def test_the_uid_column_is_kept_for_import_but_hidden_from_print(demo_books):
     books, _ = demo_books
     tasks = load_workbook(books["en"]).worksheets[0]
     assert [c.value for c in tasks[1]] == list(TASK_FIELDS)
-    letters = "ABCDEFGHIJKLMNO"
+    letters = "ABCDEFGHIJKLMNOP"
     assert [letter for letter in letters if tasks.column_dimensions[letter].hidden] == ["B"]
     assert re.fullmatch(r"[0-9a-f-]{36}", tasks["B2"].value)
     widths = {f: tasks.column_dimensions[letter].width for f, letter in zip(TASK_FIELDS, letters)}
