@@ -24,6 +24,9 @@ READS = {
 SCHEMA = {"db upgrade", "admin init"}
 #: Who may write what in a PostgreSQL register: events tested in test_postgres.py.
 RIGHTS = {"admin grant", "admin revoke"}
+#: The office's confirm and return of a completion awaiting it (which on PostgreSQL only a
+#: liaison's completion makes): their events tested in test_confirmation.py.
+CONFIRMATION = {"confirm", "return"}
 #: One successful invocation of every command that changes the register.
 WRITES = {
     "init": ["--db", "{other}", "init"],
@@ -53,7 +56,7 @@ def _names():
 
 
 def test_every_command_is_known_to_read_or_to_write():
-    assert set(_names()) == READS | set(WRITES) | SCHEMA | RIGHTS
+    assert set(_names()) == READS | set(WRITES) | SCHEMA | RIGHTS | CONFIRMATION
 
 
 def test_every_command_that_writes_writes_its_event(reg, tmp_path):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from taskreg.domain.model import SETTINGS
-from taskreg.domain.states import ALL, GROUPS
+from taskreg.domain.states import ALL, FILTERS, GROUPS
 from taskreg.storage import SORTS
 
 
@@ -45,7 +45,7 @@ def lines(*values) -> str:
 @pytest.mark.parametrize(
     "line, offered",
     [
-        ("taskreg list --status ", lines(*ALL, *GROUPS)),
+        ("taskreg list --status ", lines(*ALL, *GROUPS, *FILTERS)),
         ("taskreg export --status o", lines("on_time", "overdue", "open")),
         ("taskreg list --sort ", lines(*SORTS)),
         ("taskreg export --sort a", lines("assigned", "agency")),

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from taskreg.cli.app import app
 from taskreg.cli.help import help_key, walk
 from taskreg.domain.model import SETTINGS
-from taskreg.domain.states import ALL, GROUPS
+from taskreg.domain.states import ALL, FILTERS, GROUPS
 from taskreg.present import i18n
 from taskreg.present.messages import MESSAGES
 from taskreg.present.messages import commands as commands_part
@@ -42,7 +42,7 @@ SYLLABLE = re.compile(
 LOOKALIKES = {"the", "see", "by", "can", "he", "she", "we"}
 #: What Vietnamese text may hold that is not Vietnamese: names, formats, commands, values.
 ALLOWED = {"taskreg", "JSON", "CSV", "XLSX", "SHA-256", "URL", "PostgreSQL", "SQLite", "UBND", "SYT", "Tab"}
-ALLOWED |= {"bash", "zsh", "fish", "PowerShell", "cron", "createuser", *SETTINGS, *ALL, *GROUPS}
+ALLOWED |= {"bash", "zsh", "fish", "PowerShell", "cron", "createuser", *SETTINGS, *ALL, *GROUPS, *FILTERS}
 ALLOWED |= {word for path in PATHS for word in path.split()}  # command names
 ALLOWED |= {value for _, p in _parameters() if p.metavar and not p.metavar.isupper() for value in p.metavar.split("|")}
 

@@ -464,6 +464,7 @@ def _report_json(stored, counts, figures, drift, corrected=0):
         "rates": {"basis": "due", "completion": completion, "on_time": on_time_rate},
         "oldest_overdue_days": 16,
         "check": True,
+        "awaiting_confirmation": 0,  # never a published figure: the live count
         # the live register's: every task was entered on 5/4, after the as-of date
         "recorded_after_as_of": {"corrected": corrected, "entered": 7},
         "figures": figures,

@@ -81,6 +81,7 @@ def test_report_json_fields(q1):
         "rates": {"basis": "due", "completion": 60.0, "on_time": 66.67},
         "oldest_overdue_days": 16,
         "check": True,
+        "awaiting_confirmation": 0,
         # every task was recorded on 30/6 (the fixture's clock): entered after 31/3
         "recorded_after_as_of": {"corrected": 0, "entered": 7},
         # no publication of this period: the live figures, and no drift (SPEC §10)

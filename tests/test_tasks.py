@@ -62,6 +62,7 @@ def test_add_json_prints_the_whole_record(reg):
         "result": None,
         "starred": False,
         "status": "in_progress",
+        "awaiting_confirmation": False,
     }
 
 

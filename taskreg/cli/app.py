@@ -88,7 +88,7 @@ def _unreadable_input(args: list) -> Optional[tuple[str, dict]]:
 #: all. tests/test_help.py checks the table against what the modules declare.
 COMMANDS = {
     "init": "register",
-    **dict.fromkeys(("add", "done", "update", "reopen", "extend", "cancel", "edit"), "tasks"),
+    **dict.fromkeys(("add", "done", "update", "reopen", "extend", "cancel", "edit", "confirm", "return"), "tasks"),
     **dict.fromkeys(("list", "show", "history"), "views"),
     **dict.fromkeys(("report", "weekly"), "report"),
     **dict.fromkeys(("publish", "publications"), "publish"),

@@ -13,7 +13,7 @@ import typer
 
 from taskreg.cli.session import Session, _clock
 from taskreg.domain.model import SETTINGS
-from taskreg.domain.states import ALL, GROUPS
+from taskreg.domain.states import ALL, FILTERS, GROUPS
 from taskreg.domain.text import printable
 from taskreg.present import i18n
 from taskreg.storage import SORTS, peek_agencies, peek_tasks
@@ -38,7 +38,8 @@ def _lang(ctx) -> Optional[str]:
 
 
 def states(ctx, incomplete: str) -> list[tuple[str, str]]:
-    """`--status`: the states and their groups (taskreg.domain.states), each with its name."""
+    """`--status`: the states, their groups and the filter `awaiting` (taskreg.domain.states),
+    each with its name."""
 
     lang = _lang(ctx)
 
@@ -47,7 +48,7 @@ def states(ctx, incomplete: str) -> list[tuple[str, str]]:
             return ""
         return i18n.state(lang, key) if key in ALL else i18n.t(lang, f"help_group_{key}")
 
-    return [(key, named(key)) for key in (*ALL, *GROUPS) if key.startswith(incomplete)]
+    return [(key, named(key)) for key in (*ALL, *GROUPS, *FILTERS) if key.startswith(incomplete)]
 
 
 def sorts(incomplete: str) -> list[str]:

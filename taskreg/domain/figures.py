@@ -30,6 +30,9 @@ class Figures:
     #: never published (progress reports are never backdated).
     must_update: int = 0
     updated: int = 0
+    #: Of the completed tasks, those awaiting the office's confirmation (SPEC §12): said by
+    #: every report, never a published figure (not in COUNTS, so not in a publication's body).
+    awaiting: int = 0
     agency: str | None = None
     agency_name: str | None = None
 
@@ -75,6 +78,7 @@ class Figures:
             },
             "oldest_overdue_days": self.oldest_overdue_days,
             "check": self.check,
+            "awaiting_confirmation": self.awaiting,
         }
         if self.agency is not None:
             out = {"agency": self.agency, "name": self.agency_name, **out}
@@ -164,7 +168,7 @@ def build(
         report.rows.append(f)
     whole = report.whole
     for f in report.rows:
-        for key in (*COUNTS, "must_update", "updated"):
+        for key in (*COUNTS, "must_update", "updated", "awaiting"):
             setattr(whole, key, getattr(whole, key) + getattr(f, key))
     ages = [f.oldest_overdue_days for f in report.rows if f.oldest_overdue_days is not None]
     whole.oldest_overdue_days = max(ages) if ages else None

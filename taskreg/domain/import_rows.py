@@ -18,13 +18,13 @@ from typing import NamedTuple
 from taskreg.domain.agencies import check_lead
 from taskreg.domain.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR, in_range, iso, parse_date, parse_deadline
 from taskreg.domain.errors import BadInput, Day, Ref
-from taskreg.domain.model import MAX_ACTOR, TASK_FIELDS, check_setting
+from taskreg.domain.model import CONFIRMATION_FIELDS, MAX_ACTOR, TASK_FIELDS, check_setting
 from taskreg.domain.tasks import not_after_today, not_before_assigned, not_future
 from taskreg.domain.text import fold, nfc, printable, symbol_doubt, text_problem
 
 #: The columns a file of tasks must have: a task is nothing without them.
 REQUIRED = ("title", "agency", "assigned_on")
-DATE_FIELDS = {"assigned_on", "due_on", "done_on", "cancelled_on", "source_date"}
+DATE_FIELDS = {"assigned_on", "due_on", "done_on", "cancelled_on", "source_date", *CONFIRMATION_FIELDS}
 NO_DEADLINE_MARKERS = {"1970-01-01"}  # document systems export "no deadline" as 01/01/1970
 MAX_ID = 2**63 - 1
 CACHE_MAX = 100_000  # texts an import keeps what it read them as (RowReader.once)
@@ -164,16 +164,15 @@ def cell(field: str, value):
 
 
 #: What a JSON export's history of a task holds, checked field by field on import.
-TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit", "amend_published", "update")
+TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit", "amend_published", "update", "confirm", "return")
 DEADLINE_KINDS = ("initial", "extension", "correction")
 #: Keys of an event's before/after: the task's fields, and the marks taskreg adds to them.
-EVENT_KEYS = (frozenset(TASK_FIELDS) - {"status", "updated_on"}) | {
-    "cancel_reason",
-    "backdated",
-    "decided_on",
-    "publications",
-    "progress",  # a progress report's text (`update`)
-}
+EVENT_KEYS = (
+    (frozenset(TASK_FIELDS) - {"status", "updated_on", "awaiting_confirmation"})
+    | {"cancel_reason", "backdated", "decided_on", "publications"}
+    | {"progress"}  # a progress report's text (`update`)
+    | frozenset(CONFIRMATION_FIELDS)
+)
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{3}|\.\d{6})?)?(Z|[+-]\d{2}:\d{2})?")
 
 
@@ -267,7 +266,15 @@ def _is_date_or_null(value) -> bool:
 _VALUE_SHAPES = {
     **{
         key: (_is_date_or_null, "import_bad_iso_date")
-        for key in ("assigned_on", "due_on", "done_on", "cancelled_on", "source_date", "decided_on")
+        for key in (
+            "assigned_on",
+            "due_on",
+            "done_on",
+            "cancelled_on",
+            "source_date",
+            "decided_on",
+            *CONFIRMATION_FIELDS,
+        )
     },
     "co_agencies": (lambda v: isinstance(v, list), "import_bad_value"),
     "backdated": (lambda v: isinstance(v, bool), "import_bad_value"),
@@ -445,7 +452,7 @@ class RowReader:
         if task["due_on"] is not None and iso(task["due_on"]) in NO_DEADLINE_MARKERS:
             notes.append(("import_1970", {"row": number}))
             task["due_on"] = None
-        for field in ("done_on", "cancelled_on", "source_date"):
+        for field in ("done_on", "cancelled_on", "source_date", *CONFIRMATION_FIELDS):
             task[field] = self._field(number, values, errors, field, self.day)
         task["starred"] = bool(self._field(number, values, errors, "starred", starred_cell))
         return task, notes

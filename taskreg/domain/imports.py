@@ -22,6 +22,7 @@ from taskreg.domain.dates import iso
 from taskreg.domain.errors import BadInput, Count, Ref
 from taskreg.domain.guard import Guard
 from taskreg.domain.import_rows import ImportFile, Row, RowReader, check_row
+from taskreg.domain.model import CONFIRMATION_FIELDS
 from taskreg.domain.publications import restore
 from taskreg.domain.store import Store
 from taskreg.domain.text import fold, nfc, symbol_key
@@ -242,6 +243,8 @@ class _Import:
         plan = plan_agencies(cells, registered, file.directory) if cells is not None else {}
         agency = lambda typed: planned_agency(typed, by_fold, plan, registered)
         self.reader = RowReader(file, self.today, agency, keep_ids)
+        self.carries_confirmation = any(f in CONFIRMATION_FIELDS for _, f in file.columns)
+        self.raises = store.setting("confirm-completion") == "on" and store.completion_awaits()
 
     def error(self, row_errors: list[tuple]) -> None:
         """A row's errors: all counted, the first max_errors of the file kept."""
@@ -292,6 +295,7 @@ class _Import:
             "assigned_by": _text(values.get("assigned_by")),
             "note": _text(values.get("note")),
             "starred": task["starred"],
+            **self.confirmation(task),
             "import_event": self.event_id,
             "search": _search(folded, source_fold, source_key),
         }
@@ -302,6 +306,16 @@ class _Import:
         self.take_conflicts()
         self.later += [_claimed(event, task_id, self.event_id) for event in task["history"] or []]
         self.counts["imported"] += 1
+
+    def confirmation(self, task: dict) -> dict:
+        """A completion's confirmation (SPEC §12): as a JSON export carries it, restored
+        exactly; from a file that carries none (CSV, XLSX), awaiting from today while
+        `confirm-completion` is on and this login's completions await it."""
+        if not task["done_on"]:
+            return {"awaiting_since": None, "confirmed_on": None}
+        if self.carries_confirmation:
+            return {k: iso(task[k]) for k in CONFIRMATION_FIELDS}
+        return {"awaiting_since": iso(self.today) if self.raises else None, "confirmed_on": None}
 
     def agency(self, agency: dict) -> dict:
         """A row's agency, created the first time a row naming it is written if the import

@@ -37,7 +37,13 @@ TASK_FIELDS = (
     "starred",
     "updated_on",
     "status",
+    # SPEC §12: the completion awaits the office's confirmation as of the command's as-of date
+    # (taskreg.domain.states `awaiting_sql`); derived, so an import ignores it.
+    "awaiting_confirmation",
 )
+#: What a task holds of its confirmation (migration 0015, docs/states.md): a JSON export
+#: carries them so that an import restores the confirmation exactly; the fields above derive from them.
+CONFIRMATION_FIELDS = ("awaiting_since", "confirmed_on")
 #: Edits that change what past reports say: `show` marks a task with one as corrected, and
 #: an edit of one moves a publication's figures.
 FIGURE_FIELDS = frozenset({"assigned_on", "due_on", "done_on", "cancelled_on", "agency"})
@@ -63,6 +69,8 @@ SETTINGS: dict[str, tuple[tuple[str, ...] | None, str | None]] = {
     "lock-published": (("on", "off"), "off"),
     # The update rate's window in days (docs/reports.md "The update rate"): 1 to MAX_WINDOW.
     "update-window": (None, "7"),
+    # SPEC §12: a completion recorded by anyone but the office awaits the office's confirmation.
+    "confirm-completion": (("on", "off"), "off"),
 }
 #: The update rate's window (setting `update-window`): its default, and its longest.
 DEFAULT_WINDOW, MAX_WINDOW = 7, 366

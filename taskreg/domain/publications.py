@@ -22,7 +22,7 @@ from taskreg.domain.store import Store
 from taskreg.domain.text import nfc
 
 #: Events that can move a task's membership or state (an edit only with a figure field).
-MOVING = ("add", "import", "done", "reopen", "extend", "cancel", "amend_published")
+MOVING = ("add", "import", "done", "reopen", "return", "extend", "cancel", "amend_published")
 
 
 # -- periods --------------------------------------------------------------------------------
@@ -329,6 +329,11 @@ def honoured(
     if pub is None:
         return shown
     published = report_of(pub, period, agency)
+    # How many completions await confirmation is no published figure: always the live count.
+    published.whole.awaiting = live.whole.awaiting
+    awaiting = {r.agency: r.awaiting for r in live.rows}
+    for row in published.rows:
+        row.awaiting = awaiting.get(row.agency, 0)
     shown.publication, shown.published, shown.drift = pub, published, drift(published, live)
     if not show_live:
         shown.report = published

@@ -12,6 +12,9 @@ ON_TIME, LATE, OVERDUE, IN_PROGRESS, CANCELLED = ("on_time", "late", "overdue", 
 FOUR = (ON_TIME, LATE, OVERDUE, IN_PROGRESS)
 ALL = FOUR + (CANCELLED,)
 GROUPS = {"open": (OVERDUE, IN_PROGRESS), "done": (ON_TIME, LATE)}
+#: `list --status awaiting`: a filter on the completed tasks, not a state (docs/states.md).
+AWAITING = "awaiting"
+FILTERS = (AWAITING,)
 
 
 def status_sql(t: str = "t", as_of: str = ":as_of") -> str:
@@ -59,6 +62,18 @@ def freshness_sql(t: str = "t", status: str = "status", since: str = ":updated_s
         f" CASE WHEN EXISTS (SELECT 1 FROM events u WHERE u.task_id = {t}.id AND u.action = 'update'"
         f" AND u.claimed_on >= {since} AND u.claimed_on <= {as_of})"
         f" THEN '{UPDATED}' ELSE '{STALE}' END END"
+    )
+
+
+def awaiting_sql(t: str = "t", as_of: str = ":as_of") -> str:
+    """Whether the task row aliased `t` awaited the office's confirmation as of `as_of`
+    (SPEC §12, docs/states.md): done by then, its completion flagged, and not confirmed by
+    then. A returned or reopened completion is no completion (its flag went with it), so it
+    awaits nothing as of any day, as a correction says. 1 or 0, on both engines.
+    """
+    return (
+        f"CASE WHEN {t}.awaiting_since IS NOT NULL AND {t}.done_on IS NOT NULL AND {t}.done_on <= {as_of}"
+        f" AND ({t}.confirmed_on IS NULL OR {t}.confirmed_on > {as_of}) THEN 1 ELSE 0 END"
     )
 
 

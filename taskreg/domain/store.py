@@ -42,6 +42,10 @@ class Store(Protocol):
 
     def may_amend(self) -> None: ...
 
+    def may_confirm(self) -> None: ...
+
+    def completion_awaits(self) -> bool: ...
+
     # -- the audit log and the settings
 
     def event(
@@ -99,6 +103,7 @@ class Store(Protocol):
         existing: bool = True,
         stale_since: str | None = None,
         starred: bool = False,
+        awaiting: bool = False,
     ) -> Iterator[dict]: ...
 
     def insert_task(self, fields: dict, co_ids: list[int]) -> int: ...

@@ -12,7 +12,7 @@ from taskreg.domain.agencies import check_lead, find_agency
 from taskreg.domain.dates import from_iso, iso, parse_date, parse_deadline
 from taskreg.domain.errors import BadInput, Day, Ref, Refused, TaskregError
 from taskreg.domain.guard import Guard
-from taskreg.domain.model import FIGURE_FIELDS, TASK_FIELDS
+from taskreg.domain.model import CONFIRMATION_FIELDS, FIGURE_FIELDS, TASK_FIELDS
 from taskreg.domain.store import Store
 from taskreg.domain.text import fold, nfc
 
@@ -45,6 +45,14 @@ def _task_or_refuse(store: Store, task_id: int, today: date) -> dict:
     if task is None:
         raise Refused("task_missing", id=task_id)
     return task
+
+
+def _raised(store: Store, today: date) -> dict:
+    """The flag a completion recorded now raises (SPEC §12, docs/states.md): while
+    `confirm-completion` is on, anyone's but the office's awaits its confirmation."""
+    if store.setting("confirm-completion") == "on" and store.completion_awaits():
+        return {"awaiting_since": iso(today), "confirmed_on": None}
+    return {}
 
 
 def _open_task(store: Store, task_id: int, today: date, what: str, on: date) -> dict:
@@ -113,7 +121,7 @@ def add_task(
         added = store.task(task_id, iso(today))
         assert added is not None  # inserted just above, in this transaction
         after = public(added)
-        del after["status"], after["updated_on"]  # derived, never recorded
+        del after["status"], after["updated_on"], after["awaiting_confirmation"]  # derived, never recorded
         # Assigned on a past day: entered late, which reports as of the days between count.
         event_id = store.event(
             "add", task_id, after=after, claimed_on=iso(assigned_on) if assigned_on < today else None
@@ -149,8 +157,9 @@ def _done_one(store: Store, today: date, guard: Guard, task_id: int, on_day: dat
     """Mark one task done inside `done`'s transaction; its row as it now is."""
     task = _open_task(store, task_id, today, "what_done", on_day)
     before = guard.before(task_id)
-    store.update_task(task_id, {"done_on": iso(on_day), "result": result})
-    after = {"done_on": iso(on_day), "result": result}
+    flag = {"awaiting_since": raised["awaiting_since"]} if (raised := _raised(store, today)) else {}
+    store.update_task(task_id, {"done_on": iso(on_day), "result": result, **flag})
+    after = {"done_on": iso(on_day), "result": result, **flag}
     backdated = iso(on_day) if on_day < today else None
     if backdated:
         after["backdated"] = True
@@ -158,7 +167,7 @@ def _done_one(store: Store, today: date, guard: Guard, task_id: int, on_day: dat
     store.event(
         "done",
         task_id,
-        before={"done_on": None, "result": task["result"]},
+        before={"done_on": None, "result": task["result"], **({"awaiting_since": None} if flag else {})},
         after=after,
         claimed_on=backdated,
         correction_from=backdated,
@@ -205,16 +214,72 @@ def reopen(store: Store, today: date, task_id: int, reason: str, amend=None) -> 
             raise Refused("not_done", id=task_id)
         guard = Guard(store, amend)
         before = guard.before(task_id)
-        store.update_task(task_id, {"done_on": None, "result": None})
-        store.event(
-            "reopen",
-            task_id,
-            before={"done_on": task["done_on"], "result": task["result"]},
-            after={"done_on": None, "result": None},
-            reason=reason,
-            correction_from=task["done_on"],
-        )
+        _undo_completion(store, task, "reopen", reason)
         guard.after(task_id, before)
+
+
+def _undo_completion(store: Store, task: dict, action: str, reason: str) -> None:
+    """`reopen` and `return`: the task open again, its confirmation flag cleared with its
+    completion (SPEC §12), audited as a correction of every report from the completion on."""
+    flag = {k: task[k] for k in CONFIRMATION_FIELDS if task[k] is not None}
+    store.update_task(task["id"], {"done_on": None, "result": None, **dict.fromkeys(flag)})
+    store.event(
+        action,
+        task["id"],
+        before={"done_on": task["done_on"], "result": task["result"], **flag},
+        after={"done_on": None, "result": None, **dict.fromkeys(flag)},
+        reason=reason,
+        correction_from=task["done_on"],
+    )
+
+
+def confirm(store: Store, today: date, ids: list[int]) -> list[int]:
+    """The office confirms completions that await it (SPEC §12), dated today: all or none."""
+    wanted = list(dict.fromkeys(ids))
+    with store.write():
+        store.may_confirm()
+        for task_id in wanted:
+            try:
+                task = _awaiting(store, today, task_id)
+                store.update_task(task_id, {"confirmed_on": iso(today)})
+                store.event(
+                    "confirm",
+                    task_id,
+                    before={"confirmed_on": task["confirmed_on"]},
+                    after={"confirmed_on": iso(today)},
+                )
+            except TaskregError as e:
+                if len(wanted) == 1:
+                    raise
+                others = ", ".join(str(i) for i in wanted if i != task_id)
+                raise Refused(
+                    "confirm_none_recorded", reason=(e.key, e.values), others=others, n=len(wanted) - 1
+                ) from None
+    return wanted
+
+
+def return_(store: Store, today: date, task_id: int, reason: str, amend=None) -> str:
+    """The office returns (trả lại) a completion that awaits its confirmation: the task is
+    open again, a correction like `reopen` (SPEC §2, §12). The completion date it undid."""
+    reason = nfc(reason) or ""  # a text for a text; empty is refused just below
+    if not reason:
+        raise BadInput("reason_needed", what=Ref("why_return"))
+    with store.write():
+        store.may_confirm()
+        task = _awaiting(store, today, task_id)
+        guard = Guard(store, amend)
+        before = guard.before(task_id)
+        _undo_completion(store, task, "return", reason)
+        guard.after(task_id, before)
+    return task["done_on"]
+
+
+def _awaiting(store: Store, today: date, task_id: int) -> dict:
+    """A task whose completion awaits the office's confirmation today, else refused."""
+    task = _task_or_refuse(store, task_id, today)
+    if not task["awaiting_confirmation"]:
+        raise Refused("nothing_awaiting", id=task_id)
+    return task
 
 
 def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=None, amend=None) -> tuple[str, str]:
@@ -359,6 +424,11 @@ def edit(
             return []
         merged = {**task, **fields}
         _check_dates(merged)
+        changed = list(after)
+        if "done_on" in fields:  # a changed completion awaits confirmation again (SPEC §12)
+            for key, value in _raised(store, today).items():
+                if task[key] != value:
+                    fields[key], before[key], after[key] = value, task[key], value
         guard = Guard(store, amend)
         before_positions = guard.before(task_id)
         store.update_task(task_id, fields)
@@ -376,7 +446,7 @@ def edit(
         if "due_on" in fields:
             store.add_deadline(task_id, fields["due_on"], "correction", iso(today), nfc(reason), event_id)
         guard.after(task_id, before_positions)
-    return list(after)
+    return changed
 
 
 def _edit_reaches_back(task: dict, before: dict, after: dict) -> str | None:

@@ -43,9 +43,15 @@ HEADERS = {
     "result": ["result", "ket qua", "ket qua thuc hien"],
     "starred": ["starred", "nhiem vu trong tam", "trong tam", "gan sao", "key task"],
     "uid": ["uid"],
+    # A JSON export's confirmation of each completion (SPEC §12), restored as it was.
+    "awaiting_since": ["awaiting since"],
+    "confirmed_on": ["confirmed on"],
 }
 #: Columns an export writes that an import derives or assigns itself.
-IGNORED = {"id", "so", "stt", "so tt", "status", "tinh trang", "name", "updated on", "ngay cap nhat tinh hinh"}
+IGNORED = {
+    *("id", "so", "stt", "so tt", "status", "tinh trang", "name"),
+    *("updated on", "ngay cap nhat tinh hinh", "awaiting confirmation", "cho xac nhan"),
+}
 _BY_FOLD = {alias: field for field, aliases in HEADERS.items() for alias in aliases}
 
 

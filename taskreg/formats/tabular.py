@@ -19,6 +19,15 @@ def csv_cell(value):
     return value
 
 
+def cell_of(value):
+    """A task field's value as one CSV cell: codes joined by ';', true/false as JSON has them."""
+    if isinstance(value, list):
+        return ";".join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def write_json(value) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -45,15 +54,6 @@ def write_csv(headers: list[str], rows, out=None, numbers=frozenset()) -> None:
             writer.writerow(cells)
 
 
-def _cell(value):
-    """A task field's value as a CSV cell: codes joined by ';', true/false as JSON spells them."""
-    if isinstance(value, list):
-        return ";".join(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
-
-
 def write_tasks_csv(tasks, out=None, headers: list[str] | None = None) -> int:
     """Tasks as CSV headed by their JSON field names (or `headers`, one per field, in their
     order); co_agencies joined by ';'. Returns the count."""
@@ -63,7 +63,7 @@ def write_tasks_csv(tasks, out=None, headers: list[str] | None = None) -> int:
         nonlocal count
         for task in tasks:
             count += 1
-            yield [_cell(v) for v in public(task).values()]
+            yield [cell_of(v) for v in public(task).values()]
 
     write_csv(headers or list(TASK_FIELDS), rows(), out)
     return count

@@ -56,6 +56,7 @@ TASK_COLUMNS: dict[str, tuple[int, bool]] = {
     "starred": (11, True),  # "có", "yes"; its header on two lines
     "updated_on": (11, False),
     "status": (16, True),
+    "awaiting_confirmation": (10, True),  # yes/no in the sheet's language (SPEC §12)
 }
 
 TASK_HIDDEN = frozenset({"uid"})

@@ -23,6 +23,8 @@ FIELD_LABELS = {
     "cancel_reason": "f_cancel_reason",
     "uid": "f_uid",
     "id": "f_id",
+    "awaiting_since": "f_awaiting_since",
+    "confirmed_on": "f_confirmed_on",
     # an agency's events
     "code": "h_code",
     "name": "h_name",
@@ -50,7 +52,14 @@ def event_json(e: dict) -> dict:
     return out
 
 
-_NOUNS = {"extend": "n_extend", "done": "n_done", "cancel": "n_cancel", "reopen": "n_reopen", "edit": "n_edit"}
+_NOUNS = {
+    "extend": "n_extend",
+    "done": "n_done",
+    "cancel": "n_cancel",
+    "reopen": "n_reopen",
+    "return": "n_return",
+    "edit": "n_edit",
+}
 
 
 def correction_words(lang: str, e: dict) -> str:

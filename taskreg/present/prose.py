@@ -71,7 +71,8 @@ def report_sentences(
             "r_states",
             day=day(lang, report.as_of),
             **{k: num(lang, getattr(f, k)) for k in FOUR},
-        ),
+        )
+        + awaiting_clause(lang, f),
         rates_sentence(lang, f, report.basis),
         update_sentence(lang, f, report.window),
         t(lang, "r_extra", cancelled=num(lang, f.cancelled), no_deadline=num(lang, f.no_deadline)),
@@ -94,6 +95,14 @@ def report_title(lang: str, report: Report) -> str:
         Period=capital(label),
         day=day(lang, report.as_of),
     )
+
+
+def awaiting_clause(lang: str, f: Figures) -> str:
+    """How many completed tasks await the office's confirmation (SPEC §12), after the states'
+    sentence; nothing when none do. Not a published figure: always the live count."""
+    if not f.awaiting:
+        return ""
+    return " " + t(lang, "r_awaiting", completed=num(lang, f.completed), n=num(lang, f.awaiting))
 
 
 def later_sentence(lang: str, report: Report) -> str:

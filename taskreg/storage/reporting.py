@@ -2,7 +2,7 @@
 entered after the as-of date. A part of `SqlStore` (storage/sql.py), written for both engines.
 """
 
-from taskreg.domain.states import UPDATED, freshness_sql, status_sql
+from taskreg.domain.states import UPDATED, awaiting_sql, freshness_sql, status_sql
 from taskreg.storage.engine import Engine
 
 #: The condition that keeps only key tasks (`list --starred`, `report --starred`), a truth value on both engines:
@@ -27,9 +27,10 @@ class ReportQueries(Engine):
 
         by their state as of `as_of` (end is already capped at as_of by the caller), and
         how many of them must be updated and were, in the update window that begins on
-        `updated_since` (taskreg.domain.states `freshness_sql`).
-        One row (none for an empty population), or one per lead agency with a task.
-        `starred`: the key tasks alone (`report --starred`).
+        `updated_since` (taskreg.domain.states `freshness_sql`), and how many of its
+        completed tasks awaited the office's confirmation then (`awaiting`, SPEC §12: no
+        published figure). One row (none for an empty population), or one per lead agency
+        with a task. `starred`: the key tasks alone (`report --starred`).
         """
         where = "t.assigned_on BETWEEN :start AND :end"
         if starred:
@@ -53,9 +54,11 @@ class ReportQueries(Engine):
                    count(CASE WHEN due_on IS NULL AND status <> 'cancelled' THEN 1 END) AS no_deadline,
                    min(CASE WHEN status = 'overdue' THEN due_on END) AS oldest_overdue_due,
                    count(freshness) AS must_update,
-                   count(CASE WHEN freshness = '{UPDATED}' THEN 1 END) AS updated
-            FROM (SELECT s.agency_id, s.due_on, s.status, {freshness_sql("s")} AS freshness
-                  FROM (SELECT t.id, t.agency_id, t.due_on, t.assigned_on, {status_sql()} AS status
+                   count(CASE WHEN freshness = '{UPDATED}' THEN 1 END) AS updated,
+                   count(CASE WHEN awaiting = 1 AND status IN ('on_time', 'late') THEN 1 END) AS awaiting
+            FROM (SELECT s.agency_id, s.due_on, s.status, s.awaiting, {freshness_sql("s")} AS freshness
+                  FROM (SELECT t.id, t.agency_id, t.due_on, t.assigned_on, {status_sql()} AS status,
+                               {awaiting_sql()} AS awaiting
                         FROM tasks t WHERE {where}) AS s) AS classified
             {"GROUP BY agency_id ORDER BY agency_id" if by_agency else ""}"""
         return [r for r in self._rows(sql, args) if r["population"]]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskreg.domain.errors import Refused
-from taskreg.domain.states import STALE, freshness_sql, necessary_sql, status_sql, updated_on_sql
+from taskreg.domain.states import STALE, awaiting_sql, freshness_sql, necessary_sql, status_sql, updated_on_sql
 from taskreg.domain.text import fold, search_text
 from taskreg.storage.published import PublicationQueries
 from taskreg.storage.reporting import STARRED, ReportQueries
@@ -39,7 +39,7 @@ TASK_SELECT = (
     "t.id, t.uid, t.title, a.code AS agency, a.name AS agency_name, "
     "{co} AS co_agencies, t.assigned_on, t.due_on, t.done_on, "
     "t.cancelled_on, t.cancel_reason, t.source, t.source_date, t.assigned_by, "
-    "t.note, t.result, t.starred, t.agency_id, " + updated_on_sql() + " AS updated_on"
+    "t.note, t.result, t.starred, t.agency_id, t.awaiting_since, t.confirmed_on, " + updated_on_sql() + " AS updated_on"
 )
 
 #: The task columns a caller may set; anything else is a programming error.
@@ -60,6 +60,8 @@ WRITABLE_COLUMNS = (
     "cancel_reason",
     "import_event",
     "starred",
+    "awaiting_since",
+    "confirmed_on",
 )
 #: The largest id either engine's integer column holds.
 MAX_ID = 2**31 - 1
@@ -83,6 +85,7 @@ def _task(row: dict) -> dict:
     row = dict(row)
     row["co_agencies"] = row["co_agencies"].split(";") if row["co_agencies"] else []
     row["starred"] = bool(row["starred"])  # SQLite's 0/1, PostgreSQL's boolean
+    row["awaiting_confirmation"] = bool(row["awaiting_confirmation"])
     return row
 
 
@@ -117,6 +120,16 @@ class SqlStore(ReportQueries, PublicationQueries):
 
     def may_amend(self) -> None:
         """Refuse `--amend-published` to a login that may not amend published figures."""
+
+    def may_confirm(self) -> None:
+        """Refuse `confirm` and `return` to a login that is not the office (PostgreSQL); a file
+        register has no roles: anyone confirms."""
+
+    def completion_awaits(self) -> bool:
+        """Whether a completion this login records awaits the office's confirmation while
+        `confirm-completion` is on (SPEC §12): anyone's on a file register, which has no
+        roles; on PostgreSQL anyone's but the office's (and the database raises it itself)."""
+        return True
 
     def close(self) -> None:
         raise NotImplementedError
@@ -366,7 +379,8 @@ class SqlStore(ReportQueries, PublicationQueries):
             return None
         self._lock_task(task_id)
         rows = self._rows(
-            f"SELECT {TASK_SELECT.format(co=self._co_codes())}, {status_sql()} AS status FROM tasks t"
+            f"SELECT {TASK_SELECT.format(co=self._co_codes())}, {status_sql()} AS status,"
+            f" {awaiting_sql()} AS awaiting_confirmation FROM tasks t"
             " JOIN agencies a ON a.id = t.agency_id WHERE t.id = :id",
             {"id": task_id, "as_of": as_of},
         )
@@ -389,6 +403,7 @@ class SqlStore(ReportQueries, PublicationQueries):
         existing: bool = True,
         stale_since: str | None = None,
         starred: bool = False,
+        awaiting: bool = False,
     ):
         """Tasks with their state as of `as_of`, filtered; a generator (an export of a
         million tasks never holds them all).
@@ -399,7 +414,8 @@ class SqlStore(ReportQueries, PublicationQueries):
         `existing=False` also gives tasks assigned after `as_of` (state None): an
         export with no filter is a whole copy. `with_co=False` leaves out the
         coordinating agencies (a long digest does not print them). `starred` keeps only
-        the key tasks (`list --starred`).
+        the key tasks (`list --starred`). `awaiting` keeps only the tasks whose completion
+        awaited confirmation as of `as_of` (`list --status awaiting`).
         """
         where = ["t.assigned_on <= :as_of" if existing else "1 = 1"]
         args: dict = {"as_of": as_of}
@@ -426,9 +442,11 @@ class SqlStore(ReportQueries, PublicationQueries):
             where.append(f"({' OR '.join(likes)})")
         if statuses and (narrow := necessary_sql(statuses)):
             where.append(f"({narrow})")
+        if awaiting:
+            where.append(f"{awaiting_sql()} = 1")
         columns = TASK_SELECT.format(co=self._co_codes() if with_co else "NULL")
         inner = (
-            f"SELECT {columns}, {status_sql()} AS status FROM tasks t"
+            f"SELECT {columns}, {status_sql()} AS status, {awaiting_sql()} AS awaiting_confirmation FROM tasks t"
             f" JOIN agencies a ON a.id = t.agency_id WHERE {' AND '.join(where)}"
         )
         sql = f"SELECT * FROM ({inner}) AS listed"

@@ -1,4 +1,5 @@
-"""Commands that change tasks: add, done, update, reopen, extend, cancel, edit."""
+"""Commands that change tasks: add, done, update, reopen, extend, cancel, edit; and the office's
+confirm and return of a completion (SPEC §12)."""
 
 from typing import Annotated, Optional
 
@@ -209,6 +210,33 @@ def edit(
         session.say("edit_same", id=task_id)
 
 
+@command
+def confirm(
+    ctx: typer.Context,
+    ids: Annotated[list[int], typer.Argument(metavar="ID", autocompletion=completion.done_tasks)],
+    lang: Lang = None,
+):
+
+    session = ctx.obj
+    for task_id in service.confirm(session.store(), session.today, ids):
+        session.say("confirm_ok", id=task_id, on=i18n.day(session.lang(), session.today))
+
+
+@command
+def return_(
+    ctx: typer.Context,
+    task_id: Annotated[int, typer.Argument(metavar="ID", autocompletion=completion.done_tasks)],
+    reason: Reason,
+    amend: Amend = None,
+    lang: Lang = None,
+):
+
+    session = ctx.obj
+    done_on = service.return_(session.store(), session.today, task_id, reason, amend=amend)
+    session.say("return_ok", id=task_id, on=i18n.day(session.lang(), from_iso(done_on)))
+
+
 def install(app: typer.Typer) -> None:
-    for fn in (add, done, update, reopen, extend, cancel, edit):
+    for fn in (add, done, update, reopen, extend, cancel, edit, confirm):
         app.command()(fn)
+    app.command("return")(return_)

@@ -34,7 +34,7 @@ from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import choose_period, iso, quarter_of
 from taskreg.domain.errors import BadInput, Count, Ref, Refused, os_reason
 from taskreg.domain.imports import ImportInvalid, import_tasks
-from taskreg.domain.model import SETTINGS, TASK_FIELDS
+from taskreg.domain.model import CONFIRMATION_FIELDS, SETTINGS, TASK_FIELDS
 from taskreg.domain.publications import exported
 from taskreg.domain.tasks import public
 from taskreg.domain.text import printable
@@ -205,6 +205,7 @@ def _export_json(store, rows, day, out) -> int:
     for row in rows:
         task = public(row)
         task["cancel_reason"] = row["cancel_reason"]
+        task.update({k: row[k] for k in CONFIRMATION_FIELDS})  # the confirmation, restored exactly
         task["deadlines"] = [
             {k: d[k] for k in ("due_on", "kind", "decided_on", "reason")} for d in store.deadlines(row["id"])
         ]
@@ -237,6 +238,7 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
             task["co_agencies"] = ";".join(task["co_agencies"])
             task["status"] = i18n.state(lang, task["status"])
             task["starred"] = t("yes") if task["starred"] else ""  # a mark to read; import reads it back
+            task["awaiting_confirmation"] = i18n.t(lang, "yes" if task["awaiting_confirmation"] else "no")
             count += 1
             yield list(task.values())
 

@@ -64,7 +64,10 @@ def select_tasks(
     sort = sort or ("updated" if stale else "id")
     check_choice(sort, tuple(SORTS), "--sort")
     for s in status or ():
-        check_choice(s, states.ALL + tuple(states.GROUPS), "--status")
+        check_choice(s, states.ALL + tuple(states.GROUPS) + states.FILTERS, "--status")
+    # `awaiting` narrows the states chosen (all, if it is alone): a filter, not a state.
+    awaiting = states.AWAITING in (status or ())
+    status = [s for s in status or () if s not in states.FILTERS] or (None if awaiting else status)
     if status and all_:
         raise BadInput("status_all_conflict")
     if due_within is not None and due_within < 0:
@@ -74,7 +77,9 @@ def select_tasks(
     day = _as_of(session, as_of)
     period = choose_period(session.today, quarter, month, year, from_, to)
     wanted = (
-        states.expand(status) if status else (None if all_ or not default_status else states.expand(default_status))
+        states.expand(status)
+        if status
+        else (None if all_ or awaiting or not default_status else states.expand(default_status))
     )
     agency_id = find_agency(store.agencies(), agency)["id"] if agency else None
     rows = store.tasks(
@@ -89,9 +94,10 @@ def select_tasks(
         sort=sort,
         # Only an explicit --as-of leaves out what was assigned after it (SPEC §5); without
         # one, a task a register holds with a later assignment date is listed, stateless.
-        existing=as_of is not None or wanted is not None,
+        existing=as_of is not None or wanted is not None or awaiting,
         stale_since=iso(figures.updated_since(day, figures.update_window(store))) if stale else None,
         starred=starred,
+        awaiting=awaiting,
     )
     return day, rows
 
@@ -234,6 +240,7 @@ def show(
         ("f_due", d(task["due_on"]) if task["due_on"] else i18n.t(lang, "no_deadline")),
         ("f_done", d(task["done_on"]) if task["done_on"] else ""),
         ("f_result", task["result"]),
+        ("f_confirmation", _confirmation(lang, task, iso(day))),
         ("f_cancelled", (f"{d(task['cancelled_on'])} ({task['cancel_reason']})" if task["cancelled_on"] else "")),
         (
             "f_source",
@@ -272,6 +279,15 @@ def show(
     print(i18n.t(lang, "f_history") + ":")
     for e in events:
         print("  " + printable("  ".join(filter(None, [moment(lang, e["at"]), e["actor"], describe(lang, e)]))))
+
+
+def _confirmation(lang: str, task: dict, on: str) -> str:
+    """Where a task's completion stands with the office's confirmation as of `on` (SPEC §12)."""
+    if task["awaiting_confirmation"]:
+        return i18n.t(lang, "confirmation_awaiting", day=i18n.day(lang, from_iso(task["awaiting_since"])))
+    if task["awaiting_since"] and task["confirmed_on"] and task["confirmed_on"] <= on:
+        return i18n.t(lang, "confirmation_done", day=i18n.day(lang, from_iso(task["confirmed_on"])))
+    return ""
 
 
 @command

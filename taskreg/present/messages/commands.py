@@ -86,6 +86,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mở lại một nhiệm vụ thực ra chưa hoàn thành (đính chính).",
     ),
     "cmd:taskreg extend": ("Extend an open task's deadline (gia hạn).", "Gia hạn một nhiệm vụ chưa hoàn thành."),
+    "cmd:taskreg confirm": (
+        "The office confirms completions that await its confirmation (all or none).",
+        "Văn phòng xác nhận kết quả hoàn thành đang chờ xác nhận (tất cả hoặc không nhiệm vụ nào).",
+    ),
+    "arg:taskreg confirm ids": ("One or more task ids.", "Một hoặc nhiều số nhiệm vụ."),
+    "cmd:taskreg return": (
+        "The office returns a completion awaiting confirmation (trả lại): the task is open again (a correction).",
+        "Văn phòng trả lại kết quả hoàn thành đang chờ xác nhận: nhiệm vụ được mở lại (đính chính).",
+    ),
     "opt:taskreg extend --due": ("The new, later deadline.", "Hạn mới, muộn hơn hạn cũ."),
     "opt:taskreg extend --on": (
         "When the extension was decided (default today); on or before the old deadline.",

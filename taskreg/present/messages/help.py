@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_example": ("Example", "Ví dụ"),
     "help_group_open": ("open: overdue or in progress", "chưa hoàn thành: quá hạn hoặc còn trong hạn"),
     "help_group_done": ("done: on time or late", "đã hoàn thành: đúng hạn hoặc quá hạn"),
+    "help_group_awaiting": (
+        "awaiting: completed, awaiting the office's confirmation (a filter)",
+        "chờ xác nhận: đã hoàn thành, đang chờ văn phòng xác nhận (bộ lọc)",
+    ),
     "help_completion_installed": (
         "Installed {shell} completion in {path}; it works in a new terminal.",
         "Đã cài gợi ý lệnh cho {shell} vào {path}; có hiệu lực khi mở cửa sổ dòng lệnh mới.",
@@ -116,8 +120,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tình trạng tính đến hết ngày này (mặc định hôm nay).",
     ),
     "opt:--status": (
-        "on_time, late, overdue, in_progress, cancelled, or the groups open and done; repeat for several.",
-        "on_time, late, overdue, in_progress, cancelled, hoặc nhóm open và done; lặp lại để chọn nhiều.",
+        "on_time, late, overdue, in_progress, cancelled, or the groups open and done; repeat for several; awaiting keeps the completions awaiting confirmation.",
+        "on_time, late, overdue, in_progress, cancelled, hoặc nhóm open và done; lặp lại để chọn nhiều; awaiting chỉ giữ nhiệm vụ hoàn thành đang chờ xác nhận.",
     ),
     "opt:--all": ("Every state.", "Mọi tình trạng."),
     "opt:--agency": ("Lead agency, by code or name.", "Đơn vị chủ trì, theo mã hoặc tên."),
@@ -199,6 +203,8 @@ EXAMPLES: dict[str, str] = {
     "taskreg done": 'taskreg done 12 13 --on 20/3/2026 --result "Báo cáo số 45/BC-SYT"',
     "taskreg update": 'taskreg update 12 "Đã họp triển khai, dự thảo kế hoạch đang lấy ý kiến"',
     "taskreg reopen": 'taskreg reopen 12 --reason "Chưa nộp báo cáo"',
+    "taskreg confirm": "taskreg confirm 12 13",
+    "taskreg return": 'taskreg return 12 --reason "Chưa có văn bản báo cáo kết quả"',
     "taskreg extend": 'taskreg extend 12 --due 31/7/2026 --reason "Công văn 123/SYT-KH"',
     "taskreg cancel": 'taskreg cancel 12 --reason "Theo TB 45/TB-UBND"',
     "taskreg edit": 'taskreg edit 12 --due 30/6/2026 --reason "Nhập nhầm hạn"',

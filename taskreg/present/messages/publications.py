@@ -105,6 +105,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only the office may amend published figures; the login {login} may not.",
         "Chỉ văn phòng được sửa số liệu đã công bố; tài khoản {login} không được.",
     ),
+    "pg_confirm_office_only": (
+        "Refused: only the office may confirm or return a completion; the login {login} may not. Nothing was changed.",
+        "Bị từ chối: chỉ văn phòng được xác nhận hoặc trả lại kết quả hoàn thành; tài khoản {login} không được. Không có gì bị thay đổi.",
+    ),
     "amended_which": (
         "publication {ids} (`taskreg publications`)",
         "số liệu công bố số {ids} (xem `taskreg publications`)",

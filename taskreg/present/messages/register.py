@@ -267,6 +267,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{setting} is a number of days from {low} to {high}, not '{text}'.",
         "{setting} là số ngày từ {low} đến {high}, không phải '{text}'.",
     ),
+    "setting:confirm-completion": (
+        "the office's confirmation of completions",
+        "xác nhận kết quả hoàn thành",
+    ),
     "status_all_conflict": ("Give --status or --all, not both.", "Chỉ dùng --status hoặc --all, không dùng cả hai."),
     "negative_days": ("--due-within takes a number of days, 0 or more.", "--due-within nhận số ngày, từ 0 trở lên."),
     "no_tasks": ("No tasks match.", "Không có nhiệm vụ nào phù hợp."),

@@ -41,6 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Update rate: — (no task was due for a progress report in the last {window} days).",
         "Tỷ lệ cập nhật tình hình: — (không có nhiệm vụ nào phải cập nhật trong {window} ngày qua).",
     ),
+    "r_awaiting": (
+        "Of the {completed} completed tasks, {n} {n:awaits|await} the office's confirmation.",
+        "Tổng số {completed} nhiệm vụ đã hoàn thành, trong đó {n} nhiệm vụ chờ xác nhận.",
+    ),
     "basis_due": ("of tasks due: completed + open past deadline", "trên số nhiệm vụ đến hạn"),
     "basis_assigned": ("of all tasks assigned", "trên tổng số nhiệm vụ được giao"),
     "basis_due_short": ("due", "đến hạn"),

@@ -143,6 +143,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{what} phải có lý do: thêm --reason "…".',
     ),
     "why_reopen": ("Reopening a task", "Mở lại nhiệm vụ"),
+    # -- the office's confirmation of a completion (SPEC §12) ---------------------------------
+    "why_return": ("Returning a completion", "Trả lại kết quả hoàn thành"),
+    "nothing_awaiting": (
+        "Task {id} has no completion awaiting confirmation, so there is nothing to confirm or return.",
+        "Nhiệm vụ số {id} không có kết quả hoàn thành nào đang chờ xác nhận, nên không có gì để xác nhận hay trả lại.",
+    ),
+    "confirm_none_recorded": (
+        "{reason} So nothing was recorded: {n:task|tasks} {others} {n:is|are} not confirmed either.",
+        "{reason} Vì vậy chưa ghi nhận gì: nhiệm vụ số {others} cũng chưa được xác nhận.",
+    ),
+    "confirm_ok": (
+        "Task {id}: completion confirmed on {on}.",
+        "Đã xác nhận hoàn thành nhiệm vụ số {id} ngày {on}.",
+    ),
+    "return_ok": (
+        "Task {id} returned: its completion of {on} is undone and the task is open again.",
+        "Đã trả lại nhiệm vụ số {id}: kết quả hoàn thành ngày {on} không được xác nhận, nhiệm vụ được mở lại.",
+    ),
+    "f_confirmation": ("Confirmation", "Xác nhận"),
+    "confirmation_awaiting": (
+        "awaiting the office's confirmation (since {day})",
+        "đang chờ xác nhận hoàn thành (từ ngày {day})",
+    ),
+    "confirmation_done": ("completion confirmed on {day}", "đã xác nhận hoàn thành ngày {day}"),
+    "f_awaiting_since": ("Awaiting confirmation since", "Chờ xác nhận từ ngày"),
+    "f_confirmed_on": ("Confirmed", "Ngày xác nhận"),
+    "n_return": ("return", "trả lại"),
+    "a_confirm": ("completion confirmed", "xác nhận hoàn thành"),
+    "a_return": ("completion returned", "trả lại kết quả hoàn thành"),
     "why_extend": ("Extending a deadline", "Gia hạn"),
     "why_cancel": ("Cancelling a task", "Dừng thực hiện nhiệm vụ"),
     "what_edit_due": ("Changing the deadline", "Sửa hạn hoàn thành"),

@@ -261,4 +261,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col:updated_on": ("updated_on", "Ngày cập nhật tình hình"),
     "col:starred": ("starred", "Nhiệm vụ trọng tâm"),
     "col:status": ("status", "Tình trạng"),
+    "col:awaiting_confirmation": ("awaiting_confirmation", "Chờ xác nhận"),
 }

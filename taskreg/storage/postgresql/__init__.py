@@ -175,6 +175,15 @@ class PostgresStore(SqlStore):
         if self.role != "office":
             raise Refused("pg_amend_office_only", login=self.login)
 
+    def may_confirm(self) -> None:
+        """Only the office confirms or returns a completion (SPEC §12; migration 0015 refuses
+        anyone else's in the database too)."""
+        if self.role != "office":
+            raise Refused("pg_confirm_office_only", login=self.login)
+
+    def completion_awaits(self) -> bool:
+        return self.role != "office"
+
     def _insert_event(self, row: dict) -> None:
         # No group role inserts an event (migration 0009): the database's function records
         # the why, stamps who and when, and finishes an event of a change from the rows.
