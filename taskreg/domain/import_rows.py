@@ -144,10 +144,11 @@ def cell(field: str, value):
 
 
 #: What a JSON export's history of a task holds, checked field by field on import.
-TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit", "amend_published")
+TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit", "amend_published", "remind")
 DEADLINE_KINDS = ("initial", "extension", "correction")
 #: Keys of an event's before/after: the task's fields, and the marks taskreg adds to them.
-EVENT_KEYS = (frozenset(TASK_FIELDS) - {"status"}) | {"cancel_reason", "backdated", "decided_on", "publications"}
+#: (`to`: the addresses a reminder went to, taskreg.domain.reminders.)
+EVENT_KEYS = (frozenset(TASK_FIELDS) - {"status"}) | {"cancel_reason", "backdated", "decided_on", "publications", "to"}
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{3}|\.\d{6})?)?(Z|[+-]\d{2}:\d{2})?")
 
 
@@ -248,7 +249,7 @@ _VALUE_SHAPES = {
     "id": (lambda v: isinstance(v, int) and not isinstance(v, bool), "import_bad_value"),
     **{
         key: (lambda v: v is None or isinstance(v, str), "import_not_text")
-        for key in ("title", "agency", "uid", "source", "assigned_by", "note", "result", "cancel_reason")
+        for key in ("title", "agency", "uid", "source", "assigned_by", "note", "result", "cancel_reason", "to")
     },
 }
 

@@ -8,6 +8,7 @@ or writes a register.
 
 import unicodedata
 
+from taskreg.domain.addresses import check_address
 from taskreg.domain.errors import BadInput, Count
 from taskreg.domain.text import nfc, text_problem
 
@@ -59,6 +60,50 @@ SETTINGS: dict[str, tuple[tuple[str, ...] | None, str | None]] = {
     "signer-name": (None, None),
     # README "Publications": refuse a change that would move a published figure.
     "lock-published": (("on", "off"), "off"),
+    # `taskreg remind` (docs/commands.md "remind"): the days left before a deadline on which
+    # a task is due soon (`;`-separated), or, when set, every deadline within this many days.
+    "remind-days": (None, "7;3;1"),
+    "remind-within": (None, None),
+    # `remind --send`: the SMTP server and the sender (a login only from ~/.netrc, never here).
+    "smtp-host": (None, "localhost"),
+    "smtp-port": (None, "25"),
+    "smtp-from": (None, None),
+}
+
+#: The longest reminder horizon, in days (`remind-days`, `remind-within`, `remind --within`).
+MAX_REMIND_DAYS = 3660
+
+
+def check_days_left(value: str, what: str = "remind-days") -> str:
+    """`remind-days`: whole numbers of days left, 0 to MAX_REMIND_DAYS, separated by `;`,
+    kept largest first without repeats ("7;3;1")."""
+    parts = [p.strip() for p in value.split(";") if p.strip()]
+    if not parts or not all(p.isascii() and p.isdigit() and int(p) <= MAX_REMIND_DAYS for p in parts):
+        raise BadInput("bad_days_list", text=value, what=what, max=MAX_REMIND_DAYS)
+    return ";".join(str(n) for n in sorted({int(p) for p in parts}, reverse=True))
+
+
+def check_days(value: str, what: str = "remind-within") -> str:
+    """A number of days, 0 to MAX_REMIND_DAYS."""
+    value = value.strip()
+    if not (value.isascii() and value.isdigit() and int(value) <= MAX_REMIND_DAYS):
+        raise BadInput("bad_days", text=value, what=what, max=MAX_REMIND_DAYS)
+    return str(int(value))
+
+
+def check_port(value: str, what: str = "smtp-port") -> str:
+    value = value.strip()
+    if not (value.isascii() and value.isdigit() and 0 < int(value) < 65536):
+        raise BadInput("bad_port", text=value, what=what)
+    return str(int(value))
+
+
+#: The settings whose value has a shape of its own: its check, giving the value as kept.
+SETTING_CHECKS = {
+    "remind-days": check_days_left,
+    "remind-within": check_days,
+    "smtp-port": check_port,
+    "smtp-from": lambda value: check_address(value.strip(), "smtp-from"),
 }
 
 
@@ -84,6 +129,8 @@ def check_setting(key: str, value) -> str:
     allowed = SETTINGS[key][0]
     if allowed:
         check_choice(value, allowed, key)
+    if key in SETTING_CHECKS:
+        value = SETTING_CHECKS[key](value)
     return value
 
 
