@@ -142,6 +142,21 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
         render.table(headers, body)
 
 
+@agency_app.command("rename")
+@command
+def agency_rename(
+    ctx: typer.Context,
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", autocompletion=completion.agencies)],
+    name: Annotated[str, typer.Argument(metavar="NAME")],
+    distinct: Annotated[bool, typer.Option("--distinct")] = False,
+    lang: Lang = None,
+):
+
+    session = ctx.obj
+    found, new = rename_agency(session.store(), agency, name, distinct=distinct)
+    session.err("agency_renamed", code=found["code"], old=found["name"], name=new)
+
+
 @agency_app.command("edit")
 @command
 def agency_edit(
@@ -159,21 +174,6 @@ def agency_edit(
         session.say("agency_edit_same", code=found["code"])
         return
     session.err("agency_edited", code=found["code"], old=found["email"] or "—", new=new or "—")
-
-
-@agency_app.command("rename")
-@command
-def agency_rename(
-    ctx: typer.Context,
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", autocompletion=completion.agencies)],
-    name: Annotated[str, typer.Argument(metavar="NAME")],
-    distinct: Annotated[bool, typer.Option("--distinct")] = False,
-    lang: Lang = None,
-):
-
-    session = ctx.obj
-    found, new = rename_agency(session.store(), agency, name, distinct=distinct)
-    session.err("agency_renamed", code=found["code"], old=found["name"], name=new)
 
 
 @agency_app.command("retire")
