@@ -69,7 +69,7 @@ BAD_EVENTS = [
     (
         {"action": "publish"},
         "history[0].action",
-        "'publish' is not an action of a task's history: use one of add, done, reopen, extend, cancel, edit, amend_published.",
+        "'publish' is not an action of a task's history: use one of add, done, reopen, extend, cancel, edit, amend_published, remind.",
     ),
     ({"action": None}, "history[0].action", "'null' is not an action of a task's history"),
     ({"at": "yesterday"}, "history[0].at", "'yesterday' is not an ISO timestamp"),
@@ -238,7 +238,8 @@ def test_settings_in_a_json_file_are_checked_as_config_set_checks_them(reg, tmp_
     for settings, reason in [
         (
             {"rate_basis": "due"},
-            "There is no setting 'rate_basis': the settings are org, rate-basis, lang, place, recipients, signer-title, signer-name, lock-published.",
+            "There is no setting 'rate_basis': the settings are org, rate-basis, lang, place, recipients, signer-title, signer-name, lock-published,"
+            " remind-days, remind-within, smtp-host, smtp-port, smtp-from.",
         ),
         ({"lang": "fr"}, "'fr' is not a valid lang: use one of vi, en."),
         ({"org": "  "}, "`config set org` needs a value."),
