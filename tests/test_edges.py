@@ -154,7 +154,7 @@ def test_import_cells_of_odd_shapes_are_row_errors_and_nothing_is_written(tr, tm
         "Row 2, deadlines[0]: not an object as taskreg writes one.",
         "Row 2, deadlines[1]: not an object as taskreg writes one.",
         "Row 3, history[0].action: 'x' is not an action of a task's history: use one of add, done, "
-        "reopen, extend, cancel, edit, amend_published.",
+        "reopen, extend, cancel, edit, amend_published, remind.",
         "Row 3, history[0].at: '5' is not an ISO timestamp (2021-03-31T09:00:00+07:00) in the years 1900–2199.",
         "Row 3, history[0].actor: who made the change must be a name of 1 to 200 characters.",
         "Row 4, assigned_on: '2310-09-07' is outside the years a register holds (1900–2199).",

@@ -70,6 +70,7 @@ def test_init_creates_a_private_register_and_refuses_an_existing_one(tr):
     assert (
         tr("config", "get").stdout
         == "org=UBND tỉnh Quảng Nam\nrate-basis=due\nlang=\nplace=\nrecipients=\nsigner-title=\nsigner-name=\nlock-published=off\n"
+        "remind-days=7;3;1\nremind-within=\nsmtp-host=localhost\nsmtp-port=25\nsmtp-from=\n"
     )
 
 
@@ -166,7 +167,8 @@ def test_version(tr):
 def test_config_typos_are_one_sentence(tr):
     tr("init")
     assert tr("config", "set", "rate_basis", "due", code=2).stderr == (
-        "There is no setting 'rate_basis': the settings are org, rate-basis, lang, place, recipients, signer-title, signer-name, lock-published.\n"
+        "There is no setting 'rate_basis': the settings are org, rate-basis, lang, place, recipients, signer-title, signer-name, lock-published,"
+        " remind-days, remind-within, smtp-host, smtp-port, smtp-from.\n"
     )
     tr("config", "get", "rate_basis", code=2)
     assert tr("config", "set", "org", code=2).stderr == "`config set org` needs a value.\n"
