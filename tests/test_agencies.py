@@ -49,8 +49,8 @@ def test_rename_keeps_tasks_and_history(reg):
     shown = json.loads(reg("show", task_id, "--format", "json").stdout)
     assert shown["agency"] == "STC"
     assert reg("agency", "list", "--format", "csv").stdout == (
-        "code,name,kind,retired_on\nSGDDT,Sở Giáo dục và Đào tạo,sở,\nSTC,Sở Tài chính - Kế hoạch,sở,\n"
-        "SYT,Sở Y tế,sở,\n"
+        "code,name,kind,retired_on,email\nSGDDT,Sở Giáo dục và Đào tạo,sở,,\nSTC,Sở Tài chính - Kế hoạch,sở,,\n"
+        "SYT,Sở Y tế,sở,,\n"
     )
     event = json.loads(reg("history", "--format", "json").stdout)[-1]
     assert (event["action"], event["before"]["name"], event["after"]["name"]) == (

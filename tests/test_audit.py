@@ -19,6 +19,9 @@ READS = {
     "backup",
     "admin users",
     "publications",
+    # prints; with --send it records a remind event per task a mailed reminder names
+    # (tests/test_remind.py, with its SMTP server)
+    "remind",
 }
 #: The schema and the server's group roles: not the register's data, so no event.
 SCHEMA = {"db upgrade", "admin init"}
@@ -32,6 +35,7 @@ WRITES = {
     "init": ["--db", "{other}", "init"],
     "config set": ["config", "set", "org", "UBND tỉnh Hà Tĩnh"],
     "agency add": ["agency", "add", "SNV", "Sở Nội vụ"],
+    "agency edit": ["agency", "edit", "SNV", "--email", "vanphong@snv.gov.vn"],
     "agency rename": ["agency", "rename", "SNV", "Sở Nội vụ tỉnh"],
     "agency retire": ["agency", "retire", "SNV", "--on", "1/3/2021"],
     "add": ["add", "Việc mới", "--agency", "SYT"],
@@ -90,6 +94,7 @@ def test_reading_commands_write_nothing(reg, tmp_path):
         ["history"],
         ["report"],
         ["weekly"],
+        ["remind"],
         ["export"],
         ["agency", "list"],
         ["config", "get"],

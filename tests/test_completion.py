@@ -54,7 +54,7 @@ def lines(*values) -> str:
         ("taskreg report --by ", lines("agency")),
         ("taskreg admin grant lan --role ", lines("office", "liaison", "reader")),
         ("taskreg config get ", lines(*SETTINGS)),
-        ("taskreg config set r", lines("rate-basis", "recipients")),
+        ("taskreg config set r", lines("rate-basis", "recipients", "remind-days", "remind-within")),
         ("taskreg config set rate-basis ", lines("due", "assigned")),
         ("taskreg config set lang ", lines("vi", "en")),
         ("taskreg config set org ", "\n"),  # free text: nothing (bash then offers files)

@@ -328,6 +328,7 @@ RUN = {
     ("docs/commands.md", "list"): "the demo register",
     ("docs/commands.md", "show"): "the demo register",
     ("docs/commands.md", "history"): "the demo register",
+    ("docs/commands.md", "remind"): "the demo register",
     ("docs/reports.md", "report"): "the demo register",
     ("docs/reports.md", "weekly"): "the demo register",
     ("docs/publications.md", "Publications"): "the demo register",
@@ -418,6 +419,14 @@ def test_the_weekly_mail_shown_is_the_real_one(tmp_path, monkeypatch):
     shown = page.split("the demo register):\n\n```text\n")[1].split("```")[0]
     env = _scene("the demo register", tmp_path / "s", monkeypatch)
     args = ["weekly", "--as-of", "31/3/2021", "--lang", "vi", "--agency", "SYT"]
+    assert CliRunner().invoke(app, args, env=env).stdout == shown
+
+
+def test_the_reminder_shown_is_the_real_one(tmp_path, monkeypatch):
+    page = PAGES["docs/commands.md"]
+    shown = page.split("would mail to STC):\n\n```text\n")[1].split("```")[0]
+    env = _scene("the demo register", tmp_path / "s", monkeypatch)
+    args = ["remind", "--as-of", "31/3/2021", "--agency", "STC", "--lang", "vi"]
     assert CliRunner().invoke(app, args, env=env).stdout == shown
 
 

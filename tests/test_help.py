@@ -222,7 +222,7 @@ DONE_HELP_EN = """
 AGENCY_HELP_VI = """
  Cách dùng: taskreg agency [TUỲ-CHỌN] LỆNH [ĐỐI-SỐ]...
 
- Danh mục đơn vị: add, list, rename, retire.
+ Danh mục đơn vị: add, list, rename, edit, retire.
 
 ╭─ Tuỳ chọn ───────────────────────────────────────────────────────────────────────────────────────╮
 │ --help  -h        Xem trợ giúp này rồi thoát.                                                    │
@@ -231,6 +231,7 @@ AGENCY_HELP_VI = """
 │ add     Đăng ký một đơn vị.                                                                      │
 │ list    Liệt kê các đơn vị.                                                                      │
 │ rename  Đổi tên một đơn vị; mã và các nhiệm vụ của đơn vị giữ nguyên.                            │
+│ edit    Sửa địa chỉ thư điện tử của một đơn vị (có ghi lịch sử).                                 │
 │ retire  Thôi dùng một đơn vị đã sáp nhập hoặc giải thể; các nhiệm vụ và báo cáo của đơn vị giữ   │
 │         nguyên.                                                                                  │
 ╰──────────────────────────────────────────────────────────────────────────────────────────────────╯

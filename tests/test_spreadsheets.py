@@ -111,7 +111,7 @@ def test_csv_outputs_prefix_formula_text_and_import_takes_the_prefix_off(hostile
         assert [r["title"] for r in rows] == [r["note"] for r in rows] == guarded
         assert [r["source"] for r in rows] == [r["assigned_by"] for r in rows] == guarded
         assert rows[0]["agency"] == "'=1+1" and rows[0]["id"] == "1"
-    assert "'=1+1,Công thức,," in hostile("agency", "list", "--format", "csv").stdout.splitlines()
+    assert "'=1+1,Công thức,,," in hostile("agency", "list", "--format", "csv").stdout.splitlines()
     report = list(csv.DictReader(io.StringIO(hostile("report", "--by", "agency", "--format", "csv").stdout)))
     n = len(FORMULAS)
     assert {r["agency"]: (r["total"], r["in_progress"]) for r in report} == {

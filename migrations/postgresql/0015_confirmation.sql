@@ -187,11 +187,13 @@ CREATE CONSTRAINT TRIGGER events_of_a_change AFTER INSERT ON events DEFERRABLE I
                        AND NEW.action IN ('add', 'done', 'reopen', 'extend', 'cancel', 'edit', 'confirm', 'return'))
     EXECUTE FUNCTION taskreg_event_of_a_change();
 
--- Confirming and returning are the office's, as amending a published figure is.
+-- Confirming and returning are the office's, as amending a published figure is (and, as
+-- 0013 says, sending reminders, but for a reminder an import brings).
 ALTER POLICY events_add ON events WITH CHECK (
     CASE WHEN task_id IS NULL
          THEN taskreg_is_office() OR (action = 'import' AND taskreg_is_liaison())
          ELSE taskreg_may_write(taskreg_task_agency(task_id))
-              AND (action NOT IN ('amend_published', 'confirm', 'return') OR taskreg_is_office()) END
+              AND (action NOT IN ('amend_published', 'confirm', 'return') OR taskreg_is_office())
+              AND (action <> 'remind' OR imported_by IS NOT NULL OR taskreg_is_office()) END
     AND ((before::json ->> 'agency') IS NULL
          OR taskreg_may_write((SELECT a.id FROM agencies a WHERE a.code = before::json ->> 'agency'))));

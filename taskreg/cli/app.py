@@ -91,6 +91,7 @@ COMMANDS = {
     **dict.fromkeys(("add", "done", "update", "reopen", "extend", "cancel", "edit", "confirm", "return"), "tasks"),
     **dict.fromkeys(("list", "show", "history"), "views"),
     **dict.fromkeys(("report", "weekly"), "report"),
+    "remind": "remind",
     **dict.fromkeys(("publish", "publications"), "publish"),
     "demo": "demo",
     **dict.fromkeys(("import", "export"), "transfer"),

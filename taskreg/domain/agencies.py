@@ -7,6 +7,7 @@ import functools
 import re
 from datetime import date
 
+from taskreg.domain.addresses import check_addresses
 from taskreg.domain.dates import iso, parse_date
 from taskreg.domain.errors import BadInput, Day, Refused
 from taskreg.domain.store import Store
@@ -115,11 +116,15 @@ def find_agency(agencies: list[dict], typed: str) -> dict:
     )
 
 
-def add_agency(store: Store, code: str, name: str, kind: str | None, distinct: bool = False) -> dict:
+def add_agency(
+    store: Store, code: str, name: str, kind: str | None, distinct: bool = False, email: str | None = None
+) -> dict:
     """Register an agency. A near-duplicate of a registered one is refused unless the user
-    says it is another agency (`distinct`), which its `agency_add` event records."""
+    says it is another agency (`distinct`), which its `agency_add` event records. `email`:
+    its addresses, separated by `;` (taskreg.domain.addresses)."""
     # nfc gives a text for a text: `or ""` only tells mypy so (empty is refused just below).
     code, name, kind = nfc(code) or "", nfc(name) or "", nfc(kind) or None
+    email = check_addresses(email)
     if not code or not name:
         raise BadInput("agency_empty")
     if len(code.split()) != 1:
@@ -134,12 +139,32 @@ def add_agency(store: Store, code: str, name: str, kind: str | None, distinct: b
         close = near_duplicates(agencies, code, name)
         if close and not distinct:  # never silently beside a near-duplicate (SPEC §4)
             raise Refused("agency_near_refused", code=code, name=name, names=", ".join(map(agency_label, close[:3])))
-        store.add_agency(code, name, kind)
+        store.add_agency(code, name, kind, email)
         after: dict[str, str | bool | None] = {"code": code, "name": name, "kind": kind}
+        if email:
+            after["email"] = email
         if distinct:
             after["distinct"] = True
         store.event("agency_add", after=after)
-    return {"code": code, "name": name, "kind": kind, "close": close, "distinct": distinct}
+    return {"code": code, "name": name, "kind": kind, "email": email, "close": close, "distinct": distinct}
+
+
+def edit_agency(store: Store, typed: str, email: str | None) -> tuple[dict, str | None, bool]:
+    """Change an agency's addresses (`agency edit --email`; an empty text removes them), with
+    its `agency_edit` event. The same addresses again change nothing and record nothing
+    (the agency, its addresses, whether they changed)."""
+    email = check_addresses(email)
+    with store.write():
+        agency = find_agency(store.agencies(), typed)
+        if agency["email"] == email:
+            return agency, email, False
+        store.set_agency_email(agency["id"], email)
+        store.event(
+            "agency_edit",
+            before={"code": agency["code"], "email": agency["email"]},
+            after={"code": agency["code"], "email": email},
+        )
+    return agency, email, True
 
 
 def rename_agency(store: Store, typed: str, name: str, distinct: bool = False) -> tuple[dict, str]:

@@ -116,13 +116,14 @@ class _Planner:
         self.plan: dict = {}
         self.new_by_fold: dict = {}
 
-    def add(self, code: str, name: str, kind=None, retired=None) -> dict:
+    def add(self, code: str, name: str, kind=None, retired=None, email=None) -> dict:
         new = {
             "id": None,
             "code": code,
             "name": name,
             "kind": kind,
             "retired_on": retired,
+            "email": email,
             "code_fold": fold(code),
             "name_fold": fold(name),
         }
@@ -165,7 +166,9 @@ class _Planner:
                 ),
                 None,
             )  # the register (or the file) knows it under another code
-            self.plan[key] = same or self.add(code, name, nfc(entry.get("kind")) or None, entry.get("retired_on"))
+            self.plan[key] = same or self.add(
+                code, name, nfc(entry.get("kind")) or None, entry.get("retired_on"), entry.get("email")
+            )
 
     def pair(self, codes: list[str], names: list[str]) -> dict[str, str]:
         """Each code typed with the one full name whose initials give it, both ways; a code

@@ -164,12 +164,16 @@ def cell(field: str, value):
 
 
 #: What a JSON export's history of a task holds, checked field by field on import.
-TASK_ACTIONS = ("add", "done", "reopen", "extend", "cancel", "edit", "amend_published", "update", "confirm", "return")
+TASK_ACTIONS = (
+    *("add", "done", "reopen", "extend", "cancel", "edit", "amend_published"),
+    *("update", "confirm", "return", "remind"),
+)
 DEADLINE_KINDS = ("initial", "extension", "correction")
-#: Keys of an event's before/after: the task's fields, and the marks taskreg adds to them.
+#: Keys of an event's before/after: the task's fields, and the marks taskreg adds to them
+#: (`to`: the addresses a reminder went to, taskreg.domain.reminders).
 EVENT_KEYS = (
     (frozenset(TASK_FIELDS) - {"status", "updated_on", "awaiting_confirmation"})
-    | {"cancel_reason", "backdated", "decided_on", "publications"}
+    | {"cancel_reason", "backdated", "decided_on", "publications", "to"}
     | {"progress"}  # a progress report's text (`update`)
     | frozenset(CONFIRMATION_FIELDS)
 )
@@ -282,7 +286,7 @@ _VALUE_SHAPES = {
     "id": (lambda v: isinstance(v, int) and not isinstance(v, bool), "import_bad_value"),
     **{
         key: (lambda v: v is None or isinstance(v, str), "import_not_text")
-        for key in ("title", "agency", "uid", "source", "assigned_by", "note", "result", "cancel_reason")
+        for key in ("title", "agency", "uid", "source", "assigned_by", "note", "result", "cancel_reason", "to")
     },
 }
 

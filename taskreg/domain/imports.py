@@ -321,14 +321,17 @@ class _Import:
         """A row's agency, created the first time a row naming it is written if the import
         planned it (--create-agencies)."""
         if agency["id"] is None:
-            agency["id"] = agency_id = self.store.add_agency(agency["code"], agency["name"], agency["kind"])
+            agency["id"] = agency_id = self.store.add_agency(
+                agency["code"], agency["name"], agency["kind"], agency.get("email")
+            )
             if agency["retired_on"]:
                 self.store.retire_agency(agency_id, agency["retired_on"])
             self.later.append(
                 dict(
                     action="agency_add",
                     reason=f"import {self.file.path.name}",
-                    after={k: agency[k] for k in ("code", "name", "kind", "retired_on")},
+                    after={k: agency[k] for k in ("code", "name", "kind", "retired_on")}
+                    | ({"email": agency["email"]} if agency.get("email") else {}),
                 )
             )
             self.created.append(agency)

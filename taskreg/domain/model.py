@@ -8,6 +8,7 @@ or writes a register.
 
 import unicodedata
 
+from taskreg.domain.addresses import check_address
 from taskreg.domain.errors import BadInput, Count
 from taskreg.domain.text import nfc, text_problem
 
@@ -71,11 +72,63 @@ SETTINGS: dict[str, tuple[tuple[str, ...] | None, str | None]] = {
     "update-window": (None, "7"),
     # SPEC §12: a completion recorded by anyone but the office awaits the office's confirmation.
     "confirm-completion": (("on", "off"), "off"),
+    # `taskreg remind` (docs/commands.md "remind"): the days left before a deadline on which
+    # a task is due soon (`;`-separated), or, when set, every deadline within this many days.
+    "remind-days": (None, "7;3;1"),
+    "remind-within": (None, None),
+    # `remind --send`: the SMTP server and the sender (a login only from ~/.netrc, never here).
+    "smtp-host": (None, "localhost"),
+    "smtp-port": (None, "25"),
+    "smtp-from": (None, None),
 }
 #: The update rate's window (setting `update-window`): its default, and its longest.
 DEFAULT_WINDOW, MAX_WINDOW = 7, 366
-#: Settings whose value is a whole number of days, with their bounds.
-DAY_SETTINGS = {"update-window": (1, MAX_WINDOW)}
+
+
+def check_window(value: str, what: str = "update-window") -> str:
+    """`update-window`: a whole number of days, 1 to MAX_WINDOW."""
+    value = value.strip()
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_WINDOW):
+        raise BadInput("config_days", setting=what, text=value, low=1, high=MAX_WINDOW)
+    return str(int(value))
+
+
+#: The longest reminder horizon, in days (`remind-days`, `remind-within`, `remind --within`).
+MAX_REMIND_DAYS = 3660
+
+
+def check_days_left(value: str, what: str = "remind-days") -> str:
+    """`remind-days`: whole numbers of days left, 0 to MAX_REMIND_DAYS, separated by `;`,
+    kept largest first without repeats ("7;3;1")."""
+    parts = [p.strip() for p in value.split(";") if p.strip()]
+    if not parts or not all(p.isascii() and p.isdigit() and int(p) <= MAX_REMIND_DAYS for p in parts):
+        raise BadInput("bad_days_list", text=value, what=what, max=MAX_REMIND_DAYS)
+    return ";".join(str(n) for n in sorted({int(p) for p in parts}, reverse=True))
+
+
+def check_days(value: str, what: str = "remind-within") -> str:
+    """A number of days, 0 to MAX_REMIND_DAYS."""
+    value = value.strip()
+    if not (value.isascii() and value.isdigit() and int(value) <= MAX_REMIND_DAYS):
+        raise BadInput("bad_days", text=value, what=what, max=MAX_REMIND_DAYS)
+    return str(int(value))
+
+
+def check_port(value: str, what: str = "smtp-port") -> str:
+    value = value.strip()
+    if not (value.isascii() and value.isdigit() and 0 < int(value) < 65536):
+        raise BadInput("bad_port", text=value, what=what)
+    return str(int(value))
+
+
+#: The settings whose value has a shape of its own: its check, giving the value as kept.
+SETTING_CHECKS = {
+    "remind-days": check_days_left,
+    "remind-within": check_days,
+    "smtp-port": check_port,
+    "smtp-from": lambda value: check_address(value.strip(), "smtp-from"),
+    "update-window": check_window,
+}
 
 
 def check_choice(value: str | None, choices, what: str) -> str | None:
@@ -100,11 +153,8 @@ def check_setting(key: str, value) -> str:
     allowed = SETTINGS[key][0]
     if allowed:
         check_choice(value, allowed, key)
-    if key in DAY_SETTINGS:
-        low, high = DAY_SETTINGS[key]
-        if not (value.isascii() and value.isdigit() and low <= int(value) <= high):
-            raise BadInput("config_days", setting=key, text=value, low=low, high=high)
-        value = str(int(value))
+    if key in SETTING_CHECKS:
+        value = SETTING_CHECKS[key](value)
     return value
 
 

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
+from taskreg.domain.addresses import check_addresses
 from taskreg.domain.dates import FIRST_YEAR, LAST_YEAR
 from taskreg.domain.errors import BadInput, Count, Ref, Rendered, os_reason
 from taskreg.domain.import_rows import REQUIRED, ImportFile, checked_settings, is_iso_date, text_problem
@@ -339,6 +340,13 @@ def json_extras(path: Path, data=None) -> tuple[dict[str, dict], dict]:
         for key in ("name", "kind"):
             if a.get(key) is not None and (not isinstance(a[key], str) or text_problem(a[key])):
                 raise BadInput("import_directory_bad", n=n, reason=Ref("import_directory_text"))
+        email = a.get("email")  # its mail addresses (`agency add|edit --email`), checked as those are
+        if email is not None and (not isinstance(email, str) or text_problem(email)):
+            raise BadInput("import_directory_bad", n=n, reason=Ref("import_directory_text"))
+        try:
+            email = check_addresses(email)
+        except BadInput as e:
+            raise BadInput("import_directory_bad", n=n, reason=(e.key, e.values)) from None
         retired = a.get("retired_on")
         if retired is not None and not is_iso_date(retired):
             raise BadInput(
@@ -346,7 +354,7 @@ def json_extras(path: Path, data=None) -> tuple[dict[str, dict], dict]:
                 n=n,
                 reason=("import_bad_iso_date", {"text": str(retired), "first": FIRST_YEAR, "last": LAST_YEAR}),
             )
-        directory[fold(code)] = {**a, "code": code.strip()}
+        directory[fold(code)] = {**a, "code": code.strip(), "email": email}
     settings = data.get("settings")
     if settings is None:
         settings = {}

@@ -31,6 +31,7 @@ FIELD_LABELS = {
     "kind": "h_kind",
     "retired_on": "h_retired",
     "distinct": "f_distinct",
+    "email": "h_email",
     # a change of rights (PostgreSQL)
     "login": "f_login",
     "role": "f_role",
@@ -102,6 +103,8 @@ def describe(lang: str, e: dict) -> str:
     """One line for an event: its action, what changed from what to what, and why."""
 
     action = i18n.t(lang, "a_" + e["action"]) if "a_" + e["action"] in i18n.MESSAGES else e["action"]
+    if e["action"] == "remind":  # "đã đôn đốc ngày 07/12/2026": the day it was sent
+        action = i18n.t(lang, "a_remind", day=_value(lang, e.get("claimed_on") or str(e["at"])[:10]))
     parts = [action]
     before, after = e["before"] or {}, e["after"] or {}
     if e["action"] == "import" and after.get("file"):
@@ -111,7 +114,7 @@ def describe(lang: str, e: dict) -> str:
     elif e["action"] == "amend_published":
         ids = ", ".join(str(i) for i in after.get("publications", []))
         parts.append(i18n.t(lang, "amended_which", ids=ids))
-    elif e["action"] not in ("add", "init", "import"):
+    elif e["action"] not in ("add", "init", "import", "remind"):  # whom a reminder went to: its JSON
         for key, new in after.items():
             if key in ("backdated", "decided_on"):
                 continue

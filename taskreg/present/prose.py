@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from taskreg.domain.dates import ROMAN_OF, Period, from_iso
 from taskreg.domain.figures import Figures, Report
 from taskreg.domain.publications import Shown, differs
+from taskreg.domain.reminders import Reminder
 from taskreg.domain.states import FOUR
 from taskreg.domain.text import printable
 from taskreg.present.i18n import day, num, pct, t
@@ -285,3 +286,46 @@ def weekly(
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
+
+
+# -- reminders (docs/commands.md "remind") -------------------------------------------------------
+
+
+def reminder(lang: str, org: str, as_of: date, r: Reminder) -> str:
+    """One agency's reminder as plain text, in the weekly's style (under 100 columns, no
+    colour, identical for identical data): its overdue tasks, most overdue first, then its
+    tasks due soon, soonest first."""
+    org, name = printable(org), printable(r.agency["name"])
+    out = textwrap.wrap(
+        t(lang, "rm_heading", org=org, agency=name, day=day(lang, as_of)), WIDTH, subsequent_indent="  "
+    ) + [""]
+
+    def line(task: dict, key: str, n: int) -> str:
+        due = from_iso(task["due_on"])
+        assert due is not None  # overdue or due soon: it has a deadline
+        if key == "rm_left" and n == 0:
+            tail = t(lang, "w_due_today")
+        else:
+            tail = t(lang, "w_due", day=day(lang, due)) + ", " + t(lang, key, n=num(lang, n))
+        return _task_line(lang, task, tail)
+
+    for title, rows in (
+        (
+            t(lang, "rm_overdue", n=num(lang, len(r.overdue))),
+            [line(x, "w_days_over", (as_of - from_iso(x["due_on"])).days) for x in r.overdue],  # type: ignore[operator]
+        ),
+        (
+            t(lang, "rm_due_soon", n=num(lang, len(r.due_soon))),
+            [line(x, "rm_left", (from_iso(x["due_on"]) - as_of).days) for x in r.due_soon],  # type: ignore[operator]
+        ),
+    ):
+        out.append(title)
+        out.extend(rows or ["  " + t(lang, "w_none")])
+        out.append("")
+    out += textwrap.wrap(t(lang, "rm_closing", agency=name), WIDTH)
+    return "\n".join(out) + "\n"
+
+
+def reminder_subject(lang: str, as_of: date, r: Reminder) -> str:
+    """The subject of an agency's reminder mail: "Đôn đốc thực hiện nhiệm vụ – Sở Y tế – 31/3/2021"."""
+    return " ".join(t(lang, "rm_subject", agency=printable(r.agency["name"]), day=day(lang, as_of)).split())

@@ -131,6 +131,9 @@ class SqlStore(ReportQueries, PublicationQueries):
         roles; on PostgreSQL anyone's but the office's (and the database raises it itself)."""
         return True
 
+    def may_remind(self) -> None:
+        """Refuse `remind --send` to a login that may not send reminders (PostgreSQL: the office's alone)."""
+
     def close(self) -> None:
         raise NotImplementedError
 
@@ -258,15 +261,18 @@ class SqlStore(ReportQueries, PublicationQueries):
     # -- agencies ---------------------------------------------------------------------------
 
     def agencies(self) -> list[dict]:
-        return self._rows("SELECT id, code, name, kind, code_fold, name_fold, retired_on FROM agencies ORDER BY code")
+        return self._rows(
+            "SELECT id, code, name, kind, code_fold, name_fold, retired_on, email FROM agencies ORDER BY code"
+        )
 
-    def add_agency(self, code: str, name: str, kind: str | None) -> int:
-        """A new agency; the folded code and name it is matched by are the store's to keep."""
+    def add_agency(self, code: str, name: str, kind: str | None, email: str | None = None) -> int:
+        """A new agency; the folded code and name it is matched by are the store's to keep.
+        `email`: its addresses, separated by `;` (taskreg.domain.addresses)."""
         self.may_write(None)
         agency_id = self._next_id("agencies")
         self._run(
-            "INSERT INTO agencies (id, code, name, kind, code_fold, name_fold)"
-            " VALUES (:id, :code, :name, :kind, :code_fold, :name_fold)",
+            "INSERT INTO agencies (id, code, name, kind, code_fold, name_fold, email)"
+            " VALUES (:id, :code, :name, :kind, :code_fold, :name_fold, :email)",
             {
                 "id": agency_id,
                 "code": code,
@@ -274,9 +280,14 @@ class SqlStore(ReportQueries, PublicationQueries):
                 "kind": kind,
                 "code_fold": fold(code),
                 "name_fold": fold(name),
+                "email": email,
             },
         )
         return agency_id
+
+    def set_agency_email(self, agency_id: int, email: str | None) -> None:
+        self.may_write(None)
+        self._run("UPDATE agencies SET email = :email WHERE id = :id", {"email": email, "id": agency_id})
 
     def retire_agency(self, agency_id: int, on: str) -> None:
         self.may_write(None)

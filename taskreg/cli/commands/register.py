@@ -7,7 +7,8 @@ import typer
 from taskreg.cli import completion
 from taskreg.cli.options import Lang
 from taskreg.cli.session import command
-from taskreg.domain.agencies import add_agency, agency_label, rename_agency, retire_agency
+from taskreg.domain.addresses import check_addresses, parse_addresses
+from taskreg.domain.agencies import add_agency, agency_label, edit_agency, rename_agency, retire_agency
 from taskreg.domain.dates import from_iso
 from taskreg.domain.errors import BadInput
 from taskreg.domain.model import SETTINGS, check_setting
@@ -18,6 +19,10 @@ from taskreg.present import terminal as render
 from taskreg.storage import create_store
 
 Format = Annotated[str, typer.Option("--format", **completion.choices("table", "csv", "json"))]
+#: An agency's mail addresses, separated by `;` (taskreg.domain.addresses; `remind --send`).
+Email = Annotated[Optional[str], typer.Option("--email", metavar="EMAIL")]
+#: An agency as `agency list --format json|csv` and a JSON export give it.
+AGENCY_FIELDS = ("code", "name", "kind", "retired_on", "email")
 
 
 @command
@@ -95,12 +100,14 @@ def agency_add(
     code: Annotated[str, typer.Argument(metavar="CODE")],
     name: Annotated[str, typer.Argument(metavar="NAME")],
     kind: Annotated[Optional[str], typer.Option("--kind", metavar="KIND")] = None,
+    email: Email = None,
     distinct: Annotated[bool, typer.Option("--distinct")] = False,
     lang: Lang = None,
 ):
 
     session = ctx.obj
-    agency = add_agency(session.store(create=True), code, name, kind, distinct=distinct)
+    check_addresses(email)  # bad input before a register is created for it
+    agency = add_agency(session.store(create=True), code, name, kind, distinct=distinct, email=email)
     session.err("agency_added", code=agency["code"], name=agency["name"])
     if agency["close"]:  # registered beside a near-duplicate only because the user said so
         session.err("agency_added_distinct", names=", ".join(map(agency_label, agency["close"])))
@@ -113,12 +120,9 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
     session = ctx.obj
     rows = session.store().agencies()
     if format == "json":
-        tabular.write_json([{k: a[k] for k in ("code", "name", "kind", "retired_on")} for a in rows])
+        tabular.write_json([{k: a[k] for k in AGENCY_FIELDS} for a in rows])
     elif format == "csv":
-        tabular.write_csv(
-            ["code", "name", "kind", "retired_on"],
-            [[a["code"], a["name"], a["kind"] or "", a["retired_on"] or ""] for a in rows],
-        )
+        tabular.write_csv(list(AGENCY_FIELDS), [[a[k] or "" for k in AGENCY_FIELDS] for a in rows])
     elif not rows:
         session.say("no_agencies")
     else:
@@ -131,6 +135,10 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
             headers.append(i18n.t(lang, "h_retired"))
             for row, a in zip(body, rows):
                 row.append(i18n.day(lang, from_iso(a["retired_on"])) if a["retired_on"] else "")
+        if any(a["email"] for a in rows):  # and one when some agency has a mail address
+            headers.append(i18n.t(lang, "h_email"))
+            for row, a in zip(body, rows):
+                row.append(", ".join(parse_addresses(a["email"])))
         render.table(headers, body)
 
 
@@ -147,6 +155,25 @@ def agency_rename(
     session = ctx.obj
     found, new = rename_agency(session.store(), agency, name, distinct=distinct)
     session.err("agency_renamed", code=found["code"], old=found["name"], name=new)
+
+
+@agency_app.command("edit")
+@command
+def agency_edit(
+    ctx: typer.Context,
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", autocompletion=completion.agencies)],
+    email: Email = None,
+    lang: Lang = None,
+):
+
+    session = ctx.obj
+    if email is None:
+        raise BadInput("agency_nothing_to_edit")
+    found, new, changed = edit_agency(session.store(), agency, email)
+    if not changed:
+        session.say("agency_edit_same", code=found["code"])
+        return
+    session.err("agency_edited", code=found["code"], old=found["email"] or "—", new=new or "—")
 
 
 @agency_app.command("retire")

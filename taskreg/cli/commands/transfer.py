@@ -196,7 +196,7 @@ def _export_json(store, rows, day, out) -> int:
             json.dumps(settings, ensure_ascii=False),
             json.dumps(exported(store), ensure_ascii=False),
             json.dumps(
-                [{k: a[k] for k in ("code", "name", "kind", "retired_on")} for a in store.agencies()],
+                [{k: a[k] for k in ("code", "name", "kind", "retired_on", "email")} for a in store.agencies()],
                 ensure_ascii=False,
             ),
         )

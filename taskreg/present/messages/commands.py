@@ -14,9 +14,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cmd:taskreg config": (
         "Read and change the register's settings: org, rate-basis, lang, place, recipients, signer-title,"
-        " signer-name, lock-published.",
+        " signer-name, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from.",
         "Xem và đổi các thiết lập của sổ: org, rate-basis, lang, place, recipients, signer-title,"
-        " signer-name, lock-published.",
+        " signer-name, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from.",
     ),
     "cmd:taskreg config get": ("Print a setting, or all of them.", "In một thiết lập, hoặc tất cả."),
     "arg:taskreg config get key": (
@@ -30,8 +30,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "arg:taskreg config set value": ("The new value.", "Giá trị mới."),
     "cmd:taskreg agency": (
-        "The agency directory: add, list, rename, retire.",
-        "Danh mục đơn vị: add, list, rename, retire.",
+        "The agency directory: add, list, rename, edit, retire.",
+        "Danh mục đơn vị: add, list, rename, edit, retire.",
     ),
     "cmd:taskreg agency add": ("Register an agency.", "Đăng ký một đơn vị."),
     "arg:taskreg agency add code": ("Short code, e.g. SYT.", "Mã viết tắt, ví dụ SYT."),
@@ -40,7 +40,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The kind of agency: sở, ban, ngành, UBND xã …",
         "Loại đơn vị: sở, ban, ngành, UBND xã …",
     ),
+    "opt:taskreg agency add --email": (
+        "Its mail addresses for `taskreg remind --send`, separated by ;.",
+        "Địa chỉ thư điện tử của đơn vị để `taskreg remind --send` gửi, cách nhau bằng dấu ;.",
+    ),
     "cmd:taskreg agency list": ("List the agencies.", "Liệt kê các đơn vị."),
+    "cmd:taskreg agency edit": (
+        "Change an agency's mail addresses (audited).",
+        "Sửa địa chỉ thư điện tử của một đơn vị (có ghi lịch sử).",
+    ),
+    "arg:taskreg agency edit agency": ("The agency's code or name.", "Mã hoặc tên của đơn vị."),
+    "opt:taskreg agency edit --email": (
+        'Its mail addresses, separated by ; ("" removes them); they replace the ones it had.',
+        'Địa chỉ thư điện tử, cách nhau bằng dấu ; ("" để xoá); thay cho các địa chỉ cũ.',
+    ),
     "cmd:taskreg agency rename": (
         "Give an agency a new name; its code and its tasks stay.",
         "Đổi tên một đơn vị; mã và các nhiệm vụ của đơn vị giữ nguyên.",
@@ -190,6 +203,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ngày cuối của tuần (mặc định hôm nay).",
     ),
     "opt:taskreg weekly --agency": ("One agency's digest.", "Bản tóm tắt của một đơn vị."),
+    "cmd:taskreg remind": (
+        "Print each agency's reminder (đôn đốc) of its overdue tasks and those due soon, or mail it with --send.",
+        "In thư đôn đốc từng đơn vị về các nhiệm vụ quá hạn và sắp đến hạn, hoặc gửi thư với --send.",
+    ),
+    "opt:taskreg remind --as-of": (
+        "Remind as of this day (default today; --send only today).",
+        "Đôn đốc tính đến ngày này (mặc định hôm nay; --send chỉ hôm nay).",
+    ),
+    "opt:taskreg remind --within": (
+        "Due soon: every deadline from the as-of date to this many days after it (default: the setting"
+        " remind-days, 7, 3 and 1 days left).",
+        "Sắp đến hạn: mọi hạn từ ngày xét đến chừng ấy ngày sau đó (mặc định: thiết lập remind-days,"
+        " còn 7, 3 và 1 ngày).",
+    ),
+    "opt:taskreg remind --agency": (
+        "Only this lead agency; repeat for several.",
+        "Chỉ đơn vị chủ trì này; lặp lại để chọn nhiều đơn vị.",
+    ),
+    "opt:taskreg remind --send": (
+        "Mail each agency its reminder (settings smtp-host, smtp-port, smtp-from; a login only from ~/.netrc).",
+        "Gửi thư đôn đốc đến từng đơn vị (thiết lập smtp-host, smtp-port, smtp-from; tài khoản chỉ lấy từ ~/.netrc).",
+    ),
     "cmd:taskreg publish": (
         "Publish a report's figures, so that later changes cannot silently alter them.",
         "Công bố số liệu của một báo cáo, để các thay đổi về sau không âm thầm làm sai lệch số liệu đó.",

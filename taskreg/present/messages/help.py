@@ -76,6 +76,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ph:SETTING": ("SETTING", "THIẾT-LẬP"),
     "ph:VALUE": ("VALUE", "GIÁ-TRỊ"),
     "ph:KIND": ("KIND", "LOẠI"),
+    "ph:EMAIL": ("EMAIL", "THƯ-ĐIỆN-TỬ"),
     "ph:LOGIN": ("LOGIN", "TÀI-KHOẢN"),
     "ph:USER": ("USER", "NGƯỜI-DÙNG"),
     # -- the program and its global options -----------------------------------------------------
@@ -199,6 +200,7 @@ EXAMPLES: dict[str, str] = {
     "taskreg agency list": "taskreg agency list --format csv",
     "taskreg agency rename": 'taskreg agency rename SKHDT "Sở Tài chính"',
     "taskreg agency retire": "taskreg agency retire UBND-HKA --on 1/7/2025",
+    "taskreg agency edit": 'taskreg agency edit SYT --email "vanphong@syt.quangnam.gov.vn;kehoach@syt.quangnam.gov.vn"',
     "taskreg add": 'taskreg add "Rà soát thủ tục" --agency SYT --due 30/6/2026',
     "taskreg done": 'taskreg done 12 13 --on 20/3/2026 --result "Báo cáo số 45/BC-SYT"',
     "taskreg update": 'taskreg update 12 "Đã họp triển khai, dự thảo kế hoạch đang lấy ý kiến"',
@@ -213,6 +215,7 @@ EXAMPLES: dict[str, str] = {
     "taskreg history": "taskreg history --task 12",
     "taskreg report": "taskreg report --quarter I/2021 --by agency",
     "taskreg weekly": "taskreg weekly --lang vi",
+    "taskreg remind": "taskreg remind --send",
     "taskreg publish": "taskreg publish --quarter I/2021 --symbol 45/BC-UBND",
     "taskreg publications": "taskreg publications",
     "taskreg demo": "taskreg demo --lang vi",

@@ -101,6 +101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Refused: only the office may publish figures; the login {login} may not. Nothing was changed.",
         "Bị từ chối: chỉ văn phòng được công bố số liệu; tài khoản {login} không được. Không có gì bị thay đổi.",
     ),
+    "pg_remind_office_only": (
+        "Refused: only the office may send reminders; the login {login} may not. Nothing was sent.",
+        "Bị từ chối: chỉ văn phòng được gửi thư đôn đốc; tài khoản {login} không được. Chưa gửi thư nào.",
+    ),
     "pg_amend_office_only": (
         "Only the office may amend published figures; the login {login} may not.",
         "Chỉ văn phòng được sửa số liệu đã công bố; tài khoản {login} không được.",

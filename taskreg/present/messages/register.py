@@ -207,6 +207,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Retired {code} ({name}) from {on}; its tasks and past reports stay.",
         "{code} ({name}) thôi hoạt động từ ngày {on}; nhiệm vụ và báo cáo cũ được giữ nguyên.",
     ),
+    "agency_edited": (
+        "{code}: mail addresses {old} → {new}.",
+        "{code}: địa chỉ thư điện tử {old} → {new}.",
+    ),
+    "agency_nothing_to_edit": (
+        'Nothing to change: give --email ("" removes the addresses).',
+        'Không có gì để sửa: hãy ghi --email ("" để xoá địa chỉ).',
+    ),
+    "agency_edit_same": (
+        "{code} already has those mail addresses; nothing changed.",
+        "{code} đã có đúng các địa chỉ thư điện tử đó; không thay đổi gì.",
+    ),
+    "h_email": ("Mail", "Thư điện tử"),
     "agency_renamed": ("Renamed {code}: {old} → {name}.", "Đã đổi tên {code}: {old} → {name}."),
     "no_agencies": (
         'No agencies yet: add one with `taskreg agency add CODE "NAME"`.',
@@ -270,6 +283,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setting:confirm-completion": (
         "the office's confirmation of completions",
         "xác nhận kết quả hoàn thành",
+    ),
+    "setting:remind-days": (
+        "the days left before a deadline on which `remind` reminds",
+        "số ngày còn lại trước hạn mà `remind` đôn đốc",
+    ),
+    "setting:remind-within": (
+        "the days ahead within which `remind` reminds of every deadline",
+        "số ngày tới mà `remind` đôn đốc mọi nhiệm vụ đến hạn trong đó",
+    ),
+    "setting:smtp-host": ("the mail server reminders are sent through", "máy chủ thư dùng để gửi thư đôn đốc"),
+    "setting:smtp-port": ("the mail server's port", "cổng của máy chủ thư"),
+    "setting:smtp-from": ("the address reminders are sent from", "địa chỉ gửi thư đôn đốc"),
+    "bad_days_list": (
+        "'{text}' is not a valid {what}: give whole numbers of days from 0 to {max}, separated by ;, e.g. 7;3;1.",
+        "'{text}' không phải giá trị hợp lệ của {what}: ghi số ngày nguyên từ 0 đến {max}, cách nhau bằng dấu ;, ví dụ 7;3;1.",
+    ),
+    "bad_days": (
+        "'{text}' is not a valid {what}: give a whole number of days from 0 to {max}.",
+        "'{text}' không phải giá trị hợp lệ của {what}: ghi một số ngày nguyên từ 0 đến {max}.",
+    ),
+    "bad_port": (
+        "'{text}' is not a valid {what}: give a port number from 1 to 65535.",
+        "'{text}' không phải giá trị hợp lệ của {what}: ghi số cổng từ 1 đến 65535.",
+    ),
+    "bad_address": (
+        "'{text}' is not a mail address ({what}): give plain addresses such as vanphong@syt.gov.vn, separated by ;.",
+        "'{text}' không phải địa chỉ thư điện tử ({what}): ghi địa chỉ dạng vanphong@syt.gov.vn, cách nhau bằng dấu ;.",
     ),
     "status_all_conflict": ("Give --status or --all, not both.", "Chỉ dùng --status hoặc --all, không dùng cả hai."),
     "negative_days": ("--due-within takes a number of days, 0 or more.", "--due-within nhận số ngày, từ 0 trở lên."),

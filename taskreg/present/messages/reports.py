@@ -103,6 +103,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "w_days_over": ("{n} {n:day|days} overdue", "quá hạn {n} ngày"),
     "w_due": ("due {day}", "hạn {day}"),
     "w_done": ("done {day}", "xong {day}"),
+    # `taskreg remind` (docs/commands.md "remind"): one agency's reminder, and its mail's subject.
+    "rm_heading": (
+        "{org}: reminder to {agency} of its tasks, {day}",
+        "{org}: đôn đốc {agency} thực hiện nhiệm vụ, ngày {day}",
+    ),
+    "rm_overdue": ("Open past their deadline: {n}", "Nhiệm vụ chưa hoàn thành đã quá hạn: {n}"),
+    "rm_due_soon": ("Due soon: {n}", "Nhiệm vụ sắp đến hạn: {n}"),
+    "rm_left": ("{n} {n:day|days} left", "còn {n} ngày"),
+    "rm_closing": (
+        "{agency} is asked to complete these tasks and report the results.",
+        "Đề nghị {agency} khẩn trương thực hiện và báo cáo kết quả các nhiệm vụ trên.",
+    ),
+    "remind_nothing": ("Nothing to remind as of {day}.", "Không có nhiệm vụ nào cần đôn đốc tính đến ngày {day}."),
+    "remind_send_today": (
+        "--send mails what is true today ({today}), not as of {day}: leave out --as-of.",
+        "--send chỉ gửi tình hình hôm nay ({today}), không gửi tính đến ngày {day}: hãy bỏ --as-of.",
+    ),
+    "remind_no_sender": (
+        "Reminders cannot be sent without a sender: set one with `taskreg config set smtp-from ADDRESS`.",
+        "Chưa thể gửi thư đôn đốc vì chưa có địa chỉ gửi: đặt bằng `taskreg config set smtp-from ĐỊA-CHỈ`.",
+    ),
+    "remind_no_address": (
+        "{agency} has no mail address, so its reminder was not sent: add one with `taskreg agency edit {code} --email ADDRESS`.",
+        "{agency} chưa có địa chỉ thư điện tử nên chưa gửi được thư đôn đốc: thêm bằng `taskreg agency edit {code} --email ĐỊA-CHỈ`.",
+    ),
+    "remind_refused": (
+        "The mail server refused {address}, an address of {agency}: {reason}.",
+        "Máy chủ thư từ chối địa chỉ {address} của {agency}: {reason}.",
+    ),
+    "remind_not_sent": (
+        "The reminder to {agency} was not sent, and nothing was recorded: {reason}.",
+        "Chưa gửi được thư đôn đốc {agency}, không ghi nhận gì: {reason}.",
+    ),
+    "remind_none_accepted": (
+        "The reminder to {agency} was not sent, and nothing was recorded: the mail server refused every address.",
+        "Chưa gửi được thư đôn đốc {agency}, không ghi nhận gì: máy chủ thư từ chối mọi địa chỉ.",
+    ),
+    "remind_sent": (
+        "Reminded {agency} of {n} {n:task|tasks}: sent to {to}.",
+        "Đã gửi thư đôn đốc {agency} về {n} nhiệm vụ đến {to}.",
+    ),
+    "mail_no_tls_login": (
+        "the server offers no STARTTLS, and the login of ~/.netrc is never sent without TLS",
+        "máy chủ không hỗ trợ STARTTLS, mà tài khoản trong ~/.netrc không bao giờ được gửi khi chưa mã hoá TLS",
+    ),
+    "mail_netrc_bad": ("~/.netrc cannot be read ({reason})", "không đọc được ~/.netrc ({reason})"),
+    "rm_subject": (
+        "Reminder of assigned tasks – {agency} – {day}",
+        "Đôn đốc thực hiện nhiệm vụ – {agency} – {day}",
+    ),
     # -- demo --------------------------------------------------------------------------------
     "demo_refuse": (
         "{path} exists and is not a demo register; give another path with --db.",

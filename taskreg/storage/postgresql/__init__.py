@@ -184,6 +184,12 @@ class PostgresStore(SqlStore):
     def completion_awaits(self) -> bool:
         return self.role != "office"
 
+    def may_remind(self) -> None:
+        """Reminders are sent by the office (docs/commands.md "remind"): the database refuses
+        a liaison's remind events too (migration 0013)."""
+        if self.role != "office":
+            raise Refused("pg_remind_office_only", login=self.login)
+
     def _insert_event(self, row: dict) -> None:
         # No group role inserts an event (migration 0009): the database's function records
         # the why, stamps who and when, and finishes an event of a change from the rows.
