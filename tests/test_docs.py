@@ -321,6 +321,7 @@ RUN = {
     ("docs/commands.md", "agency"): "an agency directory of 2025",
     ("docs/commands.md", "add"): "fourteen tasks of spring 2026",
     ("docs/commands.md", "done, reopen"): "fourteen tasks of spring 2026",
+    ("docs/commands.md", "update"): "fourteen tasks of spring 2026",
     ("docs/commands.md", "confirm, return"): "fourteen tasks of spring 2026",
     ("docs/commands.md", "extend"): "fourteen tasks of spring 2026",
     ("docs/commands.md", "cancel"): "fourteen tasks of spring 2026",

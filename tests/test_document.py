@@ -232,6 +232,7 @@ def test_the_appendix_table_matches_the_json_report(demo_vi):
         str(out["no_deadline"]),
         "93,88%",
         "80,45%",
+        f"{out['rates']['updated']:.2f}%".replace(".", ","),  # the update rate, live
         str(out["oldest_overdue_days"]),
     ]
     assert (out["on_time"], out["late"], out["overdue"], out["in_progress"]) == (506, 123, 41, 1068)

@@ -110,6 +110,7 @@ def test_csv_has_the_json_field_names_as_headers(tasks):
         "note",
         "result",
         "starred",
+        "updated_on",
         "status",
         "awaiting_confirmation",
     ]

@@ -448,6 +448,7 @@ NO_DRIFT = {"on_time": 0, "late": 0, "overdue": 0, "in_progress": 0, "cancelled"
 
 def _report_json(stored, counts, figures, drift, corrected=0):
     on_time, late, overdue, in_progress, no_deadline, completion, on_time_rate = counts
+    rates = {"basis": "due", "completion": completion, "on_time": on_time_rate}
     return {
         "org": "UBND tỉnh Quảng Nam",
         "period": {"label": "Q1 2021", "kind": "quarter", "start": "2021-01-01", "end": "2021-03-31"},
@@ -463,6 +464,12 @@ def _report_json(stored, counts, figures, drift, corrected=0):
         "no_deadline": no_deadline,
         "rates": {"basis": "due", "completion": completion, "on_time": on_time_rate},
         "oldest_overdue_days": 16,
+        # the live figures have an update rate (no progress reports here); published ones never do
+        **(
+            {"update_window": 7, "must_update": 2, "updated": 0, "rates": {**rates, "updated": 0.0}}
+            if figures == "live"
+            else {}
+        ),
         "check": True,
         "awaiting_confirmation": 0,  # never a published figure: the live count
         # the live register's: every task was entered on 5/4, after the as-of date
@@ -505,6 +512,8 @@ def test_report_of_a_published_period_shows_the_published_figures_and_then_their
         "0 open within their deadline.\n"
         "Completion rate: 66.67% (of tasks due: completed + open past deadline); on-time rate: 50.00% "
         "(of tasks completed).\n"
+        # the live figures have an update rate; published ones never do
+        "Update rate: 0.00% (0 of the 2 tasks due for a progress report had one in the last 7 days).\n"
         "Not counted above: 1 cancelled. Counted above with no deadline (ongoing): 0.\n"
         "After 2021-03-31, 0 tasks of this report were corrected and 7 were entered late, so it can differ from "
         "one run on that day (`taskreg history --since` shows the changes).\n"
@@ -558,7 +567,8 @@ def test_the_drift_sentence_names_cancellations_and_rows_that_moved(pub, args, d
         + drift
     )
     assert pub("report", "--quarter", "I/2021", "--format", "csv").stdout.splitlines()[1] == (
-        ",,6,2,1,1,2,1,1,due,60.00,66.67,16,true,false"
+        # published figures: the update rate's three cells empty (never published)
+        ",,6,2,1,1,2,1,1,due,60.00,66.67,,,,16,true,false"
     )
 
 

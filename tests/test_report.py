@@ -47,6 +47,8 @@ def test_report_text_in_vietnamese(q1):
         "quá hạn, 2 nhiệm vụ chưa hoàn thành quá hạn, 1 nhiệm vụ chưa hoàn thành còn trong hạn.\n"
         "Tỷ lệ hoàn thành: 60,00% (trên số nhiệm vụ đến hạn); tỷ lệ hoàn thành đúng hạn: 66,67% "
         "(trên số nhiệm vụ đã hoàn thành).\n"
+        # recorded on 30/6 (the fixture's clock): no progress report is dated by 31/3
+        "Tỷ lệ cập nhật tình hình: 0,00% (0 trong số 3 nhiệm vụ phải cập nhật đã được cập nhật trong 7 ngày qua).\n"
         "Không tính ở trên: 1 nhiệm vụ dừng thực hiện. Trong số trên có 1 nhiệm vụ không có hạn "
         "(thường xuyên).\n"
     )
@@ -59,6 +61,7 @@ def test_report_text_in_english(q1):
         "deadline, 1 open within their deadline.\n"
         "Completion rate: 60.00% (of tasks due: completed + open past deadline); on-time rate: "
         "66.67% (of tasks completed).\n"
+        "Update rate: 0.00% (0 of the 3 tasks due for a progress report had one in the last 7 days).\n"
         "Not counted above: 1 cancelled. Counted above with no deadline (ongoing): 1.\n"
     )
 
@@ -70,6 +73,7 @@ def test_report_json_fields(q1):
         "period": {"label": "Q1 2021", "kind": "quarter", "start": "2021-01-01", "end": "2021-03-31"},
         "as_of": "2021-03-31",
         "agency": None,
+        "update_window": 7,
         "starred": False,
         "total": 6,
         "on_time": 2,
@@ -78,7 +82,10 @@ def test_report_json_fields(q1):
         "in_progress": 1,
         "cancelled": 1,
         "no_deadline": 1,
-        "rates": {"basis": "due", "completion": 60.0, "on_time": 66.67},
+        # open as of 31/3 and assigned by 24/3: Bốn, Năm, Bảy (SPEC §12's update rate)
+        "must_update": 3,
+        "updated": 0,
+        "rates": {"basis": "due", "completion": 60.0, "on_time": 66.67, "updated": 0.0},
         "oldest_overdue_days": 16,
         "check": True,
         "awaiting_confirmation": 0,
@@ -131,7 +138,7 @@ def test_bad_period_flags(q1):
 def test_rate_basis_setting(q1):
     q1("config", "set", "rate-basis", "assigned")
     out = _json(q1("report", "--quarter", "I/2021", "--format", "json"))
-    assert out["rates"] == {"basis": "assigned", "completion": 50.0, "on_time": 66.67}
+    assert out["rates"] == {"basis": "assigned", "completion": 50.0, "on_time": 66.67, "updated": 0.0}
     assert "Completion rate: 50.00% (of all tasks assigned)" in q1("report", "--quarter", "I/2021").stdout
     q1("config", "set", "rate-basis", "weekly", code=2)
 
@@ -151,15 +158,15 @@ def test_by_agency_table_at_a_fixed_width(q1):
     assert q1("report", "--quarter", "I/2021", "--by", "agency", "--format", "table", "--lang", "vi").stdout == (
         "Quý I/2021, đến ngày 31/3/2021\n"
         "Đơn vị     Tổng  HT đúng hạn  HT quá hạn  Chưa HT trong hạn  Chưa HT quá hạn  Không hạn"
-        "  Tỷ lệ HT (đến hạn)  Tỷ lệ đúng hạn  Quá hạn lâu nhất (ngày)\n"
+        "  Tỷ lệ HT (đến hạn)  Tỷ lệ đúng hạn  Tỷ lệ cập nhật  Quá hạn lâu nhất (ngày)\n"
         "SGDDT         1            0           0                  0                1          0"
-        "               0,00%               —                       11\n"
+        "               0,00%               —           0,00%                       11\n"
         "SYT           4            2           1                  0                1          0"
-        "              75,00%          66,67%                       16\n"
+        "              75,00%          66,67%           0,00%                       16\n"
         "STC           1            0           0                  1                0          1"
-        "                   —               —                        —\n"
+        "                   —               —           0,00%                        —\n"
         "Tổng cộng     6            2           1                  1                2          1"
-        "              60,00%          66,67%                       16\n"
+        "              60,00%          66,67%           0,00%                       16\n"
     )
 
 

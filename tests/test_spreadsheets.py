@@ -554,7 +554,7 @@ def test_the_uid_column_is_kept_for_import_but_hidden_from_print(demo_books):
     books, _ = demo_books
     tasks = load_workbook(books["en"]).worksheets[0]
     assert [c.value for c in tasks[1]] == list(TASK_FIELDS)
-    letters = "ABCDEFGHIJKLMNOP"
+    letters = "ABCDEFGHIJKLMNOPQRS"
     assert [letter for letter in letters if tasks.column_dimensions[letter].hidden] == ["B"]
     assert re.fullmatch(r"[0-9a-f-]{36}", tasks["B2"].value)
     widths = {f: tasks.column_dimensions[letter].width for f, letter in zip(TASK_FIELDS, letters)}
@@ -632,12 +632,12 @@ def test_the_report_sheets_rates_are_percent_numbers_and_counts_have_thousands(d
         assert cells[0].value == name and cells[0].number_format == "General"
         counts = [figure[k] for k in ("total", "on_time", "late", "in_progress", "overdue", "no_deadline")]
         assert [c.value for c in cells[1:7]] == counts
-        assert [c.value for c in cells[7:9]] == [
+        assert [c.value for c in cells[7:10]] == [
             None if figure["rates"][k] is None else float(Decimal(str(figure["rates"][k])) / 100)
-            for k in ("completion", "on_time")
+            for k in ("completion", "on_time", "updated")
         ]
-        assert cells[9].value == figure["oldest_overdue_days"]
-        assert [c.number_format for c in cells[1:]] == [COUNT_FORMAT] * 6 + [RATE_FORMAT] * 2 + [COUNT_FORMAT]
+        assert cells[10].value == figure["oldest_overdue_days"]
+        assert [c.number_format for c in cells[1:]] == [COUNT_FORMAT] * 6 + [RATE_FORMAT] * 3 + [COUNT_FORMAT]
         assert cells[0].font.b == (name == "Tổng cộng")  # the total in bold
     total = [c.value for c in rows[-1]]
     assert total[1] == 1738 and total[7:9] == [0.9388, 0.8045]  # exactly, not 0.9388000000000001

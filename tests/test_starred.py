@@ -48,7 +48,7 @@ def keyed(request, reg):
 def test_add_star_is_in_the_task_json_and_its_add_event(reg):
     task = _json(reg("add", "Rà soát thủ tục", "--agency", "SYT", "--star", "--format", "json"))
     assert task["starred"] is True
-    assert list(task)[-2:] == ["starred", "status"]  # TASK_FIELDS' order
+    assert list(task)[-4:] == ["starred", "updated_on", "status", "awaiting_confirmation"]  # TASK_FIELDS' order
     plain = _json(reg("add", "Báo cáo quý", "--agency", "STC", "--format", "json"))
     assert plain["starred"] is False
     shown = _json(reg("show", "1", "--format", "json"))
@@ -147,7 +147,7 @@ def test_report_starred_counts_only_key_tasks(keyed):
     assert key["starred"] is True
     assert {k: key[k] for k in KEY_COUNTS} == KEY_COUNTS
     # completed 2 of due 3 (2 completed + 1 overdue); 1 of 2 completions on time
-    assert key["rates"] == {"basis": "due", "completion": 66.67, "on_time": 50.0}
+    assert key["rates"] == {"basis": "due", "completion": 66.67, "on_time": 50.0, "updated": key["rates"]["updated"]}
     rows = {r["agency"]: (r["total"], r["on_time"], r["late"], r["overdue"], r["in_progress"]) for r in key["rows"]}
     assert rows == {"SYT": (2, 1, 1, 0, 0), "STC": (1, 0, 0, 1, 0), "SGDDT": (1, 0, 0, 0, 1)}
     one = _json(keyed("report", "--quarter", "I/2021", "--starred", "--agency", "SYT", "--format", "json"))

@@ -61,6 +61,7 @@ def test_add_json_prints_the_whole_record(reg):
         "note": "Ưu tiên",
         "result": None,
         "starred": False,
+        "updated_on": None,  # no progress report yet
         "status": "in_progress",
         "awaiting_confirmation": False,
     }

@@ -77,7 +77,7 @@ def test_terminal_output_at_a_width(layout, case, columns, lang):
 def test_prose_is_wrapped_at_word_boundaries_on_a_terminal_only(layout):
     piped = _screen(layout, "report", "--quarter", "I/2021", columns=80, terminal=False)
     on_screen = _screen(layout, "report", "--quarter", "I/2021", columns=80)
-    assert len(piped.splitlines()) == 3  # one line per sentence, for scripts to grep
+    assert len(piped.splitlines()) == 4  # one line per sentence, for scripts to grep
     assert " ".join(on_screen.split()) == " ".join(piped.split())  # the same words …
     words = set(piped.split())
     assert all(set(line.split()) <= words for line in on_screen.splitlines())  # … none broken

@@ -62,7 +62,7 @@ class Figures:
     def update_rate(self) -> float | None:
         return percent(self.updated, self.must_update)
 
-    def as_json(self, basis: str) -> dict:
+    def as_json(self, basis: str, update_rate: bool = True) -> dict:
         out = {
             "total": self.total,
             **{k: getattr(self, k) for k in FOUR},
@@ -80,6 +80,8 @@ class Figures:
             "check": self.check,
             "awaiting_confirmation": self.awaiting,
         }
+        if not update_rate:  # published figures (docs/reports.md "The update rate")
+            del out["must_update"], out["updated"], out["rates"]["updated"]
         if self.agency is not None:
             out = {"agency": self.agency, "name": self.agency_name, **out}
         return out
@@ -103,8 +105,9 @@ class Report:
     #: Tasks of the population corrected, and entered late, after the as-of date (SPEC §2).
     corrected_after: int = 0
     entered_after: int = 0
-    #: The update window in days (setting `update-window`), whose counts the figures give.
-    window: int = DEFAULT_WINDOW
+    #: The update window in days (setting `update-window`), whose counts the figures give;
+    #: None for published figures, which carry no update rate (docs/reports.md).
+    window: int | None = DEFAULT_WINDOW
     #: Whether it counts the key tasks alone (`report --starred`, docs/reports.md).
     starred: bool = False
 

@@ -219,7 +219,8 @@ def report_of(pub: dict, period: Period, agency: dict | None) -> Report:
             row.agency, row.agency_name = agency["code"], agency["name"]
             rows = [row] if whole.population else []
         whole.agency = whole.agency_name = None
-    return Report(period, as_of, basis, whole, rows)
+    # What was published: no update rate, which is never a published figure (docs/reports.md).
+    return Report(period, as_of, basis, whole, rows, window=None)
 
 
 def _counts(f: Figures) -> tuple:
@@ -337,18 +338,7 @@ def honoured(
     shown.publication, shown.published, shown.drift = pub, published, drift(published, live)
     if not show_live:
         shown.report = published
-        _with_update_rate(published, live)
     return shown
-
-
-def _with_update_rate(published: Report, live: Report) -> None:
-    """The update rate is never a published figure (progress reports are never backdated):
-    the published report gives the live one's, for its whole and each of its agencies."""
-    published.window = live.window
-    rows = {f.agency: f for f in live.rows}
-    for shown, source in ((published.whole, live.whole), *((f, rows.get(f.agency)) for f in published.rows)):
-        shown.must_update = source.must_update if source else 0
-        shown.updated = source.updated if source else 0
 
 
 def status_of(store: Store, pub: dict) -> bool:

@@ -51,7 +51,7 @@ HEADERS = {
 #: Columns an export writes that an import derives or assigns itself.
 IGNORED = {
     *("id", "so", "stt", "so tt", "status", "tinh trang", "name"),
-    *("updated on", "ngay cap nhat tinh hinh", "awaiting confirmation", "cho xac nhan"),
+    *("updated on", "ngay cap nhat", "awaiting confirmation", "cho xac nhan"),
 }
 _BY_FOLD = {alias: field for field, aliases in HEADERS.items() for alias in aliases}
 

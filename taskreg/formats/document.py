@@ -343,7 +343,10 @@ def _appendix(
         note += "; " + _t(lang, "doc_table_cancelled", n=i18n.num(lang, report.whole.cancelled))
     _para(doc, f"({note})", size=12, italic=True, align="center", after=6, keep=True)
     basis = report.basis
-    widths = (10, 58, 29) + (round((WIDE_W - 97) / 10, 2),) * 10
+    # The update rate's column but for published figures, which have none (docs/reports.md).
+    update_rate = report.window is not None
+    figures = 10 if update_rate else 9
+    widths = (10, 58, 29) + (round((WIDE_W - 97) / figures, 2),) * figures
     # Two header rows: the four states under "completed" and "open", the rest spanning both.
     table = _table(doc, 2, widths, style="Table Grid", margin=0.8)
     spanning = {
@@ -354,8 +357,7 @@ def _appendix(
         8: "doc_col_no_deadline",
         9: "doc_col_completion",
         10: "doc_col_on_time_rate",
-        11: "doc_col_update_rate",
-        12: "doc_col_oldest",
+        **({11: "doc_col_update_rate", 12: "doc_col_oldest"} if update_rate else {11: "doc_col_oldest"}),
     }
     for i, key in spanning.items():
         _para(table.cell(0, i).merge(table.cell(1, i)), _t(lang, key), size=11, bold=True, align="center", first=True)
@@ -376,7 +378,7 @@ def _appendix(
             n(f.no_deadline),
             i18n.pct(lang, f.completion_rate(basis)),
             i18n.pct(lang, f.on_time_rate),
-            i18n.pct(lang, f.update_rate),
+            *([i18n.pct(lang, f.update_rate)] if update_rate else []),
             "—" if f.oldest_overdue_days is None else n(f.oldest_overdue_days),
         ]
 

@@ -75,7 +75,7 @@ def report_sentences(
         )
         + awaiting_clause(lang, f),
         rates_sentence(lang, f, report.basis),
-        update_sentence(lang, f, report.window),
+        *([update_sentence(lang, f, report.window)] if report.window is not None else []),
         t(lang, "r_extra", cancelled=num(lang, f.cancelled), no_deadline=num(lang, f.no_deadline)),
     ]
     if today is not None and report.as_of < today:

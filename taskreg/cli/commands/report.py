@@ -89,8 +89,9 @@ def period_and_day(today, quarter, month, year, from_, to, as_of):
     return period, figures.report_as_of(period, today, parse_date(as_of, today) if as_of else None)
 
 
-def report_headers(lang: str, basis: str) -> list[str]:
-    """The per-agency table's headers, on the terminal and in the XLSX report sheet."""
+def report_headers(lang: str, basis: str, update_rate: bool = True) -> list[str]:
+    """The per-agency table's headers, on the terminal and in the XLSX report sheet; the
+    update rate's but for published figures, which have none (docs/reports.md)."""
 
     t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
     return [
@@ -103,7 +104,7 @@ def report_headers(lang: str, basis: str) -> list[str]:
         t("t_no_deadline"),
         t("t_completion", basis=t(f"basis_{basis}_short")),
         t("t_on_time_rate"),
-        t("t_update_rate"),
+        *([t("t_update_rate")] if update_rate else []),
         t("t_oldest"),
     ]
 
@@ -161,13 +162,13 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
             },
             "as_of": iso(result.as_of),
             "agency": agency["code"] if agency else None,
-            "update_window": result.window,
+            **({"update_window": result.window} if result.window is not None else {}),
             "starred": result.starred,  # the key tasks alone (`--starred`)
-            **whole.as_json(result.basis),
+            **whole.as_json(result.basis, update_rate=result.window is not None),
             "recorded_after_as_of": {"corrected": live.corrected_after, "entered": live.entered_after},
         }
         if by_agency:
-            out["rows"] = [row.as_json(result.basis) for row in result.rows]
+            out["rows"] = [row.as_json(result.basis, update_rate=result.window is not None) for row in result.rows]
         if shown is not None:
             out.update(shown.as_json())
         tabular.write_json(out)
@@ -175,7 +176,10 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
     if format == "csv":
         tabular.write_csv(
             CSV_COLUMNS,
-            [_csv_row(row, result.basis, result.starred) for row in (result.rows if by_agency else []) + [whole]],
+            [
+                _csv_row(row, result.basis, result.starred, result.window is not None)
+                for row in (result.rows if by_agency else []) + [whole]
+            ],
             numbers=CSV_NUMBERS,
         )
         return
@@ -229,7 +233,8 @@ CSV_NUMBERS = frozenset(
 )
 
 
-def _csv_row(f, basis, starred: bool):
+def _csv_row(f, basis, starred: bool, update_rate: bool = True):
+    """One row of the report's CSV; published figures leave the update rate's cells empty."""
     return [
         f.agency or "",
         f.agency_name or "",
@@ -243,9 +248,9 @@ def _csv_row(f, basis, starred: bool):
         basis,
         "" if f.completion_rate(basis) is None else f"{f.completion_rate(basis):.2f}",
         "" if f.on_time_rate is None else f"{f.on_time_rate:.2f}",
-        f.must_update,
-        f.updated,
-        "" if f.update_rate is None else f"{f.update_rate:.2f}",
+        f.must_update if update_rate else "",
+        f.updated if update_rate else "",
+        "" if f.update_rate is None or not update_rate else f"{f.update_rate:.2f}",
         "" if f.oldest_overdue_days is None else f.oldest_overdue_days,
         "true" if f.check else "false",
         "true" if starred else "false",
@@ -257,7 +262,8 @@ def _table(lang, result, by_agency):
 
     basis = result.basis
     t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
-    headers = report_headers(lang, basis)
+    update_rate = result.window is not None
+    headers = report_headers(lang, basis, update_rate)
 
     def cells(f, label):
         n = lambda v: i18n.num(lang, v)  # noqa: E731
@@ -271,7 +277,7 @@ def _table(lang, result, by_agency):
             n(f.no_deadline),
             i18n.pct(lang, f.completion_rate(basis)),
             i18n.pct(lang, f.on_time_rate),
-            i18n.pct(lang, f.update_rate),
+            *([i18n.pct(lang, f.update_rate)] if update_rate else []),
             "—" if f.oldest_overdue_days is None else n(f.oldest_overdue_days),
         ]
 

@@ -258,7 +258,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col:assigned_by": ("assigned_by", "Người giao"),
     "col:note": ("note", "Ghi chú"),
     "col:result": ("result", "Kết quả"),
-    "col:updated_on": ("updated_on", "Ngày cập nhật tình hình"),
+    "col:updated_on": ("updated_on", "Ngày cập nhật"),
     "col:starred": ("starred", "Nhiệm vụ trọng tâm"),
     "col:status": ("status", "Tình trạng"),
     "col:awaiting_confirmation": ("awaiting_confirmation", "Chờ xác nhận"),
