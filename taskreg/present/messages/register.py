@@ -308,9 +308,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{text}' không phải giá trị hợp lệ của {what}: ghi các ngày có năm, ngày trước tháng sau, cách nhau bằng dấu ;, ví dụ 2/1/2026;30/4/2026.",
     ),
     # taskreg days-off (taskreg.domain.workdays): what each line is, besides a holiday's own name.
-    "days_off_workday": ("working day (swapped Saturday)", "ngày làm việc (làm bù)"),
-    "days_off_register_off": ("day off (the register's days-off)", "ngày nghỉ (thiết lập days-off của sổ)"),
-    "days_off_register_work": ("working day (the register's workdays)", "ngày làm việc (thiết lập workdays của sổ)"),
+    "days_off_workday": ("Working day (a Saturday worked in exchange)", "Ngày làm việc (làm bù)"),
+    "days_off_register_off": ("Day off (the register's days-off)", "Ngày nghỉ (thiết lập days-off của sổ)"),
+    "days_off_register_work": ("Working day (the register's workdays)", "Ngày làm việc (thiết lập workdays của sổ)"),
     "days_off_year": (
         "'{text}' is not a year taskreg knows working days of: give one from {first} to {last}.",
         "'{text}' không phải năm taskreg biết ngày làm việc: ghi một năm từ {first} đến {last}.",
