@@ -330,6 +330,7 @@ RUN = {
     ("docs/commands.md", "show"): "the demo register",
     ("docs/commands.md", "history"): "the demo register",
     ("docs/commands.md", "remind"): "the demo register",
+    ("docs/commands.md", "days-off"): "an agency directory of 2025",
     ("docs/reports.md", "report"): "the demo register",
     ("docs/reports.md", "weekly"): "the demo register",
     ("docs/publications.md", "Publications"): "the demo register",

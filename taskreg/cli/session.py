@@ -23,6 +23,7 @@ from taskreg.domain.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR
 from taskreg.domain.errors import BadInput, Count, Day, Publication, Ref, Rendered, TaskregError, os_reason
 from taskreg.domain.model import check_actor
 from taskreg.domain.text import printable
+from taskreg.domain.workdays import WorkingDays
 from taskreg.present import i18n, labels
 from taskreg.storage import engine_errors, failure, locate, open_store, peek_setting, remove_file_register
 
@@ -65,6 +66,13 @@ class Session:
             if self._store.backup_path:
                 self.err("register_backed_up", path=str(self._store.backup_path))
         return self._store
+
+    def calendar(self) -> WorkingDays:
+        """The register's working days (settings `days-off` and `workdays`). Handed, uncalled,
+        to what parses dates (taskreg.domain.dates `parse_date`), which calls it only for a
+        working-day date (`+5wd`): every other date reads nothing more of the register."""
+        store = self.store()
+        return WorkingDays.of_settings(store.setting("days-off"), store.setting("workdays"))
 
     def discard_new_register(self) -> None:
         """A command that created the register and then failed (or only tried) leaves no file."""

@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 from taskreg.domain.errors import BadInput, Day
 from taskreg.domain.text import fold
+from taskreg.domain.workdays import MAX_WORKDAYS, Calendar, WorkingDays
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 ROMAN_OF = {v: k for k, v in ROMAN.items()}
@@ -23,6 +24,7 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 _DM = re.compile(r"(\d{1,2})/(\d{1,2})")
 _REL = re.compile(r"([+-])(\d{1,4})\s*([dwmy])")
+_REL_WD = re.compile(r"\+(\d+)\s*wd")  # +5wd: the 5th working day after today (taskreg.domain.workdays)
 _WORDS = {"today": 0, "hom nay": 0, "yesterday": -1, "hom qua": -1, "tomorrow": 1, "ngay mai": 1}
 
 _QUARTER = [
@@ -92,8 +94,10 @@ def _span(kind: str, y: int, first_month: int, months: int, number: int, typed: 
     return Period(kind, start, start + relativedelta(months=months, days=-1), number)
 
 
-def parse_date(typed: str, today: date) -> date:
-    """A calendar date in any form SPEC §5 lists: 2021-03-31, 31/3/2021, 31.3, today, +7d …"""
+def parse_date(typed: str, today: date, calendar: Calendar | None = None) -> date:
+    """A calendar date in any form SPEC §5 lists: 2021-03-31, 31/3/2021, 31.3, today, +7d …,
+    and +5wd, the 5th working day after today: by the register's working days (`calendar`,
+    called only then), or by the library's calendar alone where no register is known."""
     text = fold(typed or "")
     if m := _ISO.fullmatch(text):
         return _make(int(m[1]), int(m[2]), int(m[3]), typed)
@@ -110,7 +114,31 @@ def parse_date(typed: str, today: date) -> date:
             return in_range(today + relativedelta(**{unit: n}), typed)
         except (ValueError, OverflowError):
             raise BadInput("date_out_of_range", text=typed, first=FIRST_YEAR, last=LAST_YEAR) from None
+    if m := _REL_WD.fullmatch(text):
+        n = int(m[1]) if len(m[1]) <= 9 else MAX_WORKDAYS + 1  # (int() refuses thousands of digits)
+        if n > MAX_WORKDAYS:
+            raise BadInput("workdays_too_many", text=typed, max=MAX_WORKDAYS)
+        try:
+            return in_range((calendar() if calendar else WorkingDays()).nth(today, n), typed)
+        except OverflowError:  # past date.max, counting from the last years a register holds
+            raise BadInput("date_out_of_range", text=typed, first=FIRST_YEAR, last=LAST_YEAR) from None
     raise BadInput("date_unreadable", text=typed)
+
+
+def check_day_list(value: str, what: str) -> str:
+    """A setting that lists dates (`days-off`, `workdays`): ISO or day-first dates with the
+    year (2026-01-02, 2/1/2026), separated by `;`; kept as ISO dates, sorted, without repeats."""
+    days = set()
+    for part in (p.strip() for p in value.split(";")):
+        if not part:
+            continue
+        text = fold(part)
+        if not (_ISO.fullmatch(text) or _DMY.fullmatch(text)):
+            raise BadInput("bad_day_list", text=part, what=what)
+        days.add(parse_date(part, date(2000, 1, 1)))
+    if not days:
+        raise BadInput("bad_day_list", text=value, what=what)
+    return ";".join(sorted(d.isoformat() for d in days))
 
 
 def parse_quarter(typed: str) -> Period | None:
@@ -139,7 +167,7 @@ def parse_year(typed: str) -> Period | None:
     return None
 
 
-def parse_deadline(typed: str, today: date) -> date:
+def parse_deadline(typed: str, today: date, calendar: Calendar | None = None) -> date:
     """A deadline: a date, or a month or quarter meaning its last day (12/2026, Q2/2026)."""
     text = fold(typed or "")
     if _ISO.fullmatch(text) or _DMY.fullmatch(text):
@@ -147,7 +175,7 @@ def parse_deadline(typed: str, today: date) -> date:
     period = parse_quarter(typed) or parse_month(typed)
     if period is not None:
         return period.end
-    return parse_date(typed, today)
+    return parse_date(typed, today, calendar)
 
 
 def quarter_of(day: date) -> Period:

@@ -21,6 +21,7 @@ from taskreg.domain.errors import BadInput, Day, Ref
 from taskreg.domain.model import CONFIRMATION_FIELDS, MAX_ACTOR, TASK_FIELDS, check_setting
 from taskreg.domain.tasks import not_after_today, not_before_assigned, not_future
 from taskreg.domain.text import fold, nfc, printable, symbol_doubt, text_problem
+from taskreg.domain.workdays import Calendar
 
 #: The columns a file of tasks must have: a task is nothing without them.
 REQUIRED = ("title", "agency", "assigned_on")
@@ -376,13 +377,21 @@ class RowReader:
     no million entries.
     """
 
-    def __init__(self, file: ImportFile, today: date, agency: Callable[[str], dict], keep_ids: bool):
+    def __init__(
+        self,
+        file: ImportFile,
+        today: date,
+        agency: Callable[[str], dict],
+        keep_ids: bool,
+        calendar: Calendar | None = None,
+    ):
         self.columns, self.column, self.json = file.columns, file.column, file.fmt == "json"
         self.today, self.find_agency, self.keep_ids = today, agency, keep_ids
         self.ids_seen: dict[int, int] = {}  # a kept id: the row that gave it
         self.seen: dict = {}
-        self.parse_day = lambda text: parse_date(text, today)
-        self.parse_deadline = lambda text: parse_deadline(text, today)
+        self.calendar = calendar  # the register's working days, for a cell like +5wd
+        self.parse_day = lambda text: parse_date(text, today, calendar)
+        self.parse_deadline = lambda text: parse_deadline(text, today, calendar)
         #: The fields read before the notes (and the deadline a note may drop), in order.
         self.first = (
             ("agency", self.agency),
@@ -409,12 +418,12 @@ class RowReader:
     def day(self, value) -> date:
         if isinstance(value, str):  # cell_date reads no text: parse it, once
             return self.once(parse_date, self.parse_day, value)
-        return cell_date(value) or parse_date(str(value), self.today)
+        return cell_date(value) or parse_date(str(value), self.today, self.calendar)
 
     def deadline(self, value) -> date:
         if isinstance(value, str):
             return self.once(parse_deadline, self.parse_deadline, value)
-        return cell_date(value) or parse_deadline(str(value), self.today)
+        return cell_date(value) or parse_deadline(str(value), self.today, self.calendar)
 
     def cells(self, number: int, raw: dict) -> tuple[dict, list[tuple]]:
         """Each field's cell as the checks read it, and the errors of the cells no field can

@@ -26,6 +26,7 @@ from taskreg.domain.model import CONFIRMATION_FIELDS
 from taskreg.domain.publications import restore
 from taskreg.domain.store import Store
 from taskreg.domain.text import fold, nfc, symbol_key
+from taskreg.domain.workdays import Calendar
 
 
 def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
@@ -136,6 +137,7 @@ def import_tasks(
     create_agencies=False,
     max_errors: int = 200,
     amend=None,
+    calendar: Calendar | None = None,
 ) -> dict:
     """Import every row of a file or none: one transaction with one audit event (SPEC §5).
 
@@ -150,7 +152,7 @@ def import_tasks(
         # --create-agencies: every agency the file names, read before any is created, so that
         # a code and the full name it abbreviates become one agency (SPEC §5).
         cells = agency_cells(iter(rows), file.columns) if create_agencies else None
-        run = _Import(store, today, file, max_errors)
+        run = _Import(store, today, file, max_errors, calendar)
         try:
             with store.write():
                 run.begin(amend, cells)
@@ -218,8 +220,9 @@ class _Import:
     """An import under way, inside its transaction: the file, the batch its rows are written
     to, and what it has counted, said and kept to write at the end."""
 
-    def __init__(self, store: Store, today: date, file: ImportFile, max_errors: int):
+    def __init__(self, store: Store, today: date, file: ImportFile, max_errors: int, calendar: Calendar | None):
         self.store, self.today, self.file, self.max_errors = store, today, file, max_errors
+        self.calendar = calendar
         self.counts = {"rows": 0, "imported": 0, "skipped": 0, "agencies_created": 0}
         self.warnings: list[tuple] = [("import_column_ignored", {"column": h}) for h in file.unknown]
         self.errors: list[tuple] = []  # the first max_errors
@@ -242,7 +245,7 @@ class _Import:
         by_fold = {a["code_fold"]: a for a in registered} | {a["name_fold"]: a for a in registered}
         plan = plan_agencies(cells, registered, file.directory) if cells is not None else {}
         agency = lambda typed: planned_agency(typed, by_fold, plan, registered)
-        self.reader = RowReader(file, self.today, agency, keep_ids)
+        self.reader = RowReader(file, self.today, agency, keep_ids, self.calendar)
         self.carries_confirmation = any(f in CONFIRMATION_FIELDS for _, f in file.columns)
         self.raises = store.setting("confirm-completion") == "on" and store.completion_awaits()
 

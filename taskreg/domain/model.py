@@ -9,6 +9,7 @@ or writes a register.
 import unicodedata
 
 from taskreg.domain.addresses import check_address
+from taskreg.domain.dates import check_day_list
 from taskreg.domain.errors import BadInput, Count
 from taskreg.domain.text import nfc, text_problem
 
@@ -80,6 +81,10 @@ SETTINGS: dict[str, tuple[tuple[str, ...] | None, str | None]] = {
     "smtp-host": (None, "localhost"),
     "smtp-port": (None, "25"),
     "smtp-from": (None, None),
+    # Working days (`+Nwd`, `taskreg days-off`; taskreg.domain.workdays): the register's own
+    # days off and working days beyond the library's calendar, dates separated by `;`.
+    "days-off": (None, None),
+    "workdays": (None, None),
 }
 #: The update rate's window (setting `update-window`): its default, and its longest.
 DEFAULT_WINDOW, MAX_WINDOW = 7, 366
@@ -128,6 +133,8 @@ SETTING_CHECKS = {
     "smtp-port": check_port,
     "smtp-from": lambda value: check_address(value.strip(), "smtp-from"),
     "update-window": check_window,
+    "days-off": lambda value: check_day_list(value, "days-off"),
+    "workdays": lambda value: check_day_list(value, "workdays"),
 }
 
 

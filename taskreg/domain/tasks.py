@@ -15,6 +15,7 @@ from taskreg.domain.guard import Guard
 from taskreg.domain.model import CONFIRMATION_FIELDS, FIGURE_FIELDS, TASK_FIELDS
 from taskreg.domain.store import Store
 from taskreg.domain.text import fold, nfc
+from taskreg.domain.workdays import Calendar
 
 
 def public(task: dict) -> dict:
@@ -85,16 +86,17 @@ def add_task(
     starred=False,
     uid=None,
     amend=None,
+    calendar: Calendar | None = None,
 ) -> int:
     title = nfc(title) or ""  # a text for a text; empty is refused just below
     if not title:
         raise BadInput("title_empty")
-    assigned_on = parse_date(assigned, today) if assigned else today
+    assigned_on = parse_date(assigned, today, calendar) if assigned else today
     not_after_today(assigned_on, today)
-    due_on = parse_deadline(due, today) if due else None
+    due_on = parse_deadline(due, today, calendar) if due else None
     if due_on is not None and due_on < assigned_on:
         raise BadInput("before_assigned", what=Ref("what_due"), on=Day(due_on), assigned=Day(assigned_on))
-    src_date = iso(parse_date(source_date, today)) if source_date else None
+    src_date = iso(parse_date(source_date, today, calendar)) if source_date else None
     source = nfc(source) or None
     with store.write():
         guard = Guard(store, amend)
@@ -132,8 +134,10 @@ def add_task(
     return task_id
 
 
-def done(store: Store, today: date, ids: list[int], on=None, result=None, amend=None) -> list[dict]:
-    on_day = parse_date(on, today) if on else today
+def done(
+    store: Store, today: date, ids: list[int], on=None, result=None, amend=None, calendar: Calendar | None = None
+) -> list[dict]:
+    on_day = parse_date(on, today, calendar) if on else today
     not_future("what_done", on_day, today)
     result = nfc(result) or None
     closed = []
@@ -282,13 +286,22 @@ def _awaiting(store: Store, today: date, task_id: int) -> dict:
     return task
 
 
-def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=None, amend=None) -> tuple[str, str]:
+def extend(
+    store: Store,
+    today: date,
+    task_id: int,
+    due: str,
+    reason: str,
+    on=None,
+    amend=None,
+    calendar: Calendar | None = None,
+) -> tuple[str, str]:
     """Move an open task's deadline later, decided on or before the deadline it replaces."""
     reason = nfc(reason) or ""  # a text for a text; empty is refused just below
     if not reason:
         raise BadInput("reason_needed", what=Ref("why_extend"))
-    new_due = parse_deadline(due, today)
-    decided = parse_date(on, today) if on else today
+    new_due = parse_deadline(due, today, calendar)
+    decided = parse_date(on, today, calendar) if on else today
     not_future("what_decided", decided, today)
     with store.write():
         task = _task_or_refuse(store, task_id, today)
@@ -323,11 +336,13 @@ def extend(store: Store, today: date, task_id: int, due: str, reason: str, on=No
     return task["due_on"], iso(new_due)
 
 
-def cancel(store: Store, today: date, task_id: int, reason: str, on=None, amend=None) -> str:
+def cancel(
+    store: Store, today: date, task_id: int, reason: str, on=None, amend=None, calendar: Calendar | None = None
+) -> str:
     reason = nfc(reason) or ""  # a text for a text; empty is refused just below
     if not reason:
         raise BadInput("reason_needed", what=Ref("why_cancel"))
-    on_day = parse_date(on, today) if on else today
+    on_day = parse_date(on, today, calendar) if on else today
     not_future("what_cancel", on_day, today)
     with store.write():
         _open_task(store, task_id, today, "what_cancel", on_day)
@@ -367,6 +382,7 @@ def edit(
     done=None,
     starred=None,
     amend=None,
+    calendar: Calendar | None = None,
 ) -> list[str]:
     """Correct a task's record; returns the names of the fields that changed. `starred`
     (True, False or None: unchanged) marks or unmarks a key task (docs/commands.md `edit`)."""
@@ -378,22 +394,22 @@ def edit(
         if not wanted["title"]:
             raise BadInput("title_empty")
     if assigned is not None:
-        new_assigned = parse_date(assigned, today)
+        new_assigned = parse_date(assigned, today, calendar)
         not_after_today(new_assigned, today)
         wanted["assigned_on"] = iso(new_assigned)
     if due is not None:
-        wanted["due_on"] = None if fold(due) in ("none", "khong") else iso(parse_deadline(due, today))
+        wanted["due_on"] = None if fold(due) in ("none", "khong") else iso(parse_deadline(due, today, calendar))
         if not nfc(reason):
             raise BadInput("reason_needed", what=Ref("what_edit_due"))
     if done is not None:
-        done_day = parse_date(done, today)
+        done_day = parse_date(done, today, calendar)
         not_future("what_done", done_day, today)
         wanted["done_on"] = iso(done_day)
     for field, value in (("source", source), ("assigned_by", assigned_by), ("note", note), ("result", result)):
         if value is not None:
             wanted[field] = nfc(value) or None
     if source_date is not None:
-        wanted["source_date"] = iso(parse_date(source_date, today)) if source_date.strip() else None
+        wanted["source_date"] = iso(parse_date(source_date, today, calendar)) if source_date.strip() else None
     if not wanted and agency is None and co is None:
         raise BadInput("nothing_to_edit")
     with store.write():

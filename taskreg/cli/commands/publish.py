@@ -35,8 +35,8 @@ def publish(
 ):
 
     session = ctx.obj
-    period, day = period_and_day(session.today, quarter, month, year, from_, to, as_of)
-    doc_day = parse_date(date_, session.today) if date_ else None
+    period, day = period_and_day(session.today, quarter, month, year, from_, to, as_of, session.calendar)
+    doc_day = parse_date(date_, session.today, session.calendar) if date_ else None
     store = session.store()
     org, basis = settings(store)
     found = find_agency(store.agencies(), agency) if agency else None

@@ -31,7 +31,7 @@ def remind(
 ):
 
     session = ctx.obj
-    day = parse_date(as_of, session.today) if as_of else session.today
+    day = parse_date(as_of, session.today, session.calendar) if as_of else session.today
     if send and day != session.today:  # a reminder mailed says what is true today
         raise BadInput("remind_send_today", day=Day(day), today=Day(session.today))
     window = int(check_days(within, "--within")) if within is not None else None

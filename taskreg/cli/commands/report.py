@@ -63,8 +63,8 @@ def report(
     if changes and starred:
         raise BadInput("report_changes_starred")
     session = ctx.obj
-    period, day = period_and_day(session.today, quarter, month, year, from_, to, as_of)
-    doc_day = parse_date(date_, session.today) if date_ else None
+    period, day = period_and_day(session.today, quarter, month, year, from_, to, as_of, session.calendar)
+    doc_day = parse_date(date_, session.today, session.calendar) if date_ else None
     store = session.store()
     org, basis = settings(store)
     found = find_agency(store.agencies(), agency) if agency else None
@@ -81,12 +81,12 @@ def report(
     render_report(session.lang(), org, shown.report, found, format, by == "agency", session.today, shown)
 
 
-def period_and_day(today, quarter, month, year, from_, to, as_of):
+def period_and_day(today, quarter, month, year, from_, to, as_of, calendar=None):
     """The period a report or a publication is of (default: this quarter) and the day it
     counts as of (default: the period's end, or today while it runs)."""
 
     period = choose_period(today, quarter, month, year, from_, to) or quarter_of(today)
-    return period, figures.report_as_of(period, today, parse_date(as_of, today) if as_of else None)
+    return period, figures.report_as_of(period, today, parse_date(as_of, today, calendar) if as_of else None)
 
 
 def report_headers(lang: str, basis: str, update_rate: bool = True) -> list[str]:
@@ -303,7 +303,7 @@ def weekly(
     from datetime import timedelta
 
     session = ctx.obj
-    day = parse_date(as_of, session.today) if as_of else session.today
+    day = parse_date(as_of, session.today, session.calendar) if as_of else session.today
     store = session.store()
     org, basis = settings(store)
     agencies = store.agencies()

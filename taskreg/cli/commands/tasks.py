@@ -56,6 +56,7 @@ def add(
         note=note,
         starred=star,
         amend=amend,
+        calendar=session.calendar,
     )
     _check_symbol(session, source)
     if format == "json":
@@ -87,7 +88,9 @@ def done(
 ):
 
     session = ctx.obj
-    for task in service.done(session.store(), session.today, ids, on=on, result=result, amend=amend):
+    for task in service.done(
+        session.store(), session.today, ids, on=on, result=result, amend=amend, calendar=session.calendar
+    ):
         lang = session.lang()
         session.say(
             "done_ok",
@@ -136,7 +139,9 @@ def extend(
 ):
 
     session = ctx.obj
-    old, new = service.extend(session.store(), session.today, task_id, due, reason, on=on, amend=amend)
+    old, new = service.extend(
+        session.store(), session.today, task_id, due, reason, on=on, amend=amend, calendar=session.calendar
+    )
     lang = session.lang()
     session.say("extend_ok", id=task_id, old=i18n.day(lang, from_iso(old)), new=i18n.day(lang, from_iso(new)))
 
@@ -152,7 +157,7 @@ def cancel(
 ):
 
     session = ctx.obj
-    day = service.cancel(session.store(), session.today, task_id, reason, on=on, amend=amend)
+    day = service.cancel(session.store(), session.today, task_id, reason, on=on, amend=amend, calendar=session.calendar)
     session.say("cancel_ok", id=task_id, on=i18n.day(session.lang(), from_iso(day)))
 
 
@@ -200,6 +205,7 @@ def edit(
         done=done,
         starred=star,
         amend=amend,
+        calendar=session.calendar,
     )
     _check_symbol(session, source)
     if changed:

@@ -71,6 +71,7 @@ def import_(
                 dry_run=dry_run,
                 create_agencies=create_agencies,
                 amend=amend,
+                calendar=session.calendar,
             )
         except ImportInvalid as e:
             for number, column, key, values in e.rows:

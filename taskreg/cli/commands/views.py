@@ -104,7 +104,7 @@ def select_tasks(
 
 def _as_of(session, as_of):
 
-    return parse_date(as_of, session.today) if as_of else session.today
+    return parse_date(as_of, session.today, session.calendar) if as_of else session.today
 
 
 @command
@@ -301,7 +301,7 @@ def history(
 ):
 
     session = ctx.obj
-    since_day = iso(parse_date(since, session.today)) if since else None
+    since_day = iso(parse_date(since, session.today, session.calendar)) if since else None
     # actors are stored in NFC (taskreg.domain.model check_actor): found as typed, in NFC or NFD
     events = session.store().events(task_id=task, since=since_day, actor=nfc(actor), with_import=True)
     if format == "json":

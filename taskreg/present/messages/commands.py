@@ -14,9 +14,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cmd:taskreg config": (
         "Read and change the register's settings: org, rate-basis, lang, place, recipients, signer-title,"
-        " signer-name, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from.",
+        " signer-name, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from, days-off,"
+        " workdays.",
         "Xem và đổi các thiết lập của sổ: org, rate-basis, lang, place, recipients, signer-title,"
-        " signer-name, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from.",
+        " signer-name, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from, days-off,"
+        " workdays.",
     ),
     "cmd:taskreg config get": ("Print a setting, or all of them.", "In một thiết lập, hoặc tất cả."),
     "arg:taskreg config get key": (
@@ -225,6 +227,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mail each agency its reminder (settings smtp-host, smtp-port, smtp-from; a login only from ~/.netrc).",
         "Gửi thư đôn đốc đến từng đơn vị (thiết lập smtp-host, smtp-port, smtp-from; tài khoản chỉ lấy từ ~/.netrc).",
     ),
+    "cmd:taskreg days-off": (
+        "Print a year's days off: the public holidays (Tết by the lunar calendar) and the register's"
+        " settings days-off and workdays, which +5wd dates count by.",
+        "In các ngày nghỉ trong năm: ngày lễ, Tết (theo âm lịch) và các thiết lập days-off, workdays"
+        " của sổ, theo đó các ngày dạng +5wd được tính.",
+    ),
+    "opt:taskreg days-off --year": ("The year, e.g. 2026 (default this year).", "Năm, ví dụ 2026 (mặc định năm nay)."),
     "cmd:taskreg publish": (
         "Publish a report's figures, so that later changes cannot silently alter them.",
         "Công bố số liệu của một báo cáo, để các thay đổi về sau không âm thầm làm sai lệch số liệu đó.",

@@ -216,6 +216,7 @@ EXAMPLES: dict[str, str] = {
     "taskreg report": "taskreg report --quarter I/2021 --by agency",
     "taskreg weekly": "taskreg weekly --lang vi",
     "taskreg remind": "taskreg remind --send",
+    "taskreg days-off": "taskreg days-off --year 2026 --lang vi",
     "taskreg publish": "taskreg publish --quarter I/2021 --symbol 45/BC-UBND",
     "taskreg publications": "taskreg publications",
     "taskreg demo": "taskreg demo --lang vi",

@@ -295,6 +295,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setting:smtp-host": ("the mail server reminders are sent through", "máy chủ thư dùng để gửi thư đôn đốc"),
     "setting:smtp-port": ("the mail server's port", "cổng của máy chủ thư"),
     "setting:smtp-from": ("the address reminders are sent from", "địa chỉ gửi thư đôn đốc"),
+    "setting:days-off": (
+        "the register's own days off, beyond the public holidays (dates separated by ;)",
+        "các ngày nghỉ riêng của cơ quan, ngoài ngày lễ (các ngày cách nhau bằng dấu ;)",
+    ),
+    "setting:workdays": (
+        "the register's own working days, such as a Saturday worked in exchange (dates separated by ;)",
+        "các ngày làm việc riêng của cơ quan, như thứ Bảy làm bù (các ngày cách nhau bằng dấu ;)",
+    ),
+    "bad_day_list": (
+        "'{text}' is not a valid {what}: give dates with their year, day first, separated by ;, e.g. 2/1/2026;30/4/2026.",
+        "'{text}' không phải giá trị hợp lệ của {what}: ghi các ngày có năm, ngày trước tháng sau, cách nhau bằng dấu ;, ví dụ 2/1/2026;30/4/2026.",
+    ),
+    # taskreg days-off (taskreg.domain.workdays): what each line is, besides a holiday's own name.
+    "days_off_workday": ("Working day (a Saturday worked in exchange)", "Ngày làm việc (làm bù)"),
+    "days_off_register_off": ("Day off (the register's days-off)", "Ngày nghỉ (thiết lập days-off của sổ)"),
+    "days_off_register_work": ("Working day (the register's workdays)", "Ngày làm việc (thiết lập workdays của sổ)"),
+    "days_off_year": (
+        "'{text}' is not a year taskreg knows working days of: give one from {first} to {last}.",
+        "'{text}' không phải năm taskreg biết ngày làm việc: ghi một năm từ {first} đến {last}.",
+    ),
     "bad_days_list": (
         "'{text}' is not a valid {what}: give whole numbers of days from 0 to {max}, separated by ;, e.g. 7;3;1.",
         "'{text}' không phải giá trị hợp lệ của {what}: ghi số ngày nguyên từ 0 đến {max}, cách nhau bằng dấu ;, ví dụ 7;3;1.",

@@ -8,6 +8,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{text}' is not a date taskreg reads: write it day first, like 31/3/2021, 2021-03-31, today or +7d.",
         "'{text}' không phải ngày hợp lệ: ghi ngày trước, tháng sau, ví dụ 31/3/2021, hôm nay, hôm qua hoặc +7d (7 ngày nữa).",
     ),
+    "workdays_too_many": (
+        "'{text}' counts too many working days: at most +{max}wd.",
+        "'{text}' đếm quá nhiều ngày làm việc: tối đa +{max}wd.",
+    ),
     "date_impossible": (
         "'{text}' is not a real calendar date.",
         "'{text}' không phải ngày có thật.",
