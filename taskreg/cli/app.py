@@ -92,6 +92,7 @@ COMMANDS = {
     **dict.fromkeys(("list", "show", "history"), "views"),
     **dict.fromkeys(("report", "weekly"), "report"),
     "remind": "remind",
+    "recur": "recur",
     **dict.fromkeys(("publish", "publications"), "publish"),
     "demo": "demo",
     **dict.fromkeys(("import", "export"), "transfer"),
