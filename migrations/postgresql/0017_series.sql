@@ -34,8 +34,9 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT agency_id FROM series WHERE id = s
 $$;
 
--- Ids in order, as 0001's tables (the office's import of a JSON export keeps the file's).
-CREATE TRIGGER series_next_id BEFORE INSERT ON series FOR EACH ROW EXECUTE FUNCTION taskreg_next_id_only();
+-- Ids in order, as 0008's tables (the office's import of a JSON export keeps the file's).
+CREATE TRIGGER series_next_id AFTER INSERT ON series REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION taskreg_next_ids_only();
 
 ALTER TABLE series ENABLE ROW LEVEL SECURITY;
 ALTER TABLE series FORCE ROW LEVEL SECURITY;

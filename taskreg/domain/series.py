@@ -242,7 +242,7 @@ def edit_series(
         store.update_series(series_id, fields)
         if co_ids is not None:
             store.set_series_co(series_id, co_ids)
-        store.event("recur_edit", before=before, after={"series": series_id, **changed})
+        store.event("recur_edit", before={"series": series_id, **before}, after={"series": series_id, **changed})
     return [k for k in EDITABLE if k in changed]
 
 
@@ -255,7 +255,11 @@ def stop_series(store: Store, today: date, series_id: int, on=None) -> tuple[str
         old = series["stopped_on"]
         if old != day:
             store.update_series(series_id, {"stopped_on": day})
-            store.event("recur_stop", before={"stopped_on": old}, after={"series": series_id, "stopped_on": day})
+            store.event(
+                "recur_stop",
+                before={"series": series_id, "stopped_on": old},
+                after={"series": series_id, "stopped_on": day},
+            )
     return old, day
 
 

@@ -82,4 +82,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "a_recur_edit": ("periodic task changed", "sửa nhiệm vụ định kỳ"),
     "a_recur_stop": ("periodic task stopped", "dừng nhiệm vụ định kỳ"),
     "col:series": ("series", "Nhiệm vụ định kỳ"),
+    # a JSON export's series, as an import reads them
+    "import_series_bad": (
+        "Periodic task {n} of the file cannot be read: {reason}; nothing was imported.",
+        "Không đọc được nhiệm vụ định kỳ thứ {n} của tệp: {reason}; chưa nhập gì.",
+    ),
+    "import_series_field": ("its {field} is missing or malformed", "trường {field} thiếu hoặc sai dạng"),
+    "import_series_agency": (
+        "its agency {code} is not registered",
+        "đơn vị {code} của nó chưa được đăng ký",
+    ),
+    "import_series_link": (
+        "it names series {series}, which the file's series do not hold, or no period",
+        "nhiệm vụ định kỳ số {series} không có trong tệp, hoặc thiếu kỳ",
+    ),
 }
