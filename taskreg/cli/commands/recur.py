@@ -44,7 +44,8 @@ def recur_add(
     ctx: typer.Context,
     title: Annotated[str, typer.Argument(metavar="TITLE")],
     agency: Annotated[str, typer.Option("--agency", metavar="AGENCY", autocompletion=completion.agencies)],
-    every: Annotated[str, typer.Option("--every", **completion.choices(*EVERY))],
+    # PERIOD, not the choices: "half-year" is no word of a Vietnamese placeholder (its help names them)
+    every: Annotated[str, typer.Option("--every", **{**completion.choices(*EVERY), "metavar": "PERIOD"})],
     due_day: DueDay,
     after: Annotated[bool, typer.Option("--after")] = False,
     from_: Annotated[Optional[str], typer.Option("--from", metavar="DATE")] = None,

@@ -219,8 +219,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nội dung nhiệm vụ; mỗi nhiệm vụ thêm kỳ của nó vào cuối (… tháng 3/2026, … quý I/2026).",
     ),
     "opt:taskreg recur add --every": (
-        "One task a month, quarter, half-year or year.",
-        "Mỗi tháng, quý, 6 tháng hoặc năm một nhiệm vụ.",
+        "One task a month, quarter, half-year or year: `month`, `quarter`, `half-year` or `year`.",
+        "Mỗi tháng, quý, 6 tháng hoặc năm một nhiệm vụ: `month`, `quarter`, `half-year` hoặc `year`.",
     ),
     "opt:--due-day": (
         "The deadline: this day (1-31, the month's last day if it is shorter) of the period's last month.",

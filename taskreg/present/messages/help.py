@@ -59,6 +59,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ph:DATE": ("DATE", "NGÀY"),
     "ph:DAY": ("DAY", "NGÀY-THỨ"),
     "ph:SERIES": ("SERIES", "SỐ-ĐỊNH-KỲ"),
+    "ph:PERIOD": ("PERIOD", "KỲ"),
     "ph:DEADLINE": ("DEADLINE", "HẠN"),
     "ph:AGENCY": ("AGENCY", "ĐƠN-VỊ"),
     "ph:ID": ("ID", "SỐ"),
