@@ -329,6 +329,7 @@ RUN = {
     ("docs/commands.md", "show"): "the demo register",
     ("docs/commands.md", "history"): "the demo register",
     ("docs/commands.md", "remind"): "the demo register",
+    ("docs/commands.md", "recur"): "an agency directory of 2025",
     ("docs/reports.md", "report"): "the demo register",
     ("docs/reports.md", "weekly"): "the demo register",
     ("docs/publications.md", "Publications"): "the demo register",

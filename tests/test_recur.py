@@ -1,4 +1,4 @@
-"""Periodic tasks (SPEC §13, docs/commands.md "recur"): a series makes one ordinary task per
+"""Periodic tasks (docs/commands.md "recur"): a series makes one ordinary task per
 period, titled and due by its rule, never ahead, never twice; edit and stop change only what
 is not created yet; series travel in the JSON export; lock-published holds; on PostgreSQL a
 series is its lead agency's writers'."""

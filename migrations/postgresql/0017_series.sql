@@ -1,5 +1,5 @@
 -- Periodic tasks (nhiệm vụ định kỳ; docs/commands.md "recur"): the tables of the SQLite
--- migration of this name, and the rights of SPEC §9. A series belongs to its lead agency's
+-- migration of this name, and the rights of docs/postgresql.md. A series belongs to its lead agency's
 -- writers: a liaison adds, edits and stops only the series of its agencies, and records
 -- their events (recur_add, recur_edit, recur_stop, through 0009's taskreg_event, each
 -- naming its series in `after`); the office, every series.
@@ -92,7 +92,7 @@ ALTER POLICY events_add ON events WITH CHECK (
     AND ((before::json ->> 'agency') IS NULL
          OR taskreg_may_write((SELECT a.id FROM agencies a WHERE a.code = before::json ->> 'agency'))));
 
--- The database audits a series too (SPEC §9): a change of a series with no recur event of it
+-- The database audits a series too (docs/postgresql.md, migration 0009): a change of a series with no recur event of it
 -- in its transaction (plain SQL) gets one the database writes itself, with the row before and
 -- after; a series an import brings is its import's.
 CREATE FUNCTION taskreg_series_view(s series) RETURNS jsonb

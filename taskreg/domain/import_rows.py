@@ -505,7 +505,7 @@ def check_row(reader: RowReader, number: int, raw) -> Row | None:
     task["deadlines"], task["history"] = raw.get("deadlines"), raw.get("history")  # a JSON export's
     errors += history_row_problems(number, reader.column, task, errors)
     task["series"] = None
-    if reader.json and raw.get("series") is not None:  # a JSON export's period's task (SPEC §13)
+    if reader.json and raw.get("series") is not None:  # a JSON export's period's task (docs/commands.md "recur")
         link = (raw.get("series"), raw.get("period_start"))
         if type(link[0]) is int and link[0] in reader.series_ids and is_iso_date(link[1]):
             task["series"] = link

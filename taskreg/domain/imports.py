@@ -248,7 +248,7 @@ class _Import:
         self.raises = store.setting("confirm-completion") == "on" and store.completion_awaits()
 
     def plan_series(self) -> None:
-        """A JSON export's series of periodic tasks (SPEC §13): each one the register holds
+        """A JSON export's series of periodic tasks (docs/commands.md "recur"): each one the register holds
         (by its uid) is that one; each other gets its id now (the file's, into a register
         with no series; else the next), for the tasks that name it, and is written at the
         end, once the agencies it names exist."""
@@ -335,7 +335,9 @@ class _Import:
             "import_event": self.event_id,
             "search": _search(folded, source_fold, source_key),
         }
-        if task["series"] is not None:  # a period's task of a series (SPEC §13), linked by the series' uid
+        if (
+            task["series"] is not None
+        ):  # a period's task of a series (docs/commands.md "recur"), linked by the series' uid
             file_id, start = task["series"]
             fields.update(series_id=self.series_ids[file_id], period_start=start)
         if self.reader.keep_ids:

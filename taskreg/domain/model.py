@@ -41,7 +41,7 @@ TASK_FIELDS = (
     # SPEC §12: the completion awaits the office's confirmation as of the command's as-of date
     # (taskreg.domain.states `awaiting_sql`); derived, so an import ignores it.
     "awaiting_confirmation",
-    # SPEC §13: the series (`taskreg recur`) that made the task, by its id; null for any other.
+    # docs/commands.md "recur": the series (`taskreg recur`) that made the task, by its id; null for any other.
     # Kept by a JSON export and import (by the series' uid); CSV and XLSX import ignore it.
     "series",
 )

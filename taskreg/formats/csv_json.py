@@ -52,7 +52,7 @@ HEADERS = {
 IGNORED = {
     *("id", "so", "stt", "so tt", "status", "tinh trang", "name"),
     *("updated on", "ngay cap nhat tinh hinh", "awaiting confirmation", "cho xac nhan"),
-    # the series that made a task (SPEC §13): a JSON export's tasks keep it by its uid; a
+    # the series that made a task (docs/commands.md "recur"): a JSON export's tasks keep it by its uid; a
     # CSV or XLSX import ignores it
     *("series", "nhiem vu dinh ky"),
 }

@@ -41,7 +41,7 @@ def from_xlsx_text(text: str) -> str:
 TASK_COLUMNS: dict[str, tuple[int, bool]] = {
     "id": (8, False),  # 7 digits
     "uid": (37, False),
-    "title": (42, True),  # 8 given to `series` (SPEC §13), so the total stays 233
+    "title": (42, True),  # 8 given to `series` (docs/commands.md "recur"), so the total stays 233
     "agency": (11, True),
     "co_agencies": (12, True),
     "assigned_on": (11, False),  # DD/MM/YYYY

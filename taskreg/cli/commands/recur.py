@@ -1,7 +1,7 @@
 """Periodic tasks (docs/commands.md "recur"): recur add, sync, edit, stop, list, show.
 
 The rules are taskreg.domain.series; a period's task is made by taskreg.domain.tasks.add_task,
-so it is an ordinary task. Only `recur add` and `recur sync` make tasks (SPEC §13).
+so it is an ordinary task. Only `recur add` and `recur sync` make tasks (docs/commands.md "recur").
 """
 
 from typing import Annotated, Optional

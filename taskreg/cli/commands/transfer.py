@@ -190,7 +190,7 @@ def _export_json(store, rows, day, out) -> int:
     import json
 
     settings = {key: store.setting(key) for key in SETTINGS}
-    # Series of periodic tasks (SPEC §13), each with its uid: an import links their tasks by it.
+    # Series of periodic tasks (docs/commands.md "recur"), each with its uid: an import links their tasks by it.
     series = [{k: v for k, v in public_series(s).items() if k != "tasks"} for s in store.series()]
     out.write(
         '{"taskreg_export": 1, "as_of": %s, "settings": %s, "publications": %s, "series": %s, "agencies": %s,'
