@@ -19,6 +19,8 @@ READS = {
     "backup",
     "admin users",
     "publications",
+    "recur list",
+    "recur show",
     # prints; with --send it records a remind event per task a mailed reminder names
     # (tests/test_remind.py, with its SMTP server)
     "remind",
@@ -48,7 +50,14 @@ WRITES = {
     "import": ["import", "{csv}"],
     "demo": ["demo", "--db", "{demo}"],
     "publish": ["publish", "--quarter", "I/2021", "--symbol", "45/BC-UBND"],
+    # periodic tasks (tests/test_recur.py): a series' events, and its tasks' `add` events
+    "recur add": ["recur", "add", "Báo cáo tháng", "--agency", "SYT", "--every", "month", "--due-day", "31"],
+    "recur edit": ["recur", "edit", "1", "--due-day", "25"],
+    "recur stop": ["recur", "stop", "1", "--on", "31/12/2021"],
 }
+#: Makes only the tasks missing up to today's periods, each with its `add` event (the first
+#: run after `recur add` has none to make): tested in tests/test_recur.py.
+SYNC = {"recur sync"}
 
 
 def _names():
@@ -60,7 +69,7 @@ def _names():
 
 
 def test_every_command_is_known_to_read_or_to_write():
-    assert set(_names()) == READS | set(WRITES) | SCHEMA | RIGHTS | CONFIRMATION
+    assert set(_names()) == READS | set(WRITES) | SCHEMA | RIGHTS | CONFIRMATION | SYNC
 
 
 def test_every_command_that_writes_writes_its_event(reg, tmp_path):
@@ -100,6 +109,7 @@ def test_reading_commands_write_nothing(reg, tmp_path):
         ["config", "get"],
         ["check"],
         ["publications"],
+        ["recur", "list"],
         ["backup", tmp_path / "b.db"],
     ):
         reg(*args, code=1 if args[0] == "backup" and reg.engine == "postgresql" else 0)

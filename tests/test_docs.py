@@ -331,6 +331,7 @@ RUN = {
     ("docs/commands.md", "history"): "the demo register",
     ("docs/commands.md", "remind"): "the demo register",
     ("docs/commands.md", "days-off"): "an agency directory of 2025",
+    ("docs/commands.md", "recur"): "an agency directory of 2025",
     ("docs/reports.md", "report"): "the demo register",
     ("docs/reports.md", "weekly"): "the demo register",
     ("docs/publications.md", "Publications"): "the demo register",

@@ -325,7 +325,8 @@ def test_a_csv_file_starts_with_a_bom_and_vietnamese_headers_come_only_from_the_
     header = (tmp_path / "vi.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == (
         "Số,UID,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao,Hạn hoàn thành,Ngày hoàn thành,"
-        "Ngày dừng thực hiện,Số ký hiệu,Ngày văn bản,Người giao,Ghi chú,Kết quả,Nhiệm vụ trọng tâm,Ngày cập nhật,Tình trạng,Chờ xác nhận"
+        "Ngày dừng thực hiện,Số ký hiệu,Ngày văn bản,Người giao,Ghi chú,Kết quả,Nhiệm vụ trọng tâm,Ngày cập nhật,Tình trạng,Chờ xác nhận,"
+        "Nhiệm vụ định kỳ"
     )
     reg("config", "set", "lang", "vi")  # not from `config lang`: scripts read the file
     reg("export", "-o", tmp_path / "lang.csv")

@@ -93,6 +93,7 @@ COMMANDS = {
     **dict.fromkeys(("report", "weekly"), "report"),
     "remind": "remind",
     "days-off": "workdays",
+    "recur": "recur",
     **dict.fromkeys(("publish", "publications"), "publish"),
     "demo": "demo",
     **dict.fromkeys(("import", "export"), "transfer"),

@@ -58,11 +58,13 @@ class ImportFile:
         directory: dict[str, dict] | None = None,
         publications: object = None,
         gives_ids: Callable[[], bool] = lambda: False,
+        series: object = None,
     ):
         self.path, self.fmt, self.columns, self.column = path, fmt, columns, column
         self.rows, self.reread, self.unknown = rows, reread, unknown or []
         self.settings, self.directory = settings or {}, directory or {}
         self.publications, self.gives_ids = publications, gives_ids
+        self.series = series  # a JSON export's series of periodic tasks (taskreg.domain.imports)
 
 
 def checked_settings(settings: dict) -> dict[str, str]:
@@ -388,6 +390,7 @@ class RowReader:
         self.columns, self.column, self.json = file.columns, file.column, file.fmt == "json"
         self.today, self.find_agency, self.keep_ids = today, agency, keep_ids
         self.ids_seen: dict[int, int] = {}  # a kept id: the row that gave it
+        self.series_ids: set = set()  # the ids of a JSON export's series, which its tasks name
         self.seen: dict = {}
         self.calendar = calendar  # the register's working days, for a cell like +5wd
         self.parse_day = lambda text: parse_date(text, today, calendar)
@@ -510,6 +513,13 @@ def check_row(reader: RowReader, number: int, raw) -> Row | None:
         errors += _broken(number, reader.column["agency"], check_lead, task["agency"], iso(task["assigned_on"]))
     task["deadlines"], task["history"] = raw.get("deadlines"), raw.get("history")  # a JSON export's
     errors += history_row_problems(number, reader.column, task, errors)
+    task["series"] = None
+    if reader.json and raw.get("series") is not None:  # a JSON export's period's task (docs/commands.md "recur")
+        link = (raw.get("series"), raw.get("period_start"))
+        if type(link[0]) is int and link[0] in reader.series_ids and is_iso_date(link[1]):
+            task["series"] = link
+        else:
+            errors.append((number, "series", "import_series_link", {"series": shown(link[0])}))
     if reader.keep_ids:
         task["id"] = raw.get("id")
         errors += reader.id_problems(number, task["id"])

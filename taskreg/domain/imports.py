@@ -21,11 +21,11 @@ from taskreg.domain.agency_plan import agency_cells, created_warnings, plan_agen
 from taskreg.domain.dates import iso
 from taskreg.domain.errors import BadInput, Count, Ref
 from taskreg.domain.guard import Guard
-from taskreg.domain.import_rows import ImportFile, Row, RowReader, check_row
-from taskreg.domain.model import CONFIRMATION_FIELDS
+from taskreg.domain.import_rows import ImportFile, Row, RowReader, check_row, is_iso_date
+from taskreg.domain.model import CONFIRMATION_FIELDS, EVERY
 from taskreg.domain.publications import restore
 from taskreg.domain.store import Store
-from taskreg.domain.text import fold, nfc, symbol_key
+from taskreg.domain.text import fold, nfc, symbol_key, text_problem
 from taskreg.domain.workdays import Calendar
 
 
@@ -246,8 +246,44 @@ class _Import:
         plan = plan_agencies(cells, registered, file.directory) if cells is not None else {}
         agency = lambda typed: planned_agency(typed, by_fold, plan, registered)
         self.reader = RowReader(file, self.today, agency, keep_ids, self.calendar)
+        self.plan_series()
         self.carries_confirmation = any(f in CONFIRMATION_FIELDS for _, f in file.columns)
         self.raises = store.setting("confirm-completion") == "on" and store.completion_awaits()
+
+    def plan_series(self) -> None:
+        """A JSON export's series of periodic tasks (docs/commands.md "recur"): each one the register holds
+        (by its uid) is that one; each other gets its id now (the file's, into a register
+        with no series; else the next), for the tasks that name it, and is written at the
+        end, once the agencies it names exist."""
+        self.series = file_series(self.file.series)
+        held = {s["uid"]: s["id"] for s in self.store.series()}
+        next_id = max(held.values(), default=0) + 1
+        self.series_ids: dict[int, int] = {}  # the file's id → the register's
+        self.series_new: list[dict] = []
+        for s in self.series:
+            if s["uid"] in held:
+                self.series_ids[s["id"]] = held[s["uid"]]
+                continue
+            self.series_ids[s["id"]] = s["id"] if not held else next_id
+            next_id += 1
+            self.series_new.append(s)
+        self.reader.series_ids = set(self.series_ids)
+        if self.series:
+            self.counts["series"] = len(self.series_new)
+
+    def write_series(self) -> None:
+        """The series the file brought, under the import's event (no event of their own)."""
+        by_code = {a["code_fold"]: a for a in self.store.agencies()}
+        for n, s in enumerate(self.series_new, start=1):
+            codes = [s["agency"], *s["co_agencies"]]
+            missing = [c for c in codes if fold(c) not in by_code]
+            if missing:
+                raise BadInput("import_series_bad", n=n, reason=("import_series_agency", {"code": missing[0]}))
+            lead = by_code[fold(s["agency"])]["id"]
+            fields = {k: s[k] for k in ("uid", "title", "every", "due_day", "due_after", "starred")}
+            fields.update(id=self.series_ids[s["id"]], agency_id=lead, from_on=s["from_on"], stopped_on=s["stopped_on"])
+            co = list(dict.fromkeys(by_code[fold(c)]["id"] for c in s["co_agencies"]))
+            self.store.insert_series(fields, [i for i in co if i != lead])
 
     def error(self, row_errors: list[tuple]) -> None:
         """A row's errors: all counted, the first max_errors of the file kept."""
@@ -302,6 +338,11 @@ class _Import:
             "import_event": self.event_id,
             "search": _search(folded, source_fold, source_key),
         }
+        if (
+            task["series"] is not None
+        ):  # a period's task of a series (docs/commands.md "recur"), linked by the series' uid
+            file_id, start = task["series"]
+            fields.update(series_id=self.series_ids[file_id], period_start=start)
         if self.reader.keep_ids:
             fields = {"id": task["id"], **fields}
         co_ids = list(dict.fromkeys(a["id"] for a in co if a["id"] != lead["id"]))
@@ -360,7 +401,13 @@ class _Import:
             # The import's event before its rows are written: PostgreSQL checks each
             # statement's rows against the event they name (migration 0008). A conflict
             # found while writing still undoes it with everything else.
-            if counts["imported"] or counts["agencies_created"] or changed_settings or self.restoring:
+            if (
+                counts["imported"]
+                or counts["agencies_created"]
+                or changed_settings
+                or self.restoring
+                or self.series_new
+            ):
                 store.event(
                     "import",
                     after={"file": str(file.path), "format": file.fmt, **counts, "warnings": len(self.warnings)},
@@ -368,6 +415,8 @@ class _Import:
                 )
             self.batch.finish()
             self.take_conflicts()
+            if not self.errors:
+                self.write_series()
         if self.errors:
             raise ImportInvalid(self.errors, self.error_total)
         for kwargs in self.later:
@@ -386,6 +435,51 @@ class _Import:
         self.warnings += created_warnings(self.created)
         if dry_run:
             raise _DryRun
+
+
+#: What a JSON export's series holds (taskreg.domain.series SERIES_FIELDS, less the count),
+#: each key with its check.
+_SERIES_CHECKS = {
+    "id": lambda v: type(v) is int and 0 < v < 2**31,
+    "uid": lambda v: isinstance(v, str) and _is_uuid(v),
+    "title": lambda v: isinstance(v, str) and bool(v.strip()) and not text_problem(v),
+    "agency": lambda v: isinstance(v, str) and bool(v.strip()) and not text_problem(v),
+    "co_agencies": lambda v: isinstance(v, list) and all(isinstance(c, str) and not text_problem(c) for c in v),
+    "every": lambda v: v in EVERY,
+    "due_day": lambda v: type(v) is int and 1 <= v <= 31,
+    "due_after": lambda v: isinstance(v, bool),
+    "starred": lambda v: isinstance(v, bool),
+    "from_on": is_iso_date,
+    "stopped_on": lambda v: v is None or is_iso_date(v),
+}
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
+def file_series(entries) -> list[dict]:
+    """A JSON export's `series` checked entry by entry: bad input naming the first that is
+    malformed (its number in the list, and its first bad field); ids and uids once each."""
+    if entries is None:
+        return []
+    if not isinstance(entries, list):
+        raise BadInput("import_series_bad", n=1, reason=("import_series_field", {"field": "series"}))
+    found: list[dict] = []
+    for n, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise BadInput("import_series_bad", n=n, reason=Ref("import_not_object"))
+        for key, check in _SERIES_CHECKS.items():
+            if not check(entry.get(key)):
+                raise BadInput("import_series_bad", n=n, reason=("import_series_field", {"field": key}))
+        if any(s["id"] == entry["id"] or s["uid"] == entry["uid"] for s in found):
+            raise BadInput("import_series_bad", n=n, reason=("import_series_field", {"field": "id"}))
+        found.append({**entry, "title": nfc(entry["title"]), "agency": entry["agency"].strip()})
+    return found
 
 
 def _deadlines(task: dict) -> list[tuple]:

@@ -42,6 +42,9 @@ TASK_FIELDS = (
     # SPEC §12: the completion awaits the office's confirmation as of the command's as-of date
     # (taskreg.domain.states `awaiting_sql`); derived, so an import ignores it.
     "awaiting_confirmation",
+    # docs/commands.md "recur": the series (`taskreg recur`) that made the task, by its id; null for any other.
+    # Kept by a JSON export and import (by the series' uid); CSV and XLSX import ignore it.
+    "series",
 )
 #: What a task holds of its confirmation (migration 0015, docs/states.md): a JSON export
 #: carries them so that an import restores the confirmation exactly; the fields above derive from them.
@@ -49,6 +52,9 @@ CONFIRMATION_FIELDS = ("awaiting_since", "confirmed_on")
 #: Edits that change what past reports say: `show` marks a task with one as corrected, and
 #: an edit of one moves a publication's figures.
 FIGURE_FIELDS = frozenset({"assigned_on", "due_on", "done_on", "cancelled_on", "agency"})
+
+#: How often a series of periodic tasks makes one (`recur add --every`; docs/commands.md "recur").
+EVERY = ("month", "quarter", "half-year", "year")
 
 #: What a report counts of a population (taskreg.domain.figures.Figures), as a publication stores them.
 COUNTS = ("population", "on_time", "late", "overdue", "in_progress", "cancelled", "no_deadline")

@@ -87,7 +87,10 @@ def add_task(
     uid=None,
     amend=None,
     calendar: Calendar | None = None,
+    series=None,
 ) -> int:
+    """A new task, in its own transaction with its `add` event. `series`: (series id, period
+    start) of a period's task that `recur` creates (taskreg.domain.series), else None."""
     title = nfc(title) or ""  # a text for a text; empty is refused just below
     if not title:
         raise BadInput("title_empty")
@@ -119,6 +122,8 @@ def add_task(
             "note": nfc(note) or None,
             "starred": bool(starred),
         }
+        if series is not None:
+            fields["series_id"], fields["period_start"] = series
         task_id = store.insert_task(fields, co_ids)
         added = store.task(task_id, iso(today))
         assert added is not None  # inserted just above, in this transaction

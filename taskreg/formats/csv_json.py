@@ -52,6 +52,9 @@ HEADERS = {
 IGNORED = {
     *("id", "so", "stt", "so tt", "status", "tinh trang", "name"),
     *("updated on", "ngay cap nhat", "awaiting confirmation", "cho xac nhan"),
+    # the series that made a task (docs/commands.md "recur"): a JSON export's tasks keep it by its uid; a
+    # CSV or XLSX import ignores it
+    *("series", "nhiem vu dinh ky"),
 }
 _BY_FOLD = {alias: field for field, aliases in HEADERS.items() for alias in aliases}
 
@@ -139,6 +142,7 @@ def read_file(path: Path, fmt: str) -> ImportFile:
         directory,
         data.get("publications") if isinstance(data, dict) else None,
         lambda: _gives_ids(data),
+        data.get("series") if isinstance(data, dict) else None,
     )
 
 

@@ -41,7 +41,7 @@ def from_xlsx_text(text: str) -> str:
 TASK_COLUMNS: dict[str, tuple[int, bool]] = {
     "id": (8, False),  # 7 digits
     "uid": (37, False),
-    "title": (50, True),
+    "title": (42, True),  # 8 given to `series` (docs/commands.md "recur"), so the total stays 233
     "agency": (11, True),
     "co_agencies": (12, True),
     "assigned_on": (11, False),  # DD/MM/YYYY
@@ -57,6 +57,7 @@ TASK_COLUMNS: dict[str, tuple[int, bool]] = {
     "updated_on": (11, False),
     "status": (16, True),
     "awaiting_confirmation": (10, True),  # yes/no in the sheet's language (SPEC §12)
+    "series": (8, False),  # the series' number (`taskreg recur`), empty for other tasks
 }
 
 TASK_HIDDEN = frozenset({"uid"})

@@ -36,6 +36,13 @@ FIELD_LABELS = {
     "login": "f_login",
     "role": "f_role",
     "agencies": "f_agencies",
+    # a series of periodic tasks (docs/commands.md "recur")
+    "series": "s_series",
+    "every": "s_every",
+    "due_day": "s_due_day",
+    "due_after": "s_due_after",
+    "from_on": "s_from",
+    "stopped_on": "s_stopped",
 }
 
 

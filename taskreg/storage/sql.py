@@ -39,7 +39,8 @@ TASK_SELECT = (
     "t.id, t.uid, t.title, a.code AS agency, a.name AS agency_name, "
     "{co} AS co_agencies, t.assigned_on, t.due_on, t.done_on, "
     "t.cancelled_on, t.cancel_reason, t.source, t.source_date, t.assigned_by, "
-    "t.note, t.result, t.starred, t.agency_id, t.awaiting_since, t.confirmed_on, " + updated_on_sql() + " AS updated_on"
+    "t.note, t.result, t.starred, t.agency_id, t.awaiting_since, t.confirmed_on, "
+    "t.series_id AS series, t.period_start, " + updated_on_sql() + " AS updated_on"
 )
 
 #: The task columns a caller may set; anything else is a programming error.
@@ -62,6 +63,22 @@ WRITABLE_COLUMNS = (
     "starred",
     "awaiting_since",
     "confirmed_on",
+    # a period's task (docs/commands.md "recur"): its series and the period's first day
+    "series_id",
+    "period_start",
+)
+#: The series columns a caller may set (migration 0017).
+SERIES_COLUMNS = (
+    "id",
+    "uid",
+    "title",
+    "agency_id",
+    "every",
+    "due_day",
+    "due_after",
+    "starred",
+    "from_on",
+    "stopped_on",
 )
 #: The largest id either engine's integer column holds.
 MAX_ID = 2**31 - 1
@@ -474,6 +491,80 @@ class SqlStore(ReportQueries, PublicationQueries):
         sql += f" ORDER BY {SORTS[sort]}"
         for row in self._iter(sql, args):
             yield _task(row)
+
+    # -- series of periodic tasks (docs/commands.md "recur") -----------------------------------
+
+    def series(self, series_id: int | None = None) -> list[dict]:
+        """Every series (or the one numbered `series_id`), by id: its lead agency's code, its
+        coordinating agencies' codes, and how many tasks it has made."""
+        if series_id is not None and not 0 < series_id <= MAX_ID:
+            return []
+        rows = self._rows(
+            "SELECT s.id, s.uid, s.title, s.agency_id, a.code AS agency, s.every, s.due_day, s.due_after,"
+            " s.starred, s.from_on, s.stopped_on,"
+            " (SELECT count(*) FROM tasks t WHERE t.series_id = s.id) AS tasks"
+            " FROM series s JOIN agencies a ON a.id = s.agency_id"
+            + (" WHERE s.id = :id" if series_id is not None else "")
+            + " ORDER BY s.id",
+            {"id": series_id},
+        )
+        co: dict[int, list[str]] = {}
+        for r in self._rows(
+            "SELECT c.series_id, a.code FROM series_co_agencies c JOIN agencies a ON a.id = c.agency_id"
+            + (" WHERE c.series_id = :id" if series_id is not None else "")
+            + " ORDER BY a.code",
+            {"id": series_id},
+        ):
+            co.setdefault(r["series_id"], []).append(r["code"])
+        return [
+            dict(r, due_after=bool(r["due_after"]), starred=bool(r["starred"]), co_agencies=co.get(r["id"], []))
+            for r in rows
+        ]
+
+    def insert_series(self, fields: dict, co_ids: list[int]) -> int:
+        """A new series (its id the next one unless `fields` names it)."""
+        self.may_write(fields["agency_id"])
+        fields = {"id": fields.get("id") or self._next_id("series"), **fields}
+        columns = [c for c in fields if c in SERIES_COLUMNS]
+        self._run(f"INSERT INTO series ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})", fields)
+        self.set_series_co(fields["id"], co_ids, replace=False)
+        return fields["id"]
+
+    def update_series(self, series_id: int, fields: dict) -> None:
+        """Change a series (on PostgreSQL a series the login may not write is refused first)."""
+        unknown = set(fields) - set(SERIES_COLUMNS)
+        if unknown:
+            raise ValueError(f"not a series field: {', '.join(sorted(unknown))}")
+        current = self._one("SELECT agency_id FROM series WHERE id = :id", {"id": series_id})
+        self.may_write(current)
+        if "agency_id" in fields:
+            self.may_write(fields["agency_id"])
+        if not fields:
+            return
+        assignments = ", ".join(f"{column} = :{column}" for column in fields)
+        changed = self._run(
+            f"UPDATE series SET {assignments} WHERE id = :series_id_", {**fields, "series_id_": series_id}
+        )
+        if changed != 1:
+            self._refused_silently(current)
+
+    def set_series_co(self, series_id: int, co_ids: list[int], replace: bool = True) -> None:
+        if replace:
+            self._run("DELETE FROM series_co_agencies WHERE series_id = :id", {"id": series_id})
+        if co_ids:
+            self._run_many(
+                "INSERT INTO series_co_agencies (series_id, agency_id) VALUES (:series_id, :agency_id)",
+                [{"series_id": series_id, "agency_id": a} for a in co_ids],
+            )
+
+    def series_tasks(self, series_id: int) -> dict[str, int]:
+        """The tasks a series has made: the period's first day → the task's id."""
+        return {
+            r["period_start"]: r["id"]
+            for r in self._rows(
+                "SELECT id, period_start FROM tasks WHERE series_id = :id ORDER BY period_start", {"id": series_id}
+            )
+        }
 
     def uid_exists(self, uid: str) -> bool:
         return bool(self._rows("SELECT 1 AS hit FROM tasks WHERE uid = :uid", {"uid": uid}))

@@ -36,6 +36,7 @@ from taskreg.domain.errors import BadInput, Count, Ref, Refused, os_reason
 from taskreg.domain.imports import ImportInvalid, import_tasks
 from taskreg.domain.model import CONFIRMATION_FIELDS, SETTINGS, TASK_FIELDS
 from taskreg.domain.publications import exported
+from taskreg.domain.series import public_series
 from taskreg.domain.tasks import public
 from taskreg.domain.text import printable
 from taskreg.formats import tabular
@@ -190,12 +191,16 @@ def _export_json(store, rows, day, out) -> int:
     import json
 
     settings = {key: store.setting(key) for key in SETTINGS}
+    # Series of periodic tasks (docs/commands.md "recur"), each with its uid: an import links their tasks by it.
+    series = [{k: v for k, v in public_series(s).items() if k != "tasks"} for s in store.series()]
     out.write(
-        '{"taskreg_export": 1, "as_of": %s, "settings": %s, "publications": %s, "agencies": %s, "tasks": ['
+        '{"taskreg_export": 1, "as_of": %s, "settings": %s, "publications": %s, "series": %s, "agencies": %s,'
+        ' "tasks": ['
         % (
             json.dumps(iso(day)),
             json.dumps(settings, ensure_ascii=False),
             json.dumps(exported(store), ensure_ascii=False),
+            json.dumps(series, ensure_ascii=False),
             json.dumps(
                 [{k: a[k] for k in ("code", "name", "kind", "retired_on", "email")} for a in store.agencies()],
                 ensure_ascii=False,
@@ -207,6 +212,8 @@ def _export_json(store, rows, day, out) -> int:
         task = public(row)
         task["cancel_reason"] = row["cancel_reason"]
         task.update({k: row[k] for k in CONFIRMATION_FIELDS})  # the confirmation, restored exactly
+        if row["series"] is not None:  # the period its series made it for
+            task["period_start"] = row["period_start"]
         task["deadlines"] = [
             {k: d[k] for k in ("due_on", "kind", "decided_on", "reason")} for d in store.deadlines(row["id"])
         ]

@@ -12,6 +12,7 @@ from taskreg.present.messages import (
     publications,
     register,
     reports,
+    series,
     tasks,
     transfer,
 )
@@ -26,6 +27,7 @@ PARTS = (
     help.MESSAGES,
     commands.MESSAGES,
     document.MESSAGES,
+    series.MESSAGES,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {}

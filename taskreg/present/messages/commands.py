@@ -205,6 +205,75 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ngày cuối của tuần (mặc định hôm nay).",
     ),
     "opt:taskreg weekly --agency": ("One agency's digest.", "Bản tóm tắt của một đơn vị."),
+    # -- recur: periodic tasks (docs/commands.md "recur") ----------------------------------------
+    "cmd:taskreg recur": (
+        "Periodic tasks (the monthly report due on the 20th …): add, sync, edit, stop, list, show.",
+        "Nhiệm vụ định kỳ (báo cáo tháng hạn ngày 20 …): add, sync, edit, stop, list, show.",
+    ),
+    "cmd:taskreg recur add": (
+        "Make a series of periodic tasks and create its tasks of the periods already started"
+        " (since --from, default today), never one ahead.",
+        "Tạo một nhiệm vụ định kỳ và tạo các nhiệm vụ của những kỳ đã bắt đầu (từ --from, mặc định"
+        " hôm nay), không bao giờ tạo trước.",
+    ),
+    "arg:taskreg recur add title": (
+        "The tasks' title; each task's ends with its period (… tháng 3/2026, … quý I/2026).",
+        "Nội dung nhiệm vụ; mỗi nhiệm vụ thêm kỳ của nó vào cuối (… tháng 3/2026, … quý I/2026).",
+    ),
+    "opt:taskreg recur add --every": (
+        "One task a month, quarter, half-year or year: `month`, `quarter`, `half-year` or `year`.",
+        "Mỗi tháng, quý, 6 tháng hoặc năm một nhiệm vụ: `month`, `quarter`, `half-year` hoặc `year`.",
+    ),
+    "opt:--due-day": (
+        "The deadline: this day (1-31, the month's last day if it is shorter) of the period's last month.",
+        "Hạn hoàn thành: ngày này (1-31, tháng ngắn hơn thì ngày cuối tháng) của tháng cuối kỳ.",
+    ),
+    "opt:--after": (
+        "The deadline falls in the month after the period (a monthly report due on the 5th of the next month).",
+        "Hạn vào tháng sau kỳ (báo cáo tháng hạn ngày 5 tháng sau).",
+    ),
+    "opt:taskreg recur add --from": (
+        "The first day a task may be assigned on (default today).",
+        "Ngày đầu tiên có thể giao nhiệm vụ (mặc định hôm nay).",
+    ),
+    "cmd:taskreg recur sync": (
+        "Create the missing tasks of every series up to today's periods, each in its own transaction"
+        " (a daily cron line: 0 6 * * * taskreg recur sync).",
+        "Tạo các nhiệm vụ còn thiếu của mọi nhiệm vụ định kỳ đến kỳ hiện tại, mỗi nhiệm vụ một giao dịch"
+        " (chạy hằng ngày bằng cron: 0 6 * * * taskreg recur sync).",
+    ),
+    "cmd:taskreg recur edit": (
+        "Change a series for the tasks it has not created yet (audited); created tasks keep theirs.",
+        "Sửa nhiệm vụ định kỳ cho các nhiệm vụ chưa tạo (có ghi lịch sử); nhiệm vụ đã tạo giữ nguyên.",
+    ),
+    "arg:series_id": (
+        "The series' number (see `taskreg recur list`).",
+        "Số của nhiệm vụ định kỳ (xem `taskreg recur list`).",
+    ),
+    "opt:taskreg recur edit --title": ("A new title.", "Nội dung mới."),
+    "opt:taskreg recur edit --agency": ("A new lead agency, by code or name.", "Đơn vị chủ trì mới, theo mã hoặc tên."),
+    "opt:taskreg recur edit --after": (
+        "Deadline in the month after the period, or (--no-after) in its last month.",
+        "Hạn vào tháng sau kỳ, hoặc (--no-after) vào tháng cuối kỳ.",
+    ),
+    "opt:taskreg recur edit --co": (
+        "The coordinating agencies, replacing its own (repeat; `--co none` removes them).",
+        "Các đơn vị phối hợp, thay cho danh sách cũ (lặp lại; `--co none` để xoá).",
+    ),
+    "opt:taskreg recur edit --star": (
+        "Its tasks are key tasks, or (--no-star) not.",
+        "Các nhiệm vụ của nó là nhiệm vụ trọng tâm, hoặc (--no-star) không.",
+    ),
+    "cmd:taskreg recur stop": (
+        "Create no task for the periods starting after a date; the tasks created stay.",
+        "Không tạo nhiệm vụ cho các kỳ bắt đầu sau một ngày; các nhiệm vụ đã tạo giữ nguyên.",
+    ),
+    "opt:taskreg recur stop --on": ("The last day (default today).", "Ngày cuối (mặc định hôm nay)."),
+    "cmd:taskreg recur list": ("List the series of periodic tasks.", "Liệt kê các nhiệm vụ định kỳ."),
+    "cmd:taskreg recur show": (
+        "Print a series and the tasks it has created, with their states.",
+        "In một nhiệm vụ định kỳ và các nhiệm vụ đã tạo, kèm tình trạng.",
+    ),
     "cmd:taskreg remind": (
         "Print each agency's reminder (đôn đốc) of its overdue tasks and those due soon, or mail it with --send.",
         "In thư đôn đốc từng đơn vị về các nhiệm vụ quá hạn và sắp đến hạn, hoặc gửi thư với --send.",
