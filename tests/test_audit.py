@@ -21,6 +21,7 @@ READS = {
     "publications",
     "recur list",
     "recur show",
+    "days-off",
     # prints; with --send it records a remind event per task a mailed reminder names
     # (tests/test_remind.py, with its SMTP server)
     "remind",

@@ -113,6 +113,7 @@ def test_csv_has_the_json_field_names_as_headers(tasks):
         "updated_on",
         "status",
         "awaiting_confirmation",
+        "series",
     ]
     assert (rows[0]["title"], rows[0]["done_on"], rows[0]["status"]) == ("Tổng kết năm học", "2021-03-18", "on_time")
 

@@ -48,7 +48,13 @@ def keyed(request, reg):
 def test_add_star_is_in_the_task_json_and_its_add_event(reg):
     task = _json(reg("add", "Rà soát thủ tục", "--agency", "SYT", "--star", "--format", "json"))
     assert task["starred"] is True
-    assert list(task)[-4:] == ["starred", "updated_on", "status", "awaiting_confirmation"]  # TASK_FIELDS' order
+    assert list(task)[-5:] == [
+        "starred",
+        "updated_on",
+        "status",
+        "awaiting_confirmation",
+        "series",
+    ]  # TASK_FIELDS' order
     plain = _json(reg("add", "Báo cáo quý", "--agency", "STC", "--format", "json"))
     assert plain["starred"] is False
     shown = _json(reg("show", "1", "--format", "json"))

@@ -64,6 +64,7 @@ def test_add_json_prints_the_whole_record(reg):
         "updated_on": None,  # no progress report yet
         "status": "in_progress",
         "awaiting_confirmation": False,
+        "series": None,  # not made by a periodic series
     }
 
 

@@ -339,7 +339,7 @@ def test_a_csv_export_asked_for_in_vietnamese_has_vietnamese_headers_and_imports
     filled("export", "--lang", "vi", "-o", out)
     assert out.read_text(encoding="utf-8-sig").splitlines()[0] == (
         "Số,UID,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao,Hạn hoàn thành,"
-        "Ngày hoàn thành,Ngày dừng thực hiện,Số ký hiệu,Ngày văn bản,Người giao,Ghi chú,Kết quả,Nhiệm vụ trọng tâm,Ngày cập nhật,Tình trạng,Chờ xác nhận"
+        "Ngày hoàn thành,Ngày dừng thực hiện,Số ký hiệu,Ngày văn bản,Người giao,Ghi chú,Kết quả,Nhiệm vụ trọng tâm,Ngày cập nhật,Tình trạng,Chờ xác nhận,Định kỳ"
     )
     fresh = tmp_path / "fresh.db"
     filled("--db", fresh, "import", out, "--create-agencies")

@@ -54,7 +54,7 @@ IGNORED = {
     *("updated on", "ngay cap nhat", "awaiting confirmation", "cho xac nhan"),
     # the series that made a task (docs/commands.md "recur"): a JSON export's tasks keep it by its uid; a
     # CSV or XLSX import ignores it
-    *("series", "nhiem vu dinh ky"),
+    *("series", "nhiem vu dinh ky", "dinh ky"),
 }
 _BY_FOLD = {alias: field for field, aliases in HEADERS.items() for alias in aliases}
 

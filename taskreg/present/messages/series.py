@@ -81,7 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "a_recur_add": ("periodic task added", "thêm nhiệm vụ định kỳ"),
     "a_recur_edit": ("periodic task changed", "sửa nhiệm vụ định kỳ"),
     "a_recur_stop": ("periodic task stopped", "dừng nhiệm vụ định kỳ"),
-    "col:series": ("series", "Nhiệm vụ định kỳ"),
+    "col:series": ("series", "Định kỳ"),
     # a JSON export's series, as an import reads them
     "import_series_bad": (
         "Periodic task {n} of the file cannot be read: {reason}; nothing was imported.",
