@@ -178,8 +178,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt:taskreg report --agency": ("Only tasks led by this agency.", "Chỉ các nhiệm vụ do đơn vị này chủ trì."),
     "opt:taskreg report --by": (
-        "agency gives one row per lead agency, worst first.",
-        "agency: mỗi đơn vị chủ trì một dòng, đơn vị có kết quả kém nhất lên trước.",
+        "One row per lead agency, assigning document (source) or directing leader (assigned-by), worst first.",
+        "Mỗi dòng một đơn vị chủ trì (agency), văn bản giao (source) hoặc người giao (assigned-by), kết quả kém nhất lên trước.",
     ),
     "opt:taskreg report --format": (
         "What to print; docx writes the report as a document (with -o).",
