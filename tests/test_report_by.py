@@ -211,3 +211,22 @@ def test_a_published_period_by_source_is_live_and_says_so(q1):
         )
     unpublished = q1("report", "--quarter", "II/2021", "--by", "source", "--as-of", "31/3/2021").stdout
     assert "are live" not in unpublished
+
+
+def test_export_xlsx_report_sheet_by_source(q1, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "theo-van-ban.xlsx"
+    q1("export", "--format", "xlsx", "-o", path, "--quarter", "I/2021", "--by", "source", "--lang", "vi")
+    sheet = load_workbook(path)["Theo văn bản giao"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][0] == "Văn bản giao"
+    assert [(r[0], r[1], r[7]) for r in rows[2:]] == [
+        ("36-KL/TƯ (năm 2021)", 2, 0.5),
+        ("45/KH-UBND (năm 2021)", 3, 0.6667),
+        ("45/KH-UBND (năm 2020)", 1, None),
+        ("(không có văn bản)", 1, None),
+        ("Tổng cộng", 7, 0.6),
+    ]
+    refused = q1("export", "--by", "assigned-by", code=2)
+    assert refused.stderr == "--by assigned-by chooses the rows of the XLSX report sheet: give it with --format xlsx.\n"
