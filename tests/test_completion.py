@@ -51,7 +51,7 @@ def lines(*values) -> str:
         ("taskreg export --sort a", lines("assigned", "agency")),
         ("taskreg --lang ", lines("vi", "en")),
         ("taskreg weekly --lang v", lines("vi")),
-        ("taskreg report --by ", lines("agency")),
+        ("taskreg report --by ", lines("agency", "source", "assigned-by")),
         ("taskreg admin grant lan --role ", lines("office", "liaison", "reader")),
         ("taskreg config get ", lines(*SETTINGS)),
         ("taskreg config set r", lines("rate-basis", "recipients", "remind-days", "remind-within")),

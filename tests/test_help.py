@@ -68,6 +68,8 @@ def english_in(text: str) -> list[str]:
         token = token.strip(".,;:()[]…*?")
         if not token or token.startswith("-") or re.search(r"[\d/._@=:]", token) or token in ALLOWED:
             continue
+        if all(value in ALLOWED for value in token.split("|")):
+            continue  # a list of choices, typed as it is (agency|source|assigned-by)
         for part in re.split(r"[-|]", token):
             if re.search(r"\w", part) and part not in ALLOWED and not _vietnamese_syllable(part):
                 found.append(part)

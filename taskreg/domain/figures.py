@@ -4,6 +4,7 @@ Counting is the database's job (Store.counts, using the one state definition);
 this module only does arithmetic on the counts and orders the agencies.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -12,6 +13,7 @@ from taskreg.domain.dates import Period, from_iso, iso
 from taskreg.domain.model import COUNTS, DEFAULT_WINDOW
 from taskreg.domain.states import FOUR
 from taskreg.domain.store import Store
+from taskreg.domain.text import fold, symbol_key
 
 
 @dataclass
@@ -87,6 +89,21 @@ class Figures:
         return out
 
 
+@dataclass
+class GroupRow(Figures):
+    """A row of `report --by source|assigned-by` (taskreg.domain.model `GROUPS`, docs/reports.md):
+    the field it groups by, its label (the spelling used most often; None for the row of the
+    tasks without one) and, for a source document, its year."""
+
+    group: str = "source"
+    label: str | None = None
+    year: int | None = None
+
+    def as_json(self, basis: str) -> dict:
+        key = {"source": self.label, "source_year": self.year} if self.group == "source" else {self.group: self.label}
+        return {**key, **super().as_json(basis)}
+
+
 def percent(part: int, whole: int) -> float | None:
     """part ÷ whole as a percentage to two decimals (half up); None when whole is 0."""
     if not whole:
@@ -110,6 +127,8 @@ class Report:
     window: int | None = DEFAULT_WINDOW
     #: Whether it counts the key tasks alone (`report --starred`, docs/reports.md).
     starred: bool = False
+    #: Its rows' grouping besides agencies (taskreg.domain.model `GROUPS`): rows of `GroupRow`.
+    group: str | None = None
 
 
 def report_as_of(period: Period, today: date, as_of: date | None) -> date:
@@ -137,9 +156,11 @@ def build(
     agency: dict | None = None,
     by_agency: bool = False,
     starred: bool = False,
+    group: str | None = None,
 ) -> Report:
     """Count the tasks assigned in the period (up to the as-of date) by their state then;
-    with `starred`, the key tasks alone."""
+    with `starred`, the key tasks alone; with `group` ("source" or "assigned_by"), one row
+    per assigning document or directing leader (`grouped`) in place of one per agency."""
     end = min(period.end, as_of)
     window = update_window(store)
 
@@ -151,31 +172,82 @@ def build(
         return Figures(**row, oldest_overdue_days=days)
 
     agency_id = agency["id"] if agency else None
-    report = Report(period, as_of, basis, Figures(), window=window, starred=starred)
+    report = Report(period, as_of, basis, Figures(), window=window, starred=starred, group=group)
     if end < period.start:
         return report  # a period wholly after the as-of date is empty
     since = iso(updated_since(as_of, window))
-    rows = store.counts(iso(period.start), iso(end), iso(as_of), since, agency_id, by_agency=by_agency, starred=starred)
+    rows = store.counts(
+        iso(period.start), iso(end), iso(as_of), since, agency_id, by_agency=by_agency, starred=starred, group=group
+    )
     report.corrected_after, report.entered_after = store.recorded_after(
         iso(period.start), iso(end), iso(as_of), iso(as_of + timedelta(days=1)), agency_id, starred=starred
     )
-    if not by_agency:
+    if group is not None:
+        keys = [(row.pop("group_text"), row.pop("group_year")) for row in rows]
+        report.rows.extend(grouped(group, [(*key, figures(row)) for key, row in zip(keys, rows)]))
+    elif not by_agency:
         report.whole = figures(rows[0]) if rows else Figures()
         return report
-    # One aggregate query gives every agency's row; the whole is their sum.
-    names = {a["id"]: a for a in store.agencies()}
-    for row in rows:
-        found = names[row["agency_id"]]
-        f = figures(row)
-        f.agency, f.agency_name = found["code"], found["name"]
-        report.rows.append(f)
-    whole = report.whole
-    for f in report.rows:
-        for key in (*COUNTS, "must_update", "updated", "awaiting"):
-            setattr(whole, key, getattr(whole, key) + getattr(f, key))
-    ages = [f.oldest_overdue_days for f in report.rows if f.oldest_overdue_days is not None]
-    whole.oldest_overdue_days = max(ages) if ages else None
+    else:
+        # One aggregate query gives every agency's row; the whole is their sum.
+        names = {a["id"]: a for a in store.agencies()}
+        for row in rows:
+            found = names[row["agency_id"]]
+            f = figures(row)
+            f.agency, f.agency_name = found["code"], found["name"]
+            report.rows.append(f)
+    for f in report.rows:  # the whole is the rows' sum
+        add_to(report.whole, f)
     if report.rows:
-        # Worst completion rate first; a rate that cannot be computed sorts last; ties by code.
-        report.rows.sort(key=lambda f: (f.completion_rate(basis) is None, f.completion_rate(basis) or 0.0, f.agency))
+        # Worst completion rate first; a rate that cannot be computed sorts last; ties by code
+        # (by label, then year, the row of tasks without a document or leader last: `grouped`).
+        report.rows.sort(key=lambda f: (f.completion_rate(basis) is None, f.completion_rate(basis) or 0.0, _tie(f)))
     return report
+
+
+def _tie(f: Figures) -> tuple:
+    """The order of rows whose completion rates are equal: by agency code, or by label (in
+    code-point order) and year with the row without a label last."""
+    if not isinstance(f, GroupRow):
+        return (False, f.agency or "", 0)
+    return (f.label is None, f.label or "", f.year or 0)
+
+
+def group_key(group: str, text: str | None, year: int | None) -> tuple[str, int | None] | None:
+    """What makes two stored values one row of `report --by source|assigned-by`: a document
+    symbol's normal form (taskreg.domain.text `symbol_key`, as `list --search` finds a symbol:
+    case, diacritics, spaces and hyphens aside) with its document's year (numbers restart every
+    year); a leader's name folded (`fold`: case and diacritics aside, spaces collapsed). None
+    for a task without one."""
+    if text is None or not text.strip():
+        return None
+    return (symbol_key(text), year) if group == "source" else (fold(text), None)
+
+
+def grouped(group: str, raw: list[tuple[str | None, int | None, Figures]]) -> list[GroupRow]:
+    """The store's rows of each stored spelling (and year) folded into one row per document or
+    leader (`group_key`), labelled with the spelling most tasks carry (ties: the first in
+    code-point order); the tasks without one in one row, labelled None."""
+    folded: dict[tuple[str, int | None] | None, GroupRow] = {}
+    spellings: dict[tuple[str, int | None] | None, Counter[str]] = {}
+    for text, year, f in raw:
+        key = group_key(group, text, year)
+        if key not in folded:
+            folded[key] = GroupRow(group=group, year=key[1] if key else None)
+            spellings[key] = Counter()
+        add_to(folded[key], f)
+        if key is not None and text is not None:
+            spellings[key][text] += f.population
+    for key, f in folded.items():
+        if key is not None:
+            f.label = min(spellings[key].items(), key=lambda s: (-s[1], s[0]))[0]
+    return list(folded.values())
+
+
+def add_to(whole: Figures, f: Figures) -> None:
+    """Add a row's counts to a sum of rows: the counts, the update rate's and those awaiting
+    confirmation, and the oldest overdue age."""
+    for key in (*COUNTS, "must_update", "updated", "awaiting"):
+        setattr(whole, key, getattr(whole, key) + getattr(f, key))
+    ages = [a for a in (whole.oldest_overdue_days, f.oldest_overdue_days) if a is not None]
+    whole.oldest_overdue_days = max(ages) if ages else None

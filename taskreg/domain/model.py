@@ -59,6 +59,10 @@ EVERY = ("month", "quarter", "half-year", "year")
 #: What a report counts of a population (taskreg.domain.figures.Figures), as a publication stores them.
 COUNTS = ("population", "on_time", "late", "overdue", "in_progress", "cancelled", "no_deadline")
 
+#: The rows a report gives besides one per agency (`report --by source|assigned-by`,
+#: docs/reports.md): the task field each groups by.
+GROUPS = ("source", "assigned_by")
+
 #: What a completion rate is taken of (README "Reports"): the tasks due by the as-of date, or all assigned.
 RATE_BASES = ("due", "assigned")
 

@@ -341,6 +341,24 @@ def honoured(
     return shown
 
 
+def live_by(
+    store: Store, period: Period, as_of: date, basis: str, agency: dict | None, group: str, starred: bool = False
+) -> Shown:
+    """A report by assigning document or directing leader (`report --by source|assigned-by`,
+    docs/reports.md): always its live figures, since a publication keeps rows by agency
+    alone; with the period's publication, if any, so that the report says its figures are
+    live (no drift: the published rows are not these)."""
+    pub = None if starred else find(store, period, as_of, agency)
+    live = build(store, period, as_of, basis, agency, starred=starred, group=group)
+    return Shown(
+        live,
+        live,
+        publication=pub,
+        agency_id=agency["id"] if agency else None,
+        agency_code=agency["code"] if agency else None,
+    )
+
+
 def status_of(store: Store, pub: dict) -> bool:
     """Whether the live figures still agree with a publication (its whole and its rows)."""
     start, end, as_of = from_iso(pub["start_on"]), from_iso(pub["end_on"]), from_iso(pub["as_of"])

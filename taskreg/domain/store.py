@@ -144,6 +144,7 @@ class Store(Protocol):
         agency_id: int | None = None,
         by_agency: bool = False,
         starred: bool = False,
+        group: str | None = None,
     ) -> list[dict]: ...
 
     def recorded_after(

@@ -5,6 +5,7 @@ the things themselves (taskreg.domain.errors.Publication); these give their name
 from datetime import date
 
 from taskreg.domain.dates import Period, from_iso
+from taskreg.domain.figures import GroupRow
 from taskreg.domain.publications import period_of
 from taskreg.present.i18n import day, t
 from taskreg.present.prose import period_label
@@ -26,3 +27,18 @@ def pub_label(lang: str, pub: dict) -> str:
     if pub["symbol"]:
         text += ", " + t(lang, "pub_symbol", symbol=pub["symbol"])
     return text
+
+
+def group_header(lang: str, group: str) -> str:
+    """The first column's header of a report by source document or leader (`report --by`)."""
+    return t(lang, f"t_{group}")
+
+
+def group_label(lang: str, row: GroupRow) -> str:
+    """A row of a report by source document ("45/KH-UBND (2021)") or leader, or the row of
+    the tasks without one ("(không có văn bản)", "(không ghi người giao)")."""
+    if row.label is None:
+        return t(lang, f"t_no_{row.group}")
+    if row.group == "source":
+        return t(lang, "t_source_year", symbol=row.label, year=row.year)
+    return row.label

@@ -67,6 +67,10 @@ class Engine:
         """`expression` (text) as a date the engine compares with date columns."""
         return expression
 
+    def _year(self, expression: str) -> str:
+        """The year (an integer) of `expression`, a date column: SQLite's ISO text."""
+        return f"CAST(substr({expression}, 1, 4) AS INTEGER)"
+
     def _one(self, sql: str, args: dict | None = None):
         rows = self._rows(sql, args)
         return next(iter(rows[0].values())) if rows else None

@@ -2,6 +2,7 @@
 entered after the as-of date. A part of `SqlStore` (storage/sql.py), written for both engines.
 """
 
+from taskreg.domain.model import GROUPS
 from taskreg.domain.states import UPDATED, awaiting_sql, freshness_sql, status_sql
 from taskreg.storage.engine import Engine
 
@@ -22,6 +23,7 @@ class ReportQueries(Engine):
         agency_id: int | None = None,
         by_agency: bool = False,
         starred: bool = False,
+        group: str | None = None,
     ) -> list[dict]:
         """The report's aggregate: one query counting the tasks assigned in [start, end]
 
@@ -31,6 +33,13 @@ class ReportQueries(Engine):
         completed tasks awaited the office's confirmation then (`awaiting`, SPEC §12: no
         published figure). One row (none for an empty population), or one per lead agency
         with a task. `starred`: the key tasks alone (`report --starred`).
+
+        `group` ("source" or "assigned_by", taskreg.domain.model `GROUPS`): one row per value
+        of that field as stored (`group_text`, None for a task without one) and, for a
+        source, the year of its document (`group_year`: of `source_date`, else of
+        `assigned_on`; None without a source). Spellings of one document or leader are
+        folded into one row by the caller (taskreg.domain.figures `build`): the normal form
+        is Python's (taskreg.domain.text), and the raw groups are few.
         """
         where = "t.assigned_on BETWEEN :start AND :end"
         if starred:
@@ -44,8 +53,18 @@ class ReportQueries(Engine):
             # 0007) read in agency order: grouped as it is read, never sorted (a task names
             # a registered agency: the reference is the register's, storage/sql.py `references`).
             where = "t.agency_id IN (SELECT id FROM agencies) AND " + where
+        keys, inner, grouped = "", "", "GROUP BY agency_id ORDER BY agency_id" if by_agency else ""
+        if group is not None:
+            assert group in GROUPS and not by_agency
+            year = (
+                f"CASE WHEN t.source IS NULL THEN NULL ELSE {self._year('coalesce(t.source_date, t.assigned_on)')} END"
+                if group == "source"
+                else "NULL"
+            )
+            keys, inner = "group_text, group_year, ", f", t.{group} AS group_text, {year} AS group_year"
+            grouped = "GROUP BY group_text, group_year"
         sql = f"""
-            SELECT {"agency_id" if by_agency else "NULL"} AS agency_id, count(*) AS population,
+            SELECT {"agency_id" if by_agency else "NULL"} AS agency_id, {keys}count(*) AS population,
                    count(CASE WHEN status = 'on_time' THEN 1 END) AS on_time,
                    count(CASE WHEN status = 'late' THEN 1 END) AS late,
                    count(CASE WHEN status = 'overdue' THEN 1 END) AS overdue,
@@ -56,11 +75,11 @@ class ReportQueries(Engine):
                    count(freshness) AS must_update,
                    count(CASE WHEN freshness = '{UPDATED}' THEN 1 END) AS updated,
                    count(CASE WHEN awaiting = 1 AND status IN ('on_time', 'late') THEN 1 END) AS awaiting
-            FROM (SELECT s.agency_id, s.due_on, s.status, s.awaiting, {freshness_sql("s")} AS freshness
+            FROM (SELECT s.agency_id, {keys}s.due_on, s.status, s.awaiting, {freshness_sql("s")} AS freshness
                   FROM (SELECT t.id, t.agency_id, t.due_on, t.assigned_on, {status_sql()} AS status,
-                               {awaiting_sql()} AS awaiting
+                               {awaiting_sql()} AS awaiting{inner}
                         FROM tasks t WHERE {where}) AS s) AS classified
-            {"GROUP BY agency_id ORDER BY agency_id" if by_agency else ""}"""
+            {grouped}"""
         return [r for r in self._rows(sql, args) if r["population"]]
 
     def recorded_after(

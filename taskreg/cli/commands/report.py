@@ -31,6 +31,10 @@ def settings(store) -> tuple[str, str]:
     return org, basis
 
 
+#: `report --by`'s values besides agency, and the grouping each is (taskreg.domain.model `GROUPS`).
+BY_GROUP = {"source": "source", "assigned-by": "assigned_by"}
+
+
 @command
 def report(
     ctx: typer.Context,
@@ -41,7 +45,7 @@ def report(
     to: To = None,
     as_of: AsOf = None,
     agency: Agency = None,
-    by: Annotated[Opt, typer.Option("--by", **completion.choices("agency"))] = None,
+    by: Annotated[Opt, typer.Option("--by", **completion.choices("agency", *BY_GROUP))] = None,
     format: Annotated[
         str, typer.Option("--format", **completion.choices("text", "table", "json", "csv", "docx"))
     ] = "text",
@@ -54,6 +58,9 @@ def report(
     lang: Lang = None,
 ):
 
+    group = BY_GROUP.get(by or "")
+    if group is not None and format == "docx":
+        raise BadInput("report_docx_by", by=by)
     if format == "docx" and output is None:
         raise BadInput("report_docx_needs_file")
     if output is not None and format != "docx":
@@ -68,8 +75,11 @@ def report(
     store = session.store()
     org, basis = settings(store)
     found = find_agency(store.agencies(), agency) if agency else None
-    by_agency = by == "agency" or format == "docx"
-    shown = publications.honoured(store, period, day, basis, found, by_agency, show_live=live, starred=starred)
+    if group is not None:  # always live: a publication's rows are by agency (docs/reports.md)
+        shown = publications.live_by(store, period, day, basis, found, group, starred=starred)
+    else:
+        by_agency = by == "agency" or format == "docx"
+        shown = publications.honoured(store, period, day, basis, found, by_agency, show_live=live, starred=starred)
     if changes:
         if shown.publication is None:
             raise Refused("report_not_published", period=labels.scope_label(session.lang(), period, day, found))
@@ -78,7 +88,7 @@ def report(
     if format == "docx":
         write_document(session, store, org, shown, found, output, symbol, doc_day)
         return
-    render_report(session.lang(), org, shown.report, found, format, by == "agency", session.today, shown)
+    render_report(session.lang(), org, shown.report, found, format, by is not None, session.today, shown)
 
 
 def period_and_day(today, quarter, month, year, from_, to, as_of, calendar=None):
@@ -89,13 +99,14 @@ def period_and_day(today, quarter, month, year, from_, to, as_of, calendar=None)
     return period, figures.report_as_of(period, today, parse_date(as_of, today, calendar) if as_of else None)
 
 
-def report_headers(lang: str, basis: str, update_rate: bool = True) -> list[str]:
-    """The per-agency table's headers, on the terminal and in the XLSX report sheet; the
-    update rate's but for published figures, which have none (docs/reports.md)."""
+def report_headers(lang: str, basis: str, update_rate: bool = True, group: str | None = None) -> list[str]:
+    """The per-agency table's headers, on the terminal and in the XLSX report sheet: the
+    update rate's but for published figures, which have none (docs/reports.md); by source
+    document or leader (`group`), its first column says which."""
 
     t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
     return [
-        t("t_agency"),
+        labels.group_header(lang, group) if group else t("t_agency"),
         t("t_total"),
         t("t_on_time"),
         t("t_late"),
@@ -147,7 +158,8 @@ def write_document(session, store, org, shown, agency, output, symbol, doc_day) 
 def render_report(lang, org, result, agency, format, by_agency, today, shown=None):
     """Print a report in one of the four formats (report and demo share this); `shown`
     (taskreg.domain.publications.Shown) says whether the figures are published, and by how much
-    the live ones drift from them."""
+    the live ones drift from them. `by_agency`: with its rows, one per agency or, for a report
+    by source document or leader (`result.group`), one per document or leader."""
 
     whole = result.whole
     if format == "json":
@@ -174,6 +186,11 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
         tabular.write_json(out)
         return
     if format == "csv":
+        if result.group is not None:
+            columns, numbers = group_csv_columns(result.group)
+            rows = [*result.rows, whole]
+            tabular.write_csv(columns, [_group_csv_row(lang, result, f) for f in rows], numbers=numbers)
+            return
         tabular.write_csv(
             CSV_COLUMNS,
             [
@@ -188,6 +205,8 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
         if shown is not None
         else prose.report_sentences(lang, org, result, agency["name"] if agency else None, today)
     )
+    if result.group is not None and shown is not None and shown.publication is not None:
+        lines.append(i18n.t(lang, f"r_live_{result.group}"))  # said in text and table alike
     if format == "text":
         for line in lines:
             render.paragraph(line)
@@ -203,6 +222,8 @@ def render_report(lang, org, result, agency, format, by_agency, today, shown=Non
             render.paragraph(lines[-1])  # the drift sentence
     if format == "table" and result.as_of < today and not published:
         render.paragraph(prose.later_sentence(lang, result))
+    if format == "table" and result.group is not None and shown is not None and shown.publication is not None:
+        render.paragraph(lines[-1])  # these figures are live, the published ones by agency
     if not whole.check and format == "table":
         render.paragraph(prose.check_warning(lang, whole))
 
@@ -231,6 +252,25 @@ CSV_COLUMNS = [
 CSV_NUMBERS = frozenset(
     i for i, c in enumerate(CSV_COLUMNS) if c not in ("agency", "name", "rate_basis", "check", "starred")
 )
+
+
+def group_csv_columns(group: str) -> tuple[list[str], frozenset[int]]:
+    """The CSV columns of a report by source document (`source`, `source_year`) or leader
+    (`assigned_by`), in place of `agency` and `name`; and which of them hold numbers."""
+    columns = [*(["source", "source_year"] if group == "source" else [group]), *CSV_COLUMNS[2:]]
+    texts = ("source", "assigned_by", "name", "rate_basis", "check", "starred")
+    return columns, frozenset(i for i, c in enumerate(columns) if c not in texts)
+
+
+def _group_csv_row(lang: str, result, f) -> list:
+    """A CSV row of a report by source document or leader: the row of the tasks without one
+    is labelled as on the terminal; the total row's key is empty, as by agency."""
+    key: list = ["", ""] if result.group == "source" else [""]
+    if isinstance(f, figures.GroupRow):
+        key[0] = f.label if f.label is not None else i18n.t(lang, f"t_no_{f.group}")
+        if f.year is not None:
+            key[1] = f.year
+    return key + _csv_row(f, result.basis, result.starred)[2:]
 
 
 def _csv_row(f, basis, starred: bool, update_rate: bool = True):
@@ -263,7 +303,7 @@ def _table(lang, result, by_agency):
     basis = result.basis
     t = lambda key, **kw: i18n.t(lang, key, **kw)  # noqa: E731
     update_rate = result.window is not None
-    headers = report_headers(lang, basis, update_rate)
+    headers = report_headers(lang, basis, update_rate, result.group)
 
     def cells(f, label):
         n = lambda v: i18n.num(lang, v)  # noqa: E731
@@ -281,8 +321,12 @@ def _table(lang, result, by_agency):
             "—" if f.oldest_overdue_days is None else n(f.oldest_overdue_days),
         ]
 
-    rows = [cells(f, f.agency) for f in result.rows] if by_agency else []
-    rows.append(cells(result.whole, t("t_all")))
+    if result.group is not None:  # by source document or leader
+        rows = [cells(f, labels.group_label(lang, f)) for f in result.rows]
+        rows.append(cells(result.whole, t("t_all_rows")))
+    else:
+        rows = [cells(f, f.agency) for f in result.rows] if by_agency else []
+        rows.append(cells(result.whole, t("t_all")))
     title = prose.report_title(lang, result)
     right = set(range(1, len(headers)))
     if render.is_terminal() and render.width() >= 120:  # a bar where there is room for one

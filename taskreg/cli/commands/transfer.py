@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
+from taskreg.cli.commands.report import BY_GROUP, settings
 from taskreg.cli.commands.report import report_headers as headers_of
-from taskreg.cli.commands.report import settings
 from taskreg.cli.commands.views import select_tasks
 from taskreg.cli.options import (
     Agency,
@@ -19,6 +19,7 @@ from taskreg.cli.options import (
     From,
     Lang,
     Month,
+    Opt,
     Quarter,
     Search,
     Sort,
@@ -42,7 +43,7 @@ from taskreg.domain.text import printable
 from taskreg.formats import tabular
 from taskreg.formats.csv_json import detect_format, export_header, metered, read_file
 from taskreg.formats.xlsx import COUNT_FORMAT, RATE_FORMAT, write_xlsx
-from taskreg.present import i18n, prose
+from taskreg.present import i18n, labels, prose
 from taskreg.present.progress import progress
 from taskreg.storage import kept_files
 
@@ -117,11 +118,15 @@ def export(
     sort: Sort = "id",
     as_of: AsOf = None,
     starred: Starred = False,
+    by: Annotated[Opt, typer.Option("--by", **completion.choices("agency", *BY_GROUP))] = None,
     lang: Lang = None,
 ):
 
     if format == "xlsx" and output is None:
         raise BadInput("export_xlsx_needs_file")
+    if by is not None and format != "xlsx":
+        raise BadInput("export_by_xlsx_only", by=by)
+    group = BY_GROUP.get(by or "")
     session = ctx.obj
 
     def write(store, target) -> int:
@@ -153,7 +158,19 @@ def export(
                 headers = [export_header("vi", f) for f in TASK_FIELDS] if session.lang_option == "vi" else None
                 return tabular.write_tasks_csv(rows, target, headers)
             return _export_xlsx(
-                session, store, rows, day if as_of else None, target, quarter, month, year, from_, to, agency, starred
+                session,
+                store,
+                rows,
+                day if as_of else None,
+                target,
+                quarter,
+                month,
+                year,
+                from_,
+                to,
+                agency,
+                starred,
+                group,
             )
 
     def cannot_write(e: OSError) -> Refused:
@@ -227,10 +244,13 @@ def _export_json(store, rows, day, out) -> int:
     return count
 
 
-def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from_, to, agency, starred) -> int:
-    """The tasks sheet, and a per-agency report sheet of the period counted as `report` counts it;
-    each captioned with its period and as-of date (README, export), and with `starred` (the key
-    tasks alone) saying so."""
+def _export_xlsx(
+    session, store, rows, as_of, output, quarter, month, year, from_, to, agency, starred, group=None
+) -> int:
+    """The tasks sheet, and a per-agency report sheet of the period counted as `report` counts it
+    (with `group`, `export --by source|assigned-by`, per assigning document or leader, as
+    `report --by` counts them: docs/reports.md); each captioned with its period and as-of date
+    (README, export), and with `starred` (the key tasks alone) saying so."""
 
     lang = session.lang()
     fields = list(service.TASK_FIELDS)
@@ -264,16 +284,21 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
     period = filtered or quarter_of(as_of or session.today)
     org, basis = settings(store)
     found = find_agency(store.agencies(), agency) if agency else None
-    result = figures.build(
-        store, period, figures.report_as_of(period, session.today, as_of), basis, found, by_agency=True, starred=starred
-    )
+    day = figures.report_as_of(period, session.today, as_of)
+    result = figures.build(store, period, day, basis, found, by_agency=group is None, starred=starred, group=group)
     caption = captioned(prose.period_label(lang, result.period), result.as_of)
 
-    report_headers = headers_of(lang, basis)
+    report_headers = headers_of(lang, basis, group=group)
+
+    def label(f) -> str:
+        if isinstance(f, figures.GroupRow):  # by source document or leader
+            return labels.group_label(lang, f)
+        return f"{f.agency} — {f.agency_name}" if f.agency else t("t_all_rows" if group else "t_all")
+
     formats = [None] + [COUNT_FORMAT] * 6 + [RATE_FORMAT] * 3 + [COUNT_FORMAT]
     report_rows = [
         [
-            f"{f.agency} — {f.agency_name}" if f.agency else t("t_all"),
+            label(f),
             f.total,
             f.on_time,
             f.late,
@@ -294,7 +319,13 @@ def _export_xlsx(session, store, rows, as_of, output, quarter, month, year, from
         body(),
         dates,
         tasks_caption,
-        report_sheet=(t("sheet_report"), caption, report_headers, formats, report_rows),
+        report_sheet=(
+            t(f"sheet_report_{group}" if group else "sheet_report"),
+            caption,
+            report_headers,
+            formats,
+            report_rows,
+        ),
         sheet_title=t("sheet_tasks"),
     )
     return count

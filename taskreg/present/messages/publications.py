@@ -159,6 +159,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không khôi phục {n} số liệu công bố trong tệp: sổ đã có nhiệm vụ.",
     ),
     # -- the document ----------------------------------------------------------------------
+    "report_docx_by": (
+        "The report document is by agency: --by {by} prints as text, table, json or csv.",
+        "Văn bản báo cáo lập theo đơn vị: --by {by} chỉ in dạng text, table, json hoặc csv.",
+    ),
     "report_docx_needs_file": (
         "--format docx writes a file: give it with -o FILE.",
         "--format docx ghi ra tệp: hãy chỉ tệp bằng -o TỆP.",

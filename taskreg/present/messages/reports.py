@@ -87,6 +87,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "t_states": ("States", "Tình trạng"),
     "t_all": ("All agencies", "Tổng cộng"),
     "t_title": ("{period}, as of {day}", "{Period}, đến ngày {day}"),
+    # -- report --by source|assigned-by (docs/reports.md) ------------------------------------
+    "t_source": ("Source document", "Văn bản giao"),
+    "t_assigned_by": ("Assigned by", "Người giao"),
+    "t_all_rows": ("Total", "Tổng cộng"),
+    "t_source_year": ("{symbol} ({year})", "{symbol} (năm {year})"),
+    "t_no_source": ("(no source document)", "(không có văn bản)"),
+    "t_no_assigned_by": ("(no leader recorded)", "(không ghi người giao)"),
+    "r_live_source": (
+        "These figures by source document are live: the figures published for this period are by agency (`taskreg report --by agency`).",
+        "Số liệu theo văn bản giao là số liệu hiện tại: số liệu đã công bố của kỳ này là theo đơn vị (`taskreg report --by agency`).",
+    ),
+    "r_live_assigned_by": (
+        "These figures by leader are live: the figures published for this period are by agency (`taskreg report --by agency`).",
+        "Số liệu theo người giao là số liệu hiện tại: số liệu đã công bố của kỳ này là theo đơn vị (`taskreg report --by agency`).",
+    ),
     "t_title_starred": ("Key tasks, {period}, as of {day}", "Nhiệm vụ trọng tâm {period}, đến ngày {day}"),
     # -- weekly ------------------------------------------------------------------------------
     "w_heading": ("{org}: weekly summary, {start} to {end}", "{org}: tổng hợp tuần từ {start} đến {end}"),

@@ -219,6 +219,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chạy thử: sẽ nhập {imported}/{rows} dòng từ {path} ({skipped} dòng đã có trong sổ, sẽ tạo mới {created} đơn vị); chưa ghi gì.",
     ),
     "export_ok": ("Exported {n} {n:task|tasks} to {path}.", "Đã xuất {n} nhiệm vụ ra {path}."),
+    "export_by_xlsx_only": (
+        "--by {by} chooses the rows of the XLSX report sheet: give it with --format xlsx.",
+        "--by {by} chọn các dòng của trang báo cáo trong tệp XLSX: dùng cùng --format xlsx.",
+    ),
     "export_xlsx_needs_file": (
         "An .xlsx export needs -o FILE.",
         "Xuất ra .xlsx cần chỉ tệp bằng -o TỆP.",
@@ -226,6 +230,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet_tasks": ("Tasks", "Nhiệm vụ"),
     "sheet_tasks_starred": ("Key tasks", "Nhiệm vụ trọng tâm"),
     "sheet_report": ("By agency", "Theo đơn vị"),
+    "sheet_report_source": ("By source document", "Theo văn bản giao"),
+    "sheet_report_assigned_by": ("By leader", "Theo người giao"),
     # -- files taskreg writes (taskreg.domain.files) ---------------------------------------------------
     "output_is_register": (
         "{path} is the register itself: choose another file for -o.",

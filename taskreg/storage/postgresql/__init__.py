@@ -262,6 +262,9 @@ class PostgresStore(SqlStore):
     def _date(self, expression: str) -> str:
         return f"({expression})::date"
 
+    def _year(self, expression: str) -> str:
+        return f"CAST(extract(year FROM {expression}) AS integer)"
+
     def import_batch(self) -> "CopyBatch":
         return CopyBatch(self)
 
