@@ -99,9 +99,9 @@ class GroupRow(Figures):
     label: str | None = None
     year: int | None = None
 
-    def as_json(self, basis: str) -> dict:
+    def as_json(self, basis: str, update_rate: bool = True) -> dict:
         key = {"source": self.label, "source_year": self.year} if self.group == "source" else {self.group: self.label}
-        return {**key, **super().as_json(basis)}
+        return {**key, **super().as_json(basis, update_rate)}
 
 
 def percent(part: int, whole: int) -> float | None:
