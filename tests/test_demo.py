@@ -112,7 +112,7 @@ def test_the_demo_as_a_flat_csv_imports_into_an_empty_register_with_the_same_fig
     tr("--db", path, "export", "--all", "-o", flat, env=today)
     empty = tmp_path / "empty.db"
     assert tr("--db", empty, "import", flat, "--create-agencies", env=today).stdout == (
-        f"Imported 1,783 of 1,783 rows from {flat} (0 already in the register, 43 agencies created).\n"
+        f"Imported 1,786 of 1,786 rows from {flat} (0 already in the register, 43 agencies created).\n"
     )
     report = ["report", "--quarter", "I/2021", "--by", "agency", "--format", "json"]
     before = json.loads(tr("--db", path, *report, env=today).stdout)
@@ -140,3 +140,26 @@ def test_the_demo_records_each_event_on_the_day_it_claims_so_nothing_is_a_correc
     extended = [e for e in events if e["action"] == "extend"]
     assert extended and all(e["at"][:10] == e["after"]["decided_on"] for e in extended)
     assert all(e["at"][:10] <= e["before"]["due_on"] for e in extended)
+
+
+def test_the_demo_carries_the_work_between_liaisons_and_the_office(demo):
+    """Issue 24: progress reports (an update rate for Q1/2021), key tasks, agency addresses
+    for `remind`; issue 25: a monthly series after Q1/2021. Q1's figures are untouched (above)."""
+    tr, path, result = demo
+    assert result.stdout.splitlines()[2] == (
+        "Update rate: 48.91% (473 of the 967 tasks due for a progress report had one in the last 7 days)."
+    )
+    run = lambda *args: tr("--db", path, *args, env={"TASKREG_TODAY": "2021-06-30"}).stdout  # noqa: E731
+    q1 = json.loads(run("report", "--quarter", "I/2021", "--format", "json"))
+    assert (q1["must_update"], q1["updated"], q1["rates"]["updated"]) == (967, 473, 48.91)
+    key = json.loads(run("report", "--quarter", "I/2021", "--starred", "--format", "json"))
+    assert 0 < key["total"] < q1["total"]
+    agencies = json.loads(run("agency", "list", "--format", "json"))
+    assert sum(1 for a in agencies if a["email"]) == 40  # three without an address
+    reminded = run("remind", "--as-of", "31/3/2021", "--lang", "vi")
+    assert reminded.count("đôn đốc") >= 20 and "quá hạn" in reminded
+    (series,) = json.loads(run("recur", "list", "--format", "json"))
+    assert (series["agency"], series["every"], series["tasks"]) == ("SKHDT", "month", 3)
+    made = json.loads(run("list", "--all", "--agency", "SKHDT", "--quarter", "II/2021", "--format", "json"))
+    titles = [t["title"] for t in made if t["series"] == series["id"]]
+    assert titles == [f"Báo cáo tình hình kinh tế - xã hội tháng {m}/2021" for m in (4, 5, 6)]

@@ -4,13 +4,18 @@
 assigned in Q1/2021, classified as of 31/3/2021, are 506 completed on time, 123 completed
 late, 41 open past their deadline and 1,068 open within it, the figures of a real quarterly
 report. Each task's state is chosen first and its dates are drawn to fit, so the figures
-hold by construction. Standard library only, a fixed seed, and no clock.
+hold by construction. A fixed seed and no clock. After Q1/2021 (so that its figures stay
+those of the report) it has a monthly series of periodic tasks; its tasks carry weekly
+progress reports, its key tasks are starred, and most agencies have a mail address.
 """
 
 import calendar
 import random
 import uuid
 from datetime import date, timedelta
+from typing import Any
+
+from taskreg.domain import series as periodic
 
 SEED = 2021
 NAMESPACE = uuid.UUID("5b0c7f4e-1d2a-5e8b-9c3f-2021a0b1c2d3")  # fixed, so uids never change
@@ -225,6 +230,25 @@ PROGRESS = [
 ]
 #: How often an agency reports progress (the chance it reports in a given week), by agency.
 DILIGENCE = (0.15, 0.95)
+#: The note that marks a key task (nhiệm vụ trọng tâm): the demo stars those tasks.
+KEY_NOTE = "Nhiệm vụ trọng tâm của quý"
+#: Agencies the office has no mail address for (`remind --send` skips them and says so).
+NO_ADDRESS = {"BCHQS", "CAT", "NHNN"}
+#: A periodic series that starts after Q1/2021 (`taskreg recur`), so Q1's figures stay as
+#: they are: its monthly tasks of April to June 2021, each done or not as listed.
+SERIES: dict[str, Any] = {
+    "uid": str(uuid.uuid5(uuid.UUID("5b0c7f4e-1d2a-5e8b-9c3f-2021a0b1c2d3"), "series-1")),
+    "title": "Báo cáo tình hình kinh tế - xã hội",
+    "agency": "SKHDT",
+    "co": ["CTK", "STC"],
+    "every": "month",
+    "due_day": 20,
+    "due_after": False,
+    "starred": True,
+    "from_on": date(2021, 4, 1),
+    # the day each month's report was done (None: still open on 30/6/2021)
+    "done": {4: date(2021, 4, 19), 5: date(2021, 5, 24), 6: None},
+}
 
 
 def _workday(d: date) -> bool:
@@ -376,7 +400,10 @@ def _result(rng: random.Random, code: str, kind: str, done: date) -> str:
 def generate() -> tuple[list[dict], list[dict]]:
     """Return (agencies, tasks) of the demo register."""
     rng = random.Random(SEED)
-    agencies = [{"code": c, "name": n, "kind": k} for c, n, k, _, _ in AGENCIES]
+    agencies = [
+        {"code": c, "name": n, "kind": k, "email": None if c in NO_ADDRESS else _address(c)}
+        for c, n, k, _, _ in AGENCIES
+    ]
     docs = _documents(rng)
     q1_count = sum(TARGET.values()) + CANCELLED_BY_AS_OF
     q1 = _slots(rng, [d for d in docs if d["date"] <= AS_OF], q1_count, AS_OF)
@@ -467,7 +494,48 @@ def generate() -> tuple[list[dict], list[dict]]:
             }
         )
     _progress(out)
-    return agencies, out
+    for t in out:
+        t["starred"] = t["note"] == KEY_NOTE
+    return agencies, out + _series_tasks()
+
+
+def _address(code: str) -> str:
+    """An agency's mail address in the demo: a reserved domain (RFC 2606), never delivered."""
+    return f"vanthu@{code.lower()}.quangnam.example"
+
+
+def _series_tasks() -> list[dict]:
+    """The tasks SERIES made, one a month from its first day to 30/6/2021, as `recur sync`
+    makes them (taskreg.domain.series: their titles, deadlines and uids)."""
+    s, out = SERIES, []
+    start = s["from_on"]
+    while start <= LAST:
+        due = periodic.deadline(s["every"], start, s["due_day"], s["due_after"])
+        done = s["done"][start.month]
+        out.append(
+            {
+                "uid": periodic.task_uid(s["uid"], start),
+                "title": f"{s['title']} {periodic.period_label(s['every'], start)}",
+                "agency": s["agency"],
+                "co": list(s["co"]),
+                "assigned_on": start.isoformat(),
+                "due_on": due.isoformat(),
+                "extensions": [],
+                "done_on": done and done.isoformat(),
+                "result": done and f"Báo cáo số {start.month * 7}/BC-{s['agency']}",
+                "cancelled_on": None,
+                "cancel_reason": None,
+                "source": None,
+                "source_date": None,
+                "assigned_by": None,
+                "note": None,
+                "progress": [],
+                "starred": s["starred"],
+                "series": (s["uid"], start.isoformat()),
+            }
+        )
+        start = periodic.next_start(s["every"], start)
+    return out
 
 
 def _progress(tasks: list[dict]) -> None:

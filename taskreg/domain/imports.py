@@ -29,7 +29,7 @@ from taskreg.domain.text import fold, nfc, symbol_key, text_problem
 from taskreg.domain.workdays import Calendar
 
 
-def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
+def load_demo(store: Store, agencies: list[dict], tasks: list[dict], series: dict | None = None) -> None:
     """Write the demo register in one transaction, each change with its audit event,
 
     as if liaisons had recorded it day by day: every event is recorded on the day it
@@ -44,8 +44,26 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
         store.set_setting("demo", "1")
         ids = {}
         for a in agencies:
-            ids[a["code"]] = store.add_agency(a["code"], a["name"], a["kind"])
-            store.event("agency_add", after={"code": a["code"], "name": a["name"], "kind": a["kind"]}, **on(first))
+            ids[a["code"]] = store.add_agency(a["code"], a["name"], a["kind"], a.get("email"))
+            described = {"code": a["code"], "name": a["name"], "kind": a["kind"]}
+            if a.get("email"):
+                described["email"] = a["email"]
+            store.event("agency_add", after=described, **on(first))
+        series_ids = {}
+        if series is not None:  # the demo's periodic series (taskreg.domain.demo SERIES)
+            fields = {k: series[k] for k in ("uid", "title", "every", "due_day", "due_after", "starred")}
+            fields.update(agency_id=ids[series["agency"]], from_on=series["from_on"].isoformat(), stopped_on=None)
+            series_ids[series["uid"]] = store.insert_series(fields, [ids[c] for c in series["co"]])
+            store.event(
+                "recur_add",
+                after={
+                    "series": series_ids[series["uid"]],
+                    **{k: v for k, v in fields.items() if k not in ("agency_id", "stopped_on")},
+                    "agency": series["agency"],
+                    "co_agencies": sorted(series["co"]),
+                },
+                **on(fields["from_on"]),
+            )
         for t in tasks:
             fields = {
                 "uid": t["uid"],
@@ -57,9 +75,14 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
                 "source_date": t["source_date"],
                 "assigned_by": t["assigned_by"],
                 "note": t["note"],
+                "starred": t.get("starred", False),
             }
+            if t.get("series"):  # a period's task of the series, made on the period's first day
+                fields["series_id"], fields["period_start"] = series_ids[t["series"][0]], t["series"][1]
             task_id = store.insert_task(fields, [ids[c] for c in t["co"]])
-            after = {k: v for k, v in fields.items() if k != "agency_id"}
+            after = {k: v for k, v in fields.items() if k not in ("agency_id", "series_id", "period_start")}
+            if t.get("series"):
+                after["series"] = fields["series_id"]
             event_id = store.event(
                 "add",
                 task_id,

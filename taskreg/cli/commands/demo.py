@@ -55,7 +55,7 @@ def demo(
         actor=session.actor,
         now=session.now,
         replace=existed,
-        fill=lambda store: bulk.load_demo(store, agencies, tasks),
+        fill=lambda store: bulk.load_demo(store, agencies, tasks, demo_data.SERIES),
     )
     session.changed = True
     if not existed:
