@@ -40,6 +40,7 @@ ENV = {
     "COLUMNS": "100",
 }
 SETTINGS = {
+    "org": "UBND tỉnh Quảng Nam",
     "place": "Quảng Nam",
     "recipients": "Như trên;Chủ tịch, các PCT UBND tỉnh;Các sở, ban, ngành;Lưu: VT, TH",
     "signer-title": "TM. Ủy ban nhân dân;KT. Chủ tịch;Phó Chủ tịch",
@@ -49,14 +50,14 @@ EXPECTED = {
     "vi": [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "UBND TỈNH",
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH QUẢNG NAM",
         "Số: 45/BC-UBND",
         "Quảng Nam, ngày 05 tháng 4 năm 2021",
         "BÁO CÁO",
-        "Tình hình thực hiện nhiệm vụ UBND tỉnh giao quý I/2021",
+        "Tình hình thực hiện nhiệm vụ UBND tỉnh Quảng Nam giao quý I/2021",
         "1.738 nhiệm vụ",
         "Tỷ lệ hoàn thành: 93,88%",
-        "mã kiểm tra SHA-256",
         "Nơi nhận:",
         "TM. ỦY BAN NHÂN DÂN",
         "Nguyễn Văn A",

@@ -25,8 +25,10 @@ from taskreg.domain.dates import Period
 from taskreg.domain.figures import Figures, Report
 from taskreg.formats import document
 from taskreg.present import i18n
+from taskreg.present.prose import document_extra
 
 SETTINGS = {
+    "org": "UBND tỉnh Quảng Nam",
     "place": "Quảng Nam",
     "recipients": "Như trên;Chủ tịch, các PCT UBND tỉnh;Lưu: VT, TH",
     "signer-title": "TM. Ủy ban nhân dân;KT. Chủ tịch;Phó Chủ tịch",
@@ -169,30 +171,63 @@ def test_times_new_roman_for_every_script_of_every_run(demo_vi):
 
 
 def test_header_block(demo_vi):
+    """The issuing body in full on two lines (SPEC §14), "Số" level with the date line."""
     _, doc = demo_vi
     header = doc.tables[0]
     assert [round(c.width.mm) for c in header.rows[0].cells] == [62, 103]
     left, right = header.rows[0].cells
-    org, rule, number = left.paragraphs
-    assert org.text == "UBND TỈNH" and runs_of(org)[0].bold and size_of(org) == 13
+    body, place, rule = left.paragraphs
+    assert [body.text, place.text] == ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"]
+    assert all(runs_of(p)[0].bold and size_of(p) == 13 for p in (body, place))
     assert 8 < rule_length_mm(rule, 62) < 40  # a short rule under the issuing body
-    assert number.text == "Số: 45/BC-UBND" and size_of(number) == 13
-    nation, motto, motto_rule, when = right.paragraphs
+    nation, motto, motto_rule = right.paragraphs
     assert nation.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and runs_of(nation)[0].bold and size_of(nation) == 12
     assert motto.text == "Độc lập - Tự do - Hạnh phúc" and runs_of(motto)[0].bold and size_of(motto) == 13
     # As long as the motto: 56.1 mm at 13 pt bold by the font's advance widths.
     assert 55 < rule_length_mm(motto_rule, 103) < 57.5
+    # The number and the place and date in one row: level with each other.
+    (number,), (when,) = (c.paragraphs for c in header.rows[1].cells)
+    assert number.text == "Số: 45/BC-UBND" and size_of(number) == 13
     assert when.text == "Quảng Nam, ngày 05 tháng 4 năm 2021"
     assert runs_of(when)[0].italic and size_of(when) == 14
-    for paragraph in (org, number, nation, motto, when):
+    assert number.paragraph_format.space_before == when.paragraph_format.space_before
+    for paragraph in (body, place, number, nation, motto, when):
         assert paragraph.alignment == 1  # centred in its column
+
+
+@pytest.mark.parametrize(
+    "org, issuer, lines",
+    [
+        ("UBND tỉnh Quảng Nam", None, ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"]),
+        ("Ủy ban nhân dân thành phố Đà Nẵng", None, ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ ĐÀ NẴNG"]),
+        ("uy ban nhan dan tinh", None, ["ỦY BAN NHÂN DÂN", "TINH"]),
+        ("Sở Y tế", None, ["SỞ Y TẾ"]),
+        ("UBND", None, ["UBND"]),
+        ("UBND tỉnh", "Ủy ban nhân dân;tỉnh Quảng Nam", ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"]),
+    ],
+)
+def test_issuer_lines(org, issuer, lines):
+    assert document.issuer_lines(org, issuer) == lines
+
+
+def test_issuer_settings_and_superior(small, tmp_path):
+    small("config", "set", "issuer", "Sở Y tế")
+    small("config", "set", "issuer-superior", "UBND tỉnh Quảng Nam")
+    target = tmp_path / "syt.docx"
+    small("report", "--quarter", "I/2021", "--format", "docx", "-o", target, "--lang", "vi")
+    left = Document(str(target)).tables[0].rows[0].cells[0]
+    superior, body = left.paragraphs[:2]
+    assert [superior.text, body.text] == ["UBND TỈNH QUẢNG NAM", "SỞ Y TẾ"]
+    assert not runs_of(superior)[0].bold and runs_of(body)[0].bold
 
 
 def test_title_and_subject(demo_vi):
     _, doc = demo_vi
     kind, subject = [p for p in doc.paragraphs if p.text][:2]
     assert kind.text == "BÁO CÁO" and runs_of(kind)[0].bold and size_of(kind) == 14
-    assert subject.text == "Tình hình thực hiện nhiệm vụ UBND tỉnh giao quý\u00a0I/2021"  # the period unbroken
+    assert (
+        subject.text == "Tình hình thực hiện nhiệm vụ UBND tỉnh Quảng Nam giao quý\u00a0I/2021"
+    )  # the period unbroken
     assert runs_of(subject)[0].bold and size_of(subject) == 14
     assert kind.alignment == subject.alignment == 1
 
@@ -200,16 +235,38 @@ def test_title_and_subject(demo_vi):
 # -- the body -------------------------------------------------------------------------------
 
 
-def test_the_sentences_are_the_reports_exactly(demo_vi):
+def test_the_sentences_are_the_reports_as_an_office_writes_them(demo_vi):
+    """The report's sentences (SPEC §14): the terminal's, but the one saying nothing was
+    corrected after the as-of date is left out, and the cancelled and no-deadline counts
+    stand in one administrative sentence."""
     run, doc = demo_vi
     printed = run("report", "--quarter", "I/2021", "--lang", "vi").splitlines()
     body = between(doc, "I. KẾT QUẢ CHUNG", "II. KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ CHỦ TRÌ")
-    assert [p.text for p in body] == printed
-    assert printed[0].startswith("Quý I/2021, UBND tỉnh đã giao 1.738 nhiệm vụ")
+    assert printed[-2].startswith("Không tính ở trên: 15 nhiệm vụ dừng thực hiện.")
+    assert printed[-1].startswith("Không có nhiệm vụ nào trong số này được đính chính")
+    assert [p.text for p in body] == printed[:-2] + [
+        "Ngoài ra, 15 nhiệm vụ đã dừng thực hiện (không tính vào số trên); trong số trên có 75 nhiệm vụ"
+        " không có thời hạn cụ thể (thường xuyên)."
+    ]
+    assert printed[0].startswith("Quý I/2021, UBND tỉnh Quảng Nam đã giao 1.738 nhiệm vụ")
     for paragraph in body:
         fmt = paragraph.paragraph_format
         assert size_of(paragraph) == 14 and paragraph.alignment == 3  # justified
         assert fmt.space_after >= Pt(6) and 1.0 <= fmt.line_spacing <= 1.5
+    assert not any("Không có nhiệm vụ nào" in p.text for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "cancelled, no_deadline, vi",
+    [
+        (0, 0, []),
+        (2, 0, ["Ngoài ra, 2 nhiệm vụ đã dừng thực hiện (không tính vào số trên)."]),
+        (0, 3, ["Trong số trên có 3 nhiệm vụ không có thời hạn cụ thể (thường xuyên)."]),
+    ],
+)
+def test_the_cancelled_and_no_deadline_sentence(cancelled, no_deadline, vi):
+    f = Figures(population=5 + cancelled, in_progress=5, cancelled=cancelled, no_deadline=no_deadline)
+    assert document_extra("vi", f) == vi
 
 
 def test_the_appendix_table_matches_the_json_report(demo_vi):
@@ -292,11 +349,12 @@ def test_english_headings(demo):
     doc = docs["en"]
     left, right = doc.tables[0].rows[0].cells
     assert texts(right)[:2] == ["SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness"]
-    assert texts(right)[-1] == "Quảng Nam, 05 April 2021"
-    assert texts(left)[-1] == "No.: ....../BC-......"
+    number, when = doc.tables[0].rows[1].cells
+    assert texts(when) == ["Quảng Nam, 05 April 2021"]
+    assert texts(number) == ["No.: ....../BC-......"]
     paragraphs = [p.text for p in doc.paragraphs]
     assert "REPORT" in paragraphs and "Appendix" in paragraphs
-    assert "Implementation of the tasks UBND tỉnh assigned in Q1\u00a02021" in paragraphs
+    assert "Implementation of the tasks UBND tỉnh Quảng Nam assigned in Q1\u00a02021" in paragraphs
     assert any(t.rows[0].cells[0].paragraphs[0].text == "Recipients:" for t in doc.tables)
     assert "BÁO CÁO" not in paragraphs
 
@@ -334,7 +392,7 @@ def test_unset_settings_and_number_left_blank_nothing_marked(small, tmp_path):
     target = tmp_path / "q1.docx"
     small("report", "--quarter", "I/2021", "--format", "docx", "-o", target, "--lang", "vi")
     doc = Document(str(target))
-    left, right = doc.tables[0].rows[0].cells
+    left, right = doc.tables[0].rows[1].cells
     assert texts(left)[-1] == "Số: ....../BC-......"
     assert texts(right)[-1] == "......., ngày 31 tháng 3 năm 2021"  # --date defaults to today
     signature = doc.tables[-2]  # the last table of the body; the appendix's is the last
@@ -387,11 +445,14 @@ def test_a_published_period_carries_the_published_figures_and_the_digest(small, 
     target = tmp_path / "q1.docx"
     small("report", "--quarter", "I/2021", "--format", "docx", "-o", target, "--lang", "vi")
     doc = Document(str(target))
-    left, right = doc.tables[0].rows[0].cells
+    left, right = doc.tables[0].rows[1].cells
     assert texts(left)[-1] == "Số: 45/BC-UBND"  # the publication's number and date by default
     assert texts(right)[-1] == "......., ngày 30 tháng 3 năm 2021"
-    note = f"Số liệu đã công bố ngày 30/3/2021 (lần 1, báo cáo số 45/BC-UBND); mã kiểm tra SHA-256: {digest}."
-    assert note in texts(doc)
+    # A document never cites itself (SPEC §14): no sentence naming its publication, no digest
+    # in its text; the digest is in its properties.
+    words = "\n".join(texts(doc) + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    assert "Số liệu đã công bố" not in words and digest not in words and "SHA-256" not in words
+    assert doc.core_properties.comments == doc.core_properties.keywords == f"SHA-256: {digest}"
     total = unique_cells(table_with(doc, "Cơ quan, đơn vị chủ trì").rows[-1])
     assert total[:6] == ["Tổng cộng", "5", "1", "0", "3", "1"]  # on time, late, overdue, in progress as published
     overdue = table_with(doc, "Nội dung nhiệm vụ")

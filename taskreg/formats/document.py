@@ -24,7 +24,7 @@ from typing import BinaryIO
 from taskreg.domain.dates import from_iso
 from taskreg.domain.figures import Figures, Report
 from taskreg.domain.states import FOUR, IN_PROGRESS, LATE, ON_TIME, OVERDUE
-from taskreg.domain.text import printable
+from taskreg.domain.text import fold, printable
 from taskreg.formats.docx_layout import (
     FONT,
     TEXT_W,
@@ -108,22 +108,19 @@ def long_date(lang: str, place: str | None, day: date) -> str:
     )
 
 
-def publication_note(lang: str, publication: dict) -> str:
-    """The line that names the publication the figures are: its day (the one the report's
-    headline gives: the report's date, else when it was published), version, report number
-    and digest. Takes a publication row as taskreg.domain.publications reads it (doc_date, at) or
-    with its body's names (date, published_at)."""
-    when = publication.get("date") or publication.get("doc_date")
-    when = when or str(publication.get("published_at") or publication.get("at") or "")[:10]
-    symbol = _clean(publication.get("symbol"))
-    return _t(
-        lang,
-        "doc_published",
-        day=i18n.day(lang, from_iso(when) if when else None),
-        version=publication["version"],
-        report=_t(lang, "doc_published_report", symbol=symbol) if symbol else "",
-        digest=_clean(publication["digest"]),
-    )
+def issuer_lines(org: str, issuer: str | None) -> list[str]:
+    """The issuing body's lines in the header (docs/document.md "The header"): the setting
+    `issuer` (lines separated by ";"), else from `org`: an org folding to "ubnd …" or "uy ban
+    nhan dan …" is "ỦY BAN NHÂN DÂN" over the rest in capitals ("UBND tỉnh Quảng Nam":
+    "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NAM"), anything else one line in capitals."""
+    if issuer and issuer.strip(";").strip():
+        return lines_of(issuer, caps=True)
+    words = org.split()
+    folded = fold(org).split()
+    for prefix in (["ubnd"], ["uy", "ban", "nhan", "dan"]):
+        if folded[: len(prefix)] == prefix and len(words) > len(prefix):
+            return [_clean("ỦY BAN NHÂN DÂN"), _clean(" ".join(words[len(prefix) :]).upper())]
+    return [_clean(org.upper())]
 
 
 def lines_of(setting: str | None, caps: bool = False) -> list[str]:
@@ -153,6 +150,7 @@ def write_report(
     from docx.enum.section import WD_SECTION
     from docx.shared import Mm
 
+    issuer = issuer_lines(org, settings.get("issuer"))  # from the register's text, cleaned there
     org, org_caps = _clean(org), _clean(org.upper())
     symbol_text = _clean(symbol) or _t(lang, "doc_symbol_blank")
     label = period_label(lang, report.period)
@@ -162,7 +160,8 @@ def write_report(
     _page(section, landscape=False)
     _page_numbers(section)
 
-    _header_block(doc, lang, org_caps, symbol_text, long_date(lang, settings.get("place"), doc_date))
+    superior = lines_of(settings.get("issuer-superior"), caps=True)
+    _header_block(doc, lang, superior, issuer, symbol_text, long_date(lang, settings.get("place"), doc_date))
     _para(doc, _t(lang, "doc_type"), size=14, bold=True, align="center", before=18, after=0, keep=True)
     # The key tasks alone (`report --starred`): the subject, and so the title and closing, say so.
     if agency:
@@ -205,8 +204,6 @@ def write_report(
     _heading(doc, _t(lang, "doc_h_overdue"))
     _overdue(doc, lang, report.as_of, overdue, names, [f.agency for f in report.rows])
 
-    if publication is not None:
-        _para(doc, publication_note(lang, publication), size=11, italic=True, before=6, after=6, keep=True)
     # The body's last line, kept on the page of the signature: that page is never only a signature.
     _body(doc, _t(lang, "doc_closing", subject=subject[:1].lower() + subject[1:]), keep=True)
 
@@ -224,27 +221,41 @@ def write_report(
     props.language = "vi-VN" if lang == "vi" else "en-GB"
     props.created = props.modified = datetime(doc_date.year, doc_date.month, doc_date.day)
     props.revision = 1
+    # A document never cites itself (docs/document.md): a published period's digest is in its
+    # properties (File > Properties), never in its text.
+    if publication is not None:
+        props.comments = _t(lang, "doc_digest", digest=_clean(publication["digest"]))
+        props.keywords = props.comments
     doc.save(str(target) if isinstance(target, Path) else target)  # a path, or a file (-o /dev/stdout)
 
 
 # -- the parts --------------------------------------------------------------------------------
 
 
-def _header_block(doc, lang: str, org_caps: str, symbol_text: str, date_line: str) -> None:
-    """The issuing body and its number (left), the Quốc hiệu and Tiêu ngữ and the date (right)."""
-    table = _table(doc, 1, HEAD_COLS, margin=0, top=True)
+def _header_block(doc, lang: str, superior: list[str], issuer: list[str], symbol_text: str, date_line: str) -> None:
+    """Row 1: the issuing body (its superior above it, not bold) left, the Quốc hiệu and
+    Tiêu ngữ right; row 2: "Số: …" left, level with the place and date right."""
+    table = _table(doc, 2, HEAD_COLS, margin=0, top=True)
     left, right = table.rows[0].cells
-    _para(left, org_caps, size=13, bold=True, align="center", after=0, first=True)
-    # The short rule under the issuing body: 40% of its line, never wider than the column.
-    _rule(left, min(bold_width_mm(org_caps, 13), HEAD_COLS[0]) * 0.4, HEAD_COLS[0])
-    _para(left, _t(lang, "doc_number", symbol=symbol_text), size=13, align="center", before=6, after=0)
+    lines = [(line, False) for line in superior] + [(line, True) for line in issuer]
+    for i, (line, bold) in enumerate(lines):
+        _para(left, line, size=13, bold=bold, align="center", after=0, first=i == 0)
+    # The short rule under the issuing body: 40% of its longest line, never wider than the column.
+    widest = max(bold_width_mm(line, 13) for line in issuer)
+    _rule(left, min(widest, HEAD_COLS[0]) * 0.4, HEAD_COLS[0])
     nation = _t(lang, "doc_nation")
     _para(right, nation, size=12, bold=True, align="center", after=0, first=True)
     motto = _t(lang, "doc_motto")
     _para(right, motto, size=13, bold=True, align="center", after=0)
     # The rule as long as the Tiêu ngữ.
     _rule(right, bold_width_mm(motto, 13), HEAD_COLS[1])
-    _para(right, date_line, size=14, italic=True, align="center", before=8, after=0)
+    number, when = table.rows[1].cells
+    # The number (13 pt) and the date line (14 pt) on one baseline-ish line: the same row, the
+    # same space above.
+    _para(number, _t(lang, "doc_number", symbol=symbol_text), size=13, align="center", before=8, after=0, first=True)
+    _para(when, date_line, size=14, italic=True, align="center", before=8, after=0, first=True)
+    for row in table.rows:
+        _cant_split(row)
 
 
 def _overdue(doc, lang: str, as_of: date, overdue: list[dict], names: dict[str, str], order: list) -> None:

@@ -14,10 +14,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cmd:taskreg config": (
         "Read and change the register's settings: org, rate-basis, lang, place, recipients, signer-title,"
-        " signer-name, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from, days-off,"
+        " signer-name, issuer, issuer-superior, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from, days-off,"
         " workdays.",
         "Xem và đổi các thiết lập của sổ: org, rate-basis, lang, place, recipients, signer-title,"
-        " signer-name, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from, days-off,"
+        " signer-name, issuer, issuer-superior, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from, days-off,"
         " workdays.",
     ),
     "cmd:taskreg config get": ("Print a setting, or all of them.", "In một thiết lập, hoặc tất cả."),

@@ -71,11 +71,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc_col_task": ("Task", "Nội dung nhiệm vụ"),
     "doc_col_due": ("Deadline", "Thời hạn"),
     "doc_col_days": ("Days overdue", "Số ngày quá hạn"),
-    "doc_published": (
-        "Figures as published on {day} (version {version}{report}); SHA-256 check code: {digest}.",
-        "Số liệu đã công bố ngày {day} (lần {version}{report}); mã kiểm tra SHA-256: {digest}.",
+    # The cancelled and no-deadline counts in one sentence (taskreg.present.prose.document_extra).
+    "doc_extra_cancelled": (
+        "{n} cancelled {n:task is|tasks are} not counted above",
+        "{n} nhiệm vụ đã dừng thực hiện (không tính vào số trên)",
     ),
-    "doc_published_report": (", report No. {symbol}", ", báo cáo số {symbol}"),
+    "doc_extra_no_deadline": (
+        "{n} {n:has|have} no set deadline (ongoing)",
+        "{n} nhiệm vụ không có thời hạn cụ thể (thường xuyên)",
+    ),
+    "doc_extra_both": (
+        "Besides, {cancelled}; of the tasks above, {no_deadline}.",
+        "Ngoài ra, {cancelled}; trong số trên có {no_deadline}.",
+    ),
+    "doc_extra_one_cancelled": ("Besides, {cancelled}.", "Ngoài ra, {cancelled}."),
+    "doc_extra_one_no_deadline": ("Of the tasks above, {no_deadline}.", "Trong số trên có {no_deadline}."),
+    "doc_later": (
+        "After {day}, {corrected} {corrected:task|tasks} of this report {corrected:was|were} corrected and {entered} {entered:was|were} entered late.",
+        "Sau ngày {day}, {corrected} nhiệm vụ của báo cáo này được đính chính và {entered} nhiệm vụ được nhập muộn.",
+    ),
+    # The digest of a published period's figures, in the document's properties (never its text).
+    "doc_digest": ("SHA-256: {digest}", "SHA-256: {digest}"),
     "doc_closing": ("This is the report on the {subject}.", "Trên đây là báo cáo {subject}./."),
     # -- the end -----------------------------------------------------------------------------
     "doc_recipients": ("Recipients:", "Nơi nhận:"),

@@ -271,6 +271,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setting:recipients": ("the report's recipients", "nơi nhận báo cáo"),
     "setting:signer-title": ("the signing authority's title", "chức vụ người ký"),
     "setting:signer-name": ("the signer's name", "họ tên người ký"),
+    "setting:issuer": ("the issuing body in the report's header", "tên cơ quan ban hành ở đầu báo cáo"),
+    "setting:issuer-superior": (
+        "the issuing body's superior in the report's header",
+        "tên cơ quan chủ quản ở đầu báo cáo",
+    ),
     "setting:lock-published": ("the lock on published figures", "khóa số liệu đã công bố"),
     "setting:update-window": (
         "the days within which an open task must have a progress report",
