@@ -6,6 +6,7 @@ look in LibreOffice is tests/render_document.py's part.
 """
 
 import json
+import re
 import shutil
 import struct
 import subprocess
@@ -309,25 +310,41 @@ def test_the_chart_is_one_png_the_width_of_the_text(demo_vi):
 
 
 def test_the_overdue_tasks_grouped_by_agency_with_days(demo_vi):
+    """Each task by the document that assigned it (SPEC §14), never its internal number; the
+    groups in the order the lead sentence states: the longest overdue first."""
     run, doc = demo_vi
     listed = json.loads(
         run("list", "--status", "overdue", "--quarter", "I/2021", "--as-of", "31/3/2021", "--format", "json")
     )
     table = table_with(doc, "Nội dung nhiệm vụ")
+    assert unique_cells(table.rows[0]) == ["STT", "Văn bản giao", "Nội dung nhiệm vụ", "Thời hạn", "Số ngày quá hạn"]
     tasks, groups = [], []
     for row in table.rows[1:]:
         cells = unique_cells(row)
-        (groups if len(cells) == 1 else tasks).append(cells)
+        if len(cells) == 1:
+            groups.append([])
+        else:
+            groups[-1].append(cells)
+            tasks.append(cells)
     assert len(tasks) == len(listed) == 41
     assert len(groups) == len({t["agency"] for t in listed})
-    by_id = {str(t["id"]): t for t in listed}
-    for _, task_id, title, deadline, days in tasks:
-        due = date.fromisoformat(by_id[task_id]["due_on"])
-        assert title == by_id[task_id]["title"]
-        assert deadline == i18n.day("vi", due)  # 28/02/2021, 15/3/2021
-        assert int(days) == (date(2021, 3, 31) - due).days
+
+    def expected(t: dict) -> tuple:
+        due = date.fromisoformat(t["due_on"])
+        source = f"{t['source']} ngày {i18n.day('vi', date.fromisoformat(t['source_date']))}"
+        return (source, t["title"], i18n.day("vi", due), str((date(2021, 3, 31) - due).days))
+
+    assert sorted(tuple(t[1:]) for t in tasks) == sorted(map(expected, listed))
+    assert any(re.fullmatch(r"\d+-KL/TU ngày \d\d/\d\d?/20\d\d", t[1]) for t in tasks)  # "26-KL/TU ngày 04/01/2021"
+    assert not any(str(t["id"]) in (row[1] for row in tasks) for t in listed)
     assert [int(t[0]) for t in tasks] == list(range(1, 42))
-    assert any(p.text.startswith("Đến ngày 31/3/2021, còn 41 nhiệm vụ chưa hoàn thành quá hạn") for p in doc.paragraphs)
+    # The longest overdue first, in each group and from group to group.
+    longest = [int(group[0][4]) for group in groups]
+    assert longest == sorted(longest, reverse=True)
+    for group in groups:
+        assert [int(t[4]) for t in group] == sorted((int(t[4]) for t in group), reverse=True)
+    (intro,) = [p.text for p in doc.paragraphs if p.text.startswith("Đến ngày 31/3/2021, còn 41 nhiệm vụ")]
+    assert "cơ quan, đơn vị có nhiệm vụ quá hạn lâu nhất xếp trước" in intro
 
 
 def test_recipients_and_signature_from_the_settings(demo_vi):

@@ -202,7 +202,7 @@ def write_report(
         _para(doc, _t(lang, "doc_chart_note"), size=12, italic=True, align="center", before=3, after=6)
 
     _heading(doc, _t(lang, "doc_h_overdue"))
-    _overdue(doc, lang, report.as_of, overdue, names, [f.agency for f in report.rows])
+    _overdue(doc, lang, report.as_of, overdue, names)
 
     # The body's last line, kept on the page of the signature: that page is never only a signature.
     _body(doc, _t(lang, "doc_closing", subject=subject[:1].lower() + subject[1:]), keep=True)
@@ -258,30 +258,47 @@ def _header_block(doc, lang: str, superior: list[str], issuer: list[str], symbol
         _cant_split(row)
 
 
-def _overdue(doc, lang: str, as_of: date, overdue: list[dict], names: dict[str, str], order: list) -> None:
-    """The open overdue tasks, one group per lead agency (the table's order), the longest
-    overdue first in each; those more than LONG_OVERDUE days past the deadline marked (*)."""
-    day = i18n.day(lang, as_of)
-    if not overdue:
-        _body(doc, _t(lang, "doc_overdue_none", day=day))
-        return
-    _body(doc, _t(lang, "doc_overdue_intro", day=day, n=i18n.num(lang, len(overdue))), keep=True)
+def assigning_document(lang: str, task: dict) -> str:
+    """The document that assigned a task, as an office cites it: "26-KL/TU ngày 04/01/2021";
+    its symbol alone without a date, "—" without a symbol."""
+    symbol = _clean(task.get("source"))
+    when = from_iso(task.get("source_date")) if task.get("source_date") else None
+    if not symbol:
+        return _t(lang, "doc_source_dated", symbol="—", day=i18n.day(lang, when)) if when else "—"
+    return _t(lang, "doc_source_dated", symbol=symbol, day=i18n.day(lang, when)) if when else symbol
+
+
+def overdue_groups(as_of: date, overdue: list[dict], names: dict[str, str]) -> list[tuple[str, list[tuple[int, dict]]]]:
+    """The open overdue tasks by lead agency, in the order the list's lead sentence states
+    (docs/document.md): the agency with the longest overdue task first (then the one with
+    more, then by name), and in each the longest overdue first."""
     groups: dict[str, list[tuple[int, dict]]] = {}
     for task in overdue:
         due = from_iso(task["due_on"])
         days = (as_of - due).days if due else 0
         groups.setdefault(task["agency"], []).append((days, task))
-    rank = {code: i for i, code in enumerate(order)}
-    codes = sorted(groups, key=lambda c: (rank.get(c, len(rank)), names.get(c, c)))
-    widths = (12, 16, 90, 25, 22)  # an ISO date (English) fits its column at 12 pt
+    for tasks in groups.values():
+        tasks.sort(key=lambda pair: (-pair[0], pair[1]["id"]))
+    order = sorted(groups, key=lambda c: (-groups[c][0][0], -len(groups[c]), names.get(c) or c, c))
+    return [(code, groups[code]) for code in order]
+
+
+def _overdue(doc, lang: str, as_of: date, overdue: list[dict], names: dict[str, str]) -> None:
+    """The open overdue tasks, one group per lead agency (overdue_groups' order), with the
+    document that assigned each; those more than LONG_OVERDUE days past the deadline marked (*)."""
+    day = i18n.day(lang, as_of)
+    if not overdue:
+        _body(doc, _t(lang, "doc_overdue_none", day=day))
+        return
+    _body(doc, _t(lang, "doc_overdue_intro", day=day, n=i18n.num(lang, len(overdue))), keep=True)
+    widths = (11, 32, 76, 24, 22)  # "26-KL/TU ngày 04/01/2021" on two lines; an ISO date fits at 12 pt
     table = _table(doc, 1, widths, style="Table Grid")
-    heads = ("doc_col_no", "doc_col_id", "doc_col_task", "doc_col_due", "doc_col_days")
+    heads = ("doc_col_no", "doc_col_source", "doc_col_task", "doc_col_due", "doc_col_days")
     for cell, key in zip(table.rows[0].cells, heads):
         _para(cell, _t(lang, key), size=12, bold=True, align="center", first=True)
     _repeat_header(table.rows[0])
     number, marked = 0, False
-    for code in codes:
-        tasks = sorted(groups[code], key=lambda pair: (-pair[0], pair[1]["id"]))
+    for code, tasks in overdue_groups(as_of, overdue, names):
         row = _add_row(table, widths)
         merged = row.cells[0].merge(row.cells[-1])
         name = _clean(names.get(code) or code)
@@ -294,7 +311,7 @@ def _overdue(doc, lang: str, as_of: date, overdue: list[dict], names: dict[str, 
             row = _add_row(table, widths)
             texts = (
                 i18n.num(lang, number),
-                str(task["id"]),
+                assigning_document(lang, task),
                 _clean(task["title"]),
                 i18n.day(lang, from_iso(task["due_on"])),
                 i18n.num(lang, days) + (" (*)" if long else ""),

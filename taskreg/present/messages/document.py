@@ -54,8 +54,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "doc_h_overdue": ("III. TASKS OPEN PAST THEIR DEADLINE", "III. NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN"),
     "doc_overdue_intro": (
-        "As of {day}, {n} {n:task is|tasks are} open past {n:its|their} deadline; by lead agency, the longest overdue first:",
-        "Đến ngày {day}, còn {n} nhiệm vụ chưa hoàn thành quá hạn; theo từng cơ quan, đơn vị chủ trì, xếp theo số ngày quá hạn từ nhiều đến ít:",
+        "As of {day}, {n} {n:task is|tasks are} open past {n:its|their} deadline. They are listed by lead agency, the agency with the longest overdue task first, and in each agency the longest overdue first:",
+        "Đến ngày {day}, còn {n} nhiệm vụ chưa hoàn thành quá hạn, liệt kê theo từng cơ quan, đơn vị chủ trì: cơ quan, đơn vị có nhiệm vụ quá hạn lâu nhất xếp trước; nhiệm vụ của mỗi cơ quan, đơn vị xếp theo số ngày quá hạn từ nhiều đến ít:",
     ),
     "doc_overdue_none": (
         "As of {day}, no task is open past its deadline.",
@@ -67,7 +67,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(*) Nhiệm vụ quá hạn trên {days} ngày.",
     ),
     "doc_col_no": ("No.", "STT"),
-    "doc_col_id": ("Id", "Mã số"),
+    "doc_col_source": ("Assigned by document", "Văn bản giao"),
+    "doc_source_dated": ("{symbol} of {day}", "{symbol} ngày {day}"),
     "doc_col_task": ("Task", "Nội dung nhiệm vụ"),
     "doc_col_due": ("Deadline", "Thời hạn"),
     "doc_col_days": ("Days overdue", "Số ngày quá hạn"),
