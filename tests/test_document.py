@@ -141,14 +141,19 @@ def rule_length_mm(paragraph, room_mm: float) -> float:
 
 
 def test_a4_portrait_with_the_margins_then_a_landscape_appendix(demo_vi):
+    """43 agencies: the chart is too tall for page 1, so it is Phụ lục II, on a portrait page
+    after the table's landscape Phụ lục I (SPEC §14: no page half empty before the chart)."""
     _, doc = demo_vi
-    body, appendix = doc.sections
+    body, appendix, chart = doc.sections
     assert (round(body.page_width.mm), round(body.page_height.mm)) == (210, 297)
     assert (round(appendix.page_width.mm), round(appendix.page_height.mm)) == (297, 210)
+    assert (round(chart.page_width.mm), round(chart.page_height.mm)) == (210, 297)
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert paragraphs.index("Phụ lục I") < paragraphs.index("Phụ lục II")
+    assert any("biểu đồ tại Phụ lục II" in p for p in paragraphs)
     for section in doc.sections:
         margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
         assert [round(m.mm) for m in margins] == [20, 20, 30, 15]
-    assert "Phụ lục" in [p.text for p in doc.paragraphs]
 
 
 def test_times_new_roman_for_every_script_of_every_run(demo_vi):
@@ -370,7 +375,7 @@ def test_english_headings(demo):
     assert texts(when) == ["Quảng Nam, 05 April 2021"]
     assert texts(number) == ["No.: ....../BC-......"]
     paragraphs = [p.text for p in doc.paragraphs]
-    assert "REPORT" in paragraphs and "Appendix" in paragraphs
+    assert "REPORT" in paragraphs and "Appendix I" in paragraphs and "Appendix II" in paragraphs
     assert "Implementation of the tasks UBND tỉnh Quảng Nam assigned in Q1\u00a02021" in paragraphs
     assert any(t.rows[0].cells[0].paragraphs[0].text == "Recipients:" for t in doc.tables)
     assert "BÁO CÁO" not in paragraphs
@@ -545,3 +550,38 @@ def test_the_rule_widths_follow_the_fonts_metrics():
     assert document.bold_width_mm("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12) == pytest.approx(88.3, abs=0.1)
     # A horned letter is wider than its base.
     assert document.bold_width_mm("Ư", 10) > document.bold_width_mm("U", 10)
+
+
+def test_a_short_chart_stays_in_the_body_labelled_by_name(small, tmp_path):
+    """Three agencies: the chart stays in section II under the text that names it ("biểu đồ
+    sau"), one appendix; its labels are names, never codes (SPEC §14)."""
+    target = tmp_path / "q1.docx"
+    small("report", "--quarter", "I/2021", "--format", "docx", "-o", target, "--lang", "vi")
+    doc = Document(str(target))
+    assert len(doc.sections) == 2 and len(doc.inline_shapes) == 1
+    paragraphs = texts(doc)
+    assert "Phụ lục" in paragraphs and "Phụ lục II" not in paragraphs
+    intro = paragraphs.index("II. KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ CHỦ TRÌ") + 1
+    assert "biểu đồ sau thể hiện" in paragraphs[intro]
+    assert doc.paragraphs[intro].paragraph_format.keep_with_next  # with the chart
+    assert document.chart_labels(
+        [Figures(agency="SYT", agency_name="Sở Y tế"), Figures(agency="STC")], {"STC": "Sở Tài chính"}, {}
+    ) == ["Sở Y tế", "Sở Tài chính"]
+    assert document.chart_labels([Figures(agency="SYT", agency_name="Sở Y tế")], {}, {"SYT": "SYT HN"}) == ["SYT HN"]
+
+
+def test_the_total_row_and_the_closing_lines_are_kept_with_rows(demo_vi):
+    """The last two agency rows are kept with the total row; the overdue list's last row with
+    the closing lines and the signature (SPEC §14; their pages: tests/render_document.py)."""
+    _, doc = demo_vi
+
+    def kept(row) -> bool:
+        return all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+    appendix = table_with(doc, "Cơ quan, đơn vị chủ trì")
+    assert [kept(r) for r in appendix.rows[-4:-1]] == [False, True, True]
+    overdue = table_with(doc, "Nội dung nhiệm vụ")
+    task_rows = [r for r in overdue.rows[1:] if len(unique_cells(r)) == 5]
+    assert [kept(r) for r in task_rows].count(True) == 1 and kept(task_rows[-1])
+    closing = next(p for p in doc.paragraphs if p.text.startswith("Trên đây là báo cáo"))
+    assert closing.paragraph_format.keep_with_next

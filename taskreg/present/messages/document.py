@@ -31,9 +31,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- the body ----------------------------------------------------------------------------
     "doc_h_general": ("I. OVERALL RESULTS", "I. KẾT QUẢ CHUNG"),
     "doc_h_agencies": ("II. RESULTS BY LEAD AGENCY", "II. KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ CHỦ TRÌ"),
-    "doc_agencies_see_appendix": (
-        "The figures of each lead agency, worst completion rate first, are in the Appendix; the chart below shows the four states of each agency's tasks in the same order.",
-        "Số liệu của từng cơ quan, đơn vị chủ trì, xếp theo tỷ lệ hoàn thành từ thấp đến cao, tại Phụ lục kèm theo; biểu đồ dưới đây thể hiện tình trạng thực hiện nhiệm vụ của từng cơ quan, đơn vị theo cùng thứ tự.",
+    "doc_agencies_chart_below": (
+        "The figures of each lead agency, worst completion rate first, are in the Appendix; the following chart shows the four states of each agency's tasks in the same order.",
+        "Số liệu của từng cơ quan, đơn vị chủ trì, xếp theo tỷ lệ hoàn thành từ thấp đến cao, tại Phụ lục kèm theo; biểu đồ sau thể hiện tình trạng thực hiện nhiệm vụ của từng cơ quan, đơn vị theo cùng thứ tự.",
+    ),
+    "doc_agencies_chart_appendix": (
+        "The figures of each lead agency, worst completion rate first, are in Appendix I; the chart in Appendix II shows the four states of each agency's tasks in the same order.",
+        "Số liệu của từng cơ quan, đơn vị chủ trì, xếp theo tỷ lệ hoàn thành từ thấp đến cao, tại Phụ lục I kèm theo; biểu đồ tại Phụ lục II thể hiện tình trạng thực hiện nhiệm vụ của từng cơ quan, đơn vị theo cùng thứ tự.",
+    ),
+    "doc_chart_appendix_title": (
+        "STATE OF THE TASKS {org} ASSIGNED IN {period} BY LEAD AGENCY AS OF {day}",
+        "TÌNH TRẠNG THỰC HIỆN NHIỆM VỤ {org} GIAO {period} CỦA CÁC CƠ QUAN, ĐƠN VỊ CHỦ TRÌ ĐẾN NGÀY {day}",
     ),
     "doc_agencies_appendix_only": (
         "The figures of each lead agency are in the Appendix.",
@@ -49,8 +57,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "doc_chart_axis": ("Tasks", "Số nhiệm vụ"),
     "doc_chart_note": (
-        "Agencies by their code (as in the Appendix), worst completion rate first.",
-        "Cơ quan, đơn vị ghi theo ký hiệu (như tại Phụ lục), xếp theo tỷ lệ hoàn thành từ thấp đến cao.",
+        "Agencies worst completion rate first, as in the table of the Appendix.",
+        "Cơ quan, đơn vị xếp theo tỷ lệ hoàn thành từ thấp đến cao, như bảng số liệu tại Phụ lục.",
     ),
     "doc_h_overdue": ("III. TASKS OPEN PAST THEIR DEADLINE", "III. NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN"),
     "doc_overdue_intro": (
