@@ -157,7 +157,7 @@ def check(lang: str, pdf: Path, failures: list[str]) -> dict:
 def lines_of_page(page: dict) -> list[tuple[float, str]]:
     """A page's lines, top to bottom: (top in points, text), words within 2 pt of a top together."""
     lines: list[tuple[float, list[str]]] = []
-    for x0, y0, x1, y1, text in sorted(page["words"], key=lambda w: (round(w[1]), w[0])):
+    for _x0, y0, _x1, _y1, text in sorted(page["words"], key=lambda w: (round(w[1]), w[0])):
         if lines and abs(lines[-1][0] - y0) < 2:
             lines[-1][1].append(text)
         else:
@@ -182,7 +182,7 @@ def check_pages(lang: str, pdf: Path, pages: list[dict], fail) -> None:
     for page in chart_pages:
         if page != 1 and not texts[page - 1].startswith(appendix_two):
             fail(f"the chart is on page {page}, neither page 1 nor the page of {appendix_two}")
-    if chart_pages and chart_pages[0] != 1 and (appendix_two.replace(" ", " ") not in texts[0]):
+    if chart_pages and chart_pages[0] != 1 and appendix_two not in texts[0]:
         fail(f"page 1 does not say the chart is in {appendix_two}")
     # No page half empty before the next page of its part: a page followed by one of the same
     # orientation that starts no appendix is filled to 70% of its text area at least.
@@ -197,7 +197,7 @@ def check_pages(lang: str, pdf: Path, pages: list[dict], fail) -> None:
             fail(f"page {i + 1} is half empty before page {i + 2}")
     total_word = "Tổng" if vi else "Total"
     for i, page in enumerate(pages):
-        rows = [(y, line) for y, line in lines_of_page(page)]
+        rows = lines_of_page(page)
         totals = [y for y, line in rows if line.startswith(total_word + (" cộng" if vi else ""))]
         if totals and page["size"][0] > page["size"][1]:
             numbered = [line for y, line in rows if y < totals[0] and re.match(r"\d+ \S", line)]
