@@ -585,3 +585,42 @@ def test_the_total_row_and_the_closing_lines_are_kept_with_rows(demo_vi):
     assert [kept(r) for r in task_rows].count(True) == 1 and kept(task_rows[-1])
     closing = next(p for p in doc.paragraphs if p.text.startswith("Trên đây là báo cáo"))
     assert closing.paragraph_format.keep_with_next
+
+
+def test_agency_short_names_label_the_chart(small, tmp_path):
+    """`agency add|edit --short` (SPEC §14): kept, listed, audited in the history, and the
+    chart's labels (write_report's short_names, read from the register)."""
+    small(
+        "agency",
+        "add",
+        "BQLDA",
+        "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông",
+        "--short",
+        "Ban QLDA GT",
+    )
+    small("agency", "edit", "SYT", "--short", "  SYT  QN ")
+    rows = {a["code"]: a for a in json.loads(small("agency", "list", "--format", "json").stdout)}
+    assert "short_name" not in rows["SYT"]  # the JSON/CSV fields are unchanged (docs/document.md)
+    table = small("agency", "list", "--lang", "vi").stdout
+    assert "Tên viết tắt" in table and "Ban QLDA GT" in table and "SYT QN" in table
+    again = small("agency", "edit", "SYT", "--short", "SYT QN", "--lang", "en")
+    assert again.stdout == "SYT already has that short name; nothing changed.\n"
+    history = small("history", "--lang", "vi").stdout
+    assert "SYT QN" in history and "Tên viết tắt" in history
+    small("agency", "edit", "SYT", "--short", "")  # removed: the chart shows the name again
+    assert "SYT QN" not in small("agency", "list").stdout
+    small("agency", "edit", "STC", "--short", "TC")
+    target = tmp_path / "q1.docx"
+    seen: dict = {}
+    original = document.chart_labels
+
+    def spy(rows, names, short):
+        seen["labels"] = original(rows, names, short)
+        return seen["labels"]
+
+    document.chart_labels = spy
+    try:
+        small("report", "--quarter", "I/2021", "--format", "docx", "-o", target, "--lang", "vi")
+    finally:
+        document.chart_labels = original
+    assert sorted(seen["labels"]) == ["Sở Giáo dục và Đào tạo", "Sở Y tế", "TC"]

@@ -44,8 +44,11 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
         store.set_setting("demo", "1")
         ids = {}
         for a in agencies:
-            ids[a["code"]] = store.add_agency(a["code"], a["name"], a["kind"])
-            store.event("agency_add", after={"code": a["code"], "name": a["name"], "kind": a["kind"]}, **on(first))
+            ids[a["code"]] = store.add_agency(a["code"], a["name"], a["kind"], short_name=a.get("short_name"))
+            added = {"code": a["code"], "name": a["name"], "kind": a["kind"]}
+            if a.get("short_name"):
+                added["short_name"] = a["short_name"]
+            store.event("agency_add", after=added, **on(first))
         for t in tasks:
             fields = {
                 "uid": t["uid"],

@@ -134,7 +134,9 @@ def write_document(session, store, org, shown, agency, output, symbol, doc_day) 
         symbol = symbol or publication["symbol"]
         doc_day = doc_day or from_iso(publication["doc_date"])
     overdue = shown.overdue_tasks(store)
-    names = {a["code"]: a["name"] for a in store.agencies()}
+    agencies = store.agencies()
+    names = {a["code"]: a["name"] for a in agencies}
+    short_names = {a["code"]: a["short_name"] for a in agencies if a["short_name"]}
     sentences = prose.document_sentences(lang, shown, org, agency, session.today)
     try:
         kept = kept_files(session.path())  # the register's own files, and any database
@@ -153,6 +155,7 @@ def write_document(session, store, org, shown, agency, output, symbol, doc_day) 
                 symbol=symbol,
                 doc_date=doc_day or session.today,
                 publication=publication,
+                short_names=short_names,
             )
     except OSError as e:
         raise Refused("export_cannot_write", path=str(output), reason=os_reason(e)) from None
