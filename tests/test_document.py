@@ -25,8 +25,7 @@ from taskreg.cli.app import app
 from taskreg.domain.dates import Period
 from taskreg.domain.figures import Figures, Report
 from taskreg.formats import document
-from taskreg.present import i18n
-from taskreg.present.prose import document_extra
+from taskreg.present import i18n, prose
 
 SETTINGS = {
     "org": "UBND tỉnh Quảng Nam",
@@ -272,7 +271,7 @@ def test_the_sentences_are_the_reports_as_an_office_writes_them(demo_vi):
 )
 def test_the_cancelled_and_no_deadline_sentence(cancelled, no_deadline, vi):
     f = Figures(population=5 + cancelled, in_progress=5, cancelled=cancelled, no_deadline=no_deadline)
-    assert document_extra("vi", f) == vi
+    assert prose.document_extra("vi", f) == vi
 
 
 def test_the_appendix_table_matches_the_json_report(demo_vi):
