@@ -40,6 +40,7 @@ ENV = {
     "COLUMNS": "100",
 }
 SETTINGS = {
+    "org": "UBND tỉnh Quảng Nam",
     "place": "Quảng Nam",
     "recipients": "Như trên;Chủ tịch, các PCT UBND tỉnh;Các sở, ban, ngành;Lưu: VT, TH",
     "signer-title": "TM. Ủy ban nhân dân;KT. Chủ tịch;Phó Chủ tịch",
@@ -49,14 +50,14 @@ EXPECTED = {
     "vi": [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "UBND TỈNH",
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH QUẢNG NAM",
         "Số: 45/BC-UBND",
         "Quảng Nam, ngày 05 tháng 4 năm 2021",
         "BÁO CÁO",
-        "Tình hình thực hiện nhiệm vụ UBND tỉnh giao quý I/2021",
+        "Tình hình thực hiện nhiệm vụ UBND tỉnh Quảng Nam giao quý I/2021",
         "1.738 nhiệm vụ",
         "Tỷ lệ hoàn thành: 93,88%",
-        "mã kiểm tra SHA-256",
         "Nơi nhận:",
         "TM. ỦY BAN NHÂN DÂN",
         "Nguyễn Văn A",
@@ -115,8 +116,12 @@ def check(lang: str, pdf: Path, failures: list[str]) -> dict:
         w, h = page["size"]
         if sorted((round(w), round(h))) != sorted((round(A4[0]), round(A4[1]))):
             fail(f"page {i} is {w / MM:.0f} x {h / MM:.0f} mm, not A4")
-    if not portrait or not landscape or pages.index(landscape[0]) != len(portrait):
-        fail("not portrait pages followed by the landscape appendix")
+    # Portrait pages, the landscape appendix (Phụ lục I), then the chart's portrait page
+    # (Phụ lục II) when the chart is too tall for page 1 (docs/document.md "Pages").
+    kinds = "".join("P" if p["size"][0] < p["size"][1] else "L" for p in pages)
+    if not re.fullmatch(r"P+L+P?", kinds):
+        fail(f"not portrait pages, the landscape appendix, then the chart's page ({kinds})")
+    check_pages(lang, pdf, pages, fail)
     for i, page in enumerate(pages, 1):
         w, h = page["size"]
         left, right = MARGINS["left"] * MM, w - MARGINS["right"] * MM
@@ -128,7 +133,8 @@ def check(lang: str, pdf: Path, failures: list[str]) -> dict:
                 break
     first = pages[0]["words"] if pages else []
     nation = NATION[lang].split()
-    tops = {round(y0) for x0, y0, x1, y1, text in first if text in nation and y0 < 45 * MM}
+    right = (MARGINS["left"] + 62) * MM  # the header's right column (the issuing body is left of it)
+    tops = {round(y0) for x0, y0, x1, y1, text in first if text in nation and y0 < 45 * MM and x0 > right}
     if len(tops) != 1:
         fail(f"the Quốc hiệu is not on one line (line tops {sorted(tops)})")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -146,6 +152,67 @@ def check(lang: str, pdf: Path, failures: list[str]) -> dict:
     if len(charts) != 1:
         fail(f"{len(charts)} images, not the one chart")
     return {"pages": len(pages), "portrait": len(portrait), "landscape": len(landscape), "fonts": names}
+
+
+def lines_of_page(page: dict) -> list[tuple[float, str]]:
+    """A page's lines, top to bottom: (top in points, text), words within 2 pt of a top together."""
+    lines: list[tuple[float, list[str]]] = []
+    for _x0, y0, _x1, _y1, text in sorted(page["words"], key=lambda w: (round(w[1]), w[0])):
+        if lines and abs(lines[-1][0] - y0) < 2:
+            lines[-1][1].append(text)
+        else:
+            lines.append((y0, [text]))
+    return [(y, " ".join(words)) for y, words in lines]
+
+
+def check_pages(lang: str, pdf: Path, pages: list[dict], fail) -> None:
+    """Which text is on which page (SPEC §14): "Số" level with the date line; the chart on
+    page 1 under the text that names it, or on the page of Phụ lục II; no page half empty
+    before another page of its part; the total row and the closing lines never alone."""
+    vi = lang == "vi"
+    texts = [" ".join(w[4] for w in sorted(p["words"], key=lambda w: (round(w[1]), w[0]))) for p in pages]
+    first = pages[0]["words"]
+    number = [w for w in first if w[4] in ("Số:", "No.:")]
+    date_line = [w for w in first if w[4] == ("ngày" if vi else "April")]
+    if not number or not date_line or abs(number[0][3] - date_line[0][3]) > 2.5:
+        fail("the number is not level with the place and date line")
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    chart_pages = [int(row.split()[0]) for row in images.splitlines()[2:] if row.split()[2:3] == ["image"]]
+    appendix_two = "Phụ lục II" if vi else "Appendix II"
+    for page in chart_pages:
+        if page != 1 and not texts[page - 1].startswith(appendix_two):
+            fail(f"the chart is on page {page}, neither page 1 nor the page of {appendix_two}")
+    if chart_pages and chart_pages[0] != 1 and appendix_two not in texts[0]:
+        fail(f"page 1 does not say the chart is in {appendix_two}")
+    # No page half empty before the next page of its part: a page followed by one of the same
+    # orientation that starts no appendix is filled to 70% of its text area at least.
+    for i, page in enumerate(pages[:-1]):
+        following = pages[i + 1]
+        starts_part = re.match(r"(Phụ lục|Appendix)\b", texts[i + 1])
+        if following["size"] != page["size"] or starts_part:
+            continue
+        w, h = page["size"]
+        low = max((y1 for x0, y0, x1, y1, text in page["words"]), default=0)
+        if (low - MARGINS["top"] * MM) < 0.7 * (h - (MARGINS["top"] + MARGINS["bottom"]) * MM):
+            fail(f"page {i + 1} is half empty before page {i + 2}")
+    total_word = "Tổng" if vi else "Total"
+    for i, page in enumerate(pages):
+        rows = lines_of_page(page)
+        totals = [y for y, line in rows if line.startswith(total_word + (" cộng" if vi else ""))]
+        if totals and page["size"][0] > page["size"][1]:
+            numbered = [line for y, line in rows if y < totals[0] and re.match(r"\d+ \S", line)]
+            if not numbered:
+                fail(f"page {i + 1} holds the total row without a row of the table")
+        closing = [y for y, line in rows if line.startswith("Trên đây là" if vi else "This is the report")]
+        if closing:
+            above = [line for y, line in rows if MARGINS["top"] * MM < y < closing[0] and not line.isdigit()]
+            if not above:
+                fail(f"page {i + 1} holds only the closing lines")
+    recipients = "Nơi nhận:" if vi else "Recipients:"
+    where = [i for i, t in enumerate(texts) if recipients in t]
+    closing_page = [i for i, t in enumerate(texts) if ("Trên đây là" if vi else "This is the report") in t]
+    if where != closing_page[-1:]:
+        fail(f"the closing line and {recipients!r} are not on one page")
 
 
 def main() -> int:

@@ -6,6 +6,7 @@ look in LibreOffice is tests/render_document.py's part.
 """
 
 import json
+import re
 import shutil
 import struct
 import subprocess
@@ -24,9 +25,10 @@ from taskreg.cli.app import app
 from taskreg.domain.dates import Period
 from taskreg.domain.figures import Figures, Report
 from taskreg.formats import document
-from taskreg.present import i18n
+from taskreg.present import i18n, prose
 
 SETTINGS = {
+    "org": "UBND tỉnh Quảng Nam",
     "place": "Quảng Nam",
     "recipients": "Như trên;Chủ tịch, các PCT UBND tỉnh;Lưu: VT, TH",
     "signer-title": "TM. Ủy ban nhân dân;KT. Chủ tịch;Phó Chủ tịch",
@@ -138,14 +140,19 @@ def rule_length_mm(paragraph, room_mm: float) -> float:
 
 
 def test_a4_portrait_with_the_margins_then_a_landscape_appendix(demo_vi):
+    """43 agencies: the chart is too tall for page 1, so it is Phụ lục II, on a portrait page
+    after the table's landscape Phụ lục I (SPEC §14: no page half empty before the chart)."""
     _, doc = demo_vi
-    body, appendix = doc.sections
+    body, appendix, chart = doc.sections
     assert (round(body.page_width.mm), round(body.page_height.mm)) == (210, 297)
     assert (round(appendix.page_width.mm), round(appendix.page_height.mm)) == (297, 210)
+    assert (round(chart.page_width.mm), round(chart.page_height.mm)) == (210, 297)
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert paragraphs.index("Phụ lục I") < paragraphs.index("Phụ lục II")
+    assert any("biểu đồ tại Phụ lục II" in p for p in paragraphs)
     for section in doc.sections:
         margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
         assert [round(m.mm) for m in margins] == [20, 20, 30, 15]
-    assert "Phụ lục" in [p.text for p in doc.paragraphs]
 
 
 def test_times_new_roman_for_every_script_of_every_run(demo_vi):
@@ -169,30 +176,63 @@ def test_times_new_roman_for_every_script_of_every_run(demo_vi):
 
 
 def test_header_block(demo_vi):
+    """The issuing body in full on two lines (SPEC §14), "Số" level with the date line."""
     _, doc = demo_vi
     header = doc.tables[0]
     assert [round(c.width.mm) for c in header.rows[0].cells] == [62, 103]
     left, right = header.rows[0].cells
-    org, rule, number = left.paragraphs
-    assert org.text == "UBND TỈNH" and runs_of(org)[0].bold and size_of(org) == 13
+    body, place, rule = left.paragraphs
+    assert [body.text, place.text] == ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"]
+    assert all(runs_of(p)[0].bold and size_of(p) == 13 for p in (body, place))
     assert 8 < rule_length_mm(rule, 62) < 40  # a short rule under the issuing body
-    assert number.text == "Số: 45/BC-UBND" and size_of(number) == 13
-    nation, motto, motto_rule, when = right.paragraphs
+    nation, motto, motto_rule = right.paragraphs
     assert nation.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and runs_of(nation)[0].bold and size_of(nation) == 12
     assert motto.text == "Độc lập - Tự do - Hạnh phúc" and runs_of(motto)[0].bold and size_of(motto) == 13
     # As long as the motto: 56.1 mm at 13 pt bold by the font's advance widths.
     assert 55 < rule_length_mm(motto_rule, 103) < 57.5
+    # The number and the place and date in one row: level with each other.
+    (number,), (when,) = (c.paragraphs for c in header.rows[1].cells)
+    assert number.text == "Số: 45/BC-UBND" and size_of(number) == 13
     assert when.text == "Quảng Nam, ngày 05 tháng 4 năm 2021"
     assert runs_of(when)[0].italic and size_of(when) == 14
-    for paragraph in (org, number, nation, motto, when):
+    assert number.paragraph_format.space_before == when.paragraph_format.space_before
+    for paragraph in (body, place, number, nation, motto, when):
         assert paragraph.alignment == 1  # centred in its column
+
+
+@pytest.mark.parametrize(
+    "org, issuer, lines",
+    [
+        ("UBND tỉnh Quảng Nam", None, ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"]),
+        ("Ủy ban nhân dân thành phố Đà Nẵng", None, ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ ĐÀ NẴNG"]),
+        ("uy ban nhan dan tinh", None, ["ỦY BAN NHÂN DÂN", "TINH"]),
+        ("Sở Y tế", None, ["SỞ Y TẾ"]),
+        ("UBND", None, ["UBND"]),
+        ("UBND tỉnh", "Ủy ban nhân dân;tỉnh Quảng Nam", ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"]),
+    ],
+)
+def test_issuer_lines(org, issuer, lines):
+    assert document.issuer_lines(org, issuer) == lines
+
+
+def test_issuer_settings_and_superior(small, tmp_path):
+    small("config", "set", "issuer", "Sở Y tế")
+    small("config", "set", "issuer-superior", "UBND tỉnh Quảng Nam")
+    target = tmp_path / "syt.docx"
+    small("report", "--quarter", "I/2021", "--format", "docx", "-o", target, "--lang", "vi")
+    left = Document(str(target)).tables[0].rows[0].cells[0]
+    superior, body = left.paragraphs[:2]
+    assert [superior.text, body.text] == ["UBND TỈNH QUẢNG NAM", "SỞ Y TẾ"]
+    assert not runs_of(superior)[0].bold and runs_of(body)[0].bold
 
 
 def test_title_and_subject(demo_vi):
     _, doc = demo_vi
     kind, subject = [p for p in doc.paragraphs if p.text][:2]
     assert kind.text == "BÁO CÁO" and runs_of(kind)[0].bold and size_of(kind) == 14
-    assert subject.text == "Tình hình thực hiện nhiệm vụ UBND tỉnh giao quý\u00a0I/2021"  # the period unbroken
+    assert (
+        subject.text == "Tình hình thực hiện nhiệm vụ UBND tỉnh Quảng Nam giao quý\u00a0I/2021"
+    )  # the period unbroken
     assert runs_of(subject)[0].bold and size_of(subject) == 14
     assert kind.alignment == subject.alignment == 1
 
@@ -200,16 +240,38 @@ def test_title_and_subject(demo_vi):
 # -- the body -------------------------------------------------------------------------------
 
 
-def test_the_sentences_are_the_reports_exactly(demo_vi):
+def test_the_sentences_are_the_reports_as_an_office_writes_them(demo_vi):
+    """The report's sentences (SPEC §14): the terminal's, but the one saying nothing was
+    corrected after the as-of date is left out, and the cancelled and no-deadline counts
+    stand in one administrative sentence."""
     run, doc = demo_vi
     printed = run("report", "--quarter", "I/2021", "--lang", "vi").splitlines()
     body = between(doc, "I. KẾT QUẢ CHUNG", "II. KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ CHỦ TRÌ")
-    assert [p.text for p in body] == printed
-    assert printed[0].startswith("Quý I/2021, UBND tỉnh đã giao 1.738 nhiệm vụ")
+    assert printed[-2].startswith("Không tính ở trên: 15 nhiệm vụ dừng thực hiện.")
+    assert printed[-1].startswith("Không có nhiệm vụ nào trong số này được đính chính")
+    assert [p.text for p in body] == printed[:-2] + [
+        "Ngoài ra, 15 nhiệm vụ đã dừng thực hiện (không tính vào số trên); trong số trên có 75 nhiệm vụ"
+        " không có thời hạn cụ thể (thường xuyên)."
+    ]
+    assert printed[0].startswith("Quý I/2021, UBND tỉnh Quảng Nam đã giao 1.738 nhiệm vụ")
     for paragraph in body:
         fmt = paragraph.paragraph_format
         assert size_of(paragraph) == 14 and paragraph.alignment == 3  # justified
         assert fmt.space_after >= Pt(6) and 1.0 <= fmt.line_spacing <= 1.5
+    assert not any("Không có nhiệm vụ nào" in p.text for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "cancelled, no_deadline, vi",
+    [
+        (0, 0, []),
+        (2, 0, ["Ngoài ra, 2 nhiệm vụ đã dừng thực hiện (không tính vào số trên)."]),
+        (0, 3, ["Trong số trên có 3 nhiệm vụ không có thời hạn cụ thể (thường xuyên)."]),
+    ],
+)
+def test_the_cancelled_and_no_deadline_sentence(cancelled, no_deadline, vi):
+    f = Figures(population=5 + cancelled, in_progress=5, cancelled=cancelled, no_deadline=no_deadline)
+    assert prose.document_extra("vi", f) == vi
 
 
 def test_the_appendix_table_matches_the_json_report(demo_vi):
@@ -252,25 +314,41 @@ def test_the_chart_is_one_png_the_width_of_the_text(demo_vi):
 
 
 def test_the_overdue_tasks_grouped_by_agency_with_days(demo_vi):
+    """Each task by the document that assigned it (SPEC §14), never its internal number; the
+    groups in the order the lead sentence states: the longest overdue first."""
     run, doc = demo_vi
     listed = json.loads(
         run("list", "--status", "overdue", "--quarter", "I/2021", "--as-of", "31/3/2021", "--format", "json")
     )
     table = table_with(doc, "Nội dung nhiệm vụ")
+    assert unique_cells(table.rows[0]) == ["STT", "Văn bản giao", "Nội dung nhiệm vụ", "Thời hạn", "Số ngày quá hạn"]
     tasks, groups = [], []
     for row in table.rows[1:]:
         cells = unique_cells(row)
-        (groups if len(cells) == 1 else tasks).append(cells)
+        if len(cells) == 1:
+            groups.append([])
+        else:
+            groups[-1].append(cells)
+            tasks.append(cells)
     assert len(tasks) == len(listed) == 41
     assert len(groups) == len({t["agency"] for t in listed})
-    by_id = {str(t["id"]): t for t in listed}
-    for _, task_id, title, deadline, days in tasks:
-        due = date.fromisoformat(by_id[task_id]["due_on"])
-        assert title == by_id[task_id]["title"]
-        assert deadline == i18n.day("vi", due)  # 28/02/2021, 15/3/2021
-        assert int(days) == (date(2021, 3, 31) - due).days
+
+    def expected(t: dict) -> tuple:
+        due = date.fromisoformat(t["due_on"])
+        source = f"{t['source']} ngày {i18n.day('vi', date.fromisoformat(t['source_date']))}"
+        return (source, t["title"], i18n.day("vi", due), str((date(2021, 3, 31) - due).days))
+
+    assert sorted(tuple(t[1:]) for t in tasks) == sorted(map(expected, listed))
+    assert any(re.fullmatch(r"\d+-KL/TU ngày \d\d/\d\d?/20\d\d", t[1]) for t in tasks)  # "26-KL/TU ngày 04/01/2021"
+    assert not any(str(t["id"]) in (row[1] for row in tasks) for t in listed)
     assert [int(t[0]) for t in tasks] == list(range(1, 42))
-    assert any(p.text.startswith("Đến ngày 31/3/2021, còn 41 nhiệm vụ chưa hoàn thành quá hạn") for p in doc.paragraphs)
+    # The longest overdue first, in each group and from group to group.
+    longest = [int(group[0][4]) for group in groups]
+    assert longest == sorted(longest, reverse=True)
+    for group in groups:
+        assert [int(t[4]) for t in group] == sorted((int(t[4]) for t in group), reverse=True)
+    (intro,) = [p.text for p in doc.paragraphs if p.text.startswith("Đến ngày 31/3/2021, còn 41 nhiệm vụ")]
+    assert "cơ quan, đơn vị có nhiệm vụ quá hạn lâu nhất xếp trước" in intro
 
 
 def test_recipients_and_signature_from_the_settings(demo_vi):
@@ -292,11 +370,12 @@ def test_english_headings(demo):
     doc = docs["en"]
     left, right = doc.tables[0].rows[0].cells
     assert texts(right)[:2] == ["SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness"]
-    assert texts(right)[-1] == "Quảng Nam, 05 April 2021"
-    assert texts(left)[-1] == "No.: ....../BC-......"
+    number, when = doc.tables[0].rows[1].cells
+    assert texts(when) == ["Quảng Nam, 05 April 2021"]
+    assert texts(number) == ["No.: ....../BC-......"]
     paragraphs = [p.text for p in doc.paragraphs]
-    assert "REPORT" in paragraphs and "Appendix" in paragraphs
-    assert "Implementation of the tasks UBND tỉnh assigned in Q1\u00a02021" in paragraphs
+    assert "REPORT" in paragraphs and "Appendix I" in paragraphs and "Appendix II" in paragraphs
+    assert "Implementation of the tasks UBND tỉnh Quảng Nam assigned in Q1\u00a02021" in paragraphs
     assert any(t.rows[0].cells[0].paragraphs[0].text == "Recipients:" for t in doc.tables)
     assert "BÁO CÁO" not in paragraphs
 
@@ -334,7 +413,7 @@ def test_unset_settings_and_number_left_blank_nothing_marked(small, tmp_path):
     target = tmp_path / "q1.docx"
     small("report", "--quarter", "I/2021", "--format", "docx", "-o", target, "--lang", "vi")
     doc = Document(str(target))
-    left, right = doc.tables[0].rows[0].cells
+    left, right = doc.tables[0].rows[1].cells
     assert texts(left)[-1] == "Số: ....../BC-......"
     assert texts(right)[-1] == "......., ngày 31 tháng 3 năm 2021"  # --date defaults to today
     signature = doc.tables[-2]  # the last table of the body; the appendix's is the last
@@ -387,11 +466,14 @@ def test_a_published_period_carries_the_published_figures_and_the_digest(small, 
     target = tmp_path / "q1.docx"
     small("report", "--quarter", "I/2021", "--format", "docx", "-o", target, "--lang", "vi")
     doc = Document(str(target))
-    left, right = doc.tables[0].rows[0].cells
+    left, right = doc.tables[0].rows[1].cells
     assert texts(left)[-1] == "Số: 45/BC-UBND"  # the publication's number and date by default
     assert texts(right)[-1] == "......., ngày 30 tháng 3 năm 2021"
-    note = f"Số liệu đã công bố ngày 30/3/2021 (lần 1, báo cáo số 45/BC-UBND); mã kiểm tra SHA-256: {digest}."
-    assert note in texts(doc)
+    # A document never cites itself (SPEC §14): no sentence naming its publication, no digest
+    # in its text; the digest is in its properties.
+    words = "\n".join(texts(doc) + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    assert "Số liệu đã công bố" not in words and digest not in words and "SHA-256" not in words
+    assert doc.core_properties.comments == doc.core_properties.keywords == f"SHA-256: {digest}"
     total = unique_cells(table_with(doc, "Cơ quan, đơn vị chủ trì").rows[-1])
     assert total[:6] == ["Tổng cộng", "5", "1", "0", "3", "1"]  # on time, late, overdue, in progress as published
     overdue = table_with(doc, "Nội dung nhiệm vụ")
@@ -467,3 +549,77 @@ def test_the_rule_widths_follow_the_fonts_metrics():
     assert document.bold_width_mm("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12) == pytest.approx(88.3, abs=0.1)
     # A horned letter is wider than its base.
     assert document.bold_width_mm("Ư", 10) > document.bold_width_mm("U", 10)
+
+
+def test_a_short_chart_stays_in_the_body_labelled_by_name(small, tmp_path):
+    """Three agencies: the chart stays in section II under the text that names it ("biểu đồ
+    sau"), one appendix; its labels are names, never codes (SPEC §14)."""
+    target = tmp_path / "q1.docx"
+    small("report", "--quarter", "I/2021", "--format", "docx", "-o", target, "--lang", "vi")
+    doc = Document(str(target))
+    assert len(doc.sections) == 2 and len(doc.inline_shapes) == 1
+    paragraphs = texts(doc)
+    assert "Phụ lục" in paragraphs and "Phụ lục II" not in paragraphs
+    intro = paragraphs.index("II. KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ CHỦ TRÌ") + 1
+    assert "biểu đồ sau thể hiện" in paragraphs[intro]
+    assert doc.paragraphs[intro].paragraph_format.keep_with_next  # with the chart
+    assert document.chart_labels(
+        [Figures(agency="SYT", agency_name="Sở Y tế"), Figures(agency="STC")], {"STC": "Sở Tài chính"}, {}
+    ) == ["Sở Y tế", "Sở Tài chính"]
+    assert document.chart_labels([Figures(agency="SYT", agency_name="Sở Y tế")], {}, {"SYT": "SYT HN"}) == ["SYT HN"]
+
+
+def test_the_total_row_and_the_closing_lines_are_kept_with_rows(demo_vi):
+    """The last two agency rows are kept with the total row; the overdue list's last row with
+    the closing lines and the signature (SPEC §14; their pages: tests/render_document.py)."""
+    _, doc = demo_vi
+
+    def kept(row) -> bool:
+        return all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+    appendix = table_with(doc, "Cơ quan, đơn vị chủ trì")
+    assert [kept(r) for r in appendix.rows[-4:-1]] == [False, True, True]
+    overdue = table_with(doc, "Nội dung nhiệm vụ")
+    task_rows = [r for r in overdue.rows[1:] if len(unique_cells(r)) == 5]
+    assert [kept(r) for r in task_rows].count(True) == 1 and kept(task_rows[-1])
+    closing = next(p for p in doc.paragraphs if p.text.startswith("Trên đây là báo cáo"))
+    assert closing.paragraph_format.keep_with_next
+
+
+def test_agency_short_names_label_the_chart(small, tmp_path):
+    """`agency add|edit --short` (SPEC §14): kept, listed, audited in the history, and the
+    chart's labels (write_report's short_names, read from the register)."""
+    small(
+        "agency",
+        "add",
+        "BQLDA",
+        "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông",
+        "--short",
+        "Ban QLDA GT",
+    )
+    small("agency", "edit", "SYT", "--short", "  SYT  QN ")
+    rows = {a["code"]: a for a in json.loads(small("agency", "list", "--format", "json").stdout)}
+    assert "short_name" not in rows["SYT"]  # the JSON/CSV fields are unchanged (docs/document.md)
+    table = small("agency", "list", "--lang", "vi").stdout
+    assert "Tên viết tắt" in table and "Ban QLDA GT" in table and "SYT QN" in table
+    again = small("agency", "edit", "SYT", "--short", "SYT QN", "--lang", "en")
+    assert again.stdout == "SYT already has that short name; nothing changed.\n"
+    history = small("history", "--lang", "vi").stdout
+    assert "SYT QN" in history and "Tên viết tắt" in history
+    small("agency", "edit", "SYT", "--short", "")  # removed: the chart shows the name again
+    assert "SYT QN" not in small("agency", "list").stdout
+    small("agency", "edit", "STC", "--short", "TC")
+    target = tmp_path / "q1.docx"
+    seen: dict = {}
+    original = document.chart_labels
+
+    def spy(rows, names, short):
+        seen["labels"] = original(rows, names, short)
+        return seen["labels"]
+
+    document.chart_labels = spy
+    try:
+        small("report", "--quarter", "I/2021", "--format", "docx", "-o", target, "--lang", "vi")
+    finally:
+        document.chart_labels = original
+    assert sorted(seen["labels"]) == ["Sở Giáo dục và Đào tạo", "Sở Y tế", "TC"]

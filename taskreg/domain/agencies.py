@@ -117,14 +117,22 @@ def find_agency(agencies: list[dict], typed: str) -> dict:
 
 
 def add_agency(
-    store: Store, code: str, name: str, kind: str | None, distinct: bool = False, email: str | None = None
+    store: Store,
+    code: str,
+    name: str,
+    kind: str | None,
+    distinct: bool = False,
+    email: str | None = None,
+    short: str | None = None,
 ) -> dict:
     """Register an agency. A near-duplicate of a registered one is refused unless the user
     says it is another agency (`distinct`), which its `agency_add` event records. `email`:
-    its addresses, separated by `;` (taskreg.domain.addresses)."""
+    its addresses, separated by `;` (taskreg.domain.addresses); `short`: its short name, the
+    report chart's label (docs/document.md "The chart")."""
     # nfc gives a text for a text: `or ""` only tells mypy so (empty is refused just below).
     code, name, kind = nfc(code) or "", nfc(name) or "", nfc(kind) or None
     email = check_addresses(email)
+    short = short_name(short)
     if not code or not name:
         raise BadInput("agency_empty")
     if len(code.split()) != 1:
@@ -139,14 +147,47 @@ def add_agency(
         close = near_duplicates(agencies, code, name)
         if close and not distinct:  # never silently beside a near-duplicate (SPEC §4)
             raise Refused("agency_near_refused", code=code, name=name, names=", ".join(map(agency_label, close[:3])))
-        store.add_agency(code, name, kind, email)
+        store.add_agency(code, name, kind, email, short)
         after: dict[str, str | bool | None] = {"code": code, "name": name, "kind": kind}
         if email:
             after["email"] = email
+        if short:
+            after["short_name"] = short
         if distinct:
             after["distinct"] = True
         store.event("agency_add", after=after)
-    return {"code": code, "name": name, "kind": kind, "email": email, "close": close, "distinct": distinct}
+    return {
+        "code": code,
+        "name": name,
+        "kind": kind,
+        "email": email,
+        "short_name": short,
+        "close": close,
+        "distinct": distinct,
+    }
+
+
+def short_name(typed: str | None) -> str | None:
+    """A short name as typed, NFC, its spaces collapsed; an empty one is none."""
+    return " ".join((nfc(typed) or "").split()) or None
+
+
+def edit_agency_short(store: Store, typed: str, short: str | None) -> tuple[dict, str | None, bool]:
+    """Change an agency's short name (`agency edit --short`; an empty text removes it), with
+    its `agency_edit` event; the same again changes and records nothing (the agency, its
+    short name, whether it changed)."""
+    short = short_name(short)
+    with store.write():
+        agency = find_agency(store.agencies(), typed)
+        if agency["short_name"] == short:
+            return agency, short, False
+        store.set_agency_short(agency["id"], short)
+        store.event(
+            "agency_edit",
+            before={"code": agency["code"], "short_name": agency["short_name"]},
+            after={"code": agency["code"], "short_name": short},
+        )
+    return agency, short, True
 
 
 def edit_agency(store: Store, typed: str, email: str | None) -> tuple[dict, str | None, bool]:

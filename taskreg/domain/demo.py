@@ -81,6 +81,26 @@ DISTRICTS = [
     ("UBND-HVQ", "huyện Vũ Quang", 1),
 ]
 AGENCIES += [(code, f"UBND {name}", "địa phương", "dia_phuong", w) for code, name, w in DISTRICTS]
+#: Short names, the report chart's labels (`agency add --short`, docs/document.md "The chart"),
+#: for the names too long for it; the others are labelled by their name.
+SHORT_NAMES = {
+    "VPUBND": "Văn phòng UBND tỉnh",
+    "SKHDT": "Sở KH và ĐT",
+    "SNNPTNT": "Sở NN và PTNT",
+    "STNMT": "Sở TN và MT",
+    "STTTT": "Sở TT và TT",
+    "SLDTBXH": "Sở LĐ-TB và XH",
+    "SVHTTDL": "Sở VH, TT và DL",
+    "SKHCN": "Sở KH và CN",
+    "SGDDT": "Sở GD và ĐT",
+    "BQLKCN": "Ban QL các KCN",
+    "BQLDA-DDCN": "Ban QLDA DD và CN",
+    "BQLDA-GT": "Ban QLDA giao thông",
+    "BCHQS": "Bộ CHQS tỉnh",
+    "DPTTH": "Đài PT-TH tỉnh",
+    "NHNN": "Ngân hàng Nhà nước tỉnh",
+    **{code: "UBND " + name.replace("thành phố", "TP").replace("thị xã", "TX") for code, name, _ in DISTRICTS},
+}
 
 # What tasks are about: general topics any agency gets, and each domain's own.
 TOPICS = {
@@ -401,7 +421,13 @@ def generate() -> tuple[list[dict], list[dict]]:
     """Return (agencies, tasks) of the demo register."""
     rng = random.Random(SEED)
     agencies = [
-        {"code": c, "name": n, "kind": k, "email": None if c in NO_ADDRESS else _address(c)}
+        {
+            "code": c,
+            "name": n,
+            "kind": k,
+            "short_name": SHORT_NAMES.get(c),
+            "email": None if c in NO_ADDRESS else _address(c),
+        }
         for c, n, k, _, _ in AGENCIES
     ]
     docs = _documents(rng)

@@ -44,10 +44,13 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict], series: dic
         store.set_setting("demo", "1")
         ids = {}
         for a in agencies:
-            ids[a["code"]] = store.add_agency(a["code"], a["name"], a["kind"], a.get("email"))
+            ids[a["code"]] = store.add_agency(
+                a["code"], a["name"], a["kind"], a.get("email"), short_name=a.get("short_name")
+            )
             described = {"code": a["code"], "name": a["name"], "kind": a["kind"]}
-            if a.get("email"):
-                described["email"] = a["email"]
+            for key in ("short_name", "email"):
+                if a.get(key):
+                    described[key] = a[key]
             store.event("agency_add", after=described, **on(first))
         series_ids = {}
         if series is not None:  # the demo's periodic series (taskreg.domain.demo SERIES)

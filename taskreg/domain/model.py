@@ -77,6 +77,10 @@ SETTINGS: dict[str, tuple[tuple[str, ...] | None, str | None]] = {
     "recipients": (None, None),
     "signer-title": (None, None),
     "signer-name": (None, None),
+    # The header's issuing body (docs/document.md "The header"): lines separated by `;`,
+    # by default from `org`; and the superior body on the line above it.
+    "issuer": (None, None),
+    "issuer-superior": (None, None),
     # README "Publications": refuse a change that would move a published figure.
     "lock-published": (("on", "off"), "off"),
     # The update rate's window in days (docs/reports.md "The update rate"): 1 to MAX_WINDOW.

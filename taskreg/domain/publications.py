@@ -262,8 +262,9 @@ class Shown:
 
     def overdue_tasks(self, store: Store) -> list[dict]:
         """The population's open overdue tasks as of the as-of date, most overdue first: id,
-        uid, title, agency, due_on. For published figures, those the publication counted
-        so, with their deadline then (and their title now)."""
+        uid, title, agency, due_on, source, source_date. For published figures, those the
+        publication counted so, with their deadline then (and their title and assigning
+        document now)."""
         r = self.report
         if self.figures == "published" and self.publication is not None:
             body = self.publication["body"]
@@ -271,8 +272,9 @@ class Shown:
             if body["agency"] is None and self.agency_code:  # one agency's row of all agencies'
                 listed = [t for t in listed if t["agency"] == self.agency_code]
             titles = store.tasks_by_uid([t["uid"] for t in listed])
+            now = lambda t, key: titles[t["uid"]][key] if t["uid"] in titles else None  # noqa: E731
             return [
-                {**t, "title": titles[t["uid"]]["title"] if t["uid"] in titles else ""}
+                {**t, "title": now(t, "title") or "", "source": now(t, "source"), "source_date": now(t, "source_date")}
                 for t in sorted(listed, key=lambda t: (t["due_on"], t["id"]))
             ]
         rows = store.tasks(
@@ -285,7 +287,7 @@ class Shown:
             sort="due",
             starred=r.starred,
         )
-        return [{k: t[k] for k in ("id", "uid", "title", "agency", "due_on")} for t in rows]
+        return [{k: t[k] for k in ("id", "uid", "title", "agency", "due_on", "source", "source_date")} for t in rows]
 
     def as_json(self) -> dict:
         """What a JSON report adds to its fixed fields (SPEC §10)."""

@@ -16,6 +16,7 @@ matplotlib is imported inside `_chart` only: no other command pays for it at sta
 
 import io
 import re
+import textwrap
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
@@ -24,8 +25,9 @@ from typing import BinaryIO
 from taskreg.domain.dates import from_iso
 from taskreg.domain.figures import Figures, Report
 from taskreg.domain.states import FOUR, IN_PROGRESS, LATE, ON_TIME, OVERDUE
-from taskreg.domain.text import printable
+from taskreg.domain.text import fold, printable
 from taskreg.formats.docx_layout import (
+    _W,
     FONT,
     TEXT_W,
     WIDE_W,
@@ -51,6 +53,9 @@ from taskreg.present.prose import MONTHS, capital, period_label
 HEAD_COLS = (62, TEXT_W - 62)
 #: An overdue task more than this many days past its deadline is marked (*).
 LONG_OVERDUE = 120
+#: A chart of at most this many agencies (at most 88 mm tall) stays in section II on page 1;
+#: a taller one would leave page 1 half empty before it, so it is Phụ lục II, a page of its own.
+CHART_IN_BODY = 10
 #: The chart's colours, in FOUR's order; their lightness differs too, so a grey print
 #: tells them apart (and overdue is hatched besides).
 COLOURS = {ON_TIME: "#1a6b30", LATE: "#9fd18b", OVERDUE: "#c62828", IN_PROGRESS: "#7fa7d4"}
@@ -108,22 +113,19 @@ def long_date(lang: str, place: str | None, day: date) -> str:
     )
 
 
-def publication_note(lang: str, publication: dict) -> str:
-    """The line that names the publication the figures are: its day (the one the report's
-    headline gives: the report's date, else when it was published), version, report number
-    and digest. Takes a publication row as taskreg.domain.publications reads it (doc_date, at) or
-    with its body's names (date, published_at)."""
-    when = publication.get("date") or publication.get("doc_date")
-    when = when or str(publication.get("published_at") or publication.get("at") or "")[:10]
-    symbol = _clean(publication.get("symbol"))
-    return _t(
-        lang,
-        "doc_published",
-        day=i18n.day(lang, from_iso(when) if when else None),
-        version=publication["version"],
-        report=_t(lang, "doc_published_report", symbol=symbol) if symbol else "",
-        digest=_clean(publication["digest"]),
-    )
+def issuer_lines(org: str, issuer: str | None) -> list[str]:
+    """The issuing body's lines in the header (docs/document.md "The header"): the setting
+    `issuer` (lines separated by ";"), else from `org`: an org folding to "ubnd …" or "uy ban
+    nhan dan …" is "ỦY BAN NHÂN DÂN" over the rest in capitals ("UBND tỉnh Quảng Nam":
+    "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NAM"), anything else one line in capitals."""
+    if issuer and issuer.strip(";").strip():
+        return lines_of(issuer, caps=True)
+    words = org.split()
+    folded = fold(org).split()
+    for prefix in (["ubnd"], ["uy", "ban", "nhan", "dan"]):
+        if folded[: len(prefix)] == prefix and len(words) > len(prefix):
+            return [_clean("ỦY BAN NHÂN DÂN"), _clean(" ".join(words[len(prefix) :]).upper())]
+    return [_clean(org.upper())]
 
 
 def lines_of(setting: str | None, caps: bool = False) -> list[str]:
@@ -147,12 +149,13 @@ def write_report(
     symbol: str | None,
     doc_date: date,
     publication: dict | None,
+    short_names: dict[str, str] | None = None,
 ) -> None:
-    """Write the report document to `target`, a path or a binary file (README "The report as a document")."""
+    """Write the report document to `target`, a path or a binary file (README "The report as a document").
+    `short_names`: the agencies' short names by code (`agency add|edit --short`), the chart's labels."""
     from docx import Document
-    from docx.enum.section import WD_SECTION
-    from docx.shared import Mm
 
+    issuer = issuer_lines(org, settings.get("issuer"))  # from the register's text, cleaned there
     org, org_caps = _clean(org), _clean(org.upper())
     symbol_text = _clean(symbol) or _t(lang, "doc_symbol_blank")
     label = period_label(lang, report.period)
@@ -162,7 +165,8 @@ def write_report(
     _page(section, landscape=False)
     _page_numbers(section)
 
-    _header_block(doc, lang, org_caps, symbol_text, long_date(lang, settings.get("place"), doc_date))
+    superior = lines_of(settings.get("issuer-superior"), caps=True)
+    _header_block(doc, lang, superior, issuer, symbol_text, long_date(lang, settings.get("place"), doc_date))
     _para(doc, _t(lang, "doc_type"), size=14, bold=True, align="center", before=18, after=0, keep=True)
     # The key tasks alone (`report --starred`): the subject, and so the title and closing, say so.
     if agency:
@@ -182,95 +186,140 @@ def write_report(
 
     _heading(doc, _t(lang, "doc_h_agencies"))
     rows = [f for f in report.rows if f.total]  # an agency with only cancelled tasks has no bar
+    labels = chart_labels(rows, names, short_names or {})
+    # A short chart stays on page 1 under the text that refers to it; a taller one would
+    # leave page 1 half empty before it, so it is an appendix of its own (docs/document.md).
+    in_body = len(rows) <= CHART_IN_BODY
     if not report.rows:
         _body(doc, _t(lang, "doc_agencies_none"))
+    elif not rows:
+        _body(doc, _t(lang, "doc_agencies_appendix_only"))
     else:
-        _body(doc, _t(lang, "doc_agencies_see_appendix" if rows else "doc_agencies_appendix_only"))
-    if rows:
-        _para(
-            doc,
-            _t(lang, "doc_chart_title", day=i18n.day(lang, report.as_of)),
-            size=13,
-            bold=True,
-            align="center",
-            before=6,
-            after=3,
-            keep=True,
-        )
-        picture = _para(doc, "", align="center", after=0, keep=True)
-        png, height_mm = _chart(lang, rows)
-        picture.add_run().add_picture(io.BytesIO(png), width=Mm(TEXT_W), height=Mm(height_mm))
-        _para(doc, _t(lang, "doc_chart_note"), size=12, italic=True, align="center", before=3, after=6)
+        _body(doc, _t(lang, "doc_agencies_chart_below" if in_body else "doc_agencies_chart_appendix"), keep=in_body)
+    if rows and in_body:
+        _chart_block(doc, lang, report, rows, labels, TEXT_W, 120)
 
     _heading(doc, _t(lang, "doc_h_overdue"))
-    _overdue(doc, lang, report.as_of, overdue, names, [f.agency for f in report.rows])
+    _overdue(doc, lang, report.as_of, overdue, names)
 
-    if publication is not None:
-        _para(doc, publication_note(lang, publication), size=11, italic=True, before=6, after=6, keep=True)
     # The body's last line, kept on the page of the signature: that page is never only a signature.
     _body(doc, _t(lang, "doc_closing", subject=subject[:1].lower() + subject[1:]), keep=True)
 
     _signature(doc, lang, settings)
 
     if report.rows:
-        appendix = doc.add_section(WD_SECTION.NEW_PAGE)
-        _page(appendix, landscape=True)
-        appendix.different_first_page_header_footer = True
-        _restart_numbering(appendix)
-        _appendix(doc, lang, org, org_caps, label, report, symbol_text, doc_date)
+        _new_section(doc, landscape=True)
+        numbered = bool(rows) and not in_body  # two appendices: "Phụ lục I", "Phụ lục II"
+        _appendix(doc, lang, org, org_caps, label, report, symbol_text, doc_date, "I" if numbered else "")
+        if numbered:
+            _new_section(doc, landscape=False)
+            _appendix_heading(
+                doc, lang, org, org_caps, symbol_text, doc_date, "II", "doc_chart_appendix_title", TEXT_W, report
+            )
+            _chart_block(doc, lang, report, rows, labels, TEXT_W, 205, title=False)
 
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = subject, org, org
     props.language = "vi-VN" if lang == "vi" else "en-GB"
     props.created = props.modified = datetime(doc_date.year, doc_date.month, doc_date.day)
     props.revision = 1
+    # A document never cites itself (docs/document.md): a published period's digest is in its
+    # properties (File > Properties), never in its text.
+    if publication is not None:
+        props.comments = _t(lang, "doc_digest", digest=_clean(publication["digest"]))
+        props.keywords = props.comments
     doc.save(str(target) if isinstance(target, Path) else target)  # a path, or a file (-o /dev/stdout)
+
+
+def _new_section(doc, landscape: bool):
+    """A section from a new page. python-docx closes the previous section with a new empty
+    paragraph: it is made 1 pt high, so that after a full page it does not spill onto a
+    blank page of its own."""
+    from docx.enum.section import WD_SECTION
+    from docx.oxml import parse_xml
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    ppr = doc.paragraphs[-1]._p.get_or_add_pPr()  # holds only the previous section's sectPr
+    ppr.insert(0, parse_xml(f'<w:spacing {_W} w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'))
+    ppr.insert(1, parse_xml(f'<w:rPr {_W}><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'))
+    _page(section, landscape=landscape)
+    section.different_first_page_header_footer = True
+    _restart_numbering(section)
+    return section
 
 
 # -- the parts --------------------------------------------------------------------------------
 
 
-def _header_block(doc, lang: str, org_caps: str, symbol_text: str, date_line: str) -> None:
-    """The issuing body and its number (left), the Quốc hiệu and Tiêu ngữ and the date (right)."""
-    table = _table(doc, 1, HEAD_COLS, margin=0, top=True)
+def _header_block(doc, lang: str, superior: list[str], issuer: list[str], symbol_text: str, date_line: str) -> None:
+    """Row 1: the issuing body (its superior above it, not bold) left, the Quốc hiệu and
+    Tiêu ngữ right; row 2: "Số: …" left, level with the place and date right."""
+    table = _table(doc, 2, HEAD_COLS, margin=0, top=True)
     left, right = table.rows[0].cells
-    _para(left, org_caps, size=13, bold=True, align="center", after=0, first=True)
-    # The short rule under the issuing body: 40% of its line, never wider than the column.
-    _rule(left, min(bold_width_mm(org_caps, 13), HEAD_COLS[0]) * 0.4, HEAD_COLS[0])
-    _para(left, _t(lang, "doc_number", symbol=symbol_text), size=13, align="center", before=6, after=0)
+    lines = [(line, False) for line in superior] + [(line, True) for line in issuer]
+    for i, (line, bold) in enumerate(lines):
+        _para(left, line, size=13, bold=bold, align="center", after=0, first=i == 0)
+    # The short rule under the issuing body: 40% of its longest line, never wider than the column.
+    widest = max(bold_width_mm(line, 13) for line in issuer)
+    _rule(left, min(widest, HEAD_COLS[0]) * 0.4, HEAD_COLS[0])
     nation = _t(lang, "doc_nation")
     _para(right, nation, size=12, bold=True, align="center", after=0, first=True)
     motto = _t(lang, "doc_motto")
     _para(right, motto, size=13, bold=True, align="center", after=0)
     # The rule as long as the Tiêu ngữ.
     _rule(right, bold_width_mm(motto, 13), HEAD_COLS[1])
-    _para(right, date_line, size=14, italic=True, align="center", before=8, after=0)
+    number, when = table.rows[1].cells
+    # The number (13 pt) and the date line (14 pt) on one baseline-ish line: the same row, the
+    # same space above.
+    _para(number, _t(lang, "doc_number", symbol=symbol_text), size=13, align="center", before=8, after=0, first=True)
+    _para(when, date_line, size=14, italic=True, align="center", before=8, after=0, first=True)
+    for row in table.rows:
+        _cant_split(row)
 
 
-def _overdue(doc, lang: str, as_of: date, overdue: list[dict], names: dict[str, str], order: list) -> None:
-    """The open overdue tasks, one group per lead agency (the table's order), the longest
-    overdue first in each; those more than LONG_OVERDUE days past the deadline marked (*)."""
-    day = i18n.day(lang, as_of)
-    if not overdue:
-        _body(doc, _t(lang, "doc_overdue_none", day=day))
-        return
-    _body(doc, _t(lang, "doc_overdue_intro", day=day, n=i18n.num(lang, len(overdue))), keep=True)
+def assigning_document(lang: str, task: dict) -> str:
+    """The document that assigned a task, as an office cites it: "26-KL/TU ngày 04/01/2021";
+    its symbol alone without a date, "—" without a symbol."""
+    symbol = _clean(task.get("source"))
+    when = from_iso(task.get("source_date")) if task.get("source_date") else None
+    if not symbol:
+        return _t(lang, "doc_source_dated", symbol="—", day=i18n.day(lang, when)) if when else "—"
+    return _t(lang, "doc_source_dated", symbol=symbol, day=i18n.day(lang, when)) if when else symbol
+
+
+def overdue_groups(as_of: date, overdue: list[dict], names: dict[str, str]) -> list[tuple[str, list[tuple[int, dict]]]]:
+    """The open overdue tasks by lead agency, in the order the list's lead sentence states
+    (docs/document.md): the agency with the longest overdue task first (then the one with
+    more, then by name), and in each the longest overdue first."""
     groups: dict[str, list[tuple[int, dict]]] = {}
     for task in overdue:
         due = from_iso(task["due_on"])
         days = (as_of - due).days if due else 0
         groups.setdefault(task["agency"], []).append((days, task))
-    rank = {code: i for i, code in enumerate(order)}
-    codes = sorted(groups, key=lambda c: (rank.get(c, len(rank)), names.get(c, c)))
-    widths = (12, 16, 90, 25, 22)  # an ISO date (English) fits its column at 12 pt
+    for tasks in groups.values():
+        tasks.sort(key=lambda pair: (-pair[0], pair[1]["id"]))
+    order = sorted(groups, key=lambda c: (-groups[c][0][0], -len(groups[c]), names.get(c) or c, c))
+    return [(code, groups[code]) for code in order]
+
+
+def _overdue(doc, lang: str, as_of: date, overdue: list[dict], names: dict[str, str]) -> None:
+    """The open overdue tasks, one group per lead agency (overdue_groups' order), with the
+    document that assigned each; those more than LONG_OVERDUE days past the deadline marked (*)."""
+    day = i18n.day(lang, as_of)
+    if not overdue:
+        _body(doc, _t(lang, "doc_overdue_none", day=day), keep=True)  # with the closing lines
+        return
+    _body(doc, _t(lang, "doc_overdue_intro", day=day, n=i18n.num(lang, len(overdue))), keep=True)
+    widths = (11, 32, 76, 24, 22)  # "26-KL/TU ngày 04/01/2021" on two lines; an ISO date fits at 12 pt
     table = _table(doc, 1, widths, style="Table Grid")
-    heads = ("doc_col_no", "doc_col_id", "doc_col_task", "doc_col_due", "doc_col_days")
+    heads = ("doc_col_no", "doc_col_source", "doc_col_task", "doc_col_due", "doc_col_days")
     for cell, key in zip(table.rows[0].cells, heads):
         _para(cell, _t(lang, key), size=12, bold=True, align="center", first=True)
     _repeat_header(table.rows[0])
     number, marked = 0, False
-    for code in codes:
-        tasks = sorted(groups[code], key=lambda pair: (-pair[0], pair[1]["id"]))
+    # The last row is kept with what follows (the mark's line, the closing lines and the
+    # signature): the closing lines are never alone on their page.
+    for code, tasks in overdue_groups(as_of, overdue, names):
         row = _add_row(table, widths)
         merged = row.cells[0].merge(row.cells[-1])
         name = _clean(names.get(code) or code)
@@ -283,15 +332,17 @@ def _overdue(doc, lang: str, as_of: date, overdue: list[dict], names: dict[str, 
             row = _add_row(table, widths)
             texts = (
                 i18n.num(lang, number),
-                str(task["id"]),
+                assigning_document(lang, task),
                 _clean(task["title"]),
                 i18n.day(lang, from_iso(task["due_on"])),
                 i18n.num(lang, days) + (" (*)" if long else ""),
             )
+            last = number == len(overdue)
             for i, (cell, text) in enumerate(zip(row.cells, texts)):
-                _para(cell, text, size=12, bold=long, align="left" if i == 2 else "center", first=True)
+                _para(cell, text, size=12, bold=long, align="left" if i == 2 else "center", first=True, keep=last)
     if marked:
-        _para(doc, _t(lang, "doc_long_overdue", days=LONG_OVERDUE), size=12, italic=True, before=3, after=6)
+        note = _t(lang, "doc_long_overdue", days=LONG_OVERDUE)
+        _para(doc, note, size=12, italic=True, before=3, after=6, keep=True)
 
 
 def _signature(doc, lang: str, settings: dict[str, str | None]) -> None:
@@ -315,16 +366,32 @@ def _signature(doc, lang: str, settings: dict[str, str | None]) -> None:
         _cant_split(row)
 
 
-def _appendix(
-    doc, lang: str, org: str, org_caps: str, label: str, report: Report, symbol_text: str, doc_date: date
+def _appendix_heading(
+    doc,
+    lang: str,
+    org: str,
+    org_caps: str,
+    symbol_text: str,
+    doc_date: date,
+    number: str,
+    title_key: str,
+    width: float,
+    report: Report,
 ) -> None:
-    """The per-agency table on landscape pages: full names, codes, the four states, the
-    rates and the oldest overdue task, worst completion rate first, the total row last."""
+    """An appendix's heading: "Phụ lục" (with its number when there are two), its title in
+    capitals, what report it is attached to, a rule."""
     when = (
         i18n.day(lang, doc_date) if lang == "vi" else f"{doc_date.day:02d} {MONTHS[doc_date.month - 1]} {doc_date.year}"
     )
-    _para(doc, _t(lang, "doc_appendix"), size=14, bold=True, align="center", after=0, keep=True)
-    title = _t(lang, "doc_appendix_title", org=org_caps, period=label.upper())
+    heading = _t(lang, "doc_appendix") + (f" {number}" if number else "")
+    _para(doc, heading, size=14, bold=True, align="center", after=0, keep=True)
+    title = _t(
+        lang,
+        title_key,
+        org=org_caps,
+        period=period_label(lang, report.period).upper(),
+        day=i18n.day(lang, report.as_of),
+    )
     _para(doc, title, size=14, bold=True, align="center", after=0, keep=True)
     _para(
         doc,
@@ -335,7 +402,24 @@ def _appendix(
         after=0,
         keep=True,
     )
-    _rule(doc, min(bold_width_mm(title, 14), WIDE_W) / 3, WIDE_W, after=6)
+    _rule(doc, min(bold_width_mm(title, 14), width) / 3, width, after=6)
+
+
+def _appendix(
+    doc,
+    lang: str,
+    org: str,
+    org_caps: str,
+    label: str,
+    report: Report,
+    symbol_text: str,
+    doc_date: date,
+    number: str = "",
+) -> None:
+    """The per-agency table on landscape pages: full names, codes, the four states, the
+    rates and the oldest overdue task, worst completion rate first, the total row last
+    (kept on the page of the rows above it)."""
+    _appendix_heading(doc, lang, org, org_caps, symbol_text, doc_date, number, "doc_appendix_title", WIDE_W, report)
     # What the table counts, above it: a note below could be left alone on a page.
     note = _t(lang, "doc_appendix_as_of", day=i18n.day(lang, report.as_of)) + ". "
     note += _t(lang, "doc_table_note", basis=i18n.t(lang, "basis_" + report.basis))
@@ -382,11 +466,13 @@ def _appendix(
             "—" if f.oldest_overdue_days is None else n(f.oldest_overdue_days),
         ]
 
-    for number, f in enumerate(report.rows, 1):
+    for rank, f in enumerate(report.rows, 1):
         row = _add_row(table, widths)
-        texts = [i18n.num(lang, number), _clean(f.agency_name or f.agency), _clean(f.agency), *cells(f)]
+        texts = [i18n.num(lang, rank), _clean(f.agency_name or f.agency), _clean(f.agency), *cells(f)]
+        # The last two rows are kept with the total row: it is never alone on a page.
+        keep = rank > len(report.rows) - 2
         for i, (cell, text) in enumerate(zip(row.cells, texts)):
-            _para(cell, text, size=11, align="left" if i == 1 else "center", first=True)
+            _para(cell, text, size=11, align="left" if i == 1 else "center", first=True, keep=keep)
     row = _add_row(table, widths)
     total = row.cells[0].merge(row.cells[2])
     _para(total, _t(lang, "doc_total_row"), size=11, bold=True, align="center", first=True)
@@ -394,7 +480,45 @@ def _appendix(
         _para(cell, text, size=11, bold=True, align="center", first=True)
 
 
-def _chart(lang: str, rows: list[Figures]) -> tuple[bytes, float]:
+def chart_labels(rows: list[Figures], names: dict[str, str], short: dict[str, str]) -> list[str]:
+    """The chart's label of each agency (SPEC §14): its short name (`agency add|edit
+    --short`), else its full name (wrapped by the chart); never its code, unless it has no name."""
+    return [
+        _clean(short.get(f.agency or "") or f.agency_name or names.get(f.agency or "") or f.agency) or "?" for f in rows
+    ]
+
+
+def _chart_block(
+    doc,
+    lang: str,
+    report: Report,
+    rows: list[Figures],
+    labels: list[str],
+    width: float,
+    room: float,
+    title: bool = True,
+) -> None:
+    """The chart, at most `room` mm tall, with its title (in the body) and its note."""
+    from docx.shared import Mm
+
+    if title:
+        _para(
+            doc,
+            _t(lang, "doc_chart_title", day=i18n.day(lang, report.as_of)),
+            size=13,
+            bold=True,
+            align="center",
+            before=6,
+            after=3,
+            keep=True,
+        )
+    picture = _para(doc, "", align="center", after=0, keep=True)
+    png, height_mm = _chart(lang, rows, labels, width, room)
+    picture.add_run().add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height_mm))
+    _para(doc, _t(lang, "doc_chart_note"), size=12, italic=True, align="center", before=3, after=6)
+
+
+def _chart(lang: str, rows: list[Figures], names: list[str], width: float, room: float) -> tuple[bytes, float]:
     """The four states of each agency's tasks as horizontal stacked bars, worst first (at
     the top): a PNG at 200 dpi, drawn at the size it is printed (text at its point size),
     and its height in mm. Agg straight onto a Figure: no pyplot, no global backend."""
@@ -405,19 +529,32 @@ def _chart(lang: str, rows: list[Figures]) -> tuple[bytes, float]:
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    pitch = min(4.4, 205 / len(rows))  # mm per agency: the whole chart fits one page
+    pitch = min(6.0, (room - 28) / len(rows))  # mm per agency: the whole chart fits its room
     height_mm = 28 + pitch * len(rows)
     label_pt = min(8.0, pitch / 25.4 * 72 * 0.8)  # many agencies: smaller labels, never overlapping
-    labels = [_cut(_clean(f.agency) or "?", 16) for f in rows]
+    # A name is wrapped within a third of the chart's width, on as many lines as its bar's
+    # pitch holds (lines 1.1 of the size apart), and cut with "…" only beyond them.
+    # A name too long for one line is set smaller (down to 6 pt) on two lines if its pitch
+    # holds them.
+    labels, sizes = [], []
+    for name in names:
+        size = label_pt
+        room_chars = int(width * 0.4 / (size * 0.55 * 25.4 / 72))
+        if len(name) > room_chars and label_pt > 6:
+            size = max(6.0, min(label_pt, pitch / (2 * 1.05 * 25.4 / 72)))
+            room_chars = int(width * 0.4 / (size * 0.55 * 25.4 / 72))
+        lines = max(1, int(pitch / (size * 1.05 * 25.4 / 72)))
+        labels.append(_wrap(name, room_chars, lines))
+        sizes.append(size)
     settings = {
         "font.family": "serif",
-        "font.serif": [FONT, "Liberation Serif", "DejaVu Serif"],
+        "font.serif": [_serif(), "DejaVu Serif"],
         "font.size": 8,
         "text.parse_math": False,  # an agency code is text, even with a $ in it
     }
     with matplotlib.rc_context(settings), warnings.catch_warnings():  # type: ignore[arg-type]
         warnings.simplefilter("ignore")  # a glyph no font has is drawn as a box, not a warning
-        fig = Figure(figsize=(TEXT_W / 25.4, height_mm / 25.4), dpi=200)
+        fig = Figure(figsize=(width / 25.4, height_mm / 25.4), dpi=200)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
         positions = list(range(len(rows)))
@@ -438,7 +575,9 @@ def _chart(lang: str, rows: list[Figures]) -> tuple[bytes, float]:
             left = [a + b for a, b in zip(left, values)]
         for y, f in enumerate(rows):
             ax.text(f.total, y, " " + i18n.num(lang, f.total), va="center", ha="left", fontsize=min(7.0, label_pt))
-        ax.set_yticks(positions, labels, fontsize=label_pt)
+        ax.set_yticks(positions, labels, fontsize=label_pt, linespacing=1.0)
+        for tick, size in zip(ax.get_yticklabels(), sizes):
+            tick.set_fontsize(size)
         ax.set_ylim(len(rows) - 0.4, -0.6)  # worst first, at the top
         ax.set_xlim(0, max(f.total for f in rows) * 1.08)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -449,16 +588,58 @@ def _chart(lang: str, rows: list[Figures]) -> tuple[bytes, float]:
         ax.set_axisbelow(True)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        fig.legend(
-            loc="upper center", bbox_to_anchor=(0.5, 1), ncol=4, frameon=False, handlelength=1.6, columnspacing=1.2
+        # Laid out by hand (a layout engine draws the figure twice), by the measured size of
+        # the text in the face used: the legend on one row if it fits the width, else two;
+        # room on the left for the longest label, 12 mm at the bottom for the axis.
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        legend_mm = 8.0
+        for ncol in (4, 2):
+            legend = fig.legend(
+                loc="upper center",
+                bbox_to_anchor=(0.5, 1),
+                ncol=ncol,
+                frameon=False,
+                fontsize=7.5,
+                handlelength=1.4,
+                columnspacing=1.0,
+            )
+            if legend.get_window_extent(renderer).width <= fig.bbox.width * 0.98 or ncol == 2:
+                legend_mm = legend.get_window_extent(renderer).height / fig.dpi * 25.4 + 2
+                break
+            legend.remove()
+        widest = max(tick.get_window_extent(renderer).width for tick in ax.get_yticklabels())
+        label_mm = min(widest / fig.dpi * 25.4 + 3, width * 0.45)
+        fig.subplots_adjust(
+            left=label_mm / width, right=1 - 6 / width, top=1 - legend_mm / height_mm, bottom=12 / height_mm
         )
-        # Laid out by hand (a layout engine draws the figure twice): room on the left for the
-        # longest label, 8 mm at the top for the legend, 12 mm at the bottom for the axis.
-        label_mm = max(map(len, labels)) * label_pt * 0.62 * 25.4 / 72 + 3
-        fig.subplots_adjust(left=label_mm / TEXT_W, right=1 - 6 / TEXT_W, top=1 - 8 / height_mm, bottom=12 / height_mm)
         out = io.BytesIO()
         fig.savefig(out, format="png", dpi=200, metadata={"Software": None})
     return out.getvalue(), height_mm
+
+
+def _serif() -> str:
+    """The chart's face: Times New Roman, else Liberation Serif, if the file matplotlib finds
+    for it has the stacked Vietnamese letters (Liberation Serif 1 has not: its "Ộ" would be
+    a box); else DejaVu Serif, which matplotlib ships (docs/document.md "The chart")."""
+    from matplotlib import font_manager, ft2font
+
+    for family in (FONT, "Liberation Serif"):
+        try:
+            path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+        except ValueError:
+            continue
+        font = ft2font.FT2Font(path)
+        if all(font.get_char_index(ord(char)) for char in "ỘỮẬỚ"):
+            return family
+    return "DejaVu Serif"
+
+
+def _wrap(text: str, room: int, lines: int) -> str:
+    """`text` on at most `lines` lines of `room` characters, the last cut with "…" if need be."""
+    wrapped = textwrap.wrap(text, max(room, 8)) or [text]
+    if len(wrapped) > lines:
+        wrapped = wrapped[: lines - 1] + [_cut(" ".join(wrapped[lines - 1 :]), max(room, 8))]
+    return "\n".join(wrapped)
 
 
 def _cut(text: str, room: int) -> str:

@@ -32,6 +32,7 @@ FIELD_LABELS = {
     "retired_on": "h_retired",
     "distinct": "f_distinct",
     "email": "h_email",
+    "short_name": "h_short",
     # a change of rights (PostgreSQL)
     "login": "f_login",
     "role": "f_role",

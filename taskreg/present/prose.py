@@ -49,10 +49,19 @@ def capital(text: str) -> str:
 
 
 def report_sentences(
-    lang: str, org: str, report: Report, agency_name: str | None = None, today: date | None = None
+    lang: str,
+    org: str,
+    report: Report,
+    agency_name: str | None = None,
+    today: date | None = None,
+    document: bool = False,
 ) -> list[str]:
     """The paragraph the committee's report quotes, then its rates and what they rest on,
-    and, for a report as of a day before `today`, what was changed after that day."""
+    and, for a report as of a day before `today`, what was changed after that day.
+
+    For the Word document (`document`, docs/document.md "Sentences"): the cancelled and
+    no-deadline counts in one administrative sentence (none when both are 0), and no sentence
+    that says nothing happened after the as-of date."""
     org, agency_name = printable(org), agency_name and printable(agency_name)
     f = report.whole
     label = period_label(lang, report.period)
@@ -76,10 +85,13 @@ def report_sentences(
         + awaiting_clause(lang, f),
         rates_sentence(lang, f, report.basis),
         *([update_sentence(lang, f, report.window)] if report.window is not None else []),
-        t(lang, "r_extra", cancelled=num(lang, f.cancelled), no_deadline=num(lang, f.no_deadline)),
+        *(document_extra(lang, f) if document else [extra_sentence(lang, f)]),
     ]
     if today is not None and report.as_of < today:
-        lines.append(later_sentence(lang, report))
+        if not document:
+            lines.append(later_sentence(lang, report))
+        elif report.corrected_after or report.entered_after:
+            lines.append(later_sentence(lang, report, "doc_later"))
     if not f.check:
         lines.append(check_warning(lang, f))
     return lines
@@ -106,13 +118,33 @@ def awaiting_clause(lang: str, f: Figures) -> str:
     return " " + t(lang, "r_awaiting", completed=num(lang, f.completed), n=num(lang, f.awaiting))
 
 
-def later_sentence(lang: str, report: Report) -> str:
+def extra_sentence(lang: str, f: Figures) -> str:
+    """The cancelled and no-deadline counts, as the terminal prints them."""
+    return t(lang, "r_extra", cancelled=num(lang, f.cancelled), no_deadline=num(lang, f.no_deadline))
+
+
+def document_extra(lang: str, f: Figures) -> list[str]:
+    """The cancelled and no-deadline counts as an office writes them, in one sentence:
+    "Ngoài ra, 15 nhiệm vụ đã dừng thực hiện (không tính vào số trên); trong số trên, 75
+    nhiệm vụ không có thời hạn cụ thể (thường xuyên)." A count of 0 is left out."""
+    cancelled = t(lang, "doc_extra_cancelled", n=num(lang, f.cancelled)) if f.cancelled else ""
+    no_deadline = t(lang, "doc_extra_no_deadline", n=num(lang, f.no_deadline)) if f.no_deadline else ""
+    if cancelled and no_deadline:
+        return [t(lang, "doc_extra_both", cancelled=cancelled, no_deadline=no_deadline)]
+    if cancelled:
+        return [t(lang, "doc_extra_one_cancelled", cancelled=cancelled)]
+    if no_deadline:
+        return [t(lang, "doc_extra_one_no_deadline", no_deadline=no_deadline)]
+    return []
+
+
+def later_sentence(lang: str, report: Report, key: str = "r_later") -> str:
     """How many tasks of the population were corrected or entered after the as-of date."""
     if not (report.corrected_after or report.entered_after):
         return t(lang, "r_later_none", day=day(lang, report.as_of))
     return t(
         lang,
-        "r_later",
+        key,
         day=day(lang, report.as_of),
         corrected=num(lang, report.corrected_after),
         entered=num(lang, report.entered_after),
@@ -164,6 +196,19 @@ def shown_sentences(lang: str, shown: Shown, org: str, agency: dict | None, toda
     if shown.drift is not None and differs(shown.drift):
         lines.append(drift_sentence(lang, shown.drift, shown.figures))
     return lines
+
+
+def document_sentences(lang: str, shown: Shown, org: str, agency: dict | None, today: date) -> list[str]:
+    """The report's sentences in the Word document (docs/document.md "Sentences"): as
+    `report` prints them, but a document never cites itself (no headline naming its own
+    publication, no drift sentence: a published period's document carries the published
+    figures as its own), and its sentences read as an office writes them (report_sentences'
+    `document`)."""
+    name = agency["name"] if agency else None
+    pub = shown.publication
+    if pub is not None and shown.figures == "published":
+        return report_sentences(lang, pub["body"]["org"], shown.report, name, document=True)
+    return report_sentences(lang, org, shown.report, name, today, document=True)
 
 
 def headline(lang: str, pub: dict) -> str:

@@ -81,14 +81,14 @@ class PublicationQueries(Engine):
         return [r["id"] for r in rows]
 
     def tasks_by_uid(self, uids: list[str]) -> dict[str, dict]:
-        """Tasks (id, uid, title, agency code, import event) by uid."""
+        """Tasks (id, uid, title, agency code, import event, assigning document and its date) by uid."""
         out: dict[str, dict] = {}
         for i in range(0, len(uids), 500):
             chunk = {f"u{n}": u for n, u in enumerate(uids[i : i + 500])}
             if not chunk:
                 continue
             for r in self._rows(
-                "SELECT t.id, t.uid, t.title, a.code AS agency, t.import_event FROM tasks t"
+                "SELECT t.id, t.uid, t.title, a.code AS agency, t.import_event, t.source, t.source_date FROM tasks t"
                 f" JOIN agencies a ON a.id = t.agency_id WHERE t.uid IN ({', '.join(':' + k for k in chunk)})",
                 chunk,
             ):

@@ -279,17 +279,20 @@ class SqlStore(ReportQueries, PublicationQueries):
 
     def agencies(self) -> list[dict]:
         return self._rows(
-            "SELECT id, code, name, kind, code_fold, name_fold, retired_on, email FROM agencies ORDER BY code"
+            "SELECT id, code, name, kind, code_fold, name_fold, retired_on, email, short_name FROM agencies ORDER BY code"
         )
 
-    def add_agency(self, code: str, name: str, kind: str | None, email: str | None = None) -> int:
+    def add_agency(
+        self, code: str, name: str, kind: str | None, email: str | None = None, short_name: str | None = None
+    ) -> int:
         """A new agency; the folded code and name it is matched by are the store's to keep.
-        `email`: its addresses, separated by `;` (taskreg.domain.addresses)."""
+        `email`: its addresses, separated by `;` (taskreg.domain.addresses); `short_name`:
+        the report chart's label (migration 0019)."""
         self.may_write(None)
         agency_id = self._next_id("agencies")
         self._run(
-            "INSERT INTO agencies (id, code, name, kind, code_fold, name_fold, email)"
-            " VALUES (:id, :code, :name, :kind, :code_fold, :name_fold, :email)",
+            "INSERT INTO agencies (id, code, name, kind, code_fold, name_fold, email, short_name)"
+            " VALUES (:id, :code, :name, :kind, :code_fold, :name_fold, :email, :short_name)",
             {
                 "id": agency_id,
                 "code": code,
@@ -298,9 +301,14 @@ class SqlStore(ReportQueries, PublicationQueries):
                 "code_fold": fold(code),
                 "name_fold": fold(name),
                 "email": email,
+                "short_name": short_name,
             },
         )
         return agency_id
+
+    def set_agency_short(self, agency_id: int, short_name: str | None) -> None:
+        self.may_write(None)
+        self._run("UPDATE agencies SET short_name = :short WHERE id = :id", {"short": short_name, "id": agency_id})
 
     def set_agency_email(self, agency_id: int, email: str | None) -> None:
         self.may_write(None)

@@ -8,7 +8,14 @@ from taskreg.cli import completion
 from taskreg.cli.options import Lang
 from taskreg.cli.session import command
 from taskreg.domain.addresses import check_addresses, parse_addresses
-from taskreg.domain.agencies import add_agency, agency_label, edit_agency, rename_agency, retire_agency
+from taskreg.domain.agencies import (
+    add_agency,
+    agency_label,
+    edit_agency,
+    edit_agency_short,
+    rename_agency,
+    retire_agency,
+)
 from taskreg.domain.dates import from_iso
 from taskreg.domain.errors import BadInput
 from taskreg.domain.model import SETTINGS, check_setting
@@ -21,6 +28,8 @@ from taskreg.storage import create_store
 Format = Annotated[str, typer.Option("--format", **completion.choices("table", "csv", "json"))]
 #: An agency's mail addresses, separated by `;` (taskreg.domain.addresses; `remind --send`).
 Email = Annotated[Optional[str], typer.Option("--email", metavar="EMAIL")]
+#: An agency's short name, the report chart's label (docs/document.md "The chart").
+Short = Annotated[Optional[str], typer.Option("--short", metavar="NAME")]
 #: An agency as `agency list --format json|csv` and a JSON export give it.
 AGENCY_FIELDS = ("code", "name", "kind", "retired_on", "email")
 
@@ -101,13 +110,14 @@ def agency_add(
     name: Annotated[str, typer.Argument(metavar="NAME")],
     kind: Annotated[Optional[str], typer.Option("--kind", metavar="KIND")] = None,
     email: Email = None,
+    short: Short = None,
     distinct: Annotated[bool, typer.Option("--distinct")] = False,
     lang: Lang = None,
 ):
 
     session = ctx.obj
     check_addresses(email)  # bad input before a register is created for it
-    agency = add_agency(session.store(create=True), code, name, kind, distinct=distinct, email=email)
+    agency = add_agency(session.store(create=True), code, name, kind, distinct=distinct, email=email, short=short)
     session.err("agency_added", code=agency["code"], name=agency["name"])
     if agency["close"]:  # registered beside a near-duplicate only because the user said so
         session.err("agency_added_distinct", names=", ".join(map(agency_label, agency["close"])))
@@ -135,6 +145,10 @@ def agency_list(ctx: typer.Context, format: Format = "table", lang: Lang = None)
             headers.append(i18n.t(lang, "h_retired"))
             for row, a in zip(body, rows):
                 row.append(i18n.day(lang, from_iso(a["retired_on"])) if a["retired_on"] else "")
+        if any(a["short_name"] for a in rows):  # a column when some agency has a short name
+            headers.append(i18n.t(lang, "h_short"))
+            for row, a in zip(body, rows):
+                row.append(a["short_name"] or "")
         if any(a["email"] for a in rows):  # and one when some agency has a mail address
             headers.append(i18n.t(lang, "h_email"))
             for row, a in zip(body, rows):
@@ -163,17 +177,25 @@ def agency_edit(
     ctx: typer.Context,
     agency: Annotated[str, typer.Argument(metavar="AGENCY", autocompletion=completion.agencies)],
     email: Email = None,
+    short: Short = None,
     lang: Lang = None,
 ):
 
     session = ctx.obj
-    if email is None:
+    if email is None and short is None:
         raise BadInput("agency_nothing_to_edit")
-    found, new, changed = edit_agency(session.store(), agency, email)
-    if not changed:
-        session.say("agency_edit_same", code=found["code"])
-        return
-    session.err("agency_edited", code=found["code"], old=found["email"] or "—", new=new or "—")
+    if email is not None:
+        found, new, changed = edit_agency(session.store(), agency, email)
+        if not changed:
+            session.say("agency_edit_same", code=found["code"])
+        else:
+            session.err("agency_edited", code=found["code"], old=found["email"] or "—", new=new or "—")
+    if short is not None:
+        found, new, changed = edit_agency_short(session.store(), agency, short)
+        if not changed:
+            session.say("agency_short_same", code=found["code"])
+        else:
+            session.err("agency_short_edited", code=found["code"], old=found["short_name"] or "—", new=new or "—")
 
 
 @agency_app.command("retire")

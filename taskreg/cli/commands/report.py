@@ -120,6 +120,10 @@ def report_headers(lang: str, basis: str, update_rate: bool = True, group: str |
     ]
 
 
+#: The settings the report document reads (docs/document.md).
+DOC_SETTINGS = ("place", "recipients", "signer-title", "signer-name", "issuer", "issuer-superior")
+
+
 def write_document(session, store, org, shown, agency, output, symbol, doc_day) -> None:
     """The report as the office sends it up (README "The report as a document"): built
     beside its path and moved into place whole, as an export is."""
@@ -130,8 +134,10 @@ def write_document(session, store, org, shown, agency, output, symbol, doc_day) 
         symbol = symbol or publication["symbol"]
         doc_day = doc_day or from_iso(publication["doc_date"])
     overdue = shown.overdue_tasks(store)
-    names = {a["code"]: a["name"] for a in store.agencies()}
-    sentences = prose.shown_sentences(lang, shown, org, agency, session.today)
+    agencies = store.agencies()
+    names = {a["code"]: a["name"] for a in agencies}
+    short_names = {a["code"]: a["short_name"] for a in agencies if a["short_name"]}
+    sentences = prose.document_sentences(lang, shown, org, agency, session.today)
     try:
         kept = kept_files(session.path())  # the register's own files, and any database
         destination = files.check_output(output, kept)
@@ -145,10 +151,11 @@ def write_document(session, store, org, shown, agency, output, symbol, doc_day) 
                 sentences=sentences,
                 overdue=overdue,
                 names=names,
-                settings={k: store.setting(k) for k in ("place", "recipients", "signer-title", "signer-name")},
+                settings={k: store.setting(k) for k in DOC_SETTINGS},
                 symbol=symbol,
                 doc_date=doc_day or session.today,
                 publication=publication,
+                short_names=short_names,
             )
     except OSError as e:
         raise Refused("export_cannot_write", path=str(output), reason=os_reason(e)) from None

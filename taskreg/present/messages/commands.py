@@ -14,10 +14,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cmd:taskreg config": (
         "Read and change the register's settings: org, rate-basis, lang, place, recipients, signer-title,"
-        " signer-name, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from, days-off,"
+        " signer-name, issuer, issuer-superior, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from, days-off,"
         " workdays.",
         "Xem và đổi các thiết lập của sổ: org, rate-basis, lang, place, recipients, signer-title,"
-        " signer-name, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from, days-off,"
+        " signer-name, issuer, issuer-superior, lock-published, remind-days, remind-within, smtp-host, smtp-port, smtp-from, days-off,"
         " workdays.",
     ),
     "cmd:taskreg config get": ("Print a setting, or all of them.", "In một thiết lập, hoặc tất cả."),
@@ -52,6 +52,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sửa địa chỉ thư điện tử của một đơn vị (có ghi lịch sử).",
     ),
     "arg:taskreg agency edit agency": ("The agency's code or name.", "Mã hoặc tên của đơn vị."),
+    "opt:taskreg agency add --short": (
+        'Its short name, the label of the report chart ("UBND TX Hồng Lĩnh"); else its name.',
+        'Tên viết tắt của đơn vị, ghi trên biểu đồ của báo cáo ("UBND TX Hồng Lĩnh"); không có thì ghi tên đầy đủ.',
+    ),
+    "opt:taskreg agency edit --short": (
+        'Its short name, the label of the report chart ("" removes it).',
+        'Tên viết tắt, ghi trên biểu đồ của báo cáo ("" để xoá).',
+    ),
     "opt:taskreg agency edit --email": (
         'Its mail addresses, separated by ; ("" removes them); they replace the ones it had.',
         'Địa chỉ thư điện tử, cách nhau bằng dấu ; ("" để xoá); thay cho các địa chỉ cũ.',

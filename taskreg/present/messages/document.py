@@ -31,9 +31,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- the body ----------------------------------------------------------------------------
     "doc_h_general": ("I. OVERALL RESULTS", "I. KẾT QUẢ CHUNG"),
     "doc_h_agencies": ("II. RESULTS BY LEAD AGENCY", "II. KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ CHỦ TRÌ"),
-    "doc_agencies_see_appendix": (
-        "The figures of each lead agency, worst completion rate first, are in the Appendix; the chart below shows the four states of each agency's tasks in the same order.",
-        "Số liệu của từng cơ quan, đơn vị chủ trì, xếp theo tỷ lệ hoàn thành từ thấp đến cao, tại Phụ lục kèm theo; biểu đồ dưới đây thể hiện tình trạng thực hiện nhiệm vụ của từng cơ quan, đơn vị theo cùng thứ tự.",
+    "doc_agencies_chart_below": (
+        "The figures of each lead agency, worst completion rate first, are in the Appendix; the following chart shows the four states of each agency's tasks in the same order.",
+        "Số liệu của từng cơ quan, đơn vị chủ trì, xếp theo tỷ lệ hoàn thành từ thấp đến cao, tại Phụ lục kèm theo; biểu đồ sau thể hiện tình trạng thực hiện nhiệm vụ của từng cơ quan, đơn vị theo cùng thứ tự.",
+    ),
+    "doc_agencies_chart_appendix": (
+        "The figures of each lead agency, worst completion rate first, are in Appendix I; the chart in Appendix II shows the four states of each agency's tasks in the same order.",
+        "Số liệu của từng cơ quan, đơn vị chủ trì, xếp theo tỷ lệ hoàn thành từ thấp đến cao, tại Phụ lục I kèm theo; biểu đồ tại Phụ lục II thể hiện tình trạng thực hiện nhiệm vụ của từng cơ quan, đơn vị theo cùng thứ tự.",
+    ),
+    "doc_chart_appendix_title": (
+        "STATE OF THE TASKS {org} ASSIGNED IN {period} BY LEAD AGENCY AS OF {day}",
+        "TÌNH TRẠNG THỰC HIỆN NHIỆM VỤ {org} GIAO {period} CỦA CÁC CƠ QUAN, ĐƠN VỊ CHỦ TRÌ ĐẾN NGÀY {day}",
     ),
     "doc_agencies_appendix_only": (
         "The figures of each lead agency are in the Appendix.",
@@ -49,13 +57,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "doc_chart_axis": ("Tasks", "Số nhiệm vụ"),
     "doc_chart_note": (
-        "Agencies by their code (as in the Appendix), worst completion rate first.",
-        "Cơ quan, đơn vị ghi theo ký hiệu (như tại Phụ lục), xếp theo tỷ lệ hoàn thành từ thấp đến cao.",
+        "Agencies worst completion rate first, as in the table of the Appendix.",
+        "Cơ quan, đơn vị xếp theo tỷ lệ hoàn thành từ thấp đến cao, như bảng số liệu tại Phụ lục.",
     ),
     "doc_h_overdue": ("III. TASKS OPEN PAST THEIR DEADLINE", "III. NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN"),
     "doc_overdue_intro": (
-        "As of {day}, {n} {n:task is|tasks are} open past {n:its|their} deadline; by lead agency, the longest overdue first:",
-        "Đến ngày {day}, còn {n} nhiệm vụ chưa hoàn thành quá hạn; theo từng cơ quan, đơn vị chủ trì, xếp theo số ngày quá hạn từ nhiều đến ít:",
+        "As of {day}, {n} {n:task is|tasks are} open past {n:its|their} deadline. They are listed by lead agency, the agency with the longest overdue task first, and in each agency the longest overdue first:",
+        "Đến ngày {day}, còn {n} nhiệm vụ chưa hoàn thành quá hạn, liệt kê theo từng cơ quan, đơn vị chủ trì: cơ quan, đơn vị có nhiệm vụ quá hạn lâu nhất xếp trước; nhiệm vụ của mỗi cơ quan, đơn vị xếp theo số ngày quá hạn từ nhiều đến ít:",
     ),
     "doc_overdue_none": (
         "As of {day}, no task is open past its deadline.",
@@ -67,15 +75,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(*) Nhiệm vụ quá hạn trên {days} ngày.",
     ),
     "doc_col_no": ("No.", "STT"),
-    "doc_col_id": ("Id", "Mã số"),
+    "doc_col_source": ("Assigned by document", "Văn bản giao"),
+    "doc_source_dated": ("{symbol} of {day}", "{symbol} ngày {day}"),
     "doc_col_task": ("Task", "Nội dung nhiệm vụ"),
     "doc_col_due": ("Deadline", "Thời hạn"),
     "doc_col_days": ("Days overdue", "Số ngày quá hạn"),
-    "doc_published": (
-        "Figures as published on {day} (version {version}{report}); SHA-256 check code: {digest}.",
-        "Số liệu đã công bố ngày {day} (lần {version}{report}); mã kiểm tra SHA-256: {digest}.",
+    # The cancelled and no-deadline counts in one sentence (taskreg.present.prose.document_extra).
+    "doc_extra_cancelled": (
+        "{n} cancelled {n:task is|tasks are} not counted above",
+        "{n} nhiệm vụ đã dừng thực hiện (không tính vào số trên)",
     ),
-    "doc_published_report": (", report No. {symbol}", ", báo cáo số {symbol}"),
+    "doc_extra_no_deadline": (
+        "{n} {n:has|have} no set deadline (ongoing)",
+        "{n} nhiệm vụ không có thời hạn cụ thể (thường xuyên)",
+    ),
+    "doc_extra_both": (
+        "Besides, {cancelled}; of the tasks above, {no_deadline}.",
+        "Ngoài ra, {cancelled}; trong số trên có {no_deadline}.",
+    ),
+    "doc_extra_one_cancelled": ("Besides, {cancelled}.", "Ngoài ra, {cancelled}."),
+    "doc_extra_one_no_deadline": ("Of the tasks above, {no_deadline}.", "Trong số trên có {no_deadline}."),
+    "doc_later": (
+        "After {day}, {corrected} {corrected:task|tasks} of this report {corrected:was|were} corrected and {entered} {entered:was|were} entered late.",
+        "Sau ngày {day}, {corrected} nhiệm vụ của báo cáo này được đính chính và {entered} nhiệm vụ được nhập muộn.",
+    ),
+    # The digest of a published period's figures, in the document's properties (never its text).
+    "doc_digest": ("SHA-256: {digest}", "SHA-256: {digest}"),
     "doc_closing": ("This is the report on the {subject}.", "Trên đây là báo cáo {subject}./."),
     # -- the end -----------------------------------------------------------------------------
     "doc_recipients": ("Recipients:", "Nơi nhận:"),

@@ -212,14 +212,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}: địa chỉ thư điện tử {old} → {new}.",
     ),
     "agency_nothing_to_edit": (
-        'Nothing to change: give --email ("" removes the addresses).',
-        'Không có gì để sửa: hãy ghi --email ("" để xoá địa chỉ).',
+        'Nothing to change: give --email ("" removes the addresses) or --short ("" removes the short name).',
+        'Không có gì để sửa: hãy ghi --email ("" để xoá địa chỉ) hoặc --short ("" để xoá tên viết tắt).',
+    ),
+    "agency_short_edited": ("{code}: short name {old} → {new}.", "{code}: tên viết tắt {old} → {new}."),
+    "agency_short_same": (
+        "{code} already has that short name; nothing changed.",
+        "{code} đã có đúng tên viết tắt đó; không thay đổi gì.",
     ),
     "agency_edit_same": (
         "{code} already has those mail addresses; nothing changed.",
         "{code} đã có đúng các địa chỉ thư điện tử đó; không thay đổi gì.",
     ),
     "h_email": ("Mail", "Thư điện tử"),
+    "h_short": ("Short name", "Tên viết tắt"),
     "agency_renamed": ("Renamed {code}: {old} → {name}.", "Đã đổi tên {code}: {old} → {name}."),
     "no_agencies": (
         'No agencies yet: add one with `taskreg agency add CODE "NAME"`.',
@@ -271,6 +277,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setting:recipients": ("the report's recipients", "nơi nhận báo cáo"),
     "setting:signer-title": ("the signing authority's title", "chức vụ người ký"),
     "setting:signer-name": ("the signer's name", "họ tên người ký"),
+    "setting:issuer": ("the issuing body in the report's header", "tên cơ quan ban hành ở đầu báo cáo"),
+    "setting:issuer-superior": (
+        "the issuing body's superior in the report's header",
+        "tên cơ quan chủ quản ở đầu báo cáo",
+    ),
     "setting:lock-published": ("the lock on published figures", "khóa số liệu đã công bố"),
     "setting:update-window": (
         "the days within which an open task must have a progress report",
