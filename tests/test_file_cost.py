@@ -74,7 +74,7 @@ def test_a_declared_dimension_costs_nothing(reg, tmp_path):
     path = _xlsx(tmp_path / "bomb.xlsx", HEADER + TASK + last, "A1:XFD1048576")
     assert path.stat().st_size < 2048
     took, result = _timed_import(reg, path)
-    assert took < 2, took
+    assert took < 10, took  # a busy machine is slower; the bomb took some 70 minutes
     assert "Imported 1" in result.stderr + result.stdout
     assert reg.rows("SELECT title FROM tasks") == [("Việc",)]
 
@@ -90,7 +90,7 @@ def test_empty_styled_rows_cost_nothing(reg, tmp_path, cells):
     )
     path = _xlsx(tmp_path / "styled.xlsx", HEADER + TASK + empty, "A1:XFD100002")
     took, result = _timed_import(reg, path)
-    assert took < 3, took
+    assert took < 15, took  # 100,000 rows parsed and skipped; a busy machine is slower
     assert reg.rows("SELECT count(*) FROM tasks") == [(1,)]
 
 
@@ -131,7 +131,7 @@ def test_unused_shared_strings_cost_nothing(reg, tmp_path, monkeypatch):
     took, result = _timed_import(reg, path)
     assert reg.rows("SELECT title, assigned_on FROM tasks") == [("Việc", "2021-01-04")]
     assert len(parsed) == len(used), len(parsed)
-    assert took < 2, took
+    assert took < 10, took  # a busy machine is slower; the bomb took some 70 minutes
 
 
 def test_the_progress_total_is_the_rows_the_sheet_holds(tmp_path):
