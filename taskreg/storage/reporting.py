@@ -3,7 +3,7 @@ entered after the as-of date. A part of `SqlStore` (storage/sql.py), written for
 """
 
 from taskreg.domain.model import GROUPS
-from taskreg.domain.states import UPDATED, awaiting_sql, freshness_sql, status_sql
+from taskreg.domain.states import AGENCY_AS_OF, UPDATED, awaiting_sql, freshness_sql, lead_sql, status_sql
 from taskreg.storage.engine import Engine
 
 #: The condition that keeps only key tasks (`list --starred`, `report --starred`), a truth value on both engines:
@@ -45,8 +45,11 @@ class ReportQueries(Engine):
         if starred:
             where += f" AND {STARRED}"
         args: dict = {"start": start, "end": end, "as_of": as_of, "updated_since": updated_since}
+        # Once a merger is in force, each task's lead agency as of the date (taskreg.domain.states
+        # `lead_sql`), still in this one query; with none, the plan is the one it always was.
+        prefix, lead = (AGENCY_AS_OF, lead_sql()) if self.merged() else ("", "t.agency_id")
         if agency_id is not None:
-            where += " AND t.agency_id = :agency_id"
+            where += f" AND {lead} = :agency_id"
             args["agency_id"] = agency_id
         elif by_agency:
             # Agency by agency, each one's period a range of `tasks_agency_report` (migration
@@ -63,7 +66,7 @@ class ReportQueries(Engine):
             )
             keys, inner = "group_text, group_year, ", f", t.{group} AS group_text, {year} AS group_year"
             grouped = "GROUP BY group_text, group_year"
-        sql = f"""
+        sql = f"""{prefix}
             SELECT {"agency_id" if by_agency else "NULL"} AS agency_id, {keys}count(*) AS population,
                    count(CASE WHEN status = 'on_time' THEN 1 END) AS on_time,
                    count(CASE WHEN status = 'late' THEN 1 END) AS late,
@@ -76,7 +79,7 @@ class ReportQueries(Engine):
                    count(CASE WHEN freshness = '{UPDATED}' THEN 1 END) AS updated,
                    count(CASE WHEN awaiting = 1 AND status IN ('on_time', 'late') THEN 1 END) AS awaiting
             FROM (SELECT s.agency_id, {keys}s.due_on, s.status, s.awaiting, {freshness_sql("s")} AS freshness
-                  FROM (SELECT t.id, t.agency_id, t.due_on, t.assigned_on, {status_sql()} AS status,
+                  FROM (SELECT t.id, {lead} AS agency_id, t.due_on, t.assigned_on, {status_sql()} AS status,
                                {awaiting_sql()} AS awaiting{inner}
                         FROM tasks t WHERE {where}) AS s) AS classified
             {grouped}"""

@@ -81,7 +81,15 @@ def select_tasks(
         if status
         else (None if all_ or awaiting or not default_status else states.expand(default_status))
     )
-    agency_id = find_agency(store.agencies(), agency)["id"] if agency else None
+    found = find_agency(store.agencies(), agency) if agency else None
+    agency_id = found["id"] if found else None
+    if found and found["merged_on"] and found["merged_on"] <= iso(day):  # accepted, with a note
+        session.err(
+            "agency_merged_note",
+            code=found["code"],
+            into=found["merged_into"],
+            on=i18n.day(session.lang(), from_iso(found["merged_on"])),
+        )
     rows = store.tasks(
         iso(day),
         statuses=wanted,
