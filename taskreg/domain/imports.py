@@ -116,6 +116,17 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict]) -> None:
 # -- import ---------------------------------------------------------------------------------------
 
 
+def agency_mapping(pairs: list[str]) -> dict[str, str]:
+    """`--map-agency OLD=NEW` options: each folded OLD → NEW as typed; bad input otherwise."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        old, sep, new = (nfc(pair) or "").partition("=")
+        if not sep or not old.strip() or not new.strip() or fold(old.strip()) == fold(new.strip()):
+            raise BadInput("import_map_agency_bad", text=pair)
+        mapping[fold(old.strip())] = new.strip()
+    return mapping
+
+
 class ImportInvalid(BadInput):
     """Some rows are invalid: nothing was written; `rows` lists (row, column, error)."""
 
@@ -138,8 +149,13 @@ def import_tasks(
     max_errors: int = 200,
     amend=None,
     calendar: Calendar | None = None,
+    map_agency: list[str] | None = None,
 ) -> dict:
     """Import every row of a file or none: one transaction with one audit event (SPEC §5).
+
+    `map_agency` (`import --map-agency OLD=NEW`, repeatable): the file's agency OLD is read as
+    NEW, lead and coordinating, in rows and series, before any agency is looked up or created
+    (two registers merged into one; docs/import-export.md).
 
     The file comes read (`file`: taskreg.formats.csv_json.read_file). Each row is checked
     (taskreg.domain.import_rows.check_row), then written to the batch while no row has an
@@ -151,8 +167,14 @@ def import_tasks(
     with _Spool(file.rows, in_memory=file.fmt == "json") as rows:
         # --create-agencies: every agency the file names, read before any is created, so that
         # a code and the full name it abbreviates become one agency (SPEC §5).
+        mapping = agency_mapping(map_agency or [])
         cells = agency_cells(iter(rows), file.columns) if create_agencies else None
+        if cells is not None and mapping:
+            for key in [k for k in cells if k in mapping]:
+                cell = cells.pop(key)
+                cells.setdefault(fold(mapping[key]), {"texts": [mapping[key]], "row": cell["row"]})
         run = _Import(store, today, file, max_errors, calendar)
+        run.mapping = mapping
         try:
             with store.write():
                 run.begin(amend, cells)
@@ -229,6 +251,7 @@ class _Import:
         self.error_total = 0
         self.later: list[dict] = []  # events written after the import's own
         self.created: list[dict] = []  # agencies the import created
+        self.mapping: dict[str, str] = {}  # `--map-agency`: a folded OLD → the NEW it is read as
 
     def begin(self, amend, cells: dict | None) -> None:
         """Inside the transaction, before the first row: the batch (the import's event id is
@@ -244,7 +267,11 @@ class _Import:
         registered = store.agencies()
         by_fold = {a["code_fold"]: a for a in registered} | {a["name_fold"]: a for a in registered}
         plan = plan_agencies(cells, registered, file.directory) if cells is not None else {}
-        agency = lambda typed: planned_agency(typed, by_fold, plan, registered)
+        mapped = self.mapping
+
+        def agency(typed: str) -> dict:
+            return planned_agency(mapped.get(fold(typed) or "", typed), by_fold, plan, registered)
+
         self.reader = RowReader(file, self.today, agency, keep_ids, self.calendar)
         self.plan_series()
         self.carries_confirmation = any(f in CONFIRMATION_FIELDS for _, f in file.columns)
@@ -275,6 +302,11 @@ class _Import:
         """The series the file brought, under the import's event (no event of their own)."""
         by_code = {a["code_fold"]: a for a in self.store.agencies()}
         for n, s in enumerate(self.series_new, start=1):
+            s = {
+                **s,
+                "agency": self.mapping.get(fold(s["agency"]), s["agency"]),
+                "co_agencies": [self.mapping.get(fold(c), c) for c in s["co_agencies"]],
+            }
             codes = [s["agency"], *s["co_agencies"]]
             missing = [c for c in codes if fold(c) not in by_code]
             if missing:

@@ -34,7 +34,7 @@ from taskreg.domain import tasks as service
 from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import choose_period, iso, quarter_of
 from taskreg.domain.errors import BadInput, Count, Ref, Refused, os_reason
-from taskreg.domain.imports import ImportInvalid, import_tasks
+from taskreg.domain.imports import ImportInvalid, agency_mapping, import_tasks
 from taskreg.domain.model import CONFIRMATION_FIELDS, SETTINGS, TASK_FIELDS
 from taskreg.domain.publications import exported
 from taskreg.domain.series import public_series
@@ -55,9 +55,11 @@ def import_(
     format: Annotated[Optional[str], typer.Option("--format", **completion.choices("csv", "xlsx", "json"))] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
     create_agencies: Annotated[bool, typer.Option("--create-agencies")] = False,
+    map_agency: Annotated[Optional[list[str]], typer.Option("--map-agency", metavar="OLD=NEW")] = None,
     amend: Amend = None,
     lang: Lang = None,
 ):
+    agency_mapping(map_agency or [])  # bad input before a register is created for it
     fmt = detect_format(file, format)
     session = ctx.obj
     if not file.is_file():
@@ -74,6 +76,7 @@ def import_(
                 create_agencies=create_agencies,
                 amend=amend,
                 calendar=session.calendar,
+                map_agency=map_agency,
             )
         except ImportInvalid as e:
             for number, column, key, values in e.rows:

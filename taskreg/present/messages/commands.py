@@ -370,6 +370,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Register the agencies the file names that the register lacks.",
         "Đăng ký các đơn vị có trong tệp mà sổ chưa có.",
     ),
+    "opt:taskreg import --map-agency": (
+        "Read the file's agency OLD as NEW (OLD=NEW; repeatable): registers of merged agencies or provinces into one.",
+        "Đọc đơn vị CŨ trong tệp thành đơn vị MỚI (CŨ=MỚI; dùng được nhiều lần): gộp sổ của các đơn vị hoặc tỉnh đã sáp nhập.",
+    ),
     "cmd:taskreg export": (
         "Export tasks (every state unless filtered), with their state as of a date.",
         "Xuất nhiệm vụ (mọi tình trạng nếu không lọc), kèm tình trạng tính đến một ngày.",

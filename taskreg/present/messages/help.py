@@ -65,6 +65,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ph:OLD...": ("OLD...", "ĐƠN-VỊ-CŨ..."),
     "ph:OLD": ("OLD", "ĐƠN-VỊ-CŨ"),
     "ph:NEW": ("NEW", "ĐƠN-VỊ-MỚI"),
+    "ph:OLD=NEW": ("OLD=NEW", "CŨ=MỚI"),
     "ph:ID": ("ID", "SỐ"),
     "ph:TEXT": ("TEXT", "VĂN-BẢN"),
     "ph:TITLE": ("TITLE", "NỘI-DUNG"),

@@ -3,6 +3,10 @@
 key: (English, Vietnamese). Part of the one catalogue, taskreg.present.messages."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "import_map_agency_bad": (
+        "--map-agency takes OLD=NEW, two different agencies: '{text}'.",
+        "--map-agency cần dạng CŨ=MỚI, hai đơn vị khác nhau: '{text}'.",
+    ),
     # -- import and export -------------------------------------------------------------------
     "import_format_unknown": (
         "Cannot tell the format of {path}: give --format csv, xlsx or json.",
