@@ -55,6 +55,16 @@ def test_the_lead_agency_as_of_each_date(merged):
     assert {r["agency"]: r["total"] for r in by["rows"]} == {"STC": 1, "SVH": 2, "SYT": 1}
 
 
+def test_agency_history(merged):
+    assert _shown(merged, 3, BEFORE)["agency_history"] == [
+        {"agency": "SYT", "from": "2021-01-05"},
+        {"agency": "SVH", "from": D},
+    ]
+    assert _shown(merged, 1, AFTER)["agency_history"] == [{"agency": "SYT", "from": "2021-01-05"}]
+    exported = json.loads(merged("export", "--format", "json").stdout)
+    assert [t["agency_history"][-1]["agency"] for t in exported["tasks"]] == ["SYT", "SVH", "SVH", "STC"]
+
+
 def test_list_and_report_accept_the_merged_agency_with_a_note(merged):
     result = merged("list", "--all", "--agency", "SYT")
     assert "SVH" in result.stderr and "SYT" in result.stderr
@@ -101,6 +111,7 @@ def test_a_task_assigned_after_a_merger_recorded_late_is_the_new_agencys(reg):
     reg("add", "late", "--agency", "SYT", "--assigned", "10/2/2021")
     reg("agency", "merge", "SYT", "--into", "SVH", "--on", "1/2/2021")
     assert [_shown(reg, 1, d)["agency"] for d in ("2021-02-10", AFTER)] == ["SVH", "SVH"]
+    assert _shown(reg, 1, AFTER)["agency_history"] == [{"agency": "SVH", "from": "2021-02-10"}]
     assert _listed(reg, "SYT", AFTER) == []
 
 

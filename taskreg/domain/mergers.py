@@ -132,3 +132,21 @@ def unmerge_agency(store: Store, today: date, typed: str, reason: str) -> tuple[
         for s in recorded.get("series", []):
             store.update_series(s, {"agency_id": old["id"]})
     return old, merger
+
+
+def agency_history(task: dict, codes: dict[int, str], chains: dict[int, list[tuple[str, str]]]) -> list[dict]:
+    """The task's lead agencies, each with the day it took the task (the JSON `agency_history`):
+    its stored agency from its assignment, then each merger along its agency's chain
+    (`store.merger_chains()`) that it reached open, as taskreg.domain.states `lead_sql` reads
+    them. A merger dated on or before the assignment (recorded late) gives the task to its
+    new agency from the start."""
+    history = [{"agency": codes[task["agency_id"]], "from": task["assigned_on"]}]
+    closed = min((d for d in (task["done_on"], task["cancelled_on"]) if d), default=None)
+    for code, on in chains.get(task["agency_id"], []):
+        if closed is not None and closed < on:
+            break
+        if on <= task["assigned_on"]:
+            history[-1]["agency"] = code
+        else:
+            history.append({"agency": code, "from": on})
+    return history

@@ -326,6 +326,19 @@ class SqlStore(ReportQueries, PublicationQueries):
         """What a merger's `agency_merge` event recorded (its `after`)."""
         return loads(self._one("SELECT after FROM events WHERE id = :id", {"id": event_id}))
 
+    def merger_chains(self) -> dict[int, list[tuple[str, str]]]:
+        """Each merged agency's chain (taskreg.domain.states `AGENCY_AS_OF`): its id → the
+        codes its tasks pass to, with each step's day, in order. Empty with no merger."""
+        if not self.merged():
+            return {}
+        chains: dict[int, list[tuple[str, str]]] = {}
+        for r in self._rows(
+            f"{AGENCY_AS_OF}SELECT m.from_id, a.code, m.merged_on FROM agency_as_of m"
+            " JOIN agencies a ON a.id = m.to_id ORDER BY m.from_id, m.merged_on, m.step"
+        ):
+            chains.setdefault(r["from_id"], []).append((r["code"], r["merged_on"]))
+        return chains
+
     def task_ids(self, agency_ids: list[int]) -> list[int]:
         """The ids of the tasks stored as led by one of `agency_ids` (before any merger)."""
         if not agency_ids:

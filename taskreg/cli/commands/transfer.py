@@ -35,6 +35,7 @@ from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import choose_period, iso, quarter_of
 from taskreg.domain.errors import BadInput, Count, Ref, Refused, os_reason
 from taskreg.domain.imports import ImportInvalid, agency_mapping, import_tasks
+from taskreg.domain.mergers import agency_history
 from taskreg.domain.model import CONFIRMATION_FIELDS, SETTINGS, TASK_FIELDS
 from taskreg.domain.publications import exported
 from taskreg.domain.series import public_series
@@ -228,8 +229,10 @@ def _export_json(store, rows, day, out) -> int:
         )
     )
     count = 0
+    codes, chains = {a["id"]: a["code"] for a in store.agencies()}, store.merger_chains()
     for row in rows:
         task = public(row)
+        task["agency_history"] = agency_history(row, codes, chains)  # docs/commands.md "agency merge"
         task["cancel_reason"] = row["cancel_reason"]
         task.update({k: row[k] for k in CONFIRMATION_FIELDS})  # the confirmation, restored exactly
         if row["series"] is not None:  # the period its series made it for

@@ -28,6 +28,7 @@ from taskreg.domain import tasks as service
 from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import choose_period, from_iso, iso, parse_date
 from taskreg.domain.errors import BadInput, Refused
+from taskreg.domain.mergers import agency_history
 from taskreg.domain.model import check_choice
 from taskreg.domain.text import nfc, printable, search_keys
 from taskreg.formats import tabular
@@ -224,6 +225,9 @@ def show(
         tabular.write_json(
             {
                 **service.public(task),
+                "agency_history": agency_history(
+                    task, {a["id"]: a["code"] for a in store.agencies()}, store.merger_chains()
+                ),
                 "as_of": iso(day),
                 "corrected": corrected,
                 "deadlines": [
