@@ -165,6 +165,11 @@ def test_only_the_office_merges(reg):
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("INSERT INTO mergers VALUES (1, 1, 4, '2021-02-01', 1, NULL)")
     assert reg.tables() == before
+    reg("agency", "merge", "SYT", "--into", "SVH", "--on", "1/2/2021")
+    shown = reg("--db", reg.url("postgres"), "admin", "users", "--lang", "en").stdout
+    assert f"{LIAISON}  liaison  SYT (merged into SVH on" in shown
+    users = json.loads(reg("--db", reg.url("postgres"), "admin", "users", "--format", "json").stdout)
+    assert [u["retired"] for u in users if u["login"] == LIAISON] == [{"SYT": {"on": D, "into": "SVH"}}]
 
 
 def _register(tr_factory, name, agency, tasks):
