@@ -217,3 +217,15 @@ def test_map_agency_merges_two_registers(tmp_path, env):
     actions = [e[0] for e in merged.rows("SELECT action FROM events WHERE task_id = ? ORDER BY id", (second["id"],))]
     assert actions[:2] == ["add", "done"]
     merged("import", files[0], "--map-agency", "SYT", code=2)
+
+
+def test_a_json_export_carries_the_mergers(merged, tmp_path):
+    from tests.conftest import Taskreg, _env
+
+    out = tmp_path / "merged.json"
+    merged("export", "--format", "json", "-o", out)
+    copy = Taskreg(tmp_path / "copy.db", _env(tmp_path / "copy.db"))
+    copy("import", out, "--create-agencies")
+    for tr in (merged, copy):
+        assert [_total(tr, a, d) for a in ("SYT", "SVH") for d in (BEFORE, AFTER)] == [3, 1, 0, 2]
+    assert copy.rows("SELECT merged_on FROM mergers") == [(D,)]

@@ -216,7 +216,7 @@ def _export_json(store, rows, day, out) -> int:
     series = [{k: v for k, v in public_series(s).items() if k != "tasks"} for s in store.series()]
     out.write(
         '{"taskreg_export": 1, "as_of": %s, "settings": %s, "publications": %s, "series": %s, "agencies": %s,'
-        ' "tasks": ['
+        ' "mergers": %s, "tasks": ['
         % (
             json.dumps(iso(day)),
             json.dumps(settings, ensure_ascii=False),
@@ -224,6 +224,15 @@ def _export_json(store, rows, day, out) -> int:
             json.dumps(series, ensure_ascii=False),
             json.dumps(
                 [{k: a[k] for k in ("code", "name", "kind", "retired_on", "email")} for a in store.agencies()],
+                ensure_ascii=False,
+            ),
+            # the mergers in force (docs/commands.md "agency merge"): import restores them
+            json.dumps(
+                [
+                    {"agency": m["old"], "into": m["new"], "on": m["merged_on"]}
+                    for m in store.mergers()
+                    if m["undone_event"] is None
+                ],
                 ensure_ascii=False,
             ),
         )
