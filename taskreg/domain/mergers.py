@@ -14,8 +14,7 @@ from taskreg.domain.text import nfc
 
 
 def _inactive(agency: dict, day: str) -> bool:
-    """Whether `agency` is not active on `day`: retired or merged away by then, or already
-    (a chain's dates run in order: see `merge_agencies`)."""
+    """Whether `agency` is not active on `day`: retired or merged away by then."""
     if agency.get("retired_on") and agency["retired_on"] <= day:
         return True
     if agency.get("merged_on") and agency["merged_on"] <= day:
@@ -26,7 +25,7 @@ def _inactive(agency: dict, day: str) -> bool:
 def merge_agencies(
     store: Store, today: date, olds: list[str], into: str, on: str, amend: str | None = None
 ) -> tuple[list[dict], dict, str, list[int]]:
-    """Merge each of `olds` into `into` on `on` (SPEC §13 "Mergers"): (the old agencies, the
+    """Merge each of `olds` into `into` on `on` (docs/commands.md "agency merge, unmerge"): (the old agencies, the
     new one, the day, the open tasks whose coordinating agencies changed)."""
     day_date = parse_date(on, today)
     if day_date > today:

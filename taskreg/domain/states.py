@@ -115,7 +115,7 @@ AGENCY_AS_OF = (
 
 def lead_sql(t: str = "t", as_of: str = ":as_of") -> str:
     """The lead agency (its id) of the task row `t` as of the date bound to `as_of`: the one
-    definition, as `status_sql` is of the state (SPEC §13 "Mergers").
+    definition, as `status_sql` is of the state (docs/commands.md "agency merge, unmerge").
 
     The task's stored agency, unless a merger of it (or of the agency it passed to, along
     the chain in `AGENCY_AS_OF`) took effect: the latest step dated on or before the as-of

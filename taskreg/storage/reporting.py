@@ -47,7 +47,9 @@ class ReportQueries(Engine):
         args: dict = {"start": start, "end": end, "as_of": as_of, "updated_since": updated_since}
         # Once a merger is in force, each task's lead agency as of the date (taskreg.domain.states
         # `lead_sql`), still in this one query; with none, the plan is the one it always was.
-        prefix, lead = (AGENCY_AS_OF, lead_sql()) if self.merged() else ("", "t.agency_id")
+        # Only a count by agency or of one agency reads it.
+        merged = self.merged() and (agency_id is not None or by_agency)
+        prefix, lead = (AGENCY_AS_OF, lead_sql()) if merged else ("", "t.agency_id")
         if agency_id is not None:
             where += f" AND {lead} = :agency_id"
             args["agency_id"] = agency_id
