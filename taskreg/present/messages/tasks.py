@@ -371,6 +371,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "a_agency_retire": ("agency retired", "đơn vị thôi hoạt động"),
     "a_agency_merge": ("agencies merged", "sáp nhập đơn vị"),
     "a_agency_unmerge": ("merger undone", "huỷ sáp nhập đơn vị"),
+    "merge_what": ("{olds} into {into} from {on}", "{olds} vào {into} từ ngày {on}"),
     "a_agency_edit": ("agency corrected", "sửa thông tin đơn vị"),
     "a_remind": ("reminded on {day}", "đã đôn đốc ngày {day}"),
     "a_admin_grant": ("rights granted", "cấp quyền"),
