@@ -78,6 +78,11 @@ def test_the_merger_is_audited_as_a_correction(merged):
     assert merged.rows("SELECT merged_on, undone_event FROM mergers") == [(D, None)]
 
 
+def test_a_report_as_of_a_day_before_the_merger_was_recorded_says_it_was_corrected(merged):
+    shown = json.loads(merged("report", "--year", "2021", "--agency", "SVH", "--as-of", D, "--format", "json").stdout)
+    assert shown["recorded_after_as_of"]["corrected"] == 2
+
+
 def test_a_merged_agency_takes_no_new_task_from_the_day(merged):
     for args in (
         ("add", "x", "--agency", "SYT"),

@@ -87,6 +87,49 @@ class ReportQueries(Engine):
             {grouped}"""
         return [r for r in self._rows(sql, args) if r["population"]]
 
+    def _merged_after(
+        self, start: str, end: str, as_of: str, after: str, agency_id: int | None, starred: bool
+    ) -> set[int]:
+        """The tasks of [start, end] whose lead agency as of `as_of` a merger (or its undoing)
+        recorded on or after `after` changed (docs/commands.md "agency merge, unmerge"): those
+        of its old agencies (and of agencies merged into them) it reached open, when the
+        merger took effect by `as_of`; with `agency_id`, only if it is one of those agencies
+        or the one they merged into. Mergers are few: read one by one."""
+        found: set[int] = set()
+        events = self._rows(
+            "SELECT id FROM events WHERE action IN ('agency_merge', 'agency_unmerge') AND at >= :after"
+            " AND correction_from <= :as_of",
+            {"after": after, "as_of": as_of},
+        )
+        if not events:
+            return found
+        ids = {r["id"] for r in events}
+        mergers = self._rows("SELECT old_agency_id, new_agency_id, merged_on, event_id, undone_event FROM mergers")
+        for m in mergers:
+            if (m["event_id"] not in ids and m["undone_event"] not in ids) or m["merged_on"] > as_of:
+                continue
+            chained, grew = {m["old_agency_id"]}, True
+            while grew:
+                grew = False
+                for o in mergers:
+                    if o["new_agency_id"] in chained and o["old_agency_id"] not in chained:
+                        chained.add(o["old_agency_id"])
+                        grew = True
+            if agency_id is not None and agency_id not in chained | {m["new_agency_id"]}:
+                continue
+            marks = {f"a{n}": a for n, a in enumerate(sorted(chained))}
+            found |= {
+                r["id"]
+                for r in self._rows(
+                    "SELECT id FROM tasks t WHERE t.assigned_on BETWEEN :start AND :end"
+                    f" AND t.agency_id IN ({', '.join(':' + k for k in marks)})"
+                    " AND (t.done_on IS NULL OR t.done_on >= :on) AND (t.cancelled_on IS NULL OR t.cancelled_on >= :on)"
+                    + (f" AND {STARRED}" if starred else ""),
+                    {**marks, "start": start, "end": end, "on": m["merged_on"]},
+                )
+            }
+        return found
+
     def recorded_after(
         self, start: str, end: str, as_of: str, after: str, agency_id: int | None = None, starred: bool = False
     ) -> tuple[int, int]:
@@ -126,6 +169,7 @@ class ReportQueries(Engine):
         )
         entered = {r["task_id"] for r in rows if r["added"]}
         corrected = {r["task_id"] for r in rows if r["changed"]} - entered
+        corrected |= self._merged_after(start, end, as_of, after, agency_id, starred) - entered
         imports = [
             r["id"]
             for r in self._rows("SELECT id FROM events WHERE action = 'import' AND at >= :after", {"after": after})
