@@ -41,6 +41,8 @@ WRITES = {
     "agency edit": ["agency", "edit", "SNV", "--email", "vanphong@snv.gov.vn"],
     "agency rename": ["agency", "rename", "SNV", "Sở Nội vụ tỉnh"],
     "agency retire": ["agency", "retire", "SNV", "--on", "1/3/2021"],
+    "agency merge": ["agency", "merge", "STC", "--into", "SGDDT", "--on", "1/3/2021"],
+    "agency unmerge": ["agency", "unmerge", "STC", "--reason", "Ghi nhầm"],
     "add": ["add", "Việc mới", "--agency", "SYT"],
     "done": ["done", "2"],
     "update": ["update", "1", "Đã triển khai"],

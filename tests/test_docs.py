@@ -290,6 +290,26 @@ SCENES = {
             ),
         ],
     ),
+    # the mergers of 01/3/2025, recorded in October: two departments' tasks of January
+    "four departments before their mergers": (
+        {"TASKREG_TODAY": "2025-10-01"},
+        [
+            ORG,
+            *(
+                ["agency", "add", code, name]
+                for code, name in (
+                    ("STC", "Sở Tài chính"),
+                    ("SKHDT", "Sở Kế hoạch và Đầu tư"),
+                    ("SNV", "Sở Nội vụ"),
+                    ("SLDTBXH", "Sở Lao động - Thương binh và Xã hội"),
+                )
+            ),
+            ["add", "Kế hoạch đầu tư công", "--agency", "SKHDT", "--assigned", "10/1/2025", "--due", "30/6/2025"],
+            ["add", "Báo cáo vốn", "--agency", "SKHDT", "--assigned", "10/1/2025", "--due", "30/6/2025"],
+            ["done", "2", "--on", "10/2/2025"],
+            ["add", "Rà soát hộ nghèo", "--agency", "SLDTBXH", "--assigned", "10/1/2025", "--co", "SKHDT"],
+        ],
+    ),
     # before the merger of 01/7/2025: the agency to rename, the district to retire, and one close
     # to the board added as distinct
     "an agency directory of 2025": (
@@ -319,6 +339,7 @@ RUN = {
     ("docs/commands.md", "init"): "an empty folder",
     ("docs/commands.md", "config"): "the demo register",
     ("docs/commands.md", "agency"): "an agency directory of 2025",
+    ("docs/commands.md", "agency merge, unmerge"): "four departments before their mergers",
     ("docs/commands.md", "add"): "fourteen tasks of spring 2026",
     ("docs/commands.md", "done, reopen"): "fourteen tasks of spring 2026",
     ("docs/commands.md", "update"): "fourteen tasks of spring 2026",

@@ -224,18 +224,21 @@ DONE_HELP_EN = """
 AGENCY_HELP_VI = """
  Cách dùng: taskreg agency [TUỲ-CHỌN] LỆNH [ĐỐI-SỐ]...
 
- Danh mục đơn vị: add, list, rename, edit, retire.
+ Danh mục đơn vị: add, list, rename, edit, retire, merge, unmerge.
 
 ╭─ Tuỳ chọn ───────────────────────────────────────────────────────────────────────────────────────╮
 │ --help  -h        Xem trợ giúp này rồi thoát.                                                    │
 ╰──────────────────────────────────────────────────────────────────────────────────────────────────╯
 ╭─ Lệnh ───────────────────────────────────────────────────────────────────────────────────────────╮
-│ add     Đăng ký một đơn vị.                                                                      │
-│ list    Liệt kê các đơn vị.                                                                      │
-│ rename  Đổi tên một đơn vị; mã và các nhiệm vụ của đơn vị giữ nguyên.                            │
-│ edit    Sửa địa chỉ thư điện tử của một đơn vị (có ghi lịch sử).                                 │
-│ retire  Thôi dùng một đơn vị đã sáp nhập hoặc giải thể; các nhiệm vụ và báo cáo của đơn vị giữ   │
-│         nguyên.                                                                                  │
+│ add      Đăng ký một đơn vị.                                                                     │
+│ list     Liệt kê các đơn vị.                                                                     │
+│ rename   Đổi tên một đơn vị; mã và các nhiệm vụ của đơn vị giữ nguyên.                           │
+│ edit     Sửa địa chỉ thư điện tử của một đơn vị (có ghi lịch sử).                                │
+│ retire   Thôi dùng một đơn vị đã sáp nhập hoặc giải thể; các nhiệm vụ và báo cáo của đơn vị giữ  │
+│          nguyên.                                                                                 │
+│ merge    Sáp nhập các đơn vị vào một đơn vị khác từ một ngày: từ ngày đó nhiệm vụ của các đơn vị │
+│          này thuộc đơn vị tiếp nhận, trừ nhiệm vụ đã hoàn thành hoặc huỷ trước ngày đó.          │
+│ unmerge  Huỷ một việc sáp nhập ghi nhầm: nhiệm vụ của đơn vị trở lại như trước (đính chính).     │
 ╰──────────────────────────────────────────────────────────────────────────────────────────────────╯
 """
 

@@ -253,8 +253,17 @@ def retire_agency(store: Store, today: date, typed: str, on=None) -> tuple[dict,
     return agency, day
 
 
+def check_merged(agency: dict, day: str) -> dict:
+    """An agency merged into another by `day` takes no task for that day, as lead or
+    coordinator: bad input naming the agency it merged into (docs/commands.md "agency merge")."""
+    if agency.get("merged_on") and agency["merged_on"] <= day:
+        raise BadInput("agency_merged", code=agency["code"], into=agency["merged_into"], on=Day(agency["merged_on"]))
+    return agency
+
+
 def check_lead(agency: dict, assigned: str) -> dict:
-    """A task's lead agency must not have been retired by its assignment date."""
+    """A task's lead agency must not have been retired, or merged away, by its assignment date."""
+    check_merged(agency, assigned)
     if agency.get("retired_on") and agency["retired_on"] <= assigned:
         raise BadInput("agency_retired", code=agency["code"], on=Day(agency["retired_on"]))
     return agency

@@ -59,12 +59,14 @@ class ImportFile:
         publications: object = None,
         gives_ids: Callable[[], bool] = lambda: False,
         series: object = None,
+        mergers: object = None,
     ):
         self.path, self.fmt, self.columns, self.column = path, fmt, columns, column
         self.rows, self.reread, self.unknown = rows, reread, unknown or []
         self.settings, self.directory = settings or {}, directory or {}
         self.publications, self.gives_ids = publications, gives_ids
         self.series = series  # a JSON export's series of periodic tasks (taskreg.domain.imports)
+        self.mergers = mergers  # a JSON export's mergers in force (docs/commands.md "agency merge")
 
 
 def checked_settings(settings: dict) -> dict[str, str]:

@@ -19,9 +19,9 @@ from datetime import date
 
 from taskreg.domain.agency_plan import agency_cells, created_warnings, plan_agencies, planned_agency
 from taskreg.domain.dates import iso
-from taskreg.domain.errors import BadInput, Count, Ref
+from taskreg.domain.errors import BadInput, Count, Ref, Refused
 from taskreg.domain.guard import Guard
-from taskreg.domain.import_rows import ImportFile, Row, RowReader, check_row, is_iso_date
+from taskreg.domain.import_rows import ImportFile, Row, RowReader, check_row, is_iso_date, shown
 from taskreg.domain.model import CONFIRMATION_FIELDS, EVERY
 from taskreg.domain.publications import restore
 from taskreg.domain.store import Store
@@ -142,6 +142,29 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict], series: dic
 # -- import ---------------------------------------------------------------------------------------
 
 
+def _first_lead(raw):
+    """A JSON export's task as its register stored it: led by the first agency of its
+    `agency_history` (its `agency` is the lead as of the export's date, a merger's NEW), so
+    that the mergers the file carries give it the same lead agency as of every date."""
+    history = raw.get("agency_history") if isinstance(raw, dict) else None
+    if isinstance(history, list) and history and isinstance(history[0], dict):
+        first = history[0].get("agency")
+        if isinstance(first, str) and first.strip():
+            return {**raw, "agency": first}
+    return raw
+
+
+def agency_mapping(pairs: list[str]) -> dict[str, str]:
+    """`--map-agency OLD=NEW` options: each folded OLD → NEW as typed; bad input otherwise."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        old, sep, new = (nfc(pair) or "").partition("=")
+        if not sep or not old.strip() or not new.strip() or fold(old.strip()) == fold(new.strip()):
+            raise BadInput("import_map_agency_bad", text=pair)
+        mapping[fold(old.strip())] = new.strip()
+    return mapping
+
+
 class ImportInvalid(BadInput):
     """Some rows are invalid: nothing was written; `rows` lists (row, column, error)."""
 
@@ -164,8 +187,13 @@ def import_tasks(
     max_errors: int = 200,
     amend=None,
     calendar: Calendar | None = None,
+    map_agency: list[str] | None = None,
 ) -> dict:
     """Import every row of a file or none: one transaction with one audit event (SPEC §5).
+
+    `map_agency` (`import --map-agency OLD=NEW`, repeatable): the file's agency OLD is read as
+    NEW, lead and coordinating, in rows and series, before any agency is looked up or created
+    (two registers merged into one; docs/import-export.md).
 
     The file comes read (`file`: taskreg.formats.csv_json.read_file). Each row is checked
     (taskreg.domain.import_rows.check_row), then written to the batch while no row has an
@@ -174,11 +202,18 @@ def import_tasks(
     """
     # The whole file read before the lock (SPEC §8): parsing it, however slow, blocks nobody;
     # under the lock its rows come back from memory or the spool at the cost of what they hold.
-    with _Spool(file.rows, in_memory=file.fmt == "json") as rows:
+    rows_read = ((n, _first_lead(raw)) for n, raw in file.rows) if file.fmt == "json" else file.rows
+    with _Spool(rows_read, in_memory=file.fmt == "json") as rows:
         # --create-agencies: every agency the file names, read before any is created, so that
         # a code and the full name it abbreviates become one agency (SPEC §5).
+        mapping = agency_mapping(map_agency or [])
         cells = agency_cells(iter(rows), file.columns) if create_agencies else None
+        if cells is not None and mapping:
+            for key in [k for k in cells if k in mapping]:
+                cell = cells.pop(key)
+                cells.setdefault(fold(mapping[key]), {"texts": [mapping[key]], "row": cell["row"]})
         run = _Import(store, today, file, max_errors, calendar)
+        run.mapping = mapping
         try:
             with store.write():
                 run.begin(amend, cells)
@@ -255,6 +290,7 @@ class _Import:
         self.error_total = 0
         self.later: list[dict] = []  # events written after the import's own
         self.created: list[dict] = []  # agencies the import created
+        self.mapping: dict[str, str] = {}  # `--map-agency`: a folded OLD → the NEW it is read as
 
     def begin(self, amend, cells: dict | None) -> None:
         """Inside the transaction, before the first row: the batch (the import's event id is
@@ -270,7 +306,11 @@ class _Import:
         registered = store.agencies()
         by_fold = {a["code_fold"]: a for a in registered} | {a["name_fold"]: a for a in registered}
         plan = plan_agencies(cells, registered, file.directory) if cells is not None else {}
-        agency = lambda typed: planned_agency(typed, by_fold, plan, registered)
+        mapped = self.mapping
+
+        def agency(typed: str) -> dict:
+            return planned_agency(mapped.get(fold(typed) or "", typed), by_fold, plan, registered)
+
         self.reader = RowReader(file, self.today, agency, keep_ids, self.calendar)
         self.plan_series()
         self.carries_confirmation = any(f in CONFIRMATION_FIELDS for _, f in file.columns)
@@ -301,6 +341,11 @@ class _Import:
         """The series the file brought, under the import's event (no event of their own)."""
         by_code = {a["code_fold"]: a for a in self.store.agencies()}
         for n, s in enumerate(self.series_new, start=1):
+            s = {
+                **s,
+                "agency": self.mapping.get(fold(s["agency"]), s["agency"]),
+                "co_agencies": [self.mapping.get(fold(c), c) for c in s["co_agencies"]],
+            }
             codes = [s["agency"], *s["co_agencies"]]
             missing = [c for c in codes if fold(c) not in by_code]
             if missing:
@@ -310,6 +355,29 @@ class _Import:
             fields.update(id=self.series_ids[s["id"]], agency_id=lead, from_on=s["from_on"], stopped_on=s["stopped_on"])
             co = list(dict.fromkeys(by_code[fold(c)]["id"] for c in s["co_agencies"]))
             self.store.insert_series(fields, [i for i in co if i != lead])
+
+    def restore_mergers(self) -> None:
+        """A JSON export's mergers in force (docs/commands.md "agency merge"), under the
+        import's event, so that its tasks' lead agencies as of each date are the file's: each
+        whose agencies the register has (read through `--map-agency`) and whose old agency is
+        merged into none yet. One a login may not record (a liaison's import) is left out."""
+        carried = self.file.mergers
+        if not isinstance(carried, list):
+            return
+        by_fold = {a["code_fold"]: a for a in self.store.agencies()}
+        for entry in carried:
+            if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("agency", "into", "on")):
+                raise BadInput("import_merger_bad", text=shown(entry))
+            if not is_iso_date(entry["on"]):
+                raise BadInput("import_merger_bad", text=shown(entry))
+            codes: list[str] = [entry["agency"], entry["into"]]
+            old, new = (by_fold.get(fold(self.mapping.get(fold(c) or "", c)) or "") for c in codes)
+            if old is None or new is None or old["id"] == new["id"] or old["merged_on"]:
+                continue
+            try:
+                self.store.add_merger(old["id"], new["id"], entry["on"], self.event_id)
+            except Refused:
+                continue
 
     def error(self, row_errors: list[tuple]) -> None:
         """A row's errors: all counted, the first max_errors of the file kept."""
@@ -454,6 +522,8 @@ class _Import:
         elif carried:
             skipped = len(carried) if isinstance(carried, list) else 1
             self.warnings.append(("import_publications_skipped", {"n": Count(skipped)}))
+        if counts["imported"] or counts["agencies_created"]:
+            self.restore_mergers()
         self.guard.imported(self.event_id)
         for key, value in changed_settings.items():  # a JSON export's settings fill unset ones
             store.set_setting(key, value)

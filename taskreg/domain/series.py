@@ -16,7 +16,7 @@ from datetime import date
 # python-dateutil ships no type hints (as taskreg.domain.dates says).
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
-from taskreg.domain.agencies import check_lead, find_agency
+from taskreg.domain.agencies import check_lead, check_merged, find_agency
 from taskreg.domain.dates import ROMAN_OF, from_iso, iso, parse_date
 from taskreg.domain.errors import BadInput, Refused, TaskregError
 from taskreg.domain.model import EVERY, check_choice
@@ -125,13 +125,13 @@ def _series_or_refuse(store: Store, series_id: int) -> dict:
     return found[0]
 
 
-def _co_ids(agencies: list[dict], typed, lead_id: int) -> list[int]:
+def _co_ids(agencies: list[dict], typed, lead_id: int, day: str) -> list[int]:
     """The coordinating agencies typed (`--co none` clears them), less the lead and repeats."""
     ids: list[int] = []
     for name in typed:
         if fold(name) in ("", "none", "khong"):
             continue
-        other = find_agency(agencies, name)
+        other = check_merged(find_agency(agencies, name), day)
         if other["id"] != lead_id and other["id"] not in ids:
             ids.append(other["id"])
     return ids
@@ -160,7 +160,7 @@ def add_series(
     with store.write():
         agencies = store.agencies()
         lead = check_lead(find_agency(agencies, agency), iso(from_on))
-        co_ids = _co_ids(agencies, co, lead["id"])
+        co_ids = _co_ids(agencies, co, lead["id"], iso(from_on))
         fields = {
             "uid": str(uuid.uuid4()),
             "title": title,
@@ -228,7 +228,7 @@ def edit_series(
         lead_id = fields.get("agency_id", series["agency_id"])
         co_ids = None
         if co is not None:
-            co_ids = _co_ids(agencies, co, lead_id)
+            co_ids = _co_ids(agencies, co, lead_id, iso(today))
         elif "agency_id" in fields:  # the new lead is no longer one of its coordinating agencies
             co_ids = [a["id"] for a in agencies if a["code"] in series["co_agencies"] and a["id"] != lead_id]
         if co_ids is not None:

@@ -98,3 +98,38 @@ def expand(statuses) -> list[str]:
             if key not in out:
                 out.append(key)
     return out
+
+
+#: The mergers in force, each agency's chain resolved (docs/commands.md "agency merge,
+#: unmerge"): one row (from_id, to_id, merged_on) for every agency a task first led by
+#: `from_id` passes to, with the day it does and its place along the chain (`step`). A chain OLD → NEW (D1), NEW → NEWER (D2 ≥ D1)
+#: gives OLD's tasks the rows (OLD, NEW, D1) and (OLD, NEWER, D2). A query that uses
+#: `lead_sql` starts with it; a register with no merger leaves both out (its plans unchanged).
+AGENCY_AS_OF = (
+    "WITH RECURSIVE agency_as_of (from_id, to_id, merged_on, step) AS ("
+    " SELECT old_agency_id, new_agency_id, merged_on, 1 FROM mergers WHERE undone_event IS NULL"
+    " UNION ALL SELECT c.from_id, m.new_agency_id, m.merged_on, c.step + 1 FROM agency_as_of c"
+    " JOIN mergers m ON m.old_agency_id = c.to_id AND m.undone_event IS NULL AND m.merged_on >= c.merged_on) "
+)
+
+
+def lead_sql(t: str = "t", as_of: str = ":as_of") -> str:
+    """The lead agency (its id) of the task row `t` as of the date bound to `as_of`: the one
+    definition, as `status_sql` is of the state (docs/commands.md "agency merge, unmerge").
+
+    The task's stored agency, unless a merger of it (or of the agency it passed to, along
+    the chain in `AGENCY_AS_OF`) took effect: the latest step dated on or before the as-of
+    date, or before the task's assignment (a task of OLD assigned on or after D, a merger
+    recorded late, is NEW's as of every date), that the task reached open: not done or
+    cancelled, by its current record, before the step's date (then it stays where it was).
+    The steps along a chain are dated in order, so the latest step that qualifies is reached.
+    """
+    closed_before = (
+        f"({t}.done_on IS NOT NULL AND {t}.done_on < m.merged_on)"
+        f" OR ({t}.cancelled_on IS NOT NULL AND {t}.cancelled_on < m.merged_on)"
+    )
+    return (
+        f"coalesce((SELECT m.to_id FROM agency_as_of m WHERE m.from_id = {t}.agency_id"
+        f" AND (m.merged_on <= {as_of} OR m.merged_on <= {t}.assigned_on) AND NOT ({closed_before})"
+        f" ORDER BY m.merged_on DESC, m.step DESC LIMIT 1), {t}.agency_id)"
+    )

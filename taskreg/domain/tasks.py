@@ -8,7 +8,7 @@ decided here: they come from the store, which uses taskreg.domain.states.
 import uuid
 from datetime import date, timedelta
 
-from taskreg.domain.agencies import check_lead, find_agency
+from taskreg.domain.agencies import check_lead, check_merged, find_agency
 from taskreg.domain.dates import from_iso, iso, parse_date, parse_deadline
 from taskreg.domain.errors import BadInput, Day, Ref, Refused, TaskregError
 from taskreg.domain.guard import Guard
@@ -107,7 +107,7 @@ def add_task(
         lead = check_lead(find_agency(agencies, agency), iso(assigned_on))
         co_ids = []
         for typed in co:
-            other = find_agency(agencies, typed)
+            other = check_merged(find_agency(agencies, typed), iso(assigned_on))
             if other["id"] != lead["id"] and other["id"] not in co_ids:
                 co_ids.append(other["id"])
         fields = {
@@ -436,7 +436,7 @@ def edit(
             for typed in co:
                 if fold(typed) in ("", "none", "khong"):
                     continue  # `--co none` clears the list
-                other = find_agency(agencies, typed)
+                other = check_merged(find_agency(agencies, typed), iso(today))
                 if other["id"] != lead_id and other["code"] not in codes:
                     codes.append(other["code"])
             if sorted(codes) != task["co_agencies"]:

@@ -143,6 +143,7 @@ def read_file(path: Path, fmt: str) -> ImportFile:
         data.get("publications") if isinstance(data, dict) else None,
         lambda: _gives_ids(data),
         data.get("series") if isinstance(data, dict) else None,
+        data.get("mergers") if isinstance(data, dict) else None,
     )
 
 

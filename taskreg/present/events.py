@@ -122,6 +122,11 @@ def describe(lang: str, e: dict) -> str:
     elif e["action"] == "amend_published":
         ids = ", ".join(str(i) for i in after.get("publications", []))
         parts.append(i18n.t(lang, "amended_which", ids=ids))
+    elif e["action"] in ("agency_merge", "agency_unmerge"):  # which agencies, into which, from when
+        merger = after if e["action"] == "agency_merge" else before
+        olds = merger.get("agencies") or [merger.get("code")]
+        on = _value(lang, merger.get("on"))
+        parts.append(i18n.t(lang, "merge_what", olds=", ".join(map(str, olds)), into=merger.get("into"), on=on))
     elif e["action"] not in ("add", "init", "import", "remind"):  # whom a reminder went to: its JSON
         for key, new in after.items():
             if key in ("backdated", "decided_on"):

@@ -40,6 +40,8 @@ class Engine:
 
     #: What the register can do (each engine's store says; the registry reads the same).
     features = Features()
+    #: Whether a merger is in force, once read (`merged`).
+    _merged: bool | None = None
 
     def _rows(self, sql: str, args: dict | None = None) -> list[dict]:
         raise NotImplementedError
@@ -78,6 +80,15 @@ class Engine:
     def _next_id(self, table: str) -> int:
         """The next id of `table`, inside the write lock: ids have no gaps on either engine."""
         return self._one(f"SELECT coalesce(max(id), 0) + 1 AS n FROM {table}")
+
+    def merged(self) -> bool:
+        """Whether a merger is in force (docs/commands.md "agency merge, unmerge"): only then
+        do the task and report queries work out the lead agency as of their date
+        (taskreg.domain.states `lead_sql`); a register with none keeps its plans. Read once
+        per command (one indexed row), and again after a merger is recorded or undone."""
+        if self._merged is None:
+            self._merged = bool(self._rows("SELECT 1 AS hit FROM mergers WHERE undone_event IS NULL LIMIT 1"))
+        return self._merged
 
     def may_write(self, agency_id: int | None) -> None:
         """Refuse (naming the agency and what this login may write) a write to a task led by

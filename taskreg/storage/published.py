@@ -4,7 +4,7 @@ and what a publication's check and restore read. A part of `SqlStore` (storage/s
 
 import json
 
-from taskreg.domain.states import status_sql
+from taskreg.domain.states import AGENCY_AS_OF, lead_sql, status_sql
 from taskreg.storage.engine import Engine
 
 
@@ -62,8 +62,10 @@ class PublicationQueries(Engine):
         there is no such task): what a publication of those days counted it as."""
         out: dict[str, dict] = {}
         for day in days:
+            prefix, lead = (AGENCY_AS_OF, lead_sql()) if self.merged() else ("", "t.agency_id")
             rows = self._rows(
-                f"SELECT t.assigned_on, t.agency_id, {status_sql()} AS status FROM tasks t WHERE t.id = :id",
+                f"{prefix}SELECT t.assigned_on, {lead} AS agency_id, {status_sql()} AS status FROM tasks t"
+                " WHERE t.id = :id",
                 {"id": task_id, "as_of": day},
             )
             if rows:

@@ -3,7 +3,7 @@ entered after the as-of date. A part of `SqlStore` (storage/sql.py), written for
 """
 
 from taskreg.domain.model import GROUPS
-from taskreg.domain.states import UPDATED, awaiting_sql, freshness_sql, status_sql
+from taskreg.domain.states import AGENCY_AS_OF, UPDATED, awaiting_sql, freshness_sql, lead_sql, status_sql
 from taskreg.storage.engine import Engine
 
 #: The condition that keeps only key tasks (`list --starred`, `report --starred`), a truth value on both engines:
@@ -45,8 +45,13 @@ class ReportQueries(Engine):
         if starred:
             where += f" AND {STARRED}"
         args: dict = {"start": start, "end": end, "as_of": as_of, "updated_since": updated_since}
+        # Once a merger is in force, each task's lead agency as of the date (taskreg.domain.states
+        # `lead_sql`), still in this one query; with none, the plan is the one it always was.
+        # Only a count by agency or of one agency reads it.
+        merged = self.merged() and (agency_id is not None or by_agency)
+        prefix, lead = (AGENCY_AS_OF, lead_sql()) if merged else ("", "t.agency_id")
         if agency_id is not None:
-            where += " AND t.agency_id = :agency_id"
+            where += f" AND {lead} = :agency_id"
             args["agency_id"] = agency_id
         elif by_agency:
             # Agency by agency, each one's period a range of `tasks_agency_report` (migration
@@ -63,7 +68,7 @@ class ReportQueries(Engine):
             )
             keys, inner = "group_text, group_year, ", f", t.{group} AS group_text, {year} AS group_year"
             grouped = "GROUP BY group_text, group_year"
-        sql = f"""
+        sql = f"""{prefix}
             SELECT {"agency_id" if by_agency else "NULL"} AS agency_id, {keys}count(*) AS population,
                    count(CASE WHEN status = 'on_time' THEN 1 END) AS on_time,
                    count(CASE WHEN status = 'late' THEN 1 END) AS late,
@@ -76,11 +81,54 @@ class ReportQueries(Engine):
                    count(CASE WHEN freshness = '{UPDATED}' THEN 1 END) AS updated,
                    count(CASE WHEN awaiting = 1 AND status IN ('on_time', 'late') THEN 1 END) AS awaiting
             FROM (SELECT s.agency_id, {keys}s.due_on, s.status, s.awaiting, {freshness_sql("s")} AS freshness
-                  FROM (SELECT t.id, t.agency_id, t.due_on, t.assigned_on, {status_sql()} AS status,
+                  FROM (SELECT t.id, {lead} AS agency_id, t.due_on, t.assigned_on, {status_sql()} AS status,
                                {awaiting_sql()} AS awaiting{inner}
                         FROM tasks t WHERE {where}) AS s) AS classified
             {grouped}"""
         return [r for r in self._rows(sql, args) if r["population"]]
+
+    def _merged_after(
+        self, start: str, end: str, as_of: str, after: str, agency_id: int | None, starred: bool
+    ) -> set[int]:
+        """The tasks of [start, end] whose lead agency as of `as_of` a merger (or its undoing)
+        recorded on or after `after` changed (docs/commands.md "agency merge, unmerge"): those
+        of its old agencies (and of agencies merged into them) it reached open, when the
+        merger took effect by `as_of`; with `agency_id`, only if it is one of those agencies
+        or the one they merged into. Mergers are few: read one by one."""
+        found: set[int] = set()
+        events = self._rows(
+            "SELECT id FROM events WHERE action IN ('agency_merge', 'agency_unmerge') AND at >= :after"
+            " AND correction_from <= :as_of",
+            {"after": after, "as_of": as_of},
+        )
+        if not events:
+            return found
+        ids = {r["id"] for r in events}
+        mergers = self._rows("SELECT old_agency_id, new_agency_id, merged_on, event_id, undone_event FROM mergers")
+        for m in mergers:
+            if (m["event_id"] not in ids and m["undone_event"] not in ids) or m["merged_on"] > as_of:
+                continue
+            chained, grew = {m["old_agency_id"]}, True
+            while grew:
+                grew = False
+                for o in mergers:
+                    if o["new_agency_id"] in chained and o["old_agency_id"] not in chained:
+                        chained.add(o["old_agency_id"])
+                        grew = True
+            if agency_id is not None and agency_id not in chained | {m["new_agency_id"]}:
+                continue
+            marks = {f"a{n}": a for n, a in enumerate(sorted(chained))}
+            found |= {
+                r["id"]
+                for r in self._rows(
+                    "SELECT id FROM tasks t WHERE t.assigned_on BETWEEN :start AND :end"
+                    f" AND t.agency_id IN ({', '.join(':' + k for k in marks)})"
+                    " AND (t.done_on IS NULL OR t.done_on >= :on) AND (t.cancelled_on IS NULL OR t.cancelled_on >= :on)"
+                    + (f" AND {STARRED}" if starred else ""),
+                    {**marks, "start": start, "end": end, "on": m["merged_on"]},
+                )
+            }
+        return found
 
     def recorded_after(
         self, start: str, end: str, as_of: str, after: str, agency_id: int | None = None, starred: bool = False
@@ -121,6 +169,7 @@ class ReportQueries(Engine):
         )
         entered = {r["task_id"] for r in rows if r["added"]}
         corrected = {r["task_id"] for r in rows if r["changed"]} - entered
+        corrected |= self._merged_after(start, end, as_of, after, agency_id, starred) - entered
         imports = [
             r["id"]
             for r in self._rows("SELECT id FROM events WHERE action = 'import' AND at >= :after", {"after": after})

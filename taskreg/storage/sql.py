@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taskreg.domain.errors import Refused
-from taskreg.domain.states import STALE, awaiting_sql, freshness_sql, necessary_sql, status_sql, updated_on_sql
+from taskreg.domain.states import (
+    AGENCY_AS_OF,
+    STALE,
+    awaiting_sql,
+    freshness_sql,
+    lead_sql,
+    necessary_sql,
+    status_sql,
+    updated_on_sql,
+)
 from taskreg.domain.text import fold, search_text
 from taskreg.storage.published import PublicationQueries
 from taskreg.storage.reporting import STARRED, ReportQueries
@@ -278,9 +287,80 @@ class SqlStore(ReportQueries, PublicationQueries):
     # -- agencies ---------------------------------------------------------------------------
 
     def agencies(self) -> list[dict]:
+        """Every agency by code; one merged into another (a merger in force) says into which
+        (`merged_into`, its code) and from what day (`merged_on`)."""
         return self._rows(
-            "SELECT id, code, name, kind, code_fold, name_fold, retired_on, email, short_name FROM agencies ORDER BY code"
+            "SELECT a.id, a.code, a.name, a.kind, a.code_fold, a.name_fold, a.retired_on, a.email, a.short_name,"
+            " m.merged_on, n.code AS merged_into FROM agencies a"
+            " LEFT JOIN mergers m ON m.old_agency_id = a.id AND m.undone_event IS NULL"
+            " LEFT JOIN agencies n ON n.id = m.new_agency_id ORDER BY a.code"
         )
+
+    # -- mergers (docs/commands.md "agency merge, unmerge") ---------------------------------
+
+    def mergers(self) -> list[dict]:
+        """Every merger recorded, undone ones too, in order, with both agencies' codes."""
+        return self._rows(
+            "SELECT m.id, m.old_agency_id, o.code AS old, m.new_agency_id, n.code AS new, m.merged_on,"
+            " m.event_id, m.undone_event FROM mergers m JOIN agencies o ON o.id = m.old_agency_id"
+            " JOIN agencies n ON n.id = m.new_agency_id ORDER BY m.id"
+        )
+
+    def add_merger(self, old_id: int, new_id: int, on: str, event_id: int) -> None:
+        """Record that `old_id` merged into `new_id` on `on` (its `agency_merge` event's id)."""
+        self.may_write(None)  # the directory's: on PostgreSQL the office's alone
+        self._run(
+            "INSERT INTO mergers (id, old_agency_id, new_agency_id, merged_on, event_id)"
+            " VALUES (:id, :old, :new, :on, :event_id)",
+            {"id": self._next_id("mergers"), "old": old_id, "new": new_id, "on": on, "event_id": event_id},
+        )
+        self._merged = True
+
+    def undo_merger(self, merger_id: int, event_id: int) -> None:
+        """Mark a merger undone by its `agency_unmerge` event."""
+        self.may_write(None)
+        self._run("UPDATE mergers SET undone_event = :e WHERE id = :id", {"e": event_id, "id": merger_id})
+        self._merged = None
+
+    def merger_event(self, event_id: int) -> dict | None:
+        """What a merger's `agency_merge` event recorded (its `after`)."""
+        return loads(self._one("SELECT after FROM events WHERE id = :id", {"id": event_id}))
+
+    def merger_chains(self) -> dict[int, list[tuple[str, str]]]:
+        """Each merged agency's chain (taskreg.domain.states `AGENCY_AS_OF`): its id → the
+        codes its tasks pass to, with each step's day, in order. Empty with no merger."""
+        if not self.merged():
+            return {}
+        chains: dict[int, list[tuple[str, str]]] = {}
+        for r in self._rows(
+            f"{AGENCY_AS_OF}SELECT m.from_id, a.code, m.merged_on FROM agency_as_of m"
+            " JOIN agencies a ON a.id = m.to_id ORDER BY m.from_id, m.merged_on, m.step"
+        ):
+            chains.setdefault(r["from_id"], []).append((r["code"], r["merged_on"]))
+        return chains
+
+    def task_ids(self, agency_ids: list[int]) -> list[int]:
+        """The ids of the tasks stored as led by one of `agency_ids` (before any merger)."""
+        if not agency_ids:
+            return []
+        marks = {f"a{n}": a for n, a in enumerate(agency_ids)}
+        return [
+            r["id"]
+            for r in self._rows(
+                f"SELECT id FROM tasks WHERE agency_id IN ({', '.join(':' + k for k in marks)}) ORDER BY id", marks
+            )
+        ]
+
+    def open_with_co(self, agency_id: int) -> list[int]:
+        """The open tasks (neither done nor cancelled) that `agency_id` coordinates."""
+        return [
+            r["task_id"]
+            for r in self._rows(
+                "SELECT c.task_id FROM task_co_agencies c JOIN tasks t ON t.id = c.task_id"
+                " WHERE c.agency_id = :a AND t.done_on IS NULL AND t.cancelled_on IS NULL ORDER BY c.task_id",
+                {"a": agency_id},
+            )
+        ]
 
     def add_agency(
         self, code: str, name: str, kind: str | None, email: str | None = None, short_name: str | None = None
@@ -414,10 +494,11 @@ class SqlStore(ReportQueries, PublicationQueries):
         if not 0 < task_id <= MAX_ID:
             return None
         self._lock_task(task_id)
+        prefix, lead = (AGENCY_AS_OF, lead_sql()) if self.merged() else ("", "t.agency_id")
         rows = self._rows(
-            f"SELECT {TASK_SELECT.format(co=self._co_codes())}, {status_sql()} AS status,"
+            f"{prefix}SELECT {TASK_SELECT.format(co=self._co_codes())}, {status_sql()} AS status,"
             f" {awaiting_sql()} AS awaiting_confirmation FROM tasks t"
-            " JOIN agencies a ON a.id = t.agency_id WHERE t.id = :id",
+            f" JOIN agencies a ON a.id = {lead} WHERE t.id = :id",
             {"id": task_id, "as_of": as_of},
         )
         return _task(rows[0]) if rows else None
@@ -455,8 +536,10 @@ class SqlStore(ReportQueries, PublicationQueries):
         """
         where = ["t.assigned_on <= :as_of" if existing else "1 = 1"]
         args: dict = {"as_of": as_of}
+        # the lead agency as of the date (taskreg.domain.states `lead_sql`), once merged
+        prefix, lead = (AGENCY_AS_OF, lead_sql()) if self.merged() else ("", "t.agency_id")
         for condition, name, value in (
-            ("t.agency_id = :agency_id", "agency_id", agency_id),
+            (f"{lead} = :agency_id", "agency_id", agency_id),
             ("t.assigned_on >= :assigned_from", "assigned_from", assigned_from),
             ("t.assigned_on <= :assigned_to", "assigned_to", assigned_to),
             ("t.due_on >= :due_from", "due_from", due_from),
@@ -483,9 +566,9 @@ class SqlStore(ReportQueries, PublicationQueries):
         columns = TASK_SELECT.format(co=self._co_codes() if with_co else "NULL")
         inner = (
             f"SELECT {columns}, {status_sql()} AS status, {awaiting_sql()} AS awaiting_confirmation FROM tasks t"
-            f" JOIN agencies a ON a.id = t.agency_id WHERE {' AND '.join(where)}"
+            f" JOIN agencies a ON a.id = {lead} WHERE {' AND '.join(where)}"
         )
-        sql = f"SELECT * FROM ({inner}) AS listed"
+        sql = f"{prefix}SELECT * FROM ({inner}) AS listed"
         kept = []
         if statuses:
             marks = ", ".join(f":s{i}" for i in range(len(statuses)))

@@ -9,9 +9,11 @@ from taskreg.cli import completion
 from taskreg.cli.options import Lang
 from taskreg.cli.session import command
 from taskreg.domain.agencies import find_agency
+from taskreg.domain.dates import from_iso
 from taskreg.domain.errors import Refused
 from taskreg.domain.model import ROLES
 from taskreg.domain.text import printable
+from taskreg.present import i18n
 from taskreg.storage import administration, features
 
 db_app = typer.Typer(no_args_is_help=True)
@@ -109,7 +111,18 @@ def admin_users(
     width = max(len(r["login"]) for r in rows)
     for r in rows:
         role = session.text(f"admin_role_{r['role']}")
-        print(f"{printable(r['login']).ljust(width)}  {role}  {', '.join(r['agencies'])}".rstrip())
+        codes = [_flagged(session, code, r.get("retired", {}).get(code)) for code in r["agencies"]]
+        print(f"{printable(r['login']).ljust(width)}  {role}  {', '.join(codes)}".rstrip())
+
+
+def _flagged(session, code: str, retired: dict | None) -> str:
+    """An agency of a grant, flagged when retired or merged away (its grant stays)."""
+    if retired is None:
+        return code
+    on = i18n.day(session.lang(), from_iso(retired["on"]))
+    if retired["into"]:
+        return session.text("admin_agency_merged", code=code, into=retired["into"], on=on)
+    return session.text("admin_agency_retired", code=code, on=on)
 
 
 def install(app: typer.Typer) -> None:

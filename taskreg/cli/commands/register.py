@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 import typer
 
 from taskreg.cli import completion
-from taskreg.cli.options import Lang
+from taskreg.cli.options import Amend, Lang
 from taskreg.cli.session import command
 from taskreg.domain.addresses import check_addresses, parse_addresses
 from taskreg.domain.agencies import (
@@ -18,6 +18,7 @@ from taskreg.domain.agencies import (
 )
 from taskreg.domain.dates import from_iso
 from taskreg.domain.errors import BadInput
+from taskreg.domain.mergers import merge_agencies, unmerge_agency
 from taskreg.domain.model import SETTINGS, check_setting
 from taskreg.domain.text import nfc, printable
 from taskreg.formats import tabular
@@ -210,6 +211,44 @@ def agency_retire(
     session = ctx.obj
     found, day = retire_agency(session.store(), session.today, agency, on)
     session.err("agency_retire_ok", code=found["code"], name=found["name"], on=i18n.day(session.lang(), from_iso(day)))
+
+
+@agency_app.command("merge")
+@command
+def agency_merge(
+    ctx: typer.Context,
+    olds: Annotated[list[str], typer.Argument(metavar="OLD...", autocompletion=completion.agencies)],
+    into: Annotated[str, typer.Option("--into", metavar="NEW", autocompletion=completion.agencies)],
+    on: Annotated[str, typer.Option("--on", metavar="DATE")],
+    amend: Amend = None,
+    lang: Lang = None,
+):
+
+    session = ctx.obj
+    found, new, day, co_tasks = merge_agencies(session.store(), session.today, olds, into, on, amend)
+    session.err(
+        "merge_ok",
+        olds=", ".join(o["code"] for o in found),
+        into=new["code"],
+        on=i18n.day(session.lang(), from_iso(day)),
+        n=len(co_tasks),
+    )
+
+
+@agency_app.command("unmerge")
+@command
+def agency_unmerge(
+    ctx: typer.Context,
+    agency: Annotated[str, typer.Argument(metavar="OLD", autocompletion=completion.agencies)],
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT")],
+    lang: Lang = None,
+):
+
+    session = ctx.obj
+    old, merger = unmerge_agency(session.store(), session.today, agency, reason)
+    session.err(
+        "unmerge_ok", code=old["code"], into=merger["new"], on=i18n.day(session.lang(), from_iso(merger["merged_on"]))
+    )
 
 
 def install(app: typer.Typer) -> None:

@@ -75,6 +75,13 @@ def report(
     store = session.store()
     org, basis = settings(store)
     found = find_agency(store.agencies(), agency) if agency else None
+    if found and found["merged_on"] and found["merged_on"] <= iso(day):  # accepted, with a note
+        session.err(
+            "agency_merged_note",
+            code=found["code"],
+            into=found["merged_into"],
+            on=i18n.day(session.lang(), from_iso(found["merged_on"])),
+        )
     if group is not None:  # always live: a publication's rows are by agency (docs/reports.md)
         shown = publications.live_by(store, period, day, basis, found, group, starred=starred)
     else:

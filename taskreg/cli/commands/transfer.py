@@ -34,7 +34,8 @@ from taskreg.domain import tasks as service
 from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import choose_period, iso, quarter_of
 from taskreg.domain.errors import BadInput, Count, Ref, Refused, os_reason
-from taskreg.domain.imports import ImportInvalid, import_tasks
+from taskreg.domain.imports import ImportInvalid, agency_mapping, import_tasks
+from taskreg.domain.mergers import agency_history
 from taskreg.domain.model import CONFIRMATION_FIELDS, SETTINGS, TASK_FIELDS
 from taskreg.domain.publications import exported
 from taskreg.domain.series import public_series
@@ -55,9 +56,11 @@ def import_(
     format: Annotated[Optional[str], typer.Option("--format", **completion.choices("csv", "xlsx", "json"))] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
     create_agencies: Annotated[bool, typer.Option("--create-agencies")] = False,
+    map_agency: Annotated[Optional[list[str]], typer.Option("--map-agency", metavar="OLD=NEW")] = None,
     amend: Amend = None,
     lang: Lang = None,
 ):
+    agency_mapping(map_agency or [])  # bad input before a register is created for it
     fmt = detect_format(file, format)
     session = ctx.obj
     if not file.is_file():
@@ -74,6 +77,7 @@ def import_(
                 create_agencies=create_agencies,
                 amend=amend,
                 calendar=session.calendar,
+                map_agency=map_agency,
             )
         except ImportInvalid as e:
             for number, column, key, values in e.rows:
@@ -212,7 +216,7 @@ def _export_json(store, rows, day, out) -> int:
     series = [{k: v for k, v in public_series(s).items() if k != "tasks"} for s in store.series()]
     out.write(
         '{"taskreg_export": 1, "as_of": %s, "settings": %s, "publications": %s, "series": %s, "agencies": %s,'
-        ' "tasks": ['
+        ' "mergers": %s, "tasks": ['
         % (
             json.dumps(iso(day)),
             json.dumps(settings, ensure_ascii=False),
@@ -222,11 +226,22 @@ def _export_json(store, rows, day, out) -> int:
                 [{k: a[k] for k in ("code", "name", "kind", "retired_on", "email")} for a in store.agencies()],
                 ensure_ascii=False,
             ),
+            # the mergers in force (docs/commands.md "agency merge"): import restores them
+            json.dumps(
+                [
+                    {"agency": m["old"], "into": m["new"], "on": m["merged_on"]}
+                    for m in store.mergers()
+                    if m["undone_event"] is None
+                ],
+                ensure_ascii=False,
+            ),
         )
     )
     count = 0
+    codes, chains = {a["id"]: a["code"] for a in store.agencies()}, store.merger_chains()
     for row in rows:
         task = public(row)
+        task["agency_history"] = agency_history(row, codes, chains)  # docs/commands.md "agency merge"
         task["cancel_reason"] = row["cancel_reason"]
         task.update({k: row[k] for k in CONFIRMATION_FIELDS})  # the confirmation, restored exactly
         if row["series"] is not None:  # the period its series made it for

@@ -28,6 +28,7 @@ from taskreg.domain import tasks as service
 from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import choose_period, from_iso, iso, parse_date
 from taskreg.domain.errors import BadInput, Refused
+from taskreg.domain.mergers import agency_history
 from taskreg.domain.model import check_choice
 from taskreg.domain.text import nfc, printable, search_keys
 from taskreg.formats import tabular
@@ -81,7 +82,15 @@ def select_tasks(
         if status
         else (None if all_ or awaiting or not default_status else states.expand(default_status))
     )
-    agency_id = find_agency(store.agencies(), agency)["id"] if agency else None
+    found = find_agency(store.agencies(), agency) if agency else None
+    agency_id = found["id"] if found else None
+    if found and found["merged_on"] and found["merged_on"] <= iso(day):  # accepted, with a note
+        session.err(
+            "agency_merged_note",
+            code=found["code"],
+            into=found["merged_into"],
+            on=i18n.day(session.lang(), from_iso(found["merged_on"])),
+        )
     rows = store.tasks(
         iso(day),
         statuses=wanted,
@@ -216,6 +225,9 @@ def show(
         tabular.write_json(
             {
                 **service.public(task),
+                "agency_history": agency_history(
+                    task, {a["id"]: a["code"] for a in store.agencies()}, store.merger_chains()
+                ),
                 "as_of": iso(day),
                 "corrected": corrected,
                 "deadlines": [

@@ -32,8 +32,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "arg:taskreg config set value": ("The new value.", "Giá trị mới."),
     "cmd:taskreg agency": (
-        "The agency directory: add, list, rename, edit, retire.",
-        "Danh mục đơn vị: add, list, rename, edit, retire.",
+        "The agency directory: add, list, rename, edit, retire, merge, unmerge.",
+        "Danh mục đơn vị: add, list, rename, edit, retire, merge, unmerge.",
     ),
     "cmd:taskreg agency add": ("Register an agency.", "Đăng ký một đơn vị."),
     "arg:taskreg agency add code": ("Short code, e.g. SYT.", "Mã viết tắt, ví dụ SYT."),
@@ -80,6 +80,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "arg:taskreg agency retire agency": ("The agency's code or name.", "Mã hoặc tên của đơn vị."),
     "opt:taskreg agency retire --on": ("From this date (default today).", "Từ ngày này (mặc định hôm nay)."),
+    "cmd:taskreg agency merge": (
+        "Merge agencies into another from a date: their tasks become its as of that date, unless done or cancelled before it.",
+        "Sáp nhập các đơn vị vào một đơn vị khác từ một ngày: từ ngày đó nhiệm vụ của các đơn vị này thuộc đơn vị tiếp nhận, trừ nhiệm vụ đã hoàn thành hoặc huỷ trước ngày đó.",
+    ),
+    "arg:taskreg agency merge olds": (
+        "The merged agencies, by code or name.",
+        "Các đơn vị bị sáp nhập, theo mã hoặc tên.",
+    ),
+    "opt:taskreg agency merge --into": ("The agency they merge into.", "Đơn vị tiếp nhận."),
+    "opt:taskreg agency merge --on": (
+        "The merger's date (not a day to come).",
+        "Ngày sáp nhập có hiệu lực (không phải ngày chưa tới).",
+    ),
+    "cmd:taskreg agency unmerge": (
+        "Undo a mistaken merger: the agency's tasks are its own again (a correction).",
+        "Huỷ một việc sáp nhập ghi nhầm: nhiệm vụ của đơn vị trở lại như trước (đính chính).",
+    ),
+    "arg:taskreg agency unmerge agency": (
+        "The merged agency, by code or name.",
+        "Đơn vị đã bị sáp nhập, theo mã hoặc tên.",
+    ),
+    "opt:taskreg agency unmerge --reason": ("Why the merger was a mistake.", "Lý do việc sáp nhập bị ghi nhầm."),
     # -- tasks ----------------------------------------------------------------------------------
     "cmd:taskreg add": ("Record a new task and print its id.", "Ghi một nhiệm vụ mới và in số của nhiệm vụ."),
     "arg:taskreg add title": ("What is to be done (nội dung nhiệm vụ).", "Nội dung nhiệm vụ."),
@@ -355,6 +377,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt:taskreg import --create-agencies": (
         "Register the agencies the file names that the register lacks.",
         "Đăng ký các đơn vị có trong tệp mà sổ chưa có.",
+    ),
+    "opt:taskreg import --map-agency": (
+        "Read the file's agency OLD as NEW (OLD=NEW; repeatable): registers of merged agencies or provinces into one.",
+        "Đọc đơn vị CŨ trong tệp thành đơn vị MỚI (CŨ=MỚI; dùng được nhiều lần): gộp sổ của các đơn vị hoặc tỉnh đã sáp nhập.",
     ),
     "cmd:taskreg export": (
         "Export tasks (every state unless filtered), with their state as of a date.",

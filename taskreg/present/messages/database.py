@@ -3,6 +3,8 @@
 key: (English, Vietnamese). Part of the one catalogue, taskreg.present.messages."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "admin_agency_merged": ("{code} (merged into {into} on {on})", "{code} (đã sáp nhập vào {into} từ {on})"),
+    "admin_agency_retired": ("{code} (retired on {on})", "{code} (thôi hoạt động từ {on})"),
     "pg_no_create": (
         'A PostgreSQL register is made by its administrator (`taskreg db upgrade`), not by this command; to name the organisation, use `taskreg config set org "…"`.',
         'Sổ đăng ký trên PostgreSQL do quản trị viên tạo (`taskreg db upgrade`), không phải bằng lệnh này; để đặt tên cơ quan, dùng `taskreg config set org "…"`.',

@@ -203,6 +203,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code} was already retired on {on}; nothing was changed.",
         "{code} đã thôi hoạt động từ ngày {on}; không thay đổi gì.",
     ),
+    "agency_merged": (
+        "{code} merged into {into} on {on}; give the task to {into}.",
+        "{code} đã sáp nhập vào {into} từ ngày {on}; hãy giao nhiệm vụ cho {into}.",
+    ),
+    "agency_merged_note": (
+        "Note: {code} merged into {into} on {on}; as of that day its open tasks are {into}'s.",
+        "Lưu ý: {code} đã sáp nhập vào {into} từ ngày {on}; từ ngày đó các nhiệm vụ chưa hoàn thành của đơn vị này thuộc {into}.",
+    ),
+    "merge_future": (
+        "A merger cannot take effect on {on}, a day still to come.",
+        "Không thể ghi sáp nhập có hiệu lực từ ngày {on}, là ngày chưa tới.",
+    ),
+    "merge_inactive": (
+        "{code} is not active on {on} (retired or merged by then); nothing was changed.",
+        "{code} không còn hoạt động vào ngày {on} (đã thôi hoạt động hoặc sáp nhập); không thay đổi gì.",
+    ),
+    "merge_self": (
+        "{code} cannot be merged into itself.",
+        "Không thể sáp nhập {code} vào chính đơn vị đó.",
+    ),
+    "merge_ok": (
+        "Merged {olds} into {into} from {on}; coordinating agencies of {n} open tasks rewritten.",
+        "Đã sáp nhập {olds} vào {into} từ ngày {on}; đã cập nhật đơn vị phối hợp của {n} nhiệm vụ chưa hoàn thành.",
+    ),
+    "unmerge_reason": (
+        "Give the reason the merger was a mistake: --reason TEXT.",
+        "Hãy ghi lý do việc sáp nhập bị ghi nhầm: --reason NỘI_DUNG.",
+    ),
+    "unmerge_none": (
+        "{code} is not merged into any agency; nothing was changed.",
+        "{code} không sáp nhập vào đơn vị nào; không thay đổi gì.",
+    ),
+    "unmerge_ok": (
+        "Undid the merger of {code} into {into} from {on}: its tasks are its own again.",
+        "Đã huỷ việc sáp nhập {code} vào {into} từ ngày {on}: nhiệm vụ của đơn vị này trở lại như trước.",
+    ),
     "agency_retire_ok": (
         "Retired {code} ({name}) from {on}; its tasks and past reports stay.",
         "{code} ({name}) thôi hoạt động từ ngày {on}; nhiệm vụ và báo cáo cũ được giữ nguyên.",

@@ -3,6 +3,14 @@
 key: (English, Vietnamese). Part of the one catalogue, taskreg.present.messages."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "import_merger_bad": (
+        "The file's mergers are damaged ({text}): each has agency, into and an ISO date on; nothing was imported.",
+        "Danh sách sáp nhập trong tệp bị hỏng ({text}): mỗi mục cần agency, into và ngày on dạng ISO; không nhập gì.",
+    ),
+    "import_map_agency_bad": (
+        "--map-agency takes OLD=NEW, two different agencies: '{text}'.",
+        "--map-agency cần dạng CŨ=MỚI, hai đơn vị khác nhau: '{text}'.",
+    ),
     # -- import and export -------------------------------------------------------------------
     "import_format_unknown": (
         "Cannot tell the format of {path}: give --format csv, xlsx or json.",

@@ -200,14 +200,19 @@ def revoke(url: str, login: str) -> bool:
 
 
 def users(url: str) -> list[dict]:
-    """Who may do what in this register: login, role, agencies (codes), sorted by login."""
+    """Who may do what in this register: login, role, agencies (codes), sorted by login; and
+    of those agencies, the ones retired or merged away (`retired`: code → its day, and the
+    agency it merged into or None)."""
     require(url, "psycopg")
     import psycopg
 
     conn = connect(url)
     try:
         rows = conn.execute(
-            "SELECT w.login, w.role, a.code FROM writers w LEFT JOIN agencies a ON a.id = w.agency_id"
+            "SELECT w.login, w.role, a.code, a.retired_on, m.merged_on, n.code AS merged_into FROM writers w"
+            " LEFT JOIN agencies a ON a.id = w.agency_id"
+            " LEFT JOIN mergers m ON m.old_agency_id = a.id AND m.undone_event IS NULL"
+            " LEFT JOIN agencies n ON n.id = m.new_agency_id"
             ' ORDER BY w.login COLLATE "C", a.code COLLATE "C"'
         ).fetchall()
     except psycopg.errors.UndefinedTable:
@@ -216,9 +221,16 @@ def users(url: str) -> list[dict]:
         conn.close()
     out: dict[str, dict] = {}
     for r in rows:
-        entry = out.setdefault(r["login"], {"login": r["login"], "role": r["role"], "agencies": []})
+        entry = out.setdefault(r["login"], {"login": r["login"], "role": r["role"], "agencies": [], "retired": {}})
         if r["code"]:
             entry["agencies"].append(r["code"])
+            # a grant of an agency retired or merged away stays (docs/commands.md "agency merge"): flagged
+            if r["merged_on"] or r["retired_on"]:
+                day = r["merged_on"] or r["retired_on"]
+                entry["retired"][r["code"]] = {"on": str(day), "into": r["merged_into"]}
+    for entry in out.values():
+        if not entry["retired"]:
+            del entry["retired"]  # only a grant that names such an agency says so
     return list(out.values())
 
 
