@@ -252,6 +252,8 @@ PROGRESS = [
 DILIGENCE = (0.15, 0.95)
 #: The note that marks a key task (nhiệm vụ trọng tâm): the demo stars those tasks.
 KEY_NOTE = "Nhiệm vụ trọng tâm của quý"
+#: The 2025 reorganisation's mergers (sáp nhập), long after Q1/2021: (olds, into, day).
+MERGERS = [(["SKHDT"], "STC", date(2025, 3, 1)), (["SGTVT"], "SXD", date(2025, 3, 1))]
 #: Agencies the office has no mail address for (`remind --send` skips them and says so).
 NO_ADDRESS = {"BCHQS", "CAT", "NHNN"}
 #: A periodic series that starts after Q1/2021 (`taskreg recur`), so Q1's figures stay as

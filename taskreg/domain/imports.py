@@ -22,6 +22,7 @@ from taskreg.domain.dates import iso
 from taskreg.domain.errors import BadInput, Count, Ref, Refused
 from taskreg.domain.guard import Guard
 from taskreg.domain.import_rows import ImportFile, Row, RowReader, check_row, is_iso_date, shown
+from taskreg.domain.mergers import merge_in
 from taskreg.domain.model import CONFIRMATION_FIELDS, EVERY
 from taskreg.domain.publications import restore
 from taskreg.domain.store import Store
@@ -29,7 +30,7 @@ from taskreg.domain.text import fold, nfc, symbol_key, text_problem
 from taskreg.domain.workdays import Calendar
 
 
-def load_demo(store: Store, agencies: list[dict], tasks: list[dict], series: dict | None = None) -> None:
+def load_demo(store: Store, agencies: list[dict], tasks: list[dict], series: dict | None = None, mergers=()) -> None:
     """Write the demo register in one transaction, each change with its audit event,
 
     as if liaisons had recorded it day by day: every event is recorded on the day it
@@ -137,6 +138,11 @@ def load_demo(store: Store, agencies: list[dict], tasks: list[dict], series: dic
                         reason=t["cancel_reason"],
                         **on(day),
                     )
+        # The agencies merged after Q1/2021 (taskreg.domain.demo MERGERS), as `agency merge`
+        # records them, on their day: Q1/2021 as of 31/3/2021 reads as it did.
+        for olds, into, day in mergers:
+            by_code = {a["code"]: a for a in store.agencies()}
+            merge_in(store, Guard(store), [by_code[c] for c in olds], by_code[into], iso(day), day, **on(iso(day)))
 
 
 # -- import ---------------------------------------------------------------------------------------

@@ -47,57 +47,69 @@ def merge_agencies(
                 raise BadInput("merge_inactive", code=old["code"], on=Day(day))
             if old not in found:
                 found.append(old)
-        # the tasks whose lead may move: those stored under an old agency or one merged into it
-        chained = {o["id"] for o in found}
-        grew = True
-        while grew:
-            grew = False
-            for m in mergers:
-                if m["new_agency_id"] in chained and m["old_agency_id"] not in chained:
-                    chained.add(m["old_agency_id"])
-                    grew = True
-        moved_ids = store.task_ids(sorted(chained)) if guard.pubs else []
-        before = {t: guard.before(t) for t in moved_ids}
-        # Open tasks' coordinating agencies: OLD becomes NEW, dropping repeats and the lead as
-        # of today (NEW, for a task an old agency leads open, as the merger makes it).
-        old_ids = {o["id"] for o in found}
-        by_code = {a["code"]: a["id"] for a in agencies}
-        co_lists: dict[int, list[int]] = {}
-        co_before: dict[str, list[str]] = {}  # what unmerge restores
-        for t in sorted({t for a in old_ids | {new["id"]} for t in store.open_with_co(a)}):
-            task = store.task(t, iso(today))
-            assert task is not None  # listed just above, in this transaction
-            lead = new["id"] if task["agency_id"] in chained else by_code[task["agency"]]
-            ids: list[int] = []
-            for code in task["co_agencies"]:
-                a = new["id"] if by_code[code] in old_ids else by_code[code]
-                if a != lead and a not in ids:
-                    ids.append(a)
-            if sorted(ids) != sorted(by_code[c] for c in task["co_agencies"]):
-                co_lists[t], co_before[str(t)] = ids, task["co_agencies"]
-        co_tasks = sorted(co_lists)
-        series = [s["id"] for s in store.series() if s["agency_id"] in {o["id"] for o in found}]
-        event_id = store.event(
-            "agency_merge",
-            before={"agencies": [o["code"] for o in found]},
-            after={
-                "agencies": [o["code"] for o in found],
-                "into": new["code"],
-                "on": day,
-                "co_agencies": co_before,
-                "series": series,
-            },
-            correction_from=day if day < iso(today) else None,
-        )
-        for old in found:
-            store.add_merger(old["id"], new["id"], day, event_id)
-        for t in moved_ids:
-            guard.after(t, before[t])
-        for t, ids in co_lists.items():
-            store.set_co_agencies(t, ids)
-        for s in series:
-            store.update_series(s, {"agency_id": new["id"]})
+        co_tasks = merge_in(store, guard, found, new, day, today)
     return found, new, day, co_tasks
+
+
+def merge_in(store: Store, guard: Guard, found: list[dict], new: dict, day: str, today: date, **recorded) -> list[int]:
+    """Inside a write: merge the agencies `found` into `new` on `day`, as checked by
+    `merge_agencies` (the demo's own mergers too, `recorded` giving their day): the merger,
+    its event, the coordinating agencies of open tasks and the series. The open tasks whose
+    coordinating agencies changed."""
+    agencies = store.agencies()
+    mergers = [m for m in store.mergers() if m["undone_event"] is None]
+    # the tasks whose lead may move: those stored under an old agency or one merged into it
+    chained = {o["id"] for o in found}
+    grew = True
+    while grew:
+        grew = False
+        for m in mergers:
+            if m["new_agency_id"] in chained and m["old_agency_id"] not in chained:
+                chained.add(m["old_agency_id"])
+                grew = True
+    moved_ids = store.task_ids(sorted(chained)) if guard.pubs else []
+    before = {t: guard.before(t) for t in moved_ids}
+    # Open tasks' coordinating agencies: OLD becomes NEW, dropping repeats and the lead as
+    # of today (NEW, for a task an old agency leads open, as the merger makes it).
+    old_ids = {o["id"] for o in found}
+    by_code = {a["code"]: a["id"] for a in agencies}
+    co_lists: dict[int, list[int]] = {}
+    co_before: dict[str, list[str]] = {}  # what unmerge restores
+    for t in sorted({t for a in old_ids | {new["id"]} for t in store.open_with_co(a)}):
+        task = store.task(t, iso(today))
+        assert task is not None  # listed just above, in this transaction
+        lead = new["id"] if task["agency_id"] in chained else by_code[task["agency"]]
+        ids: list[int] = []
+        for code in task["co_agencies"]:
+            a = new["id"] if by_code[code] in old_ids else by_code[code]
+            if a != lead and a not in ids:
+                ids.append(a)
+        if sorted(ids) != sorted(by_code[c] for c in task["co_agencies"]):
+            co_lists[t], co_before[str(t)] = ids, task["co_agencies"]
+    co_tasks = sorted(co_lists)
+    series = [s["id"] for s in store.series() if s["agency_id"] in {o["id"] for o in found}]
+    event_id = store.event(
+        "agency_merge",
+        before={"agencies": [o["code"] for o in found]},
+        after={
+            "agencies": [o["code"] for o in found],
+            "into": new["code"],
+            "on": day,
+            "co_agencies": co_before,
+            "series": series,
+        },
+        correction_from=day if day < iso(today) else None,
+        **recorded,
+    )
+    for old in found:
+        store.add_merger(old["id"], new["id"], day, event_id)
+    for t in moved_ids:
+        guard.after(t, before[t])
+    for t, ids in co_lists.items():
+        store.set_co_agencies(t, ids)
+    for s in series:
+        store.update_series(s, {"agency_id": new["id"]})
+    return co_tasks
 
 
 def unmerge_agency(store: Store, today: date, typed: str, reason: str) -> tuple[dict, dict]:

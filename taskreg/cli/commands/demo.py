@@ -55,7 +55,7 @@ def demo(
         actor=session.actor,
         now=session.now,
         replace=existed,
-        fill=lambda store: bulk.load_demo(store, agencies, tasks, demo_data.SERIES),
+        fill=lambda store: bulk.load_demo(store, agencies, tasks, demo_data.SERIES, demo_data.MERGERS),
     )
     session.changed = True
     if not existed:
