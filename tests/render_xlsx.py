@@ -45,7 +45,7 @@ ENV = {
 LOCALES = {"vi": "vi_VN.UTF-8", "en": "en_US.UTF-8"}
 EXPECTED = {
     "vi": {
-        "tasks_caption": "Quý I/2021, đến ngày 15/7/2021",
+        "tasks_caption": "Quý I/2021, đến ngày 31/3/2021",
         "report_caption": "Quý I/2021, đến ngày 31/3/2021",
         "first_header": "Số",
         "last_header": "Tình trạng",
@@ -54,7 +54,7 @@ EXPECTED = {
         "total": ["Tổng cộng", "1.738", "93,88%", "80,45%"],
     },
     "en": {
-        "tasks_caption": "Q1 2021, as of 2021-07-15",
+        "tasks_caption": "Q1 2021, as of 2021-03-31",
         "report_caption": "Q1 2021, as of 2021-03-31",
         "first_header": "id",
         "last_header": "status",

@@ -1,6 +1,7 @@
 """Bulk data: import from CSV, XLSX or JSON; export to them."""
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -32,7 +33,7 @@ from taskreg.cli.session import command
 from taskreg.domain import figures, files
 from taskreg.domain import tasks as service
 from taskreg.domain.agencies import find_agency
-from taskreg.domain.dates import choose_period, iso, quarter_of
+from taskreg.domain.dates import FIRST_YEAR, Period, choose_period, iso
 from taskreg.domain.errors import BadInput, Count, Ref, Refused, os_reason
 from taskreg.domain.imports import ImportInvalid, import_tasks
 from taskreg.domain.model import CONFIRMATION_FIELDS, SETTINGS, TASK_FIELDS
@@ -146,6 +147,7 @@ def export(
             as_of,
             sort,
             starred=starred,
+            period_as_of=format == "xlsx",  # the sheets agree: both as of the report's day
         )
         with progress(None, "export") as bar:
             rows = _counted(rows, bar)
@@ -161,7 +163,7 @@ def export(
                 session,
                 store,
                 rows,
-                day if as_of else None,
+                day,
                 target,
                 quarter,
                 month,
@@ -274,19 +276,19 @@ def _export_xlsx(
         return t(key, period=label, Period=prose.capital(label), day=i18n.day(lang, day))
 
     # The tasks sheet: the tasks the filters chose (those of the period filtered on, else
-    # every one), their states as of the day the export counts them.
+    # every one), their states as of the export's day (`as_of`: --as-of, else the period's
+    # last day or today while it runs, else today); the report sheet counts the same tasks
+    # as of the same day (SPEC §14): with no period, every task assigned up to that day.
     filtered = choose_period(session.today, quarter, month, year, from_, to)
-    if filtered:
-        tasks_caption = captioned(prose.period_label(lang, filtered), as_of or session.today)
-    else:  # "Nhiệm vụ trọng tâm, đến ngày …": the sheet's name is its heading
-        name = t("sheet_tasks_starred" if starred else "sheet_tasks")
-        tasks_caption = captioned(name, as_of or session.today, "t_title")
-    period = filtered or quarter_of(as_of or session.today)
     org, basis = settings(store)
     found = find_agency(store.agencies(), agency) if agency else None
-    day = figures.report_as_of(period, session.today, as_of)
-    result = figures.build(store, period, day, basis, found, by_agency=group is None, starred=starred, group=group)
-    caption = captioned(prose.period_label(lang, result.period), result.as_of)
+    period = filtered or Period("range", date(FIRST_YEAR, 1, 1), as_of)
+    result = figures.build(store, period, as_of, basis, found, by_agency=group is None, starred=starred, group=group)
+    if filtered:
+        tasks_caption = caption = captioned(prose.period_label(lang, filtered), as_of)
+    else:  # "Nhiệm vụ trọng tâm, đến ngày …": the sheet's name is its heading
+        name = t("sheet_tasks_starred" if starred else "sheet_tasks")
+        tasks_caption = caption = captioned(name, as_of, "t_title")
 
     report_headers = headers_of(lang, basis, group=group)
 

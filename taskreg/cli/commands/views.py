@@ -55,8 +55,11 @@ def select_tasks(
     default_status=None,
     stale=False,
     starred=False,
+    period_as_of=False,
 ):
     """list's filters, checked and applied: (as-of date, the tasks); export uses them too.
+    `period_as_of`: with no --as-of, states as of the period's last day (today while it
+    runs), as a report of the period counts them (`export --format xlsx`, SPEC §14).
     `stale`: only the open tasks that must be updated and were not (`list --stale`), never
     updated first, then the oldest report (unless --sort says otherwise)."""
     from datetime import timedelta
@@ -76,6 +79,8 @@ def select_tasks(
         raise BadInput("number_too_large", what="--due-within", value=due_within)
     day = _as_of(session, as_of)
     period = choose_period(session.today, quarter, month, year, from_, to)
+    if period_as_of and period is not None and as_of is None:
+        day = figures.report_as_of(period, session.today, None)
     wanted = (
         states.expand(status)
         if status

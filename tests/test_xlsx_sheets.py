@@ -1,0 +1,58 @@
+"""An XLSX export's two sheets agree (SPEC §14, issue 26 finding 6): the task sheet's states
+and the report sheet are as of the export's as-of date, the report covers the tasks the
+sheet lists, and the sheets print with their numbers apart from their text, codes whole
+and text at the top of its row."""
+
+from collections import Counter
+
+from openpyxl import load_workbook
+
+LATER = {"TASKREG_TODAY": "2021-07-15"}
+
+
+def _build(reg):
+    """Q1/2021: one task done on time, one open and due after the quarter (in progress on
+    31/3, overdue by 15/7); Q2: one task still in its time on 15/7."""
+    reg("add", "Báo cáo quý", "--agency", "SYT", "--assigned", "2021-01-10", "--due", "2021-02-10")
+    reg("done", "1", "--on", "2021-02-01")
+    reg("add", "Đề án y tế", "--agency", "STC", "--assigned", "2021-02-01", "--due", "2021-04-30")
+    reg("add", "Kế hoạch quý II", "--agency", "SYT", "--assigned", "2021-04-05", "--due", "2021-12-31", env=LATER)
+
+
+def _sheets(path):
+    book = load_workbook(path)
+    tasks, report = book.worksheets
+    header = [c.value for c in tasks[1]]
+    states = Counter(row[header.index("Tình trạng")] for row in tasks.iter_rows(min_row=2, values_only=True))
+    rows = list(report.iter_rows(values_only=True))
+    return book.properties.title, states, rows[0][0], rows[-1]
+
+
+def test_a_quarter_export_counts_both_sheets_as_of_the_quarter_end(reg, tmp_path):
+    """Finding 6: a `--quarter I/2021` export exported after the quarter showed the tasks'
+    states as of today (overdue) while its report sheet counted them as of 31/3/2021."""
+    _build(reg)
+    out = tmp_path / "q1.xlsx"
+    reg("export", "--format", "xlsx", "-o", out, "--quarter", "I/2021", "--lang", "vi", env=LATER)
+    title, states, caption, total = _sheets(out)
+    assert title == caption == "Quý I/2021, đến ngày 31/3/2021"
+    assert states == {"hoàn thành đúng hạn": 1, "chưa hoàn thành còn trong hạn": 1}
+    assert total[:6] == ("Tổng cộng", 2, 1, 0, 1, 0)
+    # --as-of wins over the quarter's end, in both sheets
+    reg("export", "--format", "xlsx", "-o", out, "--quarter", "I/2021", "--as-of", "2021-06-30", "--lang", "vi", env=LATER)
+    title, states, caption, total = _sheets(out)
+    assert title == caption == "Quý I/2021, đến ngày 30/6/2021"
+    assert states == {"hoàn thành đúng hạn": 1, "chưa hoàn thành quá hạn": 1}
+    assert total[:6] == ("Tổng cộng", 2, 1, 0, 0, 1)
+
+
+def test_an_export_with_no_period_counts_every_task_assigned_up_to_its_day(reg, tmp_path):
+    """Finding 6: an export with no filter had an empty report sheet of the current quarter."""
+    _build(reg)
+    out = tmp_path / "all.xlsx"
+    reg("export", "--format", "xlsx", "-o", out, "--lang", "vi", env=LATER)
+    title, states, caption, total = _sheets(out)
+    assert title == caption == "Nhiệm vụ, đến ngày 15/7/2021"
+    assert sum(states.values()) == 3
+    assert total[:6] == ("Tổng cộng", 3, 1, 0, 1, 1)
+    assert states == {"hoàn thành đúng hạn": 1, "chưa hoàn thành còn trong hạn": 1, "chưa hoàn thành quá hạn": 1}
