@@ -3,6 +3,7 @@ and the report sheet are as of the export's as-of date, the report covers the ta
 sheet lists, and the sheets print with their numbers apart from their text, codes whole
 and text at the top of its row."""
 
+import json
 from collections import Counter
 
 from openpyxl import load_workbook
@@ -56,3 +57,53 @@ def test_an_export_with_no_period_counts_every_task_assigned_up_to_its_day(reg, 
     assert sum(states.values()) == 3
     assert total[:6] == ("Tổng cộng", 3, 1, 0, 1, 1)
     assert states == {"hoàn thành đúng hạn": 1, "chưa hoàn thành còn trong hạn": 1, "chưa hoàn thành quá hạn": 1}
+
+
+# -- finding 8: Vietnamese through and through ------------------------------------------------
+
+
+def test_export_lang_vi_writes_the_states_in_vietnamese_and_import_reads_it_back(reg, tmp_path):
+    """Finding 8: `export --lang vi` wrote Vietnamese headers over on_time/in_progress."""
+    import csv
+
+    _build(reg)
+    out = tmp_path / "vi.csv"
+    reg("export", "-o", out, "--lang", "vi", env=LATER)
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert [r["Tình trạng"] for r in rows] == [
+        "hoàn thành đúng hạn",
+        "chưa hoàn thành quá hạn",
+        "chưa hoàn thành còn trong hạn",
+    ]
+    plain = reg("export", env=LATER).stdout  # without --lang the scripts' words, as before
+    assert "on_time" in plain and "hoàn thành" not in plain
+    other = tmp_path / "other.db"
+    reg("--db", other, "import", out, "--create-agencies", env=LATER)
+    again = reg("--db", other, "export", "-o", tmp_path / "again.csv", "--lang", "vi", env=LATER)
+    assert again.exit_code == 0
+    assert (tmp_path / "again.csv").read_text(encoding="utf-8-sig").count("chưa hoàn thành quá hạn") == 1
+
+
+def test_status_and_by_take_the_vietnamese_words_the_help_lists(reg, tmp_path):
+    """Finding 8: `--status quahan` was refused ("chọn một trong on_time, late, overdue …")."""
+    _build(reg)
+    for word in ("quá hạn", "quahan", "qua-han", "Quá Hạn", "overdue"):
+        ids = reg("list", "--status", word, "--format", "json", env=LATER).stdout
+        assert [t["id"] for t in json.loads(ids)] == [2], word
+    listed = lambda *words: sorted(  # noqa: E731
+        t["id"]
+        for t in json.loads(
+            reg("list", *[a for w in words for a in ("--status", w)], "--format", "json", env=LATER).stdout
+        )
+    )
+    assert listed("đúng hạn") == listed("on_time") == [1]
+    assert listed("trong-han") == listed("in_progress") == [3]
+    assert listed("chưa hoàn thành") == listed("open") == [2, 3]
+    assert listed("đã hoàn thành") == listed("done") == [1]
+    refused = reg("list", "--status", "qua han lam", "--lang", "vi", code=2, env=LATER)
+    assert "quá hạn (overdue)" in reg("list", "--help", "--lang", "vi", env={"COLUMNS": "300"}).stdout
+    assert "qua han lam" in refused.stderr
+    for word, english in (("văn bản", "source"), ("nguoi-giao", "assigned-by"), ("Đơn vị", "agency")):
+        vietnamese = reg("report", "--quarter", "I/2021", "--by", word, "--format", "json", env=LATER).stdout
+        assert vietnamese == reg("report", "--quarter", "I/2021", "--by", english, "--format", "json", env=LATER).stdout
+        reg("export", "--format", "xlsx", "-o", tmp_path / "by.xlsx", "--by", word, env=LATER)

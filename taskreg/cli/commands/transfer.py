@@ -30,7 +30,7 @@ from taskreg.cli.options import (
     Year,
 )
 from taskreg.cli.session import command
-from taskreg.domain import figures, files
+from taskreg.domain import figures, files, states
 from taskreg.domain import tasks as service
 from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import FIRST_YEAR, Period, choose_period, iso
@@ -157,8 +157,10 @@ def export(
                 # Vietnamese headers only when asked on the command line: `config lang`
                 # must not change what scripts read (SPEC §5); import reads both.
 
-                headers = [export_header("vi", f) for f in TASK_FIELDS] if session.lang_option == "vi" else None
-                return tabular.write_tasks_csv(rows, target, headers)
+                vi = session.lang_option == "vi"
+                headers = [export_header("vi", f) for f in TASK_FIELDS] if vi else None
+                names = {s: i18n.state("vi", s) for s in states.ALL} if vi else None  # the states too
+                return tabular.write_tasks_csv(rows, target, headers, names)
             return _export_xlsx(
                 session,
                 store,

@@ -28,7 +28,7 @@ from taskreg.domain import tasks as service
 from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import choose_period, from_iso, iso, parse_date
 from taskreg.domain.errors import BadInput, Refused
-from taskreg.domain.model import check_choice
+from taskreg.domain.model import check_choice, choice_word
 from taskreg.domain.text import nfc, printable, search_keys
 from taskreg.formats import tabular
 from taskreg.present import i18n
@@ -66,8 +66,10 @@ def select_tasks(
 
     sort = sort or ("updated" if stale else "id")
     check_choice(sort, tuple(SORTS), "--sort")
+    known = states.ALL + tuple(states.GROUPS) + states.FILTERS
+    status = [choice_word(s, known) for s in status] if status else status  # "quá hạn": overdue
     for s in status or ():
-        check_choice(s, states.ALL + tuple(states.GROUPS) + states.FILTERS, "--status")
+        check_choice(s, known, "--status")
     # `awaiting` narrows the states chosen (all, if it is alone): a filter, not a state.
     awaiting = states.AWAITING in (status or ())
     status = [s for s in status or () if s not in states.FILTERS] or (None if awaiting else status)
