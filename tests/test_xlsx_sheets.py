@@ -107,3 +107,32 @@ def test_status_and_by_take_the_vietnamese_words_the_help_lists(reg, tmp_path):
         vietnamese = reg("report", "--quarter", "I/2021", "--by", word, "--format", "json", env=LATER).stdout
         assert vietnamese == reg("report", "--quarter", "I/2021", "--by", english, "--format", "json", env=LATER).stdout
         reg("export", "--format", "xlsx", "-o", tmp_path / "by.xlsx", "--by", word, env=LATER)
+
+
+# -- finding 9: a Vietnamese message names its fields in Vietnamese ----------------------------
+
+
+def test_history_lines_name_settings_and_roles_in_vietnamese():
+    """Finding 9: "cấp quyền; …; Vai trò: — → office" and "đổi thiết lập; org: — → …"."""
+    from taskreg.domain.model import SETTINGS, TASK_FIELDS
+    from taskreg.present.events import FIELD_LABELS, describe
+
+    base = {"at": "2021-03-31T09:00:00", "actor": "quantri", "task_id": None, "reason": None}
+    grant = {
+        **base,
+        "action": "admin_grant",
+        "before": {"login": None, "role": None, "agencies": None},
+        "after": {"login": "vanphong", "role": "office", "agencies": None},
+    }
+    assert describe("vi", grant) == "cấp quyền; Tài khoản: — → vanphong; Vai trò: — → văn phòng"
+    liaison = {**grant, "after": {"login": "lan", "role": "liaison", "agencies": ["SYT"]}}
+    assert "Vai trò: — → đầu mối" in describe("vi", liaison)
+    assert "Role: — → liaison" in describe("en", liaison)
+    org = {**base, "action": "config_set", "before": {"org": None}, "after": {"org": "UBND tỉnh Quảng Nam"}}
+    assert describe("vi", org) == "đổi thiết lập; Tổ chức: — → UBND tỉnh Quảng Nam"
+    assert describe("en", org) == "setting changed; org: — → UBND tỉnh Quảng Nam"
+    # every field and setting an event can name has a Vietnamese label
+    derived = {"updated_on", "status", "awaiting_confirmation"}  # counted, never an event's field
+    for key in {*TASK_FIELDS, *SETTINGS, *FIELD_LABELS} - derived:
+        event = {**base, "action": "edit", "before": {key: "a"}, "after": {key: "b"}}
+        assert f"{key}:" not in describe("vi", event), key
