@@ -374,7 +374,7 @@ def command(fn):
                 print(_refuse_choice(session, lang, "--lang", lang_choices), file=sys.stderr)
                 raise typer.Exit(2)
         for name, (option, values) in checked.items():
-            if kwargs.get(name) is not None:  # `--by văn bản`: source (SPEC §14)
+            if kwargs.get(name) is not None:  # `--by văn bản`: source (docs/commands.md `list`)
                 kwargs[name] = choice_word(kwargs[name], values)
             if kwargs.get(name) is not None and kwargs[name] not in values:
                 print(_refuse_choice(session, kwargs[name], option, values), file=sys.stderr)

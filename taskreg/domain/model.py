@@ -152,7 +152,7 @@ SETTING_CHECKS = {
 #: The Vietnamese words an option of choices takes for its values, as its Vietnamese help
 #: lists them (`--status quá hạn`, `--by văn bản`): value → its words. `choice_word` matches
 #: them, and the values themselves, after folding and removing spaces, hyphens and
-#: underscores: "quá hạn", "quahan", "qua-han" and "Quá Hạn" are one word (SPEC §14).
+#: underscores: "quá hạn", "quahan", "qua-han" and "Quá Hạn" are one word (docs/commands.md `list`).
 CHOICE_WORDS: dict[str, tuple[str, ...]] = {
     "on_time": ("đúng hạn", "hoàn thành đúng hạn", "HT đúng hạn"),
     "late": ("trễ hạn", "hoàn thành quá hạn", "HT quá hạn"),

@@ -154,9 +154,9 @@ def export(
             if format == "json":
                 return _export_json(store, rows, day, target)
             if format == "csv":
-                # Vietnamese headers only when asked on the command line: `config lang`
-                # must not change what scripts read (SPEC §5); import reads both.
-
+                # Vietnamese headers and states only when asked on the command line:
+                # `config lang` must not change what scripts read (docs/import-export.md
+                # "export"); import reads both headers and ignores the states.
                 vi = session.lang_option == "vi"
                 headers = [export_header("vi", f) for f in TASK_FIELDS] if vi else None
                 names = {s: i18n.state("vi", s) for s in states.ALL} if vi else None  # the states too
@@ -280,7 +280,7 @@ def _export_xlsx(
     # The tasks sheet: the tasks the filters chose (those of the period filtered on, else
     # every one), their states as of the export's day (`as_of`: --as-of, else the period's
     # last day or today while it runs, else today); the report sheet counts the same tasks
-    # as of the same day (SPEC §14): with no period, every task assigned up to that day.
+    # as of the same day (docs/import-export.md "export"): with no period, every task assigned up to that day.
     filtered = choose_period(session.today, quarter, month, year, from_, to)
     org, basis = settings(store)
     found = find_agency(store.agencies(), agency) if agency else None

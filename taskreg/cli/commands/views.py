@@ -59,7 +59,7 @@ def select_tasks(
 ):
     """list's filters, checked and applied: (as-of date, the tasks); export uses them too.
     `period_as_of`: with no --as-of, states as of the period's last day (today while it
-    runs), as a report of the period counts them (`export --format xlsx`, SPEC §14).
+    runs), as a report of the period counts them (`export --format xlsx`, docs/import-export.md).
     `stale`: only the open tasks that must be updated and were not (`list --stale`), never
     updated first, then the oldest report (unless --sort says otherwise)."""
     from datetime import timedelta

@@ -264,7 +264,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã đặt {setting} = {value}.",
     ),
     # Each setting as a history line names it (taskreg.present.events): in English by the
-    # name `config set` takes, in Vietnamese by its label (SPEC §14: "Tổ chức", not `org`).
+    # name `config set` takes, in Vietnamese by its label ("Tổ chức", not `org`).
     "hs:org": ("org", "Tổ chức"),
     "hs:rate-basis": ("rate-basis", "Cơ sở tính tỷ lệ hoàn thành"),
     "hs:lang": ("lang", "Ngôn ngữ"),
