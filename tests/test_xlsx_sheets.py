@@ -136,3 +136,37 @@ def test_history_lines_name_settings_and_roles_in_vietnamese():
     for key in {*TASK_FIELDS, *SETTINGS, *FIELD_LABELS} - derived:
         event = {**base, "action": "edit", "before": {key: "a"}, "after": {key: "b"}}
         assert f"{key}:" not in describe("vi", event), key
+
+
+def test_printed_numbers_stand_apart_codes_stay_whole_and_text_sits_at_the_top(reg, tmp_path):
+    """Finding 6, printed: numbers touched titles (`1Tổng hợp…`), codes broke mid-word
+    (`SNNPTN`/`T`), text sat at the bottom of tall rows. tests/render_xlsx.py checks the
+    pages LibreOffice prints; this checks what the workbook asks of it."""
+    reg("agency", "add", "BQLDA-DDCN", "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp")
+    long_title = "Tổng hợp khó khăn, vướng mắc và đề xuất giải pháp tháo gỡ trong chuyển đổi số giai đoạn 2021-2025"
+    reg("add", long_title, "--agency", "BQLDA-DDCN", "--co", "SYT", "--co", "STC", "--assigned", "2021-01-10")
+    out = tmp_path / "print.xlsx"
+    reg("export", "--format", "xlsx", "-o", out, "--lang", "vi")
+    book = load_workbook(out)
+    tasks, report = book.worksheets
+    header = [c.value for c in tasks[1]]
+    row = tasks[2]
+    cell = {h: c for h, c in zip(header, row)}
+    assert tasks.row_dimensions[2].height > 15  # a tall row: its title wraps
+    for c in row:
+        if c.value is not None:
+            assert c.alignment.vertical == "top", (c.coordinate, c.value)
+    for name in ("Số", "Ngày giao"):  # numbers and dates centred: they touch no text beside them
+        assert cell[name].alignment.horizontal == "center"
+    assert cell["Đơn vị phối hợp"].value == "STC\nSYT"  # one code a line
+    letters = {h: c.column_letter for h, c in zip(header, row)}
+    for name in ("Đơn vị chủ trì", "Đơn vị phối hợp"):  # a code of 10 capitals on one line
+        assert tasks.column_dimensions[letters[name]].width >= 14
+    assert not cell["Đơn vị chủ trì"].alignment.wrap_text
+    for line in report.iter_rows(min_row=3):
+        assert all(c.alignment.vertical == "top" for c in line if c.value is not None)
+    # the codes one a line are read back as the coordinating agencies they are
+    other = tmp_path / "other.db"
+    reg("--db", other, "import", out, "--create-agencies")
+    again = json.loads(reg("--db", other, "list", "--all", "--format", "json").stdout)
+    assert again[0]["co_agencies"] == ["STC", "SYT"]

@@ -267,7 +267,7 @@ def _export_xlsx(
         nonlocal count
         for row in rows:
             task = service.public(row)
-            task["co_agencies"] = ";".join(task["co_agencies"])
+            task["co_agencies"] = "\n".join(task["co_agencies"])  # one code a line; import reads it
             task["status"] = i18n.state(lang, task["status"])
             task["starred"] = t("yes") if task["starred"] else ""  # a mark to read; import reads it back
             task["awaiting_confirmation"] = i18n.t(lang, "yes" if task["awaiting_confirmation"] else "no")
