@@ -157,9 +157,7 @@ def check(lang: str, pdf: Path, tasks: int, failures: list[str], codes: list[str
         for n, p in enumerate(pages, 1)
         if want["report_caption"] in p["text"] and want["last_header"].split()[0] not in [w[4] for w in p["words"]]
     ]
-    task_pages = [
-        n for n, p in enumerate(pages, 1) if want["tasks_caption"] in p["text"] and n not in report_pages
-    ]
+    task_pages = [n for n, p in enumerate(pages, 1) if want["tasks_caption"] in p["text"] and n not in report_pages]
     if not task_pages or task_pages != list(range(1, len(task_pages) + 1)):
         fail(f"the tasks sheet's caption is not on pages 1 to {len(task_pages)}: {task_pages[:5]}…")
     if report_pages != list(range(len(task_pages) + 1, len(pages) + 1)):

@@ -16,9 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pytest
-
 import pgcluster
+import pytest
 
 pytestmark = pytest.mark.slow  # a cluster of its own, and some twenty processes
 

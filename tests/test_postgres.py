@@ -107,8 +107,7 @@ def test_a_reader_reads_everything_and_writes_nothing(shared):
     before = _snapshot(shared)
     result = _as(shared, READER, "done", "2", code=1)
     assert result.stderr == (
-        "Refused: the login tr_reader may not write the tasks led by SYT"
-        f" {READ_ONLY}. Nothing was changed.\n"
+        f"Refused: the login tr_reader may not write the tasks led by SYT {READ_ONLY}. Nothing was changed.\n"
     )
     assert _snapshot(shared) == before
 
@@ -119,7 +118,9 @@ def test_a_login_with_no_grant_in_this_register_writes_nothing(shared):
     shared("--db", shared.pg.url("postgres", other), "admin", "grant", OTHER_LIAISON, "--role", "office")
     try:
         result = _as(shared, OTHER_LIAISON, "done", "2", code=1)
-        assert "the login tr_liaison2 may not write the tasks led by SYT (it may only read this register)" in result.stderr
+        assert (
+            "the login tr_liaison2 may not write the tasks led by SYT (it may only read this register)" in result.stderr
+        )
     finally:
         shared.pg.sql(f"DROP DATABASE {other} WITH (FORCE)")
 

@@ -40,7 +40,20 @@ def test_a_quarter_export_counts_both_sheets_as_of_the_quarter_end(reg, tmp_path
     assert states == {"hoàn thành đúng hạn": 1, "chưa hoàn thành còn trong hạn": 1}
     assert total[:6] == ("Tổng cộng", 2, 1, 0, 1, 0)
     # --as-of wins over the quarter's end, in both sheets
-    reg("export", "--format", "xlsx", "-o", out, "--quarter", "I/2021", "--as-of", "2021-06-30", "--lang", "vi", env=LATER)
+    reg(
+        "export",
+        "--format",
+        "xlsx",
+        "-o",
+        out,
+        "--quarter",
+        "I/2021",
+        "--as-of",
+        "2021-06-30",
+        "--lang",
+        "vi",
+        env=LATER,
+    )
     title, states, caption, total = _sheets(out)
     assert title == caption == "Quý I/2021, đến ngày 30/6/2021"
     assert states == {"hoàn thành đúng hạn": 1, "chưa hoàn thành quá hạn": 1}

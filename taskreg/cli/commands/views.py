@@ -195,7 +195,7 @@ def list_(
     keys = ["f_id", "f_status", "f_agency", "f_title", "f_assigned", "f_due", "f_done"]
     keys += (["f_cancelled"] if cancelled else []) + (["f_updated"] if updated else [])
     headers = [i18n.t(lang, k) for k in keys]
-    render.table(headers, body, right={0}, wrap=3, wrap_headers=True, cut=True)
+    render.table(headers, body, right={0}, wrap=3, wrap_headers=True, cut=True, optional=len(keys) - 7)
     if any(r["starred"] for r in rows):  # what the mark beside an id means
         print(i18n.t(lang, "list_star_legend", star=render.STAR))
 
