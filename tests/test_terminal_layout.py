@@ -106,6 +106,8 @@ def test_list_breaks_no_header_word_nor_code_and_gives_the_title_the_room(layout
 
 def test_weekly_and_reminders_keep_wide_titles_within_their_width(layout):
     """Issue 26 finding 7: a title in fullwidth letters made a weekly line 170 columns wide."""
+    on = {"TASKREG_TODAY": "2021-06-30"}
+    layout("add", " ".join([WIDE] * 3), "--agency", "STC", "--assigned", "1/3/2021", "--due", "20/3/2021", env=on)
     weekly = layout("weekly", "--as-of", "31/3/2021", "--lang", "vi").stdout
     assert "Ｂáｏ" in weekly
     assert max(cell_len(line) for line in weekly.splitlines()) <= 99
