@@ -183,3 +183,19 @@ def test_printed_numbers_stand_apart_codes_stay_whole_and_text_sits_at_the_top(r
     reg("--db", other, "import", out, "--create-agencies")
     again = json.loads(reg("--db", other, "list", "--all", "--format", "json").stdout)
     assert again[0]["co_agencies"] == ["STC", "SYT"]
+
+
+def test_the_states_are_in_one_order_in_every_table(reg, tmp_path):
+    """Finding 6: the order of the states is the same in every table taskreg writes: the
+    national scheme's: done on time, done late, open within the deadline, open past it."""
+    _build(reg)
+    order = ["HT đúng hạn", "HT quá hạn", "Chưa HT trong hạn", "Chưa HT quá hạn"]
+    out = tmp_path / "order.xlsx"
+    reg("export", "--format", "xlsx", "-o", out, "--quarter", "I/2021", "--lang", "vi", env=LATER)
+    report = load_workbook(out).worksheets[1]
+    assert [c.value for c in report[2]][2:6] == order
+    table = reg("report", "--quarter", "I/2021", "--by", "agency", "--format", "table", "--lang", "vi").stdout
+    header = table.split("─")[0]
+    assert [header.index(word) for word in ("đúng", "HT quá", "trong", "Chưa HT quá")] == sorted(
+        header.index(word) for word in ("đúng", "HT quá", "trong", "Chưa HT quá")
+    )
