@@ -26,6 +26,7 @@ import argparse
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -45,7 +46,7 @@ ENV = {
 LOCALES = {"vi": "vi_VN.UTF-8", "en": "en_US.UTF-8"}
 EXPECTED = {
     "vi": {
-        "tasks_caption": "Quý I/2021, đến ngày 15/7/2021",
+        "tasks_caption": "Quý I/2021, đến ngày 31/3/2021",
         "report_caption": "Quý I/2021, đến ngày 31/3/2021",
         "first_header": "Số",
         "last_header": "Tình trạng",
@@ -54,7 +55,7 @@ EXPECTED = {
         "total": ["Tổng cộng", "1.738", "93,88%", "80,45%"],
     },
     "en": {
-        "tasks_caption": "Q1 2021, as of 2021-07-15",
+        "tasks_caption": "Q1 2021, as of 2021-03-31",
         "report_caption": "Q1 2021, as of 2021-03-31",
         "first_header": "id",
         "last_header": "status",
@@ -64,6 +65,7 @@ EXPECTED = {
     },
 }
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+TOUCHING = re.compile(r"^\d+[^\W\d_]{2,}")
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
 
@@ -131,7 +133,7 @@ def fonts(pdf: Path) -> list[str]:
     return sorted({line.split()[0].split("+")[-1] for line in listing.splitlines()[2:] if line.strip()})
 
 
-def check(lang: str, pdf: Path, tasks: int, failures: list[str]) -> dict:
+def check(lang: str, pdf: Path, tasks: int, failures: list[str], codes: list[str]) -> dict:
     want = EXPECTED[lang]
     pages = pages_of(pdf)
 
@@ -148,8 +150,14 @@ def check(lang: str, pdf: Path, tasks: int, failures: list[str]) -> dict:
     ]
     if odd:
         fail(f"pages not A4 landscape: {odd[:10]}")
-    task_pages = [n for n, p in enumerate(pages, 1) if want["tasks_caption"] in p["text"]]
-    report_pages = [n for n, p in enumerate(pages, 1) if want["report_caption"] in p["text"]]
+    # Both sheets are captioned alike (as of one day, README `export`): the report's pages are
+    # those without the tasks sheet's last header (the state), which every page of it repeats.
+    report_pages = [
+        n
+        for n, p in enumerate(pages, 1)
+        if want["report_caption"] in p["text"] and want["last_header"].split()[0] not in [w[4] for w in p["words"]]
+    ]
+    task_pages = [n for n, p in enumerate(pages, 1) if want["tasks_caption"] in p["text"] and n not in report_pages]
     if not task_pages or task_pages != list(range(1, len(task_pages) + 1)):
         fail(f"the tasks sheet's caption is not on pages 1 to {len(task_pages)}: {task_pages[:5]}…")
     if report_pages != list(range(len(task_pages) + 1, len(pages) + 1)):
@@ -173,6 +181,20 @@ def check(lang: str, pdf: Path, tasks: int, failures: list[str]) -> dict:
     total = last[last.find(want["total"][0]) :]
     if not all(v in total.split() for v in want["total"][1:]):
         fail(f"the total row does not read {want['total']}: {total[:120]!r}")
+    # a number drawn against a word (pdftotext reads "1Tổng" as one word), and a code broken
+    # across lines ("SNNPTN" then "T", "UBND-" then "TXHL")
+    touching = [(n, w[4]) for n, p in enumerate(pages, 1) for w in p["words"] if TOUCHING.match(w[4])]
+    if touching:
+        fail(f"numbers touching text on {len({n for n, _ in touching})} pages, first {touching[:3]}")
+    broken = []
+    for n, p in enumerate(pages, 1):
+        words = {w[4].strip(";,") for w in p["words"]}
+        for word in words - set(codes):
+            for code in codes:
+                if len(word) >= 2 and code.startswith(word) and (word.endswith("-") or code[len(word) :] in words):
+                    broken.append((n, code))
+    if broken:
+        fail(f"codes broken across lines on {len({n for n, _ in broken})} pages, first {broken[:3]}")
     spilled = {n: overlaps(p["words"]) for n, p in enumerate(pages, 1)}
     spilled = {n: pairs for n, pairs in spilled.items() if pairs}
     if spilled:
@@ -207,6 +229,8 @@ def main() -> int:
     taskreg("--db", str(db), "demo", env=env)
     tasks = len(re.findall(r"^\d+,", taskreg("--db", str(db), "export", "--quarter", "I/2021", env=env), re.M))
     failures: list[str] = []
+    with sqlite3.connect(db) as conn:
+        codes = [code for (code,) in conn.execute("SELECT code FROM agencies")]
     for lang in ("vi", "en"):
         xlsx = out / f"q1-2021-{lang}.xlsx"
         taskreg(
@@ -229,7 +253,7 @@ def main() -> int:
         for old in out.glob(f"q1-2021-{lang}-*.png"):
             old.unlink()
         subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out / f"q1-2021-{lang}")], check=True)
-        found = check(lang, pdf, tasks, failures)
+        found = check(lang, pdf, tasks, failures, codes)
         print(
             f"{lang}: {tasks} tasks, {found['pages']} pages: the tasks sheet {found['tasks']}, the report sheet "
             f"{found['report']}, {found['blank']} blank; fonts {', '.join(fonts(pdf))}; soffice {seconds:.0f} s"

@@ -1,6 +1,7 @@
 """demo: a deterministic Q1/2021 register whose report is the published one."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -12,8 +13,26 @@ def demo(tr, tmp_path):
     return tr, path, result
 
 
+def test_demo_prints_the_vietnamese_report_the_readme_quotes_under_any_locale(demo):
+    """Issue 26 finding 10: under a C or English locale the demo printed the English report,
+    and "Created a new register" came after it."""
+    tr, path, result = demo  # LANG=C.UTF-8, no TASKREG_LANG
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    quoted = " ".join(line.lstrip("> ") for line in readme.splitlines() if line.startswith("> "))
+    lines = result.stdout.splitlines()
+    assert lines[0] == quoted
+    assert lines[-5] == "Thử tiếp:"
+    assert result.stderr.splitlines() == [
+        f"Đã tạo sổ đăng ký mới tại {path}.",
+        f"Đã tạo sổ mẫu {path}: 43 đơn vị, 1.783 nhiệm vụ năm 2021.",
+    ]
+    english = tr("demo", "--db", path, env={"TASKREG_TODAY": "2026-11-22", "TASKREG_LANG": "en"})
+    assert english.stdout.startswith("In Q1 2021, UBND tỉnh assigned 1,738 tasks")
+
+
 def test_demo_prints_the_q1_2021_report(demo):
-    tr, path, result = demo
+    tr, path, _ = demo
+    result = tr("demo", "--db", path, "--lang", "en", env={"TASKREG_TODAY": "2026-11-22"})
     lines = result.stdout.splitlines()
     assert lines[0] == (
         "In Q1 2021, UBND tỉnh assigned 1,738 tasks to departments, boards, sectors and localities. "
@@ -83,7 +102,7 @@ def test_demo_is_deterministic_and_rebuilds_only_a_demo_register(demo, tmp_path)
     other = tmp_path / "real.db"
     tr("--db", other, "agency", "add", "SYT", "Sở Y tế")
     before = _dump(other)
-    result = tr("demo", "--db", other, code=1)
+    result = tr("demo", "--db", other, "--lang", "en", code=1)
     assert result.stderr == f"{other} exists and is not a demo register; give another path with --db.\n"
     assert _dump(other) == before  # (bytes may move: closing a WAL register checkpoints it)
 
@@ -141,7 +160,8 @@ def test_the_demo_as_a_flat_csv_imports_into_an_empty_register_with_the_same_fig
 def test_the_demo_records_each_event_on_the_day_it_claims_so_nothing_is_a_correction(demo):
     # Issue 10: built today, a demo stamped with today's clock would make every backdated
     # completion and extension a correction, and its Q1 report would say it moved.
-    tr, path, result = demo
+    tr, path, _ = demo
+    result = tr("demo", "--db", path, "--lang", "en", env={"TASKREG_TODAY": "2026-11-22"})
     assert "No task of these was corrected or entered after 2021-03-31." in result.stdout.splitlines()
     out = json.loads(tr("--db", path, "report", "--quarter", "2021Q1", "--format", "json").stdout)
     assert out["recorded_after_as_of"] == {"corrected": 0, "entered": 0}

@@ -378,7 +378,7 @@ def test_a_fifo_socket_or_device_is_refused_at_once(specials, args):
 
 def test_demo_at_a_fifo_is_refused_at_once(specials):
     for path, kind in specials.items():
-        result = _run("demo", "--db", path, timeout=30)
+        result = _run("demo", "--db", path, "--lang", "en", timeout=30)
         assert result.returncode == 1
         assert _one_sentence(result.stderr) == f"{path} is {kind}, not a register file; it was left as it is."
 

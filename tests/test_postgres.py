@@ -12,7 +12,7 @@ from conftest import LIAISON, OTHER_LIAISON, READER, as_built
 pytestmark = pytest.mark.postgresql_only
 
 DENIED = (
-    "Refused: this task is led by STC, and the login tr_liaison may not change it"
+    "Refused: the login tr_liaison may not write the tasks led by STC"
     " (it may write only the tasks led by SYT). Nothing was changed.\n"
 )
 READ_ONLY = "(it may only read this register)"
@@ -74,6 +74,17 @@ def test_a_liaison_writes_its_own_agencys_tasks_but_cannot_move_one_away(shared)
     assert _snapshot(shared) == before
 
 
+def test_a_refused_add_and_the_grants_history_are_said_in_vietnamese(shared):
+    """Issue 26 finding 9: a liaison's refused `add` for another agency said "không được sửa"
+    (may not edit); the grant's history line said "Vai trò: — → liaison"."""
+    result = _as(shared, LIAISON, "add", "Mới", "--agency", "STC", "--lang", "vi", code=1)
+    assert "không được sửa" not in result.stderr
+    assert "tài khoản tr_liaison không được thêm hay ghi nhiệm vụ của đơn vị STC" in result.stderr
+    history = shared("history", "--lang", "vi").stdout
+    assert "Vai trò: — → đầu mối" in history and "Vai trò: — → chỉ xem" in history
+    assert "liaison" not in history.replace("tr_liaison", "")
+
+
 def test_the_directory_and_settings_are_the_offices(shared):
     before = _snapshot(shared), shared.rows("SELECT * FROM agencies"), shared.rows("SELECT * FROM settings")
     for args in (
@@ -96,8 +107,7 @@ def test_a_reader_reads_everything_and_writes_nothing(shared):
     before = _snapshot(shared)
     result = _as(shared, READER, "done", "2", code=1)
     assert result.stderr == (
-        "Refused: this task is led by SYT, and the login tr_reader may not change it"
-        f" {READ_ONLY}. Nothing was changed.\n"
+        f"Refused: the login tr_reader may not write the tasks led by SYT {READ_ONLY}. Nothing was changed.\n"
     )
     assert _snapshot(shared) == before
 
@@ -108,7 +118,9 @@ def test_a_login_with_no_grant_in_this_register_writes_nothing(shared):
     shared("--db", shared.pg.url("postgres", other), "admin", "grant", OTHER_LIAISON, "--role", "office")
     try:
         result = _as(shared, OTHER_LIAISON, "done", "2", code=1)
-        assert "the login tr_liaison2 may not change it (it may only read this register)" in result.stderr
+        assert (
+            "the login tr_liaison2 may not write the tasks led by SYT (it may only read this register)" in result.stderr
+        )
     finally:
         shared.pg.sql(f"DROP DATABASE {other} WITH (FORCE)")
 

@@ -50,7 +50,7 @@ def test_an_sqlite_file_that_is_not_a_register_is_left_alone(tr, tmp_path):
     conn.commit()
     conn.close()
     before = other.read_bytes()
-    for args in (["list"], ["add", "x", "--agency", "A"], ["demo", "--db", other]):
+    for args in (["list"], ["add", "x", "--agency", "A"], ["demo", "--db", other, "--lang", "en"]):
         result = tr("--db", other, *args, code=1)
         assert "not a taskreg register" in result.stderr or "not a demo register" in result.stderr
     assert other.read_bytes() == before

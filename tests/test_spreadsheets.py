@@ -535,14 +535,14 @@ def test_both_sheets_print_landscape_one_page_wide_their_headers_on_every_page(d
         assert sheet.print_title_rows == titles  # the header row(s) repeated on every page
         assert sheet.print_options.gridLines
         assert sheet.oddFooter.center.text == "&P / &N"  # page n of the count
-    # captioned with its period and as-of day: the tasks sheet in its page header (its first
-    # row is the header import reads), the report sheet in its first row
-    assert tasks.oddHeader.center.text == "Quý I/2021, đến ngày 15/7/2021"
+    # captioned with its period and as-of day, the same in both (SPEC §14): the tasks sheet
+    # in its page header (its first row is the header import reads), the report sheet in its first row
+    assert tasks.oddHeader.center.text == "Quý I/2021, đến ngày 31/3/2021"
     assert [c.value for c in tasks[1]][:3] == ["Số", "UID", "Nội dung nhiệm vụ"]
     assert report["A1"].value == "Quý I/2021, đến ngày 31/3/2021" and report["A2"].value == "Đơn vị"
-    assert load_workbook(books["vi"]).properties.title == "Quý I/2021, đến ngày 15/7/2021"
+    assert load_workbook(books["vi"]).properties.title == "Quý I/2021, đến ngày 31/3/2021"
     english = load_workbook(books["en"]).worksheets
-    assert english[0].oddHeader.center.text == "Q1 2021, as of 2021-07-15"
+    assert english[0].oddHeader.center.text == "Q1 2021, as of 2021-03-31"
     assert english[1]["A1"].value == "Q1 2021, as of 2021-03-31"
 
 

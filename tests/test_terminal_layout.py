@@ -1,4 +1,4 @@
-"""The terminal layout at 80 and 200 columns (README "Language and output"): prose wrapped
+"""The terminal layout at 80, 100, 120 and 200 columns (README "Language and output"): prose wrapped
 at word boundaries, the by-agency table readable at 80 columns, long titles folded to a few
 lines on a terminal and cut with … when piped, states in colour on a terminal only, and a
 cancellation in its own column. Whole outputs, compared with golden files.
@@ -14,9 +14,13 @@ from pathlib import Path
 import pytest
 from conftest import as_built
 
+from taskreg.present.cells import cell_len
+
 GOLDEN = Path(__file__).parent / "golden"
 STYLES = re.compile(r"\x1b\[[0-9;]*m")
 LONG = " ".join(["Rà soát, tổng hợp và báo cáo tình hình thực hiện nhiệm vụ"] * 40)  # ~2,300 characters
+#: A title in fullwidth letters and CJK: each of its characters two cells wide on a terminal.
+WIDE = "Ｂáｏ ｃáｏ ｃｈｕｙểｎ đổｉ ｓố 数字化转型 và 全角 ｔｏàｎ ｔỉｎｈ"
 
 
 @pytest.fixture
@@ -40,6 +44,7 @@ def layout(request, reg):
         add(LONG, "SYT", "6/1/2021", "15/2/2021")
         add("Hoàn thiện hồ sơ đề án", "STC", "8/3/2021", "30/6/2021")
         add("Xây dựng kế hoạch năm", "STC", "9/3/2021", "30/4/2021", cancel="20/3/2021")
+        add(WIDE, "STC", "10/3/2021", "31/3/2021")
 
     return as_built(request, reg, build)
 
@@ -64,14 +69,50 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("columns", [80, 200])
+@pytest.mark.parametrize("columns", [80, 100, 120, 200])
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_terminal_output_at_a_width(layout, case, columns, lang):
     out = _screen(layout, *CASES[case], columns=columns, lang=lang)
     assert out == _golden(f"{case}_{lang}_{columns}", out)
-    # nothing passes the width (rich pads lines to it exactly)
-    assert max(len(line) for line in out.splitlines()) <= columns
+    # nothing passes the width, measured in display cells (rich pads lines to it exactly)
+    assert max(cell_len(line) for line in out.splitlines()) <= columns
+
+
+@pytest.mark.parametrize("columns", [80, 100, 120])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_list_breaks_no_header_word_nor_code_and_gives_the_title_the_room(layout, columns, lang):
+    """Issue 26 finding 7: at 80-100 columns "Chưa HT trong hạn" and "Đơn vị chủ trì" broke
+    over four lines, a word split, while the title had room to spare."""
+    from taskreg.present import i18n
+
+    out = _screen(layout, "list", "--all", "--as-of", "31/3/2021", columns=columns, lang=lang)
+    words = set(out.split())
+    for key in ("f_id", "f_status", "f_agency", "f_title", "f_assigned", "f_due", "f_done"):
+        assert set(i18n.t(lang, key).split()) <= words, key  # each header word whole
+    for state in ("on_time", "late", "overdue", "in_progress"):
+        label = i18n.state(lang, state, short=True)
+        assert set(label.split()) <= words
+        assert label in out or columns < 120  # whole on its line where there is room
+    assert {"SYT", "STC"} <= words
+    header_lines = [line for line in out.split("─")[0].splitlines() if line.strip()]
+    assert len(header_lines) <= 2  # headers on two lines at most
+    # the title takes what the other columns leave: the rows reach the width
+    assert max(cell_len(line.rstrip()) for line in out.splitlines()) >= columns - 3
+    # the wide title keeps within the width and is not cut mid-character
+    assert all(cell_len(line) <= columns for line in out.splitlines())
+    assert "Ｂáｏ" in out
+
+
+def test_weekly_and_reminders_keep_wide_titles_within_their_width(layout):
+    """Issue 26 finding 7: a title in fullwidth letters made a weekly line 170 columns wide."""
+    on = {"TASKREG_TODAY": "2021-06-30"}
+    layout("add", " ".join([WIDE] * 3), "--agency", "STC", "--assigned", "1/3/2021", "--due", "20/3/2021", env=on)
+    weekly = layout("weekly", "--as-of", "31/3/2021", "--lang", "vi").stdout
+    assert "Ｂáｏ" in weekly
+    assert max(cell_len(line) for line in weekly.splitlines()) <= 99
+    reminders = layout("remind", "--as-of", "31/3/2021", "--agency", "STC", "--within", "30", "--lang", "vi").stdout
+    assert max(cell_len(line) for line in reminders.splitlines()) <= 99
 
 
 def test_prose_is_wrapped_at_word_boundaries_on_a_terminal_only(layout):
@@ -85,8 +126,10 @@ def test_prose_is_wrapped_at_word_boundaries_on_a_terminal_only(layout):
 
 def test_a_long_title_is_folded_on_a_terminal_and_cut_when_piped(layout):
     screen = _screen(layout, "list", "--all", "--as-of", "31/3/2021", columns=80).splitlines()
-    title_lines = [line for line in screen if "Rà soát" in line or "nhiệm vụ" in line]
-    assert 1 < len(title_lines) <= 3 and "…" in screen[screen.index(title_lines[-1])]
+    first = next(n for n, line in enumerate(screen) if line.lstrip().startswith("3 "))
+    after = next(n for n, line in enumerate(screen) if line.lstrip().startswith("4 "))
+    title_lines = screen[first:after]
+    assert 1 < len(title_lines) <= 3 and "…" in title_lines[-1]
     piped = _screen(layout, "list", "--all", "--as-of", "31/3/2021", columns=120, terminal=False).splitlines()
     row = next(line for line in piped if line.lstrip().startswith("3 "))
     assert len(row) <= 120 and "…" in row  # cut to the width (a title keeps 20 characters at least)
@@ -110,3 +153,13 @@ def test_a_cancellation_has_its_own_column(layout):
     assert cancelled.split()[-2:] == ["—", "2021-03-20"]
     # without a cancelled task listed, no such column
     assert "Cancelled" not in _screen(layout, "list", columns=200, terminal=False, lang="en")
+
+
+def test_cells_are_counted_as_rich_counts_them():
+    """taskreg.present.cells measures as rich's tables do, without importing rich."""
+    import unicodedata
+
+    from rich.cells import cell_len as rich_len
+
+    for text in (WIDE, LONG[:200], "Sở Y tế", unicodedata.normalize("NFD", "Chưa HT quá hạn"), "★ 12", "✓ ⏎ …"):
+        assert cell_len(text) == rich_len(text), text

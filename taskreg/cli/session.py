@@ -21,7 +21,7 @@ from typer.models import OptionInfo
 
 from taskreg.domain.dates import FIRST_YEAR, ISO_DATE, LAST_YEAR
 from taskreg.domain.errors import BadInput, Count, Day, Publication, Ref, Rendered, TaskregError, os_reason
-from taskreg.domain.model import check_actor
+from taskreg.domain.model import check_actor, choice_word
 from taskreg.domain.text import printable
 from taskreg.domain.workdays import WorkingDays
 from taskreg.present import i18n, labels
@@ -374,6 +374,8 @@ def command(fn):
                 print(_refuse_choice(session, lang, "--lang", lang_choices), file=sys.stderr)
                 raise typer.Exit(2)
         for name, (option, values) in checked.items():
+            if kwargs.get(name) is not None:  # `--by văn bản`: source (docs/commands.md `list`)
+                kwargs[name] = choice_word(kwargs[name], values)
             if kwargs.get(name) is not None and kwargs[name] not in values:
                 print(_refuse_choice(session, kwargs[name], option, values), file=sys.stderr)
                 session.close()

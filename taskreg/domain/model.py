@@ -6,12 +6,13 @@ catalogue (taskreg.present.messages) labels them, storage keeps them. Nothing he
 or writes a register.
 """
 
+import re
 import unicodedata
 
 from taskreg.domain.addresses import check_address
 from taskreg.domain.dates import check_day_list
 from taskreg.domain.errors import BadInput, Count
-from taskreg.domain.text import nfc, text_problem
+from taskreg.domain.text import fold, nfc, text_problem
 
 #: The languages taskreg speaks, the register's default first (README "Language and output").
 LANGS = ("vi", "en")
@@ -150,6 +151,41 @@ SETTING_CHECKS = {
     "days-off": lambda value: check_day_list(value, "days-off"),
     "workdays": lambda value: check_day_list(value, "workdays"),
 }
+
+
+#: The Vietnamese words an option of choices takes for its values, as its Vietnamese help
+#: lists them (`--status quá hạn`, `--by văn bản`): value → its words. `choice_word` matches
+#: them, and the values themselves, after folding and removing spaces, hyphens and
+#: underscores: "quá hạn", "quahan", "qua-han" and "Quá Hạn" are one word (docs/commands.md `list`).
+CHOICE_WORDS: dict[str, tuple[str, ...]] = {
+    "on_time": ("đúng hạn", "hoàn thành đúng hạn", "HT đúng hạn"),
+    "late": ("trễ hạn", "hoàn thành quá hạn", "HT quá hạn"),
+    "overdue": ("quá hạn", "chưa hoàn thành quá hạn", "Chưa HT quá hạn"),
+    "in_progress": ("trong hạn", "còn trong hạn", "chưa hoàn thành còn trong hạn", "Chưa HT trong hạn"),
+    "cancelled": ("dừng", "dừng thực hiện"),
+    "open": ("chưa hoàn thành",),
+    "done": ("đã hoàn thành", "hoàn thành"),
+    "awaiting": ("chờ xác nhận",),
+    "agency": ("đơn vị", "đơn vị chủ trì"),
+    "source": ("văn bản", "văn bản giao"),
+    "assigned-by": ("người giao",),
+}
+
+
+def _word_key(text: str) -> str:
+    return re.sub(r"[\s\-_‐‑–]+", "", fold(text))
+
+
+def choice_word(value: str | None, choices) -> str | None:
+    """The one of `choices` that `value` names, by the value itself or one of its Vietnamese
+    words (CHOICE_WORDS), folded; else `value` as it was given (for check_choice to refuse)."""
+    if value is None or value in choices:
+        return value
+    key = _word_key(value)
+    for choice in choices:
+        if key in (_word_key(w) for w in (choice, *CHOICE_WORDS.get(choice, ()))):
+            return choice
+    return value
 
 
 def check_choice(value: str | None, choices, what: str) -> str | None:

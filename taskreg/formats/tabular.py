@@ -54,16 +54,20 @@ def write_csv(headers: list[str], rows, out=None, numbers=frozenset()) -> None:
             writer.writerow(cells)
 
 
-def write_tasks_csv(tasks, out=None, headers: list[str] | None = None) -> int:
+def write_tasks_csv(tasks, out=None, headers: list[str] | None = None, states: dict | None = None) -> int:
     """Tasks as CSV headed by their JSON field names (or `headers`, one per field, in their
-    order); co_agencies joined by ';'. Returns the count."""
+    order); co_agencies joined by ';'; each state by its name in `states` if given (the
+    Vietnamese ones under `export --lang vi`; import ignores the column). Returns the count."""
     count = 0
 
     def rows():
         nonlocal count
         for task in tasks:
             count += 1
-            yield [cell_of(v) for v in public(task).values()]
+            fields = public(task)
+            if states is not None:
+                fields["status"] = states.get(fields["status"], fields["status"])
+            yield [cell_of(v) for v in fields.values()]
 
     write_csv(headers or list(TASK_FIELDS), rows(), out)
     return count

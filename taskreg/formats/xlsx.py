@@ -41,16 +41,19 @@ def from_xlsx_text(text: str) -> str:
 TASK_COLUMNS: dict[str, tuple[int, bool]] = {
     "id": (8, False),  # 7 digits
     "uid": (37, False),
-    "title": (42, True),  # 8 given to `series` (docs/commands.md "recur"), so the total stays 233
-    "agency": (11, True),
-    "co_agencies": (12, True),
+    "title": (40, True),  # 8 given to `series` (docs/commands.md "recur"), 2 to the codes: the total stays 233
+    # An agency's code is never broken: the lead agency's on one line, the coordinating
+    # agencies' one a line (written joined by line breaks, which import reads as `;`), in
+    # columns as wide as a code of 10 capitals (BQLDA-DDCN, the demo's longest).
+    "agency": (14, False),
+    "co_agencies": (14, True),
     "assigned_on": (11, False),  # DD/MM/YYYY
     "due_on": (11, False),
     "done_on": (11, False),
     "cancelled_on": (11, False),
     "source": (13, True),
     "source_date": (11, False),
-    "assigned_by": (20, True),
+    "assigned_by": (17, True),
     "note": (16, True),
     "result": (21, True),
     "starred": (11, True),  # "có", "yes"; its header on two lines
@@ -319,12 +322,15 @@ def _report_row(sheet, row, formats, widths, total: bool):
     from openpyxl.styles import Alignment  # type: ignore[import-untyped]
 
     values = [_fraction(v) if f == RATE_FORMAT and v is not None else v for v, f in zip(row, formats)]
-    cells = _styled_row(sheet, values, font=_bold() if total else None, formats=formats)
+    # every cell at the top of its row, the agency's name beside its figures' first line
+    cells = _styled_row(
+        sheet, values, font=_bold() if total else None, alignment=Alignment(vertical="top"), formats=formats
+    )
     lines = 1
     for cell, value, width in zip(cells, values, widths):
         taken = 1 if not isinstance(value, str) or _fits(value, width) else text_lines(value, width, bold=total)
         if taken > 1:
-            cell.alignment = Alignment(wrap_text=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
             lines = max(lines, taken)
     return cells, lines
 
@@ -352,24 +358,37 @@ class _TaskCells:
 
         self.sheet, self.dates = sheet, date_columns
         self.wrap_widths = [width if wrapped else 0 for width, wrapped in zip(widths, wraps)]
-        dated, wrapped = WriteOnlyCell(sheet), WriteOnlyCell(sheet)
+        # Printed, every cell sits at the top of its row (a tall row's short cells beside its
+        # wrapped text too), and numbers and dates are centred in their columns, so that a
+        # number never touches the text of the column beside it ("1Tổng hợp…").
+        dated, number, wrapped, top = (WriteOnlyCell(sheet) for _ in range(4))
         dated.number_format = DATE_FORMAT
-        wrapped.alignment = Alignment(wrap_text=True)
-        self.dated, self.wrapped = dated._style, wrapped._style  # the styles' ids, as a cell holds them
+        dated.alignment = number.alignment = Alignment(horizontal="center", vertical="top")
+        wrapped.alignment = Alignment(wrap_text=True, vertical="top")
+        top.alignment = Alignment(vertical="top")
+        # the styles' ids, as a cell holds them
+        self.dated, self.number, self.wrapped, self.top = dated._style, number._style, wrapped._style, top._style
 
     def __call__(self, row) -> tuple[list, int]:
         from openpyxl.cell import Cell  # type: ignore[import-untyped]
 
-        out, lines, sheet, wrap_widths = [], 1, self.sheet, self.wrap_widths
+        lines, sheet, wrap_widths = 1, self.sheet, self.wrap_widths
+        taken = [1] * len(row)
+        for i, value in enumerate(row):
+            if isinstance(value, str) and i not in self.dates:
+                width = wrap_widths[i] if i < len(wrap_widths) else 0
+                taken[i] = text_lines(value, width) if width and not _fits(value, width) else 1
+                lines = max(lines, taken[i])
+        out = []
         for i, value in enumerate(row):
             if i in self.dates and value:
                 out.append(Cell(sheet, row=1, column=1, value=date.fromisoformat(value), style_array=self.dated))
-                continue
-            if not isinstance(value, str):
-                out.append(value)
-                continue
-            width = wrap_widths[i] if i < len(wrap_widths) else 0
-            taken = text_lines(value, width) if width and not _fits(value, width) else 1
-            out.append(_text_cell(sheet, value, style=self.wrapped if taken > 1 else None))
-            lines = max(lines, taken)
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                out.append(Cell(sheet, row=1, column=1, value=value, style_array=self.number))
+            elif not isinstance(value, str) or not value:
+                out.append(value)  # an empty cell: nothing to align
+            elif taken[i] > 1:
+                out.append(_text_cell(sheet, value, style=self.wrapped))
+            else:  # one line: at the top of a taller row, else as it is (see _text_cell)
+                out.append(_text_cell(sheet, value, style=self.top if lines > 1 else None))
         return out, lines

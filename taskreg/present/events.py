@@ -3,6 +3,7 @@ output language, and an event as JSON (`show`, `history`, `report --changes`, `p
 
 from taskreg.domain import tasks as service
 from taskreg.domain.dates import ISO_DATE, from_iso
+from taskreg.domain.model import SETTINGS
 from taskreg.domain.tasks import is_correction
 from taskreg.present import i18n
 
@@ -107,6 +108,23 @@ def _value(lang: str, value) -> str:
     return str(value)
 
 
+def field_label(lang: str, key: str) -> str:
+    """What a history line calls a field or a setting: its label in the language (a
+    setting's in English is the name `config set` takes)."""
+    if key in FIELD_LABELS:
+        return i18n.t(lang, FIELD_LABELS[key])
+    if key in SETTINGS:
+        return i18n.t(lang, "hs:" + key)
+    return key
+
+
+def _shown(lang: str, key: str, value) -> str:
+    """A field's value in a history line; a login's role by its name in the language."""
+    if key == "role" and isinstance(value, str) and "role_" + value in i18n.MESSAGES:
+        return i18n.t(lang, "role_" + value)
+    return _value(lang, value)
+
+
 def describe(lang: str, e: dict) -> str:
     """One line for an event: its action, what changed from what to what, and why."""
 
@@ -134,8 +152,7 @@ def describe(lang: str, e: dict) -> str:
             old = before.get(key)
             if old == new:
                 continue
-            label = i18n.t(lang, FIELD_LABELS[key]) if key in FIELD_LABELS else key
-            parts.append(f"{label}: {_value(lang, old)} → {_value(lang, new)}")
+            parts.append(f"{field_label(lang, key)}: {_shown(lang, key, old)} → {_shown(lang, key, new)}")
         if after.get("decided_on") and not service.is_correction(e):  # else said below
             parts.append(i18n.t(lang, "decided", day=_value(lang, after["decided_on"])))
     if e["reason"]:

@@ -6,7 +6,6 @@ codes, titles) goes in through taskreg.domain.text.printable, before it is cut o
 fit: no control character reaches the mail raw and a line break in a title is a mark.
 """
 
-import textwrap
 from datetime import date, timedelta
 
 from taskreg.domain.dates import ROMAN_OF, Period, from_iso
@@ -15,6 +14,7 @@ from taskreg.domain.publications import Shown, differs
 from taskreg.domain.reminders import Reminder
 from taskreg.domain.states import FOUR
 from taskreg.domain.text import printable
+from taskreg.present.cells import cell_len, cut, wrap
 from taskreg.present.i18n import day, num, pct, t
 
 MONTHS = (
@@ -239,13 +239,13 @@ def drift_sentence(lang: str, d: dict, figures: str) -> str:
 
 
 def _cut(text: str, room: int) -> str:
-    """Cut text with … only when it does not fit."""
-    return text if len(text) <= room else text[: max(room - 1, 1)].rstrip() + "…"
+    """Cut text with … only when it does not fit `room` display cells."""
+    return cut(text, room)
 
 
 def _task_line(lang: str, task: dict, tail: str, indent: str = "  ") -> str:
     head, tail = f"{indent}#{task['id']} ", printable(tail)  # the tail names the agency code
-    room = WIDTH - len(head) - len(tail) - 3  # 3: the " — " before the tail
+    room = WIDTH - cell_len(head) - cell_len(tail) - 3  # 3: the " — " before the tail
     title = " ".join(printable(task["title"]).split())  # its line breaks are marks (⏎)
     return f"{head}{_cut(title, room)} — {tail}"
 
@@ -266,13 +266,13 @@ def weekly(
     start = as_of - timedelta(days=6)
     org, agency_name = printable(org), agency_name and printable(agency_name)
     heading = f"{org} — {agency_name}" if agency_name else org
-    out = textwrap.wrap(
-        t(lang, "w_heading", org=heading, start=day(lang, start), end=day(lang, as_of)), WIDTH, subsequent_indent="  "
+    out = wrap(
+        t(lang, "w_heading", org=heading, start=day(lang, start), end=day(lang, as_of)), WIDTH, subsequent="  "
     ) + [""]
 
     out.append(t(lang, "w_quarter") + f" ({period_label(lang, quarter.period)}):")
     for paragraph in report_sentences(lang, org, quarter, agency_name)[:2]:
-        out += textwrap.wrap(paragraph, WIDTH, initial_indent="  ", subsequent_indent="  ")
+        out += wrap(paragraph, WIDTH, initial="  ", subsequent="  ")
     out.append("")
 
     def section(title: str, rows: list[str]) -> None:
@@ -304,7 +304,7 @@ def weekly(
     rows: list[str] = []
     for code, tasks in ordered:
         count = f" ({num(lang, len(tasks))})"
-        rows.append(f"  {_cut(printable(names[code]), WIDTH - 2 - len(count))}{count}")
+        rows.append(f"  {_cut(printable(names[code]), WIDTH - 2 - cell_len(count))}{count}")
         for r in sorted(tasks, key=lambda x: (x["due_on"], x["id"])):
             due = from_iso(r["due_on"])
             assert due is not None  # an overdue task has a deadline
@@ -341,9 +341,7 @@ def reminder(lang: str, org: str, as_of: date, r: Reminder) -> str:
     colour, identical for identical data): its overdue tasks, most overdue first, then its
     tasks due soon, soonest first."""
     org, name = printable(org), printable(r.agency["name"])
-    out = textwrap.wrap(
-        t(lang, "rm_heading", org=org, agency=name, day=day(lang, as_of)), WIDTH, subsequent_indent="  "
-    ) + [""]
+    out = wrap(t(lang, "rm_heading", org=org, agency=name, day=day(lang, as_of)), WIDTH, subsequent="  ") + [""]
 
     def line(task: dict, key: str, n: int) -> str:
         due = from_iso(task["due_on"])
@@ -367,7 +365,7 @@ def reminder(lang: str, org: str, as_of: date, r: Reminder) -> str:
         out.append(title)
         out.extend(rows or ["  " + t(lang, "w_none")])
         out.append("")
-    out += textwrap.wrap(t(lang, "rm_closing", agency=name), WIDTH)
+    out += wrap(t(lang, "rm_closing", agency=name), WIDTH)
     return "\n".join(out) + "\n"
 
 

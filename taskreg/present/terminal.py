@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from taskreg.domain.text import printable
+from taskreg.present.cells import cell_len, cut, longest_word, narrowest, wrap
 
 
 def is_terminal() -> bool:
@@ -35,12 +36,10 @@ def width() -> int:
 
 
 def paragraph(text: str) -> None:
-    """Print prose: on a terminal wrapped at word boundaries to its width; piped, one line
-    per sentence as written, since scripts grep it."""
+    """Print prose: on a terminal wrapped at word boundaries to its width (in display cells,
+    taskreg.present.cells); piped, one line per sentence as written, since scripts grep it."""
     if is_terminal():
-        import textwrap
-
-        text = textwrap.fill(text, width(), break_long_words=False, break_on_hyphens=False)
+        text = "\n".join(wrap(text, width(), break_words=False))
     print(text)
 
 
@@ -69,20 +68,76 @@ def id_cell(task_id: int, starred: bool) -> str:
 
 
 def _fold(text, room: int, lines: int):
-    """Text folded at word boundaries into at most `lines` lines of `room` (the last one
-    ending with … if that is not all of it)."""
+    """Text folded at word boundaries into at most `lines` lines of `room` cells (the last
+    one ending with … if that is not all of it)."""
     if not isinstance(text, str):
         return text
-    import textwrap
-
-    folded = textwrap.wrap(text, room, break_on_hyphens=False) or [""]
+    folded = wrap(text, room) or [""]
     if len(folded) > lines:
-        folded = folded[: lines - 1] + [_cut(" ".join(folded[lines - 1 :]), room)]
+        folded = folded[: lines - 1] + [cut(" ".join(folded[lines - 1 :]), room)]
     return "\n".join(folded)
 
 
 def _cut(text: str, room: int) -> str:
-    return text if len(text) <= room else text[: max(room - 1, 1)].rstrip() + "…"
+    return cut(text, room)
+
+
+def _shown(cell) -> str:
+    """A cell's text as it shows: a string, or a rich Text's plain text."""
+    return cell if isinstance(cell, str) else cell.plain
+
+
+def _layout(
+    headers: list[str], rows: list[list], wrap_at: int | None, room: int, last_step: int = 2
+) -> tuple[list[int], int, bool]:
+    """Each column's width in cells, and the padding between columns (1, or 0 where only that
+    fits), for a table whose headers break between words: every column at its widest cell
+    and header where the width holds them; else narrowed a step at a time, the step that
+    saves most first, in this order: a header on two lines, a cell on two lines, then
+    (`last_step` 4, and always for a table with no free text) a header on more lines and
+    each cell at its longest word. A header word or a code is never broken. The
+    free text (column `wrap_at`) then takes the room left (30 cells or, where that cannot
+    be, 18), up to its longest text. The last says whether the table fits the width."""
+    count = len(headers)
+    texts = [[headers[i]] + [_shown(r[i]) for r in rows] for i in range(count)]
+    fixed = [i for i in range(count) if i != wrap_at]
+    cells_whole = {i: max((cell_len(c) for c in texts[i][1:]), default=1) for i in fixed}
+    two = {i: narrowest(headers[i], 2) for i in fixed}  # a header on two lines
+    cells_two = {i: max((narrowest(c, 2) for c in texts[i][1:]), default=1) for i in fixed}
+    steps = {
+        i: [
+            max(cell_len(headers[i]), cells_whole[i]),
+            max(two[i], cells_whole[i]),
+            max(two[i], cells_two[i]),
+            max(longest_word(headers[i]), cells_two[i]),
+            max(longest_word(c) for c in texts[i]),
+        ]
+        for i in fixed
+    }
+    widths: dict[int, int] = {}
+    last_step = min(last_step, 4) if wrap_at is not None else 4
+
+    def needed(pad: int, free: int) -> int:  # the columns, dividers and edges, and the free text
+        return sum(widths.values()) + (pad + 1) * (count - 1) + 2 + free
+
+    # Tried in turn until one fits: two spaces between columns (a padding and the box's
+    # divider) or one, the free text 30 cells or 18 (none without one).
+    least = 0
+    for least, pad in ((30, 1), (30, 0), (18, 1), (18, 0)):
+        least = least if wrap_at is not None else 0
+        widths = {i: steps[i][0] for i in fixed}
+        for step in range(1, last_step + 1):
+            for i in sorted(fixed, key=lambda i: widths[i] - min(widths[i], steps[i][step]), reverse=True):
+                if needed(pad, least) <= room:
+                    break
+                widths[i] = min(widths[i], steps[i][step])
+        if needed(pad, least) <= room:
+            break
+    out = [widths.get(i, 0) for i in range(count)]
+    if wrap_at is not None:
+        longest = max(cell_len(c) for c in texts[wrap_at])
+        out[wrap_at] = max(min(room - needed(pad, 0), longest), least)
+    return out, pad, needed(pad, least) <= room
 
 
 def table(
@@ -94,13 +149,16 @@ def table(
     wrap_headers: bool = False,
     lines: int = 3,
     cut: bool = False,
+    optional: int = 0,
 ) -> None:
     """Print a table; columns whose index is in `right` are right-aligned (numbers).
 
     On a terminal only column `wrap` (the free text) folds, to at most `lines` lines (then
     …); the others keep one line. Piped, with `cut`, the `wrap` column is cut with … so
     that a row fits the width (CSV and JSON keep the text whole). Cells that are not text (a rich
-    state bar, a coloured state) are drawn as they are.
+    state bar, a coloured state) are drawn as they are. With `wrap_headers`, the last
+    `optional` columns are left out of a terminal's table that cannot hold them (`list`'s
+    dates of cancellation and of the latest report at 80 columns).
     """
     title = printable(title) if title else title
     if is_terminal():
@@ -109,60 +167,31 @@ def table(
         from rich import box
         from rich.table import Table
 
-        def longest_word(c) -> int:
-            return max((len(w) for w in (c if isinstance(c, str) else c.plain).split()), default=1)
-
-        widths = []
-        for i, header in enumerate(headers):
-            if wrap_headers:  # headers and cells break between words where room is short, never in one
-                widths.append(max(longest_word(header), max((longest_word(row[i]) for row in rows), default=1)))
-            else:
-                widths.append(
-                    max((len(c) if isinstance(c, str) else c.cell_len for c in (r[i] for r in rows)), default=1)
-                )
         room = width()
-        # Two spaces between columns (a padding and the box's divider), or one where that
-        # is what makes the table fit.
-        tight = (
-            sum(w for i, w in enumerate(widths) if i != wrap) + 2 * (len(widths) - 1) + (20 if wrap is not None else 0)
-            > room
-        )
-        pad = 0 if tight else 1
-        # Headers whole on one line where they fit, else each column as narrow as its widest
-        # cell or header word, its header broken between words.
-        whole = [
-            max([len(h)] + [len(r[i]) if isinstance(r[i], str) else r[i].cell_len for r in rows])
-            for i, h in enumerate(headers)
-        ]
-        squeeze = wrap_headers and (
-            sum(w for i, w in enumerate(whole) if i != wrap) + 2 * (len(whole) - 1) + (20 if wrap is not None else 0)
-            > room
-        )
-        free = 0
-        if wrap is not None:
-            # the free text takes the room the other columns leave it (at their whole
-            # width where they fit), folding to at most `lines` lines
-            natural = sum(w for i, w in enumerate(whole) if i != wrap) + (pad + 1) * (len(widths) - 1)
-            others = sum(w for i, w in enumerate(widths) if i != wrap) + (pad + 1) * (len(widths) - 1)
-            free = max(room - 2 - (natural if natural + 22 <= room else others), 12)
-            rows = [[_fold(c, free, lines) if i == wrap else c for i, c in enumerate(row)] for row in rows]
         grid = Table(
             title=title,
             box=box.SIMPLE_HEAD,
             title_justify="left",
             pad_edge=False,
             collapse_padding=True,
-            padding=(0, pad, 0, 0),
         )
-        for i, header in enumerate(headers):
-            grid.add_column(
-                header,
-                justify="right" if i in right else "left",
-                overflow="fold",
-                no_wrap=wrap is not None and i != wrap and not wrap_headers,
-                min_width=free if i == wrap else widths[i] if wrap_headers else None,
-                max_width=free if i == wrap else widths[i] if squeeze else None,
-            )
+        if wrap_headers:  # widths measured here, in display cells: see _layout
+            widths, pad, fits = _layout(headers, rows, wrap, room)
+            while not fits and optional:  # the last columns left out where they cannot fit
+                headers, rows, optional = headers[:-1], [row[:-1] for row in rows], optional - 1
+                widths, pad, fits = _layout(headers, rows, wrap, room)
+            if not fits:  # a cell a word a line
+                widths, pad, fits = _layout(headers, rows, wrap, room, last_step=4)
+            if wrap is not None:
+                rows = [[_fold(c, widths[wrap], lines) if i == wrap else c for i, c in enumerate(row)] for row in rows]
+            grid.padding = (0, pad, 0, 0)
+            for i, header in enumerate(headers):
+                grid.add_column(header, justify="right" if i in right else "left", overflow="fold", width=widths[i])
+        else:
+            _plain_columns(grid, headers, rows, right, wrap, lines, room)
+            if wrap is not None:
+                free = grid.columns[wrap].min_width or 12
+                rows = [[_fold(c, free, lines) if i == wrap else c for i, c in enumerate(row)] for row in rows]
         for row in rows:
             grid.add_row(*row)
         console().print(grid)
@@ -172,27 +201,59 @@ def table(
     print(plain(headers, rows, right, cut=wrap if cut else None))
 
 
+def _plain_columns(grid, headers, rows, right, wrap_at, lines, room) -> None:
+    """A table's columns where only the free text (column `wrap_at`) folds: the others keep
+    one line (widths in display cells); the free text takes the room they leave it, 12
+    cells at least."""
+    widths = [max((cell_len(_shown(r[i])) for r in rows), default=1) for i in range(len(headers))]
+    whole = [max(cell_len(h), w) for h, w in zip(headers, widths)]
+    tight = (
+        sum(w for i, w in enumerate(widths) if i != wrap_at)
+        + 2 * (len(widths) - 1)
+        + (20 if wrap_at is not None else 0)
+        > room
+    )
+    pad = 0 if tight else 1
+    grid.padding = (0, pad, 0, 0)
+    free = 0
+    if wrap_at is not None:
+        # at the other columns' whole width where they fit, else at their cells' width
+        natural = sum(w for i, w in enumerate(whole) if i != wrap_at) + (pad + 1) * (len(widths) - 1)
+        others = sum(w for i, w in enumerate(widths) if i != wrap_at) + (pad + 1) * (len(widths) - 1)
+        free = max(room - 2 - (natural if natural + 22 <= room else others), 12)
+    for i, header in enumerate(headers):
+        grid.add_column(
+            header,
+            justify="right" if i in right else "left",
+            overflow="fold",
+            no_wrap=wrap_at is not None and i != wrap_at,
+            min_width=free if i == wrap_at else None,
+            max_width=free if i == wrap_at else None,
+        )
+
+
 def plain(headers: list[str], rows: list[list[str]], right=frozenset(), cut: int | None = None) -> str:
     """Columns separated by two spaces, the last one unpadded; no box drawing; each cell
     on one line, its control characters escaped. Column `cut` (the free text) is cut with
     … where a row would pass the width (never below 20 characters)."""
     headers = [printable(str(h)) for h in headers]
     rows = [[printable(str(c)) for c in row] for row in rows]
-    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    widths = [max(cell_len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     if cut is not None:
         room = max(width() - sum(w for i, w in enumerate(widths) if i != cut) - 2 * (len(widths) - 1), 20)
         if widths[cut] > room:
             rows = [[_cut(c, room) if i == cut else c for i, c in enumerate(row)] for row in rows]
-            widths[cut] = max(len(headers[cut]), max((len(r[cut]) for r in rows), default=0))
+            widths[cut] = max(cell_len(headers[cut]), max((cell_len(r[cut]) for r in rows), default=0))
     lines = []
     for row in [headers, *rows]:
         cells = []
         for i, cell in enumerate(row):
             last = i == len(row) - 1
+            space = " " * (widths[i] - cell_len(cell))  # padded in display cells
             if i in right:
-                cells.append(str(cell).rjust(widths[i]))
+                cells.append(space + cell)
             else:
-                cells.append(str(cell) if last else str(cell).ljust(widths[i]))
+                cells.append(cell if last else cell + space)
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
 

@@ -1,6 +1,7 @@
 """Bulk data: import from CSV, XLSX or JSON; export to them."""
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -29,10 +30,10 @@ from taskreg.cli.options import (
     Year,
 )
 from taskreg.cli.session import command
-from taskreg.domain import figures, files
+from taskreg.domain import figures, files, states
 from taskreg.domain import tasks as service
 from taskreg.domain.agencies import find_agency
-from taskreg.domain.dates import choose_period, iso, quarter_of
+from taskreg.domain.dates import FIRST_YEAR, Period, choose_period, iso
 from taskreg.domain.errors import BadInput, Count, Ref, Refused, os_reason
 from taskreg.domain.imports import ImportInvalid, agency_mapping, import_tasks
 from taskreg.domain.mergers import agency_history
@@ -150,22 +151,25 @@ def export(
             as_of,
             sort,
             starred=starred,
+            period_as_of=format == "xlsx",  # the sheets agree: both as of the report's day
         )
         with progress(None, "export") as bar:
             rows = _counted(rows, bar)
             if format == "json":
                 return _export_json(store, rows, day, target)
             if format == "csv":
-                # Vietnamese headers only when asked on the command line: `config lang`
-                # must not change what scripts read (SPEC §5); import reads both.
-
-                headers = [export_header("vi", f) for f in TASK_FIELDS] if session.lang_option == "vi" else None
-                return tabular.write_tasks_csv(rows, target, headers)
+                # Vietnamese headers and states only when asked on the command line:
+                # `config lang` must not change what scripts read (docs/import-export.md
+                # "export"); import reads both headers and ignores the states.
+                vi = session.lang_option == "vi"
+                headers = [export_header("vi", f) for f in TASK_FIELDS] if vi else None
+                names = {s: i18n.state("vi", s) for s in states.ALL} if vi else None  # the states too
+                return tabular.write_tasks_csv(rows, target, headers, names)
             return _export_xlsx(
                 session,
                 store,
                 rows,
-                day if as_of else None,
+                day,
                 target,
                 quarter,
                 month,
@@ -278,7 +282,7 @@ def _export_xlsx(
         nonlocal count
         for row in rows:
             task = service.public(row)
-            task["co_agencies"] = ";".join(task["co_agencies"])
+            task["co_agencies"] = "\n".join(task["co_agencies"])  # one code a line; import reads it
             task["status"] = i18n.state(lang, task["status"])
             task["starred"] = t("yes") if task["starred"] else ""  # a mark to read; import reads it back
             task["awaiting_confirmation"] = i18n.t(lang, "yes" if task["awaiting_confirmation"] else "no")
@@ -289,19 +293,19 @@ def _export_xlsx(
         return t(key, period=label, Period=prose.capital(label), day=i18n.day(lang, day))
 
     # The tasks sheet: the tasks the filters chose (those of the period filtered on, else
-    # every one), their states as of the day the export counts them.
+    # every one), their states as of the export's day (`as_of`: --as-of, else the period's
+    # last day or today while it runs, else today); the report sheet counts the same tasks
+    # as of the same day (docs/import-export.md "export"): with no period, every task assigned up to that day.
     filtered = choose_period(session.today, quarter, month, year, from_, to)
-    if filtered:
-        tasks_caption = captioned(prose.period_label(lang, filtered), as_of or session.today)
-    else:  # "Nhiệm vụ trọng tâm, đến ngày …": the sheet's name is its heading
-        name = t("sheet_tasks_starred" if starred else "sheet_tasks")
-        tasks_caption = captioned(name, as_of or session.today, "t_title")
-    period = filtered or quarter_of(as_of or session.today)
     org, basis = settings(store)
     found = find_agency(store.agencies(), agency) if agency else None
-    day = figures.report_as_of(period, session.today, as_of)
-    result = figures.build(store, period, day, basis, found, by_agency=group is None, starred=starred, group=group)
-    caption = captioned(prose.period_label(lang, result.period), result.as_of)
+    period = filtered or Period("range", date(FIRST_YEAR, 1, 1), as_of)
+    result = figures.build(store, period, as_of, basis, found, by_agency=group is None, starred=starred, group=group)
+    if filtered:
+        tasks_caption = caption = captioned(prose.period_label(lang, filtered), as_of)
+    else:  # "Nhiệm vụ trọng tâm, đến ngày …": the sheet's name is its heading
+        name = t("sheet_tasks_starred" if starred else "sheet_tasks")
+        tasks_caption = caption = captioned(name, as_of, "t_title")
 
     report_headers = headers_of(lang, basis, group=group)
 

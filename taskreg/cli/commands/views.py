@@ -29,7 +29,7 @@ from taskreg.domain.agencies import find_agency
 from taskreg.domain.dates import choose_period, from_iso, iso, parse_date
 from taskreg.domain.errors import BadInput, Refused
 from taskreg.domain.mergers import agency_history
-from taskreg.domain.model import check_choice
+from taskreg.domain.model import check_choice, choice_word
 from taskreg.domain.text import nfc, printable, search_keys
 from taskreg.formats import tabular
 from taskreg.present import i18n
@@ -56,16 +56,21 @@ def select_tasks(
     default_status=None,
     stale=False,
     starred=False,
+    period_as_of=False,
 ):
     """list's filters, checked and applied: (as-of date, the tasks); export uses them too.
+    `period_as_of`: with no --as-of, states as of the period's last day (today while it
+    runs), as a report of the period counts them (`export --format xlsx`, docs/import-export.md).
     `stale`: only the open tasks that must be updated and were not (`list --stale`), never
     updated first, then the oldest report (unless --sort says otherwise)."""
     from datetime import timedelta
 
     sort = sort or ("updated" if stale else "id")
     check_choice(sort, tuple(SORTS), "--sort")
+    known = states.ALL + tuple(states.GROUPS) + states.FILTERS
+    status = [choice_word(s, known) for s in status] if status else status  # "quá hạn": overdue
     for s in status or ():
-        check_choice(s, states.ALL + tuple(states.GROUPS) + states.FILTERS, "--status")
+        check_choice(s, known, "--status")
     # `awaiting` narrows the states chosen (all, if it is alone): a filter, not a state.
     awaiting = states.AWAITING in (status or ())
     status = [s for s in status or () if s not in states.FILTERS] or (None if awaiting else status)
@@ -77,6 +82,8 @@ def select_tasks(
         raise BadInput("number_too_large", what="--due-within", value=due_within)
     day = _as_of(session, as_of)
     period = choose_period(session.today, quarter, month, year, from_, to)
+    if period_as_of and period is not None and as_of is None:
+        day = figures.report_as_of(period, session.today, None)
     wanted = (
         states.expand(status)
         if status
@@ -197,7 +204,7 @@ def list_(
     keys = ["f_id", "f_status", "f_agency", "f_title", "f_assigned", "f_due", "f_done"]
     keys += (["f_cancelled"] if cancelled else []) + (["f_updated"] if updated else [])
     headers = [i18n.t(lang, k) for k in keys]
-    render.table(headers, body, right={0}, wrap=3, wrap_headers=True, cut=True)
+    render.table(headers, body, right={0}, wrap=3, wrap_headers=True, cut=True, optional=len(keys) - 7)
     if any(r["starred"] for r in rows):  # what the mark beside an id means
         print(i18n.t(lang, "list_star_legend", star=render.STAR))
 

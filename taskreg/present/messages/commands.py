@@ -211,7 +211,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt:taskreg report --agency": ("Only tasks led by this agency.", "Chỉ các nhiệm vụ do đơn vị này chủ trì."),
     "opt:taskreg report --by": (
         "One row per lead agency, assigning document (`source`) or directing leader (`assigned-by`), worst first.",
-        "Mỗi dòng một đơn vị chủ trì (`agency`), văn bản giao (`source`) hoặc người giao (`assigned-by`), kết quả kém nhất lên trước.",
+        "Mỗi dòng một đơn vị chủ trì (`đơn vị`, `agency`), văn bản giao (`văn bản`, `source`) hoặc người giao (`người giao`, `assigned-by`), kết quả kém nhất lên trước.",
     ),
     "opt:taskreg report --format": (
         "What to print; docx writes the report as a document (with -o).",
@@ -392,7 +392,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt:taskreg export --by": (
         "The rows of the XLSX report sheet: lead agency (default), assigning document (`source`) or directing leader (`assigned-by`).",
-        "Các dòng của trang báo cáo XLSX: đơn vị chủ trì (mặc định), văn bản giao (`source`) hoặc người giao (`assigned-by`).",
+        "Các dòng của trang báo cáo XLSX: đơn vị chủ trì (`đơn vị`, `agency`, mặc định), văn bản giao (`văn bản`, `source`) hoặc người giao (`người giao`, `assigned-by`).",
     ),
     "cmd:taskreg backup": (
         "Copy the register with SQLite's online backup, safe while others write.",

@@ -91,8 +91,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tài khoản này chỉ được đọc sổ đăng ký",
     ),
     "pg_write_denied": (
-        "Refused: this task is led by {agency}, and the login {login} may not change it ({may}). Nothing was changed.",
-        "Bị từ chối: nhiệm vụ này do {agency} chủ trì, tài khoản {login} không được sửa ({may}). Không có gì bị thay đổi.",
+        "Refused: the login {login} may not write the tasks led by {agency} ({may}). Nothing was changed.",
+        "Bị từ chối: tài khoản {login} không được thêm hay ghi nhiệm vụ của đơn vị {agency} ({may}). Không có gì bị thay đổi.",
     ),
     "pg_write_denied_register": (
         "Refused: the agency directory, settings and imports that create agencies are the office's, and the login {login} may not change them ({may}). Nothing was changed.",
@@ -167,4 +167,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin_role_office": ("office ", "văn phòng"),
     "admin_role_liaison": ("liaison", "đầu mối "),
     "admin_role_reader": ("reader ", "chỉ xem  "),
+    # a role as a history line names it (taskreg.present.events): the words above, unpadded
+    "role_office": ("office", "văn phòng"),
+    "role_liaison": ("liaison", "đầu mối"),
+    "role_reader": ("reader", "chỉ xem"),
 }

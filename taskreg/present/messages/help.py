@@ -129,7 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt:--status": (
         "on_time, late, overdue, in_progress, cancelled, or the groups open and done; repeat for several; awaiting keeps the completions awaiting confirmation.",
-        "on_time, late, overdue, in_progress, cancelled, hoặc nhóm open và done; lặp lại để chọn nhiều; awaiting chỉ giữ nhiệm vụ hoàn thành đang chờ xác nhận.",
+        "đúng hạn (on_time), trễ hạn (late), quá hạn (overdue), trong hạn (in_progress), dừng (cancelled), hoặc nhóm chưa hoàn thành (open) và đã hoàn thành (done); lặp lại để chọn nhiều; chờ xác nhận (awaiting) chỉ giữ nhiệm vụ hoàn thành đang chờ xác nhận.",
     ),
     "opt:--all": ("Every state.", "Mọi tình trạng."),
     "opt:--agency": ("Lead agency, by code or name.", "Đơn vị chủ trì, theo mã hoặc tên."),
