@@ -24,7 +24,7 @@ def test_demo_prints_the_vietnamese_report_the_readme_quotes_under_any_locale(de
     assert lines[-5] == "Thử tiếp:"
     assert result.stderr.splitlines() == [
         f"Đã tạo sổ đăng ký mới tại {path}.",
-        f"Đã tạo sổ mẫu {path}: 43 đơn vị, 1.783 nhiệm vụ năm 2021.",
+        f"Đã tạo sổ mẫu {path}: 43 đơn vị, 1.786 nhiệm vụ năm 2021.",
     ]
     english = tr("demo", "--db", path, env={"TASKREG_TODAY": "2026-11-22", "TASKREG_LANG": "en"})
     assert english.stdout.startswith("In Q1 2021, UBND tỉnh assigned 1,738 tasks")
@@ -179,8 +179,9 @@ def test_the_demo_carries_the_work_between_liaisons_and_the_office(demo):
     """Issue 24: progress reports (an update rate for Q1/2021), key tasks, agency addresses
     for `remind`; issue 25: a monthly series after Q1/2021. Q1's figures are untouched (above)."""
     tr, path, result = demo
-    assert result.stdout.splitlines()[2] == (
-        "Update rate: 48.91% (473 of the 967 tasks due for a progress report had one in the last 7 days)."
+    assert result.stdout.splitlines()[2] == (  # the demo speaks Vietnamese unless told otherwise
+        "Tỷ lệ cập nhật tình hình: 48,91% (473 trong số 967 nhiệm vụ phải cập nhật đã được cập nhật"
+        " trong 7 ngày qua)."
     )
     run = lambda *args: tr("--db", path, *args, env={"TASKREG_TODAY": "2021-06-30"}).stdout  # noqa: E731
     q1 = json.loads(run("report", "--quarter", "I/2021", "--format", "json"))

@@ -324,6 +324,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hs:smtp-from": ("smtp-from", "Địa chỉ gửi thư"),
     "hs:days-off": ("days-off", "Ngày nghỉ riêng"),
     "hs:workdays": ("workdays", "Ngày làm việc bù"),
+    "hs:issuer": ("issuer", "Cơ quan ban hành"),
+    "hs:issuer-superior": ("issuer-superior", "Cơ quan cấp trên"),
     # Each setting's label (taskreg.domain.model.SETTINGS), by its name.
     "setting:org": ("the organisation that assigns the tasks", "cơ quan giao nhiệm vụ"),
     "setting:rate-basis": ("what the completion rate is taken of", "cơ sở tính tỷ lệ hoàn thành"),
