@@ -180,8 +180,7 @@ def test_the_demo_carries_the_work_between_liaisons_and_the_office(demo):
     for `remind`; issue 25: a monthly series after Q1/2021. Q1's figures are untouched (above)."""
     tr, path, result = demo
     assert result.stdout.splitlines()[2] == (  # the demo speaks Vietnamese unless told otherwise
-        "Tỷ lệ cập nhật tình hình: 48,91% (473 trong số 967 nhiệm vụ phải cập nhật đã được cập nhật"
-        " trong 7 ngày qua)."
+        "Tỷ lệ cập nhật tình hình: 48,91% (473 trong số 967 nhiệm vụ phải cập nhật đã được cập nhật trong 7 ngày qua)."
     )
     run = lambda *args: tr("--db", path, *args, env={"TASKREG_TODAY": "2021-06-30"}).stdout  # noqa: E731
     q1 = json.loads(run("report", "--quarter", "I/2021", "--format", "json"))
