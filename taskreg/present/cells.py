@@ -19,10 +19,16 @@ def _char_cells(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+#: Text whose every character takes one cell: printable ASCII, Latin-1 and Latin Extended
+#: (the soft hyphen, a format character, aside), and Latin Extended Additional, which holds
+#: Vietnamese's precomposed letters (NFC), with the dashes and the ellipsis; most text is.
+_ONE_CELL = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u1e00-\u1eff\u2013\u2014\u2026]*")
+
+
 def cell_len(text: str) -> int:
     """How many cells `text` takes on a terminal, as rich's `rich.cells.cell_len` counts
     them (tests/test_terminal_layout.py compares the two)."""
-    if text.isascii():
+    if text.isascii() or _ONE_CELL.fullmatch(text):
         return len(text)
     return sum(map(_char_cells, text))
 
@@ -32,9 +38,11 @@ def cut(text: str, room: int) -> str:
     if cell_len(text) <= room:
         return text
     room = max(room - 1, 1)
+    if text.isascii() or _ONE_CELL.fullmatch(text):
+        return text[:room].rstrip() + "…"
     kept, used = [], 0
     for char in text:
-        size = cell_len(char)
+        size = _char_cells(char)
         if used + size > room:
             break
         kept.append(char)
