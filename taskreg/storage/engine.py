@@ -73,6 +73,12 @@ class Engine:
         """The year (an integer) of `expression`, a date column: SQLite's ISO text."""
         return f"CAST(substr({expression}, 1, 4) AS INTEGER)"
 
+    def _fence(self) -> str:
+        """What ends a subquery so that the planner computes its columns once per row rather
+        than copying their expressions into the outer query (SQLite does not flatten a
+        subquery with a LIMIT into an aggregate: sqlite.org/optoverview.html#flattening)."""
+        return " LIMIT -1"
+
     def _one(self, sql: str, args: dict | None = None):
         rows = self._rows(sql, args)
         return next(iter(rows[0].values())) if rows else None

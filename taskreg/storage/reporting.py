@@ -11,6 +11,16 @@ from taskreg.storage.engine import Engine
 STARRED = "t.starred"
 
 
+#: The events that change no task (progress reports, reminders: most of a register's events
+#: in time): the search for corrections after an as-of date reads past them by the index
+#: `events_changes` (migration 0021), whose condition this is, word for word. The query reads
+#: the events first (SQLite takes a CROSS JOIN's order as written; PostgreSQL plans it as any
+#: join): a quarter's tasks each with its progress reports are far more than its corrections;
+#: it groups by `+e.task_id`, which no index orders, lest SQLite read every event in the
+#: order of `events_task` to save the grouping's sort.
+NO_CHANGE = "'update', 'remind'"
+
+
 class ReportQueries(Engine):
     """`SqlStore`'s report queries."""
 
@@ -83,7 +93,7 @@ class ReportQueries(Engine):
             FROM (SELECT s.agency_id, {keys}s.due_on, s.status, s.awaiting, {freshness_sql("s")} AS freshness
                   FROM (SELECT t.id, {lead} AS agency_id, t.due_on, t.assigned_on, {status_sql()} AS status,
                                {awaiting_sql()} AS awaiting{inner}
-                        FROM tasks t WHERE {where}) AS s) AS classified
+                        FROM tasks t WHERE {where}) AS s{self._fence()}) AS classified
             {grouped}"""
         return [r for r in self._rows(sql, args) if r["population"]]
 
@@ -96,6 +106,8 @@ class ReportQueries(Engine):
         merger took effect by `as_of`; with `agency_id`, only if it is one of those agencies
         or the one they merged into. Mergers are few: read one by one."""
         found: set[int] = set()
+        if not self._rows("SELECT 1 AS hit FROM mergers LIMIT 1"):
+            return found  # no merger was ever recorded: nothing to look for among the events
         events = self._rows(
             "SELECT id FROM events WHERE action IN ('agency_merge', 'agency_unmerge') AND at >= :after"
             " AND correction_from <= :as_of",
@@ -158,13 +170,13 @@ class ReportQueries(Engine):
             )
         rows = self._rows(
             f"""
-            SELECT e.task_id, max(CASE WHEN e.action = 'add' THEN 1 ELSE 0 END) AS added,
+            SELECT +e.task_id AS task_id, max(CASE WHEN e.action = 'add' THEN 1 ELSE 0 END) AS added,
                    max(CASE WHEN e.action <> 'add' THEN 1 ELSE 0 END) AS changed
-            FROM events e JOIN tasks t ON t.id = e.task_id JOIN agencies a ON a.id = t.agency_id
-            WHERE e.at >= :after
+            FROM events e CROSS JOIN tasks t JOIN agencies a ON a.id = t.agency_id
+            WHERE t.id = e.task_id AND e.at >= :after AND e.action NOT IN ({NO_CHANGE})
               AND (e.action = 'add' OR e.correction_from <= :as_of)
               AND (({now_in}) OR (e.action = 'edit' AND {was_in})){key}
-            GROUP BY e.task_id""",
+            GROUP BY +e.task_id""",
             args,
         )
         entered = {r["task_id"] for r in rows if r["added"]}
@@ -172,7 +184,10 @@ class ReportQueries(Engine):
         corrected |= self._merged_after(start, end, as_of, after, agency_id, starred) - entered
         imports = [
             r["id"]
-            for r in self._rows("SELECT id FROM events WHERE action = 'import' AND at >= :after", {"after": after})
+            for r in self._rows(
+                f"SELECT id FROM events WHERE action = 'import' AND at >= :after AND action NOT IN ({NO_CHANGE})",
+                {"after": after},
+            )
         ]
         brought = 0
         if imports:  # only a report as of a day before an import: counted in the index

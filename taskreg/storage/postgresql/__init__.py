@@ -265,6 +265,9 @@ class PostgresStore(SqlStore):
     def _year(self, expression: str) -> str:
         return f"CAST(extract(year FROM {expression}) AS integer)"
 
+    def _fence(self) -> str:
+        return " OFFSET 0"  # PostgreSQL plans a subquery with an OFFSET on its own
+
     def import_batch(self) -> "CopyBatch":
         return CopyBatch(self)
 
