@@ -89,7 +89,10 @@ def connect(url: str, **kwargs) -> "psycopg.Connection[dict[str, Any]]":
         raise Refused("pg_cannot_connect", url=url, reason=connection_reason(e)) from None
     conn.adapters.register_loader("date", _date_text())
     # A lock held too long (another writer, a session left open) is one sentence, as on SQLite.
-    conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
+    # No JIT: a command runs a few short queries, and compiling one (which PostgreSQL does
+    # for any whose estimated cost passes jit_above_cost, as a year's report by agency does)
+    # took 127 ms of a 216 ms query at 1,000,000 tasks (docs/performance.md).
+    conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'; SET jit = off")
     return conn
 
 
