@@ -73,6 +73,12 @@ class Engine:
         """The year (an integer) of `expression`, a date column: SQLite's ISO text."""
         return f"CAST(substr({expression}, 1, 4) AS INTEGER)"
 
+    def _by_agency_range(self) -> str:
+        """A condition every task meets (each names a registered agency) that leads SQLite to
+        read a report by agency as ranges of `tasks_agency_report`, agency by agency, so that
+        it groups as it reads and never sorts (storage/reporting.py `counts`)."""
+        return "t.agency_id IN (SELECT id FROM agencies) AND "
+
     def _fence(self) -> str:
         """What ends a subquery so that the planner computes its columns once per row rather
         than copying their expressions into the outer query (SQLite does not flatten a

@@ -67,7 +67,7 @@ class ReportQueries(Engine):
             # Agency by agency, each one's period a range of `tasks_agency_report` (migration
             # 0007) read in agency order: grouped as it is read, never sorted (a task names
             # a registered agency: the reference is the register's, storage/sql.py `references`).
-            where = "t.agency_id IN (SELECT id FROM agencies) AND " + where
+            where = self._by_agency_range() + where
         keys, inner, grouped = "", "", "GROUP BY agency_id ORDER BY agency_id" if by_agency else ""
         if group is not None:
             assert group in GROUPS and not by_agency

@@ -265,6 +265,9 @@ class PostgresStore(SqlStore):
     def _year(self, expression: str) -> str:
         return f"CAST(extract(year FROM {expression}) AS integer)"
 
+    def _by_agency_range(self) -> str:
+        return ""  # PostgreSQL hashes it: 14 ms of a year's report by agency at 1,000,000 tasks
+
     def _fence(self) -> str:
         return " OFFSET 0"  # PostgreSQL plans a subquery with an OFFSET on its own
 
