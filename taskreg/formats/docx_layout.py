@@ -1,6 +1,12 @@
 """The Word document's building blocks (README "The report as a document"): the page and
 its margins, Times New Roman on every style and run, paragraphs, rules, tables and their
-rows, page numbers. taskreg/formats/document.py lays the report out with these."""
+rows, page numbers; the catalogue's words for it, and register text made fit for it.
+taskreg/formats/document.py lays the report out with these."""
+
+import re
+
+from taskreg.domain.text import printable
+from taskreg.present import i18n
 
 FONT = "Times New Roman"
 #: The page, in millimetres (README "The report as a document"): A4, margins top 20,
@@ -268,3 +274,18 @@ def _repeat_header(row) -> None:
 def _keep_with_next(cell) -> None:
     for paragraph in cell.paragraphs:
         paragraph.paragraph_format.keep_with_next = True
+
+
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+def _t(lang: str, key: str, **values) -> str:
+    """A text of the document's catalogue part (taskreg.present.messages.document)."""
+    return i18n.t(lang, key, **values)
+
+
+def _clean(text: str | None) -> str:
+    """Register text made fit for the document: printable (SPEC §8), and XML-safe."""
+    if not text:
+        return ""
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", printable(text))

@@ -5,7 +5,9 @@ name a key, and nothing else holds user-facing text. taskreg.present.i18n render
 """
 
 from taskreg.present.messages import (
+    agencies,
     commands,
+    commands_data,
     database,
     document,
     help,
@@ -13,12 +15,15 @@ from taskreg.present.messages import (
     register,
     reports,
     series,
+    settings,
     tasks,
     transfer,
 )
 
 PARTS = (
     register.MESSAGES,
+    agencies.MESSAGES,
+    settings.MESSAGES,
     tasks.MESSAGES,
     reports.MESSAGES,
     transfer.MESSAGES,
@@ -26,6 +31,7 @@ PARTS = (
     publications.MESSAGES,
     help.MESSAGES,
     commands.MESSAGES,
+    commands_data.MESSAGES,
     document.MESSAGES,
     series.MESSAGES,
 )

@@ -96,4 +96,132 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it names series {series}, which the file's series do not hold, or no period",
         "nhiệm vụ định kỳ số {series} không có trong tệp, hoặc thiếu kỳ",
     ),
+    # -- recur: periodic tasks (docs/commands.md "recur") ----------------------------------------
+    "cmd:taskreg recur": (
+        "Periodic tasks (the monthly report due on the 20th …): add, sync, edit, stop, list, show.",
+        "Nhiệm vụ định kỳ (báo cáo tháng hạn ngày 20 …): add, sync, edit, stop, list, show.",
+    ),
+    "cmd:taskreg recur add": (
+        "Make a series of periodic tasks and create its tasks of the periods already started"
+        " (since --from, default today), never one ahead.",
+        "Tạo một nhiệm vụ định kỳ và tạo các nhiệm vụ của những kỳ đã bắt đầu (từ --from, mặc định"
+        " hôm nay), không bao giờ tạo trước.",
+    ),
+    "arg:taskreg recur add title": (
+        "The tasks' title; each task's ends with its period (… tháng 3/2026, … quý I/2026).",
+        "Nội dung nhiệm vụ; mỗi nhiệm vụ thêm kỳ của nó vào cuối (… tháng 3/2026, … quý I/2026).",
+    ),
+    "opt:taskreg recur add --every": (
+        "One task a month, quarter, half-year or year: `month`, `quarter`, `half-year` or `year`.",
+        "Mỗi tháng, quý, 6 tháng hoặc năm một nhiệm vụ: `month`, `quarter`, `half-year` hoặc `year`.",
+    ),
+    "opt:--due-day": (
+        "The deadline: this day (1-31, the month's last day if it is shorter) of the period's last month.",
+        "Hạn hoàn thành: ngày này (1-31, tháng ngắn hơn thì ngày cuối tháng) của tháng cuối kỳ.",
+    ),
+    "opt:--after": (
+        "The deadline falls in the month after the period (a monthly report due on the 5th of the next month).",
+        "Hạn vào tháng sau kỳ (báo cáo tháng hạn ngày 5 tháng sau).",
+    ),
+    "opt:taskreg recur add --from": (
+        "The first day a task may be assigned on (default today).",
+        "Ngày đầu tiên có thể giao nhiệm vụ (mặc định hôm nay).",
+    ),
+    "cmd:taskreg recur sync": (
+        "Create the missing tasks of every series up to today's periods, each in its own transaction"
+        " (a daily cron line: 0 6 * * * taskreg recur sync).",
+        "Tạo các nhiệm vụ còn thiếu của mọi nhiệm vụ định kỳ đến kỳ hiện tại, mỗi nhiệm vụ một giao dịch"
+        " (chạy hằng ngày bằng cron: 0 6 * * * taskreg recur sync).",
+    ),
+    "cmd:taskreg recur edit": (
+        "Change a series for the tasks it has not created yet (audited); created tasks keep theirs.",
+        "Sửa nhiệm vụ định kỳ cho các nhiệm vụ chưa tạo (có ghi lịch sử); nhiệm vụ đã tạo giữ nguyên.",
+    ),
+    "arg:series_id": (
+        "The series' number (see `taskreg recur list`).",
+        "Số của nhiệm vụ định kỳ (xem `taskreg recur list`).",
+    ),
+    "opt:taskreg recur edit --title": ("A new title.", "Nội dung mới."),
+    "opt:taskreg recur edit --agency": ("A new lead agency, by code or name.", "Đơn vị chủ trì mới, theo mã hoặc tên."),
+    "opt:taskreg recur edit --after": (
+        "Deadline in the month after the period, or (--no-after) in its last month.",
+        "Hạn vào tháng sau kỳ, hoặc (--no-after) vào tháng cuối kỳ.",
+    ),
+    "opt:taskreg recur edit --co": (
+        "The coordinating agencies, replacing its own (repeat; `--co none` removes them).",
+        "Các đơn vị phối hợp, thay cho danh sách cũ (lặp lại; `--co none` để xoá).",
+    ),
+    "opt:taskreg recur edit --star": (
+        "Its tasks are key tasks, or (--no-star) not.",
+        "Các nhiệm vụ của nó là nhiệm vụ trọng tâm, hoặc (--no-star) không.",
+    ),
+    "cmd:taskreg recur stop": (
+        "Create no task for the periods starting after a date; the tasks created stay.",
+        "Không tạo nhiệm vụ cho các kỳ bắt đầu sau một ngày; các nhiệm vụ đã tạo giữ nguyên.",
+    ),
+    "opt:taskreg recur stop --on": ("The last day (default today).", "Ngày cuối (mặc định hôm nay)."),
+    "cmd:taskreg recur list": ("List the series of periodic tasks.", "Liệt kê các nhiệm vụ định kỳ."),
+    "cmd:taskreg recur show": (
+        "Print a series and the tasks it has created, with their states.",
+        "In một nhiệm vụ định kỳ và các nhiệm vụ đã tạo, kèm tình trạng.",
+    ),
+    "cmd:taskreg remind": (
+        "Print each agency's reminder (đôn đốc) of its overdue tasks and those due soon, or mail it with --send.",
+        "In thư đôn đốc từng đơn vị về các nhiệm vụ quá hạn và sắp đến hạn, hoặc gửi thư với --send.",
+    ),
+    "opt:taskreg remind --as-of": (
+        "Remind as of this day (default today; --send only today).",
+        "Đôn đốc tính đến ngày này (mặc định hôm nay; --send chỉ hôm nay).",
+    ),
+    "opt:taskreg remind --within": (
+        "Due soon: every deadline from the as-of date to this many days after it (default: the setting"
+        " remind-days, 7, 3 and 1 days left).",
+        "Sắp đến hạn: mọi hạn từ ngày xét đến chừng ấy ngày sau đó (mặc định: thiết lập remind-days,"
+        " còn 7, 3 và 1 ngày).",
+    ),
+    "opt:taskreg remind --agency": (
+        "Only this lead agency; repeat for several.",
+        "Chỉ đơn vị chủ trì này; lặp lại để chọn nhiều đơn vị.",
+    ),
+    "opt:taskreg remind --send": (
+        "Mail each agency its reminder (settings smtp-host, smtp-port, smtp-from; a login only from ~/.netrc).",
+        "Gửi thư đôn đốc đến từng đơn vị (thiết lập smtp-host, smtp-port, smtp-from; tài khoản chỉ lấy từ ~/.netrc).",
+    ),
+    "cmd:taskreg days-off": (
+        "Print a year's days off: the public holidays (Tết by the lunar calendar) and the register's"
+        " settings days-off and workdays, which +5wd dates count by.",
+        "In các ngày nghỉ trong năm: ngày lễ, Tết (theo âm lịch) và các thiết lập days-off, workdays"
+        " của sổ, theo đó các ngày dạng +5wd được tính.",
+    ),
+    "opt:taskreg days-off --year": ("The year, e.g. 2026 (default this year).", "Năm, ví dụ 2026 (mặc định năm nay)."),
+    "cmd:taskreg publish": (
+        "Publish a report's figures, so that later changes cannot silently alter them.",
+        "Công bố số liệu của một báo cáo, để các thay đổi về sau không âm thầm làm sai lệch số liệu đó.",
+    ),
+    "opt:taskreg publish --as-of": (
+        "As of this day (default: the period's end, or today while it runs).",
+        "Tính đến ngày này (mặc định: ngày cuối kỳ, hoặc hôm nay nếu kỳ chưa hết).",
+    ),
+    "opt:taskreg publish --agency": (
+        "One agency's figures (default: all agencies).",
+        "Số liệu của một đơn vị (mặc định: mọi đơn vị).",
+    ),
+    "opt:taskreg publish --symbol": (
+        "The report's number, e.g. 45/BC-UBND.",
+        "Số ký hiệu của báo cáo, ví dụ 45/BC-UBND.",
+    ),
+    "opt:taskreg publish --date": ("The report's date (default today).", "Ngày của báo cáo (mặc định hôm nay)."),
+    "opt:taskreg publish --reason": ("Why (needed to publish a period again).", "Lý do (cần khi công bố lại một kỳ)."),
+    "cmd:taskreg publications": (
+        "List the publications, and whether the live figures still agree with each.",
+        "Liệt kê các lần công bố, và số liệu hiện tại còn khớp với từng lần hay không.",
+    ),
+    "cmd:taskreg demo": (
+        "Build the demo register of Q1/2021 and print its report.",
+        "Tạo sổ mẫu quý I/2021 và in báo cáo của sổ.",
+    ),
+    "opt:taskreg demo --db": (
+        "Where to build it (default ./taskreg-demo.db).",
+        "Nơi tạo sổ (mặc định ./taskreg-demo.db).",
+    ),
 }
